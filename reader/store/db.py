@@ -1,0 +1,92 @@
+"""Opening the learner's database safely.
+
+The database holds everything the learner has done, so opening it must never damage it: a corrupt
+or locked file becomes a one-line :class:`StoreError` instead of a traceback, and every multi-row
+change goes through :func:`transaction` so a crash leaves it whole.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from reader.store.migrations import migrate
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """The database cannot be used (corrupt, locked, unwritable); the message is one line."""
+
+
+def open_db(path: Path | str | None = None, *, migrate_schema: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path``, in WAL mode, migrated to the latest schema.
+
+    ``path=None`` opens the data home's ``reader.db``; ``":memory:"`` gives a throwaway database.
+    """
+    if path is None:
+        from reader.paths import db_path
+
+        path = db_path()
+    memory = str(path) == ":memory:"
+    try:
+        if memory:
+            db = sqlite_utils.Database(memory=True)
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+            db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+        if migrate_schema:
+            migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_describe(exc, path)) from exc
+    return db
+
+
+def _describe(exc: sqlite3.DatabaseError, path: Path | str) -> str:
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return f"the database {path} is damaged ({text}); move it aside to start afresh"
+    if "locked" in text or "busy" in text:
+        return f"the database {path} is locked by another program; close it and try again"
+    return f"cannot use the database {path}: {text}"
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """All-or-nothing block: commit on success, roll back on any exception.
+
+    ``BEGIN IMMEDIATE`` takes the write lock up front, so two writers wait for each other (up to
+    the busy timeout) instead of failing halfway through.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        savepoint = "sp_nested"
+        conn.execute(f"SAVEPOINT {savepoint}")
+        try:
+            yield db
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {savepoint}")
+            conn.execute(f"RELEASE {savepoint}")
+            raise
+        conn.execute(f"RELEASE {savepoint}")
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(_describe(exc, "reader.db")) from exc
+    try:
+        yield db
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
