@@ -1,0 +1,359 @@
+"""The ``sentences`` command: thin commands over the layers, one-line errors, ``--json`` output.
+
+Textual is imported only by the commands that open the TUI, so scripting commands start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """An error the learner can act on: printed as one line, exit code 1."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"sentences: {self.format_message()}", err=True)
+
+
+def home_option(func: F) -> F:
+    """``--home DIR`` on every command; it sets ``SENTENCES_HOME`` for the layers below."""
+
+    def apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        if value:
+            os.environ["SENTENCES_HOME"] = value
+        return value
+
+    return click.option(
+        "--home",
+        type=click.Path(file_okay=False),
+        expose_value=False,
+        is_eager=True,
+        callback=apply,
+        help="Data home (default: $SENTENCES_HOME, else the platform's user data folder).",
+    )(func)
+
+
+def friendly(func: F) -> F:
+    """Turn the layers' own errors into one-line messages instead of tracebacks."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from reader.errors import describe
+
+        try:
+            return func(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as exc:
+            if os.environ.get("SENTENCES_DEBUG"):
+                raise
+            raise UserError(describe(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _db() -> Any:
+    from reader.store import open_db
+
+    return open_db()
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(invoke_without_command=True)
+@home_option
+@click.version_option(package_name="sentences-reader")
+@click.pass_context
+@friendly
+def main(ctx: click.Context) -> None:
+    """Sentences: read texts sentence by sentence, with glosses and audio."""
+    if ctx.invoked_subcommand is None:
+        _run_tui(None)
+
+
+@main.command("read")
+@click.argument("target", required=False)
+@click.option("--title", help="Title for a new text (default: from the text).")
+@click.option("--lang", default=None, help="Language of a new text (default: en).")
+@home_option
+@friendly
+def read_cmd(target: str | None, title: str | None, lang: str | None) -> None:
+    """Open PATH (importing it if new) or TEXT-ID in sentences mode, where you left it."""
+    if target is None:
+        _run_tui(None)
+        return
+    db = _db()
+    from reader.learn.texts import get_text
+
+    if target.isdigit() and not Path(target).exists():
+        get_text(db, int(target))  # a clear error for an unknown id, before the TUI starts
+        _run_tui(int(target))
+        return
+    from reader.text.importer import find_text
+    from reader.text.load import load_path
+
+    loaded = load_path(target)
+    if title:
+        loaded = type(loaded)(title=title, content=loaded.content, source=loaded.source)
+    lang = lang or _config_lang()
+    existing = find_text(db, loaded.content, lang)
+    db.close()
+    _run_tui(existing if existing is not None else loaded, lang=lang)
+
+
+def _config_lang() -> str:
+    from reader.config import load_config
+
+    return load_config().lang
+
+
+def _run_tui(target: Any, lang: str = "en") -> None:
+    from reader.paths import db_path
+    from reader.store import open_db
+
+    open_db(db_path()).close()  # migrate, and fail with one line if the file is unusable
+    from reader.ui.app import make_app
+
+    app = make_app(db_path(), target=target, lang=lang)
+    app.run()
+    if app.return_code:
+        raise click.exceptions.Exit(app.return_code)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--title", help="Title (only with one PATH).")
+@click.option("--lang", default=None, help="Language (default: en).")
+@home_option
+@friendly
+def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None) -> None:
+    """Import PATH... (- for stdin) without opening; prints each text's id."""
+    from reader.text.importer import import_text
+    from reader.text.load import load_path
+
+    if title and len(paths) > 1:
+        raise UserError("--title needs exactly one PATH")
+    db = _db()
+    lang = lang or _config_lang()
+    failures = 0
+    for path in paths:
+        try:
+            loaded = load_path(path)
+            if title:
+                loaded = type(loaded)(title=title, content=loaded.content, source=loaded.source)
+            with _progress(f"importing {Path(path).name}") as report:
+                result = import_text(db, loaded, lang, progress=report)
+        except Exception as exc:
+            if len(paths) == 1:
+                raise
+            from reader.errors import describe
+
+            click.echo(f"sentences: {describe(exc)}", err=True)
+            failures += 1
+            continue
+        click.echo(result.text_id)
+    if failures:
+        raise click.exceptions.Exit(1)
+
+
+class _progress:
+    """A progress line on stderr (only when stderr is a terminal), for long imports and setup."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.live = sys.stderr.isatty()
+
+    def __enter__(self) -> Callable[..., None]:
+        return self.report
+
+    def report(self, *args: Any) -> None:
+        if not self.live:
+            return
+        stage, done, total = args if len(args) == 3 else (self.label, *args)
+        share = done / total if total else 1.0
+        bar = "#" * int(share * 30)
+        click.echo(f"\r{self.label}: {stage:<10} [{bar:<30}] {share:4.0%}", nl=False, err=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.live:
+            click.echo("\r\033[K", nl=False, err=True)
+
+
+@main.command("texts")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@home_option
+@friendly
+def texts_cmd(as_json: bool) -> None:
+    """List texts with their length, progress and share of unknown words."""
+    from reader.learn.texts import list_texts
+
+    texts = list_texts(_db())
+    if as_json:
+        _emit_json([t.as_dict() for t in texts])
+        return
+    for t in texts:
+        click.echo(
+            f"{t.id:>4}  {t.title[:50]:<50}  {t.sentences:>6} sentences  "
+            f"{t.progress:>4.0%} read  {t.unknown_share:>4.0%} unknown"
+        )
+
+
+def _stdin_text() -> str:
+    data = sys.stdin.buffer.read()
+    from reader.text.load import LoadError, _decode
+
+    try:
+        return _decode(data, "stdin").replace("\r\n", "\n")
+    except LoadError:
+        if not data.strip():
+            return ""
+        raise
+
+
+@main.command("split")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {text,start,end}.")
+@click.option("--lang", default="en")
+@home_option
+@friendly
+def split_cmd(as_json: bool, lang: str) -> None:
+    """Split stdin into sentences, one per line."""
+    from reader.text import split
+
+    sentences = split(_stdin_text(), lang)
+    if as_json:
+        _emit_json(sentences)
+        return
+    for s in sentences:
+        click.echo(" ".join(s["text"].split()))
+
+
+@main.command("analyze")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (sentences with tokens).")
+@click.option("--lang", default="en")
+@home_option
+@friendly
+def analyze_cmd(as_json: bool, lang: str) -> None:
+    """Split stdin into sentences and tokens with lemmas and part-of-speech tags."""
+    from reader.text import analyze
+
+    sentences = analyze(_stdin_text(), lang)
+    if as_json:
+        _emit_json(sentences)
+        return
+    for s in sentences:
+        click.echo(" ".join(f"{t['text']}/{t['pos']}/{t['lemma']}" for t in s["tokens"]))
+
+
+@main.command("gloss")
+@click.argument("word")
+@click.option("--pos", default=None, help="Part of speech (UPOS: NOUN, VERB, ADJ, ADV).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@home_option
+@friendly
+def gloss_cmd(word: str, pos: str | None, as_json: bool) -> None:
+    """The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet."""
+    from reader.learn.glossing import gloss_entry
+
+    db = _db()
+    _ensure_lexicon(db)
+    entry = gloss_entry(db, word, pos=pos.upper() if pos else None)
+    if as_json:
+        _emit_json(entry.as_dict())
+        return
+    click.echo(f"{entry.lemma} ({entry.status_name})")
+    if not entry.senses:
+        click.echo("  no gloss found")
+    for sense in entry.senses:
+        pos_label = f"[{sense.pos}] " if sense.pos else ""
+        click.echo(f"  {sense.source}: {pos_label}{sense.gloss}")
+        if sense.example:
+            click.echo(f'      "{sense.example}"')
+
+
+def _ensure_lexicon(db: Any) -> None:
+    from reader.lexicon.wordnet import ensure_wordnet
+
+    with _progress("building the lexicon from WordNet") as report:
+        ensure_wordnet(db, progress=report)
+
+
+@main.group("term")
+def term_group() -> None:
+    """Terms: statuses and your own glosses."""
+
+
+@term_group.command("set")
+@click.argument("lemma")
+@click.option("--status", help="new, 1, 2, 3, 4, known or ignored.")
+@click.option("--gloss", help="Your own gloss ('' clears it).")
+@home_option
+@friendly
+def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
+    """Set a term's status or your own gloss."""
+    from reader.learn.status import get_term, parse_status, set_gloss, set_status, status_name
+
+    if status is None and gloss is None:
+        raise UserError("nothing to set: give --status and/or --gloss")
+    db = _db()
+    if status is not None:
+        set_status(db, lemma, parse_status(status))
+    if gloss is not None:
+        set_gloss(db, lemma, gloss)
+    state = get_term(db, lemma)
+    click.echo(f"{state.key}: {status_name(state.status)}" + (f" — {state.gloss}" if state.gloss else ""))
+
+
+@main.command("setup")
+@home_option
+@friendly
+def setup_cmd() -> None:
+    """Find or build the lexicon and language data, and say what was found."""
+    import time
+
+    from reader.lexicon.wordnet import WORDNET_MISSING, ensure_wordnet, find_wordnet
+    from reader.paths import data_home
+
+    db = _db()
+    click.echo(f"data home: {data_home()}")
+    source = find_wordnet()
+    if source is None:
+        raise UserError(WORDNET_MISSING)
+    started = time.perf_counter()
+    with _progress("building the lexicon from WordNet") as report:
+        built = ensure_wordnet(db, progress=report)
+    took = time.perf_counter() - started
+    count = db.execute(
+        "SELECT entry_count, origin FROM lex_sources WHERE name = 'wordnet'"
+    ).fetchone()
+    verb = "compiled" if built else "already compiled"
+    click.echo(f"WordNet: {verb} from {count[1]}, {count[0]:,} senses ({took:.1f} s)")
+    from reader.text.tagger import tag_words
+
+    tag_words(["Setup", "works", "."])
+    click.echo("tagger: ready (trained on UD English EWT, shipped with the package)")
+    import shutil
+
+    espeak = shutil.which("espeak-ng")
+    click.echo(f"offline voice: {'espeak-ng at ' + espeak if espeak else 'espeak-ng library from the espeakng-loader package'}")
+
+
+def run() -> None:
+    main(prog_name="sentences")
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,90 @@
+"""The learner's settings, kept in ``config.toml`` in the data home.
+
+Unknown keys are ignored and bad values fall back to the defaults with a warning, so a hand-edited
+file never stops the reader from starting.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass
+class Config:
+    lang: str = "en"
+    """Language of new imports."""
+
+    gloss_rarer_than: int = 0
+    """Gloss only words outside the N most frequent lemmas (0: gloss every new or learning word)."""
+
+    context_sentences: int = 2
+    """How many sentences to show, dimmed, before and after the focused one."""
+
+    speech_engine: str = "gtts"
+    """``gtts`` (online, better voice) or ``espeak`` (offline)."""
+
+    speech_tld: str = "com"
+    """gTTS accent, as a Google Translate top-level domain (com, co.uk, com.au, ...)."""
+
+    speech_voice: str = "en-us"
+    """espeak-ng voice name."""
+
+    speech_speed: float = 1.0
+    """Playback speed, 0.5 to 2."""
+
+    warnings: list[str] = field(default_factory=list, repr=False)
+    """Problems found while reading the file (not saved)."""
+
+
+def _path() -> Path:
+    from reader.paths import config_path
+
+    return config_path()
+
+
+@lru_cache(maxsize=1)
+def load_config(path: Path | None = None) -> Config:
+    path = path or _path()
+    config = Config()
+    if not path.exists():
+        return config
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        config.warnings.append(f"ignoring {path}: {exc}")
+        return config
+    for f in fields(Config):
+        if f.name == "warnings" or f.name not in data:
+            continue
+        default = getattr(config, f.name)
+        value = data[f.name]
+        if isinstance(default, float) and isinstance(value, int):
+            value = float(value)
+        if type(value) is not type(default):
+            config.warnings.append(f"ignoring {f.name} = {value!r} in {path}: wrong type")
+            continue
+        setattr(config, f.name, value)
+    config.speech_speed = min(2.0, max(0.5, config.speech_speed))
+    return config
+
+
+def save_config(config: Config, path: Path | None = None) -> None:
+    path = path or _path()
+    lines = []
+    for key, value in asdict(config).items():
+        if key == "warnings":
+            continue
+        if isinstance(value, str):
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'{key} = "{escaped}"')
+        elif isinstance(value, bool):
+            lines.append(f"{key} = {'true' if value else 'false'}")
+        else:
+            lines.append(f"{key} = {value}")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    load_config.cache_clear()

@@ -1,0 +1,20 @@
+"""One line for any error a learner can meet, instead of a traceback."""
+
+from __future__ import annotations
+
+import sqlite3
+
+
+def describe(exc: BaseException) -> str:
+    """A one-line description of ``exc`` for the terminal."""
+    if isinstance(exc, sqlite3.DatabaseError):
+        from reader.store.db import _describe
+
+        return _describe(exc, "reader.db")
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror}{where}"
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return message[:500]

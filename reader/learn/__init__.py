@@ -1,0 +1,1 @@
+"""Learning state: term statuses and their history, reading progress, the library's figures."""

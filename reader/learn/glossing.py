@@ -1,0 +1,93 @@
+"""What the reader shows for a word: the learner's status and gloss, then the lexicon's senses.
+
+The reading screen and ``sentences gloss`` both call :func:`gloss_entry`, so the command line shows
+exactly what the reader shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from reader.learn.status import NEW, get_term, normalize_key, status_name
+from reader.lexicon.frequency import band, zipf
+from reader.lexicon.lookup import Gloss, all_glosses, has_gloss
+
+# Parts of speech that name things rather than mean them: never glossed as common words.
+NAME_POS = frozenset({"PROPN"})
+# Closed-class and non-word tags: glossing "the" or "," helps no one.
+UNGLOSSED_POS = frozenset({"PUNCT", "SYM", "NUM", "X"})
+
+
+@dataclass(frozen=True)
+class GlossEntry:
+    lemma: str
+    pos: str | None
+    status: int = NEW
+    learner_gloss: str | None = None
+    senses: list[Gloss] = field(default_factory=list)
+    zipf: float = 0.0
+    band: int = 5
+
+    @property
+    def status_name(self) -> str:
+        return status_name(self.status)
+
+    def short(self) -> str:
+        """The first gloss, for the glosses panel."""
+        return self.senses[0].gloss if self.senses else ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "lemma": self.lemma,
+            "pos": self.pos,
+            "status": self.status_name,
+            "learner_gloss": self.learner_gloss,
+            "zipf": round(self.zipf, 2),
+            "band": self.band,
+            "senses": [
+                {
+                    "source": s.source,
+                    "pos": s.pos,
+                    "gloss": s.gloss,
+                    "example": s.example,
+                    "synonyms": s.synonyms.split(", ") if s.synonyms else [],
+                }
+                for s in self.senses
+            ],
+        }
+
+
+def gloss_entry(
+    db: sqlite_utils.Database, word: str, pos: str | None = None, lang: str = "en"
+) -> GlossEntry:
+    """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize)."""
+    key = normalize_key(word)
+    if not has_gloss(db, key) and not get_term(db, key, lang).gloss:
+        key = _lemma_with_gloss(db, key, pos) or key
+    state = get_term(db, key, lang)
+    senses = all_glosses(db, key, pos, state.gloss)
+    return GlossEntry(
+        lemma=key,
+        pos=pos,
+        status=state.status,
+        learner_gloss=state.gloss,
+        senses=senses,
+        zipf=zipf(key),
+        band=band(key),
+    )
+
+
+def _lemma_with_gloss(db: sqlite_utils.Database, form: str, pos: str | None) -> str | None:
+    """For a bare form typed at the command line ("signals"), the first lemma with a gloss."""
+    from lemminflect import getAllLemmas
+
+    candidates = getAllLemmas(form) or {}
+    order = ([pos] if pos else []) + ["NOUN", "VERB", "ADJ", "ADV"]
+    for upos in order:
+        for lemma in candidates.get(upos, ()):
+            if has_gloss(db, lemma.lower()):
+                return str(lemma).lower()
+    return None

@@ -1,0 +1,83 @@
+"""Where the learner is in each text, and the log of what they did while reading.
+
+The position is saved on every move, so quitting at any moment (or a crash) resumes at the same
+sentence.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from reader.store import transaction
+from reader.store.migrations import now
+
+MARKS = ("understood", "partly", "not")
+
+
+def get_position(db: sqlite_utils.Database, text_id: int) -> int:
+    row = db.execute("SELECT sentence_idx FROM positions WHERE text_id = ?", (text_id,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def set_position(db: sqlite_utils.Database, text_id: int, sentence_idx: int) -> None:
+    """Save the position, advance the furthest point reached, and log the sentence as read."""
+    stamp = now()
+    with transaction(db):
+        conn = db.conn
+        conn.execute(
+            "INSERT INTO positions (text_id, sentence_idx, furthest_idx, updated_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (text_id) DO UPDATE SET "
+            "sentence_idx = excluded.sentence_idx, "
+            "furthest_idx = MAX(furthest_idx, excluded.furthest_idx), "
+            "updated_at = excluded.updated_at",
+            (text_id, sentence_idx, sentence_idx, stamp),
+        )
+        conn.execute("UPDATE texts SET last_read_at = ? WHERE id = ?", (stamp, text_id))
+        sentence = conn.execute(
+            "SELECT id FROM sentences WHERE text_id = ? AND idx = ?", (text_id, sentence_idx)
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO events (at, kind, text_id, sentence_id) VALUES (?, 'read', ?, ?)",
+            (stamp, text_id, sentence[0] if sentence else None),
+        )
+
+
+def progress(db: sqlite_utils.Database, text_id: int) -> float:
+    """Share of the text read, 0-1: the furthest sentence reached over the sentence count."""
+    row = db.execute(
+        "SELECT p.furthest_idx, t.sentence_count FROM texts t "
+        "LEFT JOIN positions p ON p.text_id = t.id WHERE t.id = ?",
+        (text_id,),
+    ).fetchone()
+    if not row or row[0] is None or not row[1]:
+        return 0.0
+    return min(1.0, (int(row[0]) + 1) / int(row[1]))
+
+
+def log_lookup(
+    db: sqlite_utils.Database, term_key: str, text_id: int | None, sentence_id: int | None
+) -> None:
+    with transaction(db):
+        db.conn.execute(
+            "INSERT INTO events (at, kind, text_id, sentence_id, term_key) "
+            "VALUES (?, 'lookup', ?, ?, ?)",
+            (now(), text_id, sentence_id, term_key),
+        )
+
+
+def mark_sentence(db: sqlite_utils.Database, sentence_id: int, mark: str) -> None:
+    if mark not in MARKS:
+        raise ValueError(f"unknown mark {mark!r}: use one of {', '.join(MARKS)}")
+    with transaction(db):
+        db.conn.execute(
+            "INSERT INTO sentence_marks (sentence_id, mark, at) VALUES (?, ?, ?) "
+            "ON CONFLICT (sentence_id) DO UPDATE SET mark = excluded.mark, at = excluded.at",
+            (sentence_id, mark, now()),
+        )
+
+
+def get_mark(db: sqlite_utils.Database, sentence_id: int) -> str | None:
+    row = db.execute(
+        "SELECT mark FROM sentence_marks WHERE sentence_id = ?", (sentence_id,)
+    ).fetchone()
+    return str(row[0]) if row else None

@@ -1,0 +1,154 @@
+"""Term statuses, in the LWT / Lute convention, with every change kept in a history.
+
+A term with no row is new; rows are created the first time the learner does something with a
+term. Keys are lowercased lemmas (or lemma phrases), so "Signals" and "signal" share one status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from reader.store import transaction
+from reader.store.migrations import now
+
+NEW = 0
+KNOWN = 99
+IGNORED = 98
+LEARNING = (1, 2, 3, 4)
+ALL_STATUSES = (NEW, *LEARNING, KNOWN, IGNORED)
+_NAMES = {NEW: "new", KNOWN: "known", IGNORED: "ignored", **{n: str(n) for n in LEARNING}}
+
+
+class StatusError(ValueError):
+    """An unknown status name."""
+
+
+def parse_status(name: str) -> int:
+    """``"new"``, ``"1"``..``"4"``, ``"known"`` or ``"ignored"`` to the stored number."""
+    for number, label in _NAMES.items():
+        if name.strip().lower() == label:
+            return number
+    raise StatusError(f"unknown status {name!r}: use new, 1, 2, 3, 4, known or ignored")
+
+
+def status_name(status: int) -> str:
+    return _NAMES.get(status, str(status))
+
+
+def needs_gloss(status: int) -> bool:
+    """New and learning terms are glossed; known and ignored ones are not."""
+    return status not in (KNOWN, IGNORED)
+
+
+@dataclass(frozen=True, slots=True)
+class TermState:
+    key: str
+    status: int = NEW
+    gloss: str | None = None
+
+
+def normalize_key(key: str) -> str:
+    return " ".join(key.lower().replace("’", "'").split())
+
+
+def get_terms(db: sqlite_utils.Database, keys: Iterable[str], lang: str = "en") -> dict[str, TermState]:
+    """States of ``keys``; keys with no row come back as new."""
+    wanted = sorted({normalize_key(k) for k in keys})
+    states = {k: TermState(k) for k in wanted}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT key, status, gloss FROM terms WHERE lang = ? AND key IN ({marks})",
+            [lang, *chunk],
+        ).fetchall()
+        for key, status, gloss in rows:
+            states[key] = TermState(key, int(status), gloss)
+    return states
+
+
+def get_term(db: sqlite_utils.Database, key: str, lang: str = "en") -> TermState:
+    return get_terms(db, [key], lang)[normalize_key(key)]
+
+
+def set_status(
+    db: sqlite_utils.Database, key: str, status: int, lang: str = "en", pos: str | None = None
+) -> TermState:
+    """Set one term's status; the change is appended to ``term_history``."""
+    with transaction(db):
+        return _set(db, normalize_key(key), status, lang, pos)
+
+
+def set_statuses(
+    db: sqlite_utils.Database, keys: Iterable[str], status: int, lang: str = "en"
+) -> int:
+    """Set several terms at once (e.g. "mark the rest known"), in one transaction."""
+    count = 0
+    with transaction(db):
+        for key in {normalize_key(k) for k in keys}:
+            _set(db, key, status, lang, None)
+            count += 1
+    return count
+
+
+def set_gloss(
+    db: sqlite_utils.Database, key: str, gloss: str | None, lang: str = "en"
+) -> TermState:
+    """Set (or clear, with ``None`` or blank) the learner's own gloss."""
+    key = normalize_key(key)
+    gloss = gloss.strip() if gloss and gloss.strip() else None
+    with transaction(db):
+        stamp = now()
+        db.conn.execute(
+            "INSERT INTO terms (lang, key, status, gloss, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (lang, key) DO UPDATE SET gloss = excluded.gloss, "
+            "updated_at = excluded.updated_at",
+            (lang, key, NEW, gloss, stamp, stamp),
+        )
+        row = db.execute(
+            "SELECT status, gloss FROM terms WHERE lang = ? AND key = ?", (lang, key)
+        ).fetchone()
+    return TermState(key, int(row[0]), row[1])
+
+
+def _set(db: sqlite_utils.Database, key: str, status: int, lang: str, pos: str | None) -> TermState:
+    if status not in ALL_STATUSES:
+        raise StatusError(f"unknown status {status}")
+    conn = db.conn
+    stamp = now()
+    row = conn.execute(
+        "SELECT id, status, gloss FROM terms WHERE lang = ? AND key = ?", (lang, key)
+    ).fetchone()
+    if row is None:
+        cursor = conn.execute(
+            "INSERT INTO terms (lang, key, status, pos, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (lang, key, status, pos, stamp, stamp),
+        )
+        term_id, old, gloss = int(cursor.lastrowid or 0), None, None
+    else:
+        term_id, old, gloss = int(row[0]), int(row[1]), row[2]
+        if old == status:
+            return TermState(key, status, gloss)
+        conn.execute(
+            "UPDATE terms SET status = ?, updated_at = ? WHERE id = ?", (status, stamp, term_id)
+        )
+    conn.execute(
+        "INSERT INTO term_history (term_id, old_status, new_status, at) VALUES (?, ?, ?, ?)",
+        (term_id, old, status, stamp),
+    )
+    return TermState(key, status, gloss)
+
+
+def history(db: sqlite_utils.Database, key: str, lang: str = "en") -> list[tuple[int | None, int, str]]:
+    """(old, new, at) for every status change of ``key``, oldest first."""
+    rows = db.execute(
+        "SELECT h.old_status, h.new_status, h.at FROM term_history h "
+        "JOIN terms t ON t.id = h.term_id WHERE t.lang = ? AND t.key = ? ORDER BY h.id",
+        (lang, normalize_key(key)),
+    ).fetchall()
+    return [(r[0], int(r[1]), str(r[2])) for r in rows]

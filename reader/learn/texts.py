@@ -1,0 +1,156 @@
+"""The learner's texts: the library's figures and a text's sentences and tokens for reading.
+
+Everything here is an indexed query, so the reader can open a 30,000-sentence book without
+loading it: only the sentences on screen are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from reader.learn.status import IGNORED, KNOWN, NEW
+
+UNKNOWN_FREE_POS = ("PROPN",)
+
+
+@dataclass(frozen=True, slots=True)
+class TextInfo:
+    id: int
+    title: str
+    lang: str
+    source: str | None
+    sentences: int
+    words: int
+    position: int
+    progress: float
+    unknown_share: float
+    last_read_at: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "lang": self.lang,
+            "sentences": self.sentences,
+            "words": self.words,
+            "progress": round(self.progress, 4),
+            "unknown_share": round(self.unknown_share, 4),
+            "position": self.position,
+            "last_read_at": self.last_read_at,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRow:
+    id: int
+    idx: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRow:
+    idx: int
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    is_word: bool
+    term_key: str | None
+
+
+class TextNotFound(LookupError):
+    """No text with that id."""
+
+
+def list_texts(db: sqlite_utils.Database, text_id: int | None = None) -> list[TextInfo]:
+    """Every text (or one) with progress and the share of its running words still unknown.
+
+    The unknown share is computed over all the words of the text, not a sample: new words (no
+    status yet), leaving out names and the learner's ignored terms.
+    """
+    where = "WHERE t.id = ?" if text_id is not None else ""
+    params: list[object] = [text_id] if text_id is not None else []
+    rows = db.execute(
+        f"""
+        SELECT t.id, t.title, t.lang, t.source, t.sentence_count, t.word_count,
+               COALESCE(p.sentence_idx, 0), p.furthest_idx, t.last_read_at
+        FROM texts t LEFT JOIN positions p ON p.text_id = t.id {where}
+        ORDER BY COALESCE(t.last_read_at, t.created_at) DESC, t.id DESC
+        """,
+        params,
+    ).fetchall()
+    result = []
+    for tid, title, lang, source, n_sent, n_words, pos, furthest, last in rows:
+        progress = 0.0 if furthest is None or not n_sent else min(1.0, (furthest + 1) / n_sent)
+        result.append(
+            TextInfo(
+                int(tid), title, lang, source, int(n_sent), int(n_words), int(pos),
+                progress, unknown_share(db, int(tid), lang), last,
+            )  # fmt: skip
+        )
+    return result
+
+
+def unknown_share(db: sqlite_utils.Database, text_id: int, lang: str = "en") -> float:
+    marks = ",".join("?" * len(UNKNOWN_FREE_POS))
+    row = db.execute(
+        f"""
+        SELECT
+          SUM(CASE WHEN COALESCE(tm.status, {NEW}) = {NEW} THEN 1 ELSE 0 END),
+          SUM(CASE WHEN COALESCE(tm.status, {NEW}) != {IGNORED} THEN 1 ELSE 0 END)
+        FROM tokens k LEFT JOIN terms tm ON tm.lang = ? AND tm.key = k.term_key
+        WHERE k.text_id = ? AND k.is_word = 1 AND k.pos NOT IN ({marks})
+        """,
+        [lang, text_id, *UNKNOWN_FREE_POS],
+    ).fetchone()
+    unknown, counted = (row[0] or 0), (row[1] or 0)
+    return unknown / counted if counted else 0.0
+
+
+def get_text(db: sqlite_utils.Database, text_id: int) -> TextInfo:
+    found = list_texts(db, text_id)
+    if not found:
+        raise TextNotFound(f"no text with id {text_id}")
+    return found[0]
+
+
+def sentence_at(db: sqlite_utils.Database, text_id: int, idx: int) -> SentenceRow | None:
+    row = db.execute(
+        'SELECT id, idx, text, start, "end", paragraph FROM sentences WHERE text_id = ? AND idx = ?',
+        (text_id, idx),
+    ).fetchone()
+    return SentenceRow(*row) if row else None
+
+
+def sentences_between(
+    db: sqlite_utils.Database, text_id: int, first: int, last: int
+) -> list[SentenceRow]:
+    rows = db.execute(
+        'SELECT id, idx, text, start, "end", paragraph FROM sentences '
+        "WHERE text_id = ? AND idx BETWEEN ? AND ? ORDER BY idx",
+        (text_id, first, last),
+    ).fetchall()
+    return [SentenceRow(*r) for r in rows]
+
+
+def tokens_of(db: sqlite_utils.Database, sentence_id: int) -> list[TokenRow]:
+    rows = db.execute(
+        'SELECT idx, surface, start, "end", lemma, pos, is_word, term_key FROM tokens '
+        "WHERE sentence_id = ? ORDER BY idx",
+        (sentence_id,),
+    ).fetchall()
+    return [TokenRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
+
+
+def text_ids(db: sqlite_utils.Database) -> list[int]:
+    return [int(r[0]) for r in db.execute("SELECT id FROM texts ORDER BY id").fetchall()]
+
+
+__all__ = ["KNOWN", "SentenceRow", "TextInfo", "TextNotFound", "TokenRow", "list_texts"]

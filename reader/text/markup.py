@@ -1,0 +1,133 @@
+"""Markdown, HTML and EPUB to plain text.
+
+The reader shows sentences, not layout, so markup only matters for where paragraphs and headings
+end: block elements become blank-line paragraph breaks, which the segmenter treats as hard
+sentence boundaries.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import posixpath
+import re
+import zipfile
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+    "pre", "section", "table", "td", "th", "tr", "ul", "title",
+}  # fmt: skip
+SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg", "math"}
+
+
+class MarkupError(Exception):
+    """A document is too broken to read; the message is one line."""
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIP_TAGS:
+            self.skip_depth += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP_TAGS and self.skip_depth:
+            self.skip_depth -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+            return
+        if not self.skip_depth:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    return _extract(markup)[1]
+
+
+def _extract(markup: str) -> tuple[str, str]:
+    parser = _TextExtractor()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except (AssertionError, ValueError) as exc:  # html.parser's own failures on garbage
+        raise MarkupError(f"cannot parse the HTML: {exc}") from exc
+    text = "".join(parser.parts)
+    paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    return parser.title.strip(), "\n\n".join(p for p in paragraphs if p)
+
+
+_MD_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^```.*?^```[ \t]*$", re.S | re.M), ""),  # code blocks are not prose
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: keep the words
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\n\1\n"),  # headings stand alone
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M), ""),  # list markers
+    (re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.M), "\n"),  # rules
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italics
+    (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
+    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags
+]
+
+
+def markdown_to_text(text: str) -> str:
+    for pattern, replacement in _MD_RULES:
+        text = pattern.sub(replacement, text)
+    return html.unescape(text)
+
+
+_CONTAINER_NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container"}
+_OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+
+
+def epub_to_text(data: bytes, name: str) -> tuple[str, str]:
+    """(title, text) of an EPUB, chapters in spine order."""
+    try:
+        book = zipfile.ZipFile(io.BytesIO(data))
+        container = ElementTree.fromstring(book.read("META-INF/container.xml"))
+        rootfile = container.find(".//c:rootfile", _CONTAINER_NS)
+        if rootfile is None or not rootfile.get("full-path"):
+            raise MarkupError(f"{name} is a broken EPUB: no package document")
+        opf_path = rootfile.get("full-path", "")
+        opf = ElementTree.fromstring(book.read(opf_path))
+        base = posixpath.dirname(opf_path)
+        manifest = {
+            item.get("id"): item.get("href", "")
+            for item in opf.findall(".//opf:manifest/opf:item", _OPF_NS)
+        }
+        title_el = opf.find(".//dc:title", _OPF_NS)
+        title = (title_el.text or "").strip() if title_el is not None else ""
+        chapters: list[str] = []
+        for ref in opf.findall(".//opf:spine/opf:itemref", _OPF_NS):
+            href = manifest.get(ref.get("idref"))
+            if not href:
+                continue
+            path = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
+            raw = book.read(path).decode("utf-8", errors="replace")
+            chapters.append(_extract(raw)[1])
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, UnicodeDecodeError) as exc:
+        raise MarkupError(f"{name} is a broken EPUB: {exc}") from exc
+    text = "\n\n".join(c for c in chapters if c.strip())
+    if not text.strip():
+        raise MarkupError(f"{name} is an EPUB with no readable text")
+    return title, text
