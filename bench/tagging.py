@@ -1,0 +1,108 @@
+"""Accuracy and speed of reader.text.tagger on held-out UD English EWT.
+
+    python bench/tagging.py [CORPUS_DIR] [--split test] [--errors 20]
+
+UPOS accuracy is over all syntactic words; lemma accuracy is over words whose
+gold UPOS is NOUN/VERB/ADJ/ADV, comparing our lemma to the gold LEMMA column
+exactly (case-sensitive).  Speed is measured on one core, pinned, with the model
+already loaded: "cold" is the first pass (word-type cache and lemma memo empty),
+"warm" a second pass.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from reader.text import tagger  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "ud_english_ewt"
+OPEN = {"NOUN", "VERB", "ADJ", "ADV"}
+
+
+def read_conllu(path: Path) -> list[list[tuple[str, str, str]]]:
+    sents: list[list[tuple[str, str, str]]] = []
+    cur: list[tuple[str, str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line:
+            if cur:
+                sents.append(cur)
+            cur = []
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                cur.append((cols[1], cols[3], cols[2]))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def timed(fn: object, *args: object) -> tuple[object, float]:
+    t0 = time.perf_counter()
+    out = fn(*args)  # type: ignore[operator]
+    return out, time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--split", default="test")
+    ap.add_argument("--errors", type=int, default=0, help="show the N most common errors")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    gold = read_conllu(args.corpus / f"en_ewt-ud-{args.split}.conllu")
+    words = [[w for w, _, _ in s] for s in gold]
+    n_tokens = sum(map(len, words))
+
+    _, load_s = timed(tagger._get_model)
+    pred, cold = timed(lambda: [tagger.tag_words(s) for s in words])
+    _, warm = timed(lambda: [tagger.tag_words(s) for s in words])
+    _, batch = timed(tagger.tag_sentences, words)
+
+    pos_ok = lem_ok = lem_n = 0
+    pos_err: Counter[tuple[str, str]] = Counter()
+    lem_err: Counter[tuple[str, str, str]] = Counter()
+    for sent, tags in zip(gold, pred, strict=True):  # type: ignore[call-overload]
+        for (form, upos, lemma), (p_upos, p_lemma) in zip(sent, tags, strict=True):
+            if p_upos == upos:
+                pos_ok += 1
+            else:
+                pos_err[upos, p_upos] += 1
+            if upos in OPEN:
+                lem_n += 1
+                if p_lemma == lemma:
+                    lem_ok += 1
+                else:
+                    lem_err[form, lemma, p_lemma] += 1
+
+    print(f"split: {args.split}, {len(words)} sentences, {n_tokens} tokens")
+    print(f"UPOS accuracy (all tokens):            {100 * pos_ok / n_tokens:.2f}%")
+    print(f"lemma accuracy (gold NOUN/VERB/ADJ/ADV): {100 * lem_ok / lem_n:.2f}% of {lem_n}")
+    print(f"model load: {load_s:.2f} s, size {tagger.MODEL_PATH.stat().st_size / 1e6:.2f} MB")
+    print(f"tag_words, cold cache:   {n_tokens / cold:,.0f} tokens/s")
+    print(f"tag_words, warm cache:   {n_tokens / warm:,.0f} tokens/s")
+    print(f"tag_sentences (batched): {n_tokens / batch:,.0f} tokens/s")
+    if args.errors:
+        print("most common UPOS confusions (gold -> predicted):")
+        for (g, p), c in pos_err.most_common(args.errors):
+            print(f"  {c:5d} {g} -> {p}")
+        print("most common lemma errors (form, gold, predicted):")
+        for (f, g, p), c in lem_err.most_common(args.errors):
+            print(f"  {c:5d} {f!r} gold {g!r} got {p!r}")
+
+
+if __name__ == "__main__":
+    main()

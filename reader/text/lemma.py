@@ -1,0 +1,112 @@
+"""Lemmas that follow UD English EWT conventions and are never invented.
+
+A table learned from EWT (lowercased form + UPOS) decides first, because it
+encodes the treebank's choices ("more" stays "more", "'s"/AUX is "be").  Forms
+the table has not seen go to lemminflect, but its out-of-vocabulary rules produce
+non-words ("Pakistani" -> "pakisty"), so a guess is only accepted when it is a
+real English word; otherwise the surface form is the safest lemma for a learner.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reader.text.tag_features import fold_apostrophes
+
+OPEN_CLASSES = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+_KEEP_FORM = frozenset({"PROPN", "PUNCT", "SYM"})
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+@lru_cache(maxsize=32768)
+def _in_lexicon(word: str) -> bool:
+    """lemminflect's own dictionary, i.e. words it knows rather than guesses."""
+    from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+
+    try:
+        return bool(getAllLemmas(word))
+    except Exception:  # odd strings can trip lemminflect; treat them as unknown
+        return False
+
+
+@lru_cache(maxsize=32768)
+def is_real_word(word: str) -> bool:
+    """A guessed lemma must be attested somewhere before a learner sees it."""
+    if _in_lexicon(word):
+        return True
+    try:
+        from wordfreq import zipf_frequency  # type: ignore[import-untyped]
+
+        return bool(zipf_frequency(word, "en") > 0)
+    except Exception:  # wordfreq missing or confused: be conservative
+        return False
+
+
+def _guess(lower: str, upos: str) -> str:
+    from lemminflect import getLemma  # type: ignore[import-untyped]
+
+    try:
+        found = getLemma(lower, upos)
+    except Exception:  # unknown UPOS or odd characters: no guess
+        return lower
+    cand = found[0] if found else lower
+    if cand and cand != lower and cand.isascii() == lower.isascii() and is_real_word(cand):
+        return str(cand)
+    return lower
+
+
+def lemma_rule(word: str, upos: str, guess: bool = True) -> str:
+    """Fallback for forms the EWT table has never seen with this UPOS."""
+    if not word:
+        return word
+    if upos in _KEEP_FORM:
+        return word
+    lower = word.lower()
+    if upos == "NUM":
+        if _GROUPED_NUMBER.fullmatch(word):
+            return word.replace(",", "")
+        return lower if word.isalpha() and not word.isupper() else word
+    if upos not in OPEN_CLASSES:
+        return lower
+    if len(word) > 2 and "-" in word[1:-1]:
+        # Hyphenated compound: its head is the last part in the usual case
+        # ("five-year-olds"), and EWT lowercases such compounds.
+        head, _, last = lower.rpartition("-")
+        if last.isalpha():
+            return head + "-" + (_guess(last, upos) if guess else last)
+        return lower
+    if word[0].isupper() and upos in ("ADJ", "NOUN") and not _in_lexicon(lower):
+        # Unknown capitalised adjectives are mostly demonyms ("Pakistani", "Sunni"),
+        # which EWT keeps capitalised; short all-caps nouns are acronyms ("TV").
+        if upos == "ADJ" or (word.isupper() and len(word) <= 4):
+            return word
+    return _guess(lower, upos) if guess else lower
+
+
+class Lemmatizer:
+    """Table lookup with a per-(form, UPOS) memo, cheap enough for the hot path."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self._table = table
+        self._memo: dict[tuple[str, str], str] = {}
+
+    def __call__(self, word: str, upos: str) -> str:
+        key = (word, upos)
+        got = self._memo.get(key)
+        if got is None:
+            got = self._compute(word, upos)
+            if len(self._memo) < 200_000:
+                self._memo[key] = got
+        return got
+
+    def _compute(self, word: str, upos: str) -> str:
+        form = fold_apostrophes(word)
+        entry = self._table.get(form.lower() + "\t" + upos)
+        if entry is None:
+            return lemma_rule(form, upos)
+        if entry == "=":
+            return form
+        if entry == "_":
+            return form.lower()
+        return entry[1:]

@@ -1,0 +1,139 @@
+"""Feature extraction shared by the tagger's training script and its runtime.
+
+Every feature depends on a single word and on its offset from the tagged token, so
+that the runtime can collapse all features of one word type into one score vector
+per offset and cache it.  Features that need the previous tags are kept in small
+dense tables (see ``reader.text.tagger``).  Training and runtime must agree byte
+for byte, which is why both import this module.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+UPOS: tuple[str, ...] = (
+    "ADJ",
+    "ADP",
+    "ADV",
+    "AUX",
+    "CCONJ",
+    "DET",
+    "INTJ",
+    "NOUN",
+    "NUM",
+    "PART",
+    "PRON",
+    "PROPN",
+    "PUNCT",
+    "SCONJ",
+    "SYM",
+    "VERB",
+    "X",
+)
+N_TAGS = len(UPOS)
+START = N_TAGS  # pseudo tag of the positions before the sentence
+ROLES: tuple[int, ...] = (0, -1, 1, -2, 2)
+PAD_LEFT = "<s>"
+PAD_RIGHT = "</s>"
+MAX_WORD = 40  # longer tokens are URLs or garbage; their tail carries no signal
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+
+
+def fold_apostrophes(word: str) -> str:
+    """Curly apostrophes must look exactly like straight ones ("n’t" is "n't")."""
+    return word.translate(_APOSTROPHES)
+
+
+def normalize(word: str) -> str:
+    """The model's view of a token: folded apostrophes, bounded length."""
+    word = word.translate(_APOSTROPHES)
+    if len(word) > MAX_WORD:
+        word = word[:20] + word[-20:]
+    return word
+
+
+def _char_class(ch: str) -> str:
+    if ch.isupper():
+        return "X"
+    if ch.islower():
+        return "x"
+    if ch.isdigit():
+        return "d"
+    if ch.isalpha():
+        return "a"
+    return ch
+
+
+@lru_cache(maxsize=65536)
+def shape(word: str) -> str:
+    """Collapsed character classes ("Jong-un" -> "Xx-x") generalise to unseen words."""
+    out: list[str] = []
+    for ch in word:
+        c = _char_class(ch)
+        if not out or out[-1] != c:
+            out.append(c)
+    if len(out) > 6:
+        out = out[:3] + ["~"] + out[-2:]
+    return "".join(out)
+
+
+def short_shape(word: str) -> str:
+    """Coarse class of a neighbouring word: enough to spot names and numbers."""
+    if not word:
+        return "e"
+    first = word[0]
+    if first.isupper():
+        return "U" if word.isupper() and len(word) > 1 else "C"
+    if first.isdigit():
+        return "D"
+    if first.isalpha():
+        return "L"
+    return "P"
+
+
+def _lexicon_classes(lower: str) -> str:
+    """Open-class readings listed in lemminflect's dictionary, a cheap OOV lexicon."""
+    from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+
+    try:
+        found = getAllLemmas(lower)
+    except Exception:  # lemminflect chokes on some odd strings; no reading is fine
+        return ""
+    return "|".join(sorted(found))
+
+
+def word_features(word: str) -> dict[int, list[str]]:
+    """Features of one (normalized) word type for each offset it can occupy."""
+    lower = word.lower()
+    sh = shape(word)
+    own = [
+        "b",
+        "w:" + lower,
+        "s1:" + lower[-1:],
+        "s2:" + lower[-2:],
+        "s3:" + lower[-3:],
+        "s4:" + lower[-4:],
+        "p1:" + lower[:1],
+        "p2:" + lower[:2],
+        "p3:" + lower[:3],
+        "sh:" + sh,
+        "lx:" + _lexicon_classes(lower),
+    ]
+    if word != lower:
+        own.append("wc:" + word)
+    if len(word) > 1 and "-" in word[1:-1]:
+        parts = lower.split("-")
+        last = parts[-1] or lower
+        own.append("hl:" + last)
+        own.append("hs3:" + last[-3:])
+        own.append("hf:" + parts[0])
+        own.append("hlx:" + _lexicon_classes(last))
+    near = ["w:" + lower, "s3:" + lower[-3:], "ss:" + short_shape(word)]
+    far = ["w:" + lower, "ss:" + short_shape(word)]
+    return {0: own, -1: near, 1: near, -2: far, 2: far}
+
+
+def pad_features(pad: str) -> list[str]:
+    """The sentence boundary is a word of its own at the context offsets."""
+    return ["w:" + pad]

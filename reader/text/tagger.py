@@ -1,0 +1,191 @@
+"""Offline UPOS tagger and lemmatizer for already tokenized English sentences.
+
+The model is a greedy averaged perceptron trained on UD English EWT by
+scripts/train_tagger.py.  Its features are designed so that everything that
+depends on words can be summed once per word type and offset (cached), leaving
+only small tag-history tables for the left-to-right pass; sentences are tagged
+in lock-step batches so numpy does the per-position work for all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from reader.text.lemma import Lemmatizer
+from reader.text.tag_features import (
+    PAD_LEFT,
+    PAD_RIGHT,
+    ROLES,
+    START,
+    UPOS,
+    normalize,
+    pad_features,
+    shape,
+    word_features,
+)
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "en_ewt_tagger.npz"
+_BATCH = 512  # sentences per lock-step batch; bounds the (tokens, 18, 17) buffer
+
+Floats = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.intp]
+
+
+class _Model:
+    """Weights plus a growing cache of per-word-type score vectors."""
+
+    def __init__(self, path: Path) -> None:
+        with np.load(path) as data:
+            scale = float(data["scale"][0])
+            meta = json.loads(data["meta"].tobytes().decode("utf-8"))
+            static = data["static"].astype(np.float32) * scale
+            trans = data["trans"].astype(np.float32) * scale
+            self.pair = data["pair"].astype(np.float32) * scale
+            self.shape_w = data["shape"].astype(np.float32) * scale
+        if tuple(meta["upos"]) != UPOS:
+            raise ValueError(f"{path}: tag set does not match this code")
+        nt1 = START + 1
+        t1, t2, t12 = trans[:nt1], trans[nt1 : 2 * nt1], trans[2 * nt1 :].reshape(nt1, nt1, -1)
+        # history table indexed [t2, t1]
+        self.trans: Floats = t12 + t1[None, :, :] + t2[:, None, :]
+        self.static: Floats = np.vstack([static, np.zeros((1, len(UPOS)), np.float32)])
+        self.zero_row = len(static)
+        self.feat_index: dict[str, int] = {f: i for i, f in enumerate(meta["features"])}
+        self.pair_vocab: dict[str, int] = {w: i + 1 for i, w in enumerate(meta["pair_vocab"])}
+        self.shape_vocab: dict[str, int] = {s: i + 1 for i, s in enumerate(meta["shape_vocab"])}
+        self.lemmatizer = Lemmatizer(meta["lemmas"])
+        self.types: dict[str, int] = {}
+        self.n_types = 0
+        self.role_vec: dict[int, Floats] = {r: np.zeros((0, len(UPOS)), np.float32) for r in ROLES}
+        self.type_pair: Ints = np.zeros(0, np.intp)
+        self.type_shape: Ints = np.zeros(0, np.intp)
+        self.lock = threading.Lock()
+        self.left, self.right = self._add_types([PAD_LEFT, PAD_RIGHT], pads=True)
+
+    def _add_types(self, words: list[str], pads: bool = False) -> list[int]:
+        """Sum feature weights for new word types, all roles at once."""
+        rows: dict[int, list[int]] = {r: [] for r in ROLES}
+        bounds: dict[int, list[int]] = {r: [] for r in ROLES}
+        get = self.feat_index.get
+        zero = self.zero_row
+        for w in words:
+            feats = {r: pad_features(w) for r in ROLES} if pads else word_features(w)
+            for r in ROLES:
+                bounds[r].append(len(rows[r]))
+                rows[r].extend(get(f"{r}|{f}", zero) for f in feats[r])
+        for r in ROLES:
+            summed = np.add.reduceat(self.static[rows[r]], bounds[r], axis=0)
+            self.role_vec[r] = np.vstack([self.role_vec[r], summed])
+        lowers = [w.lower() for w in words]
+        pair = [0 if pads else self.pair_vocab.get(lw, 0) for lw in lowers]
+        shp = [0 if pads else self.shape_vocab.get(shape(w), 0) for w in words]
+        self.type_pair = np.concatenate([self.type_pair, np.array(pair, np.intp)])
+        self.type_shape = np.concatenate([self.type_shape, np.array(shp, np.intp)])
+        first = self.n_types
+        ids = list(range(first, first + len(words)))
+        self.types.update(zip(words if not pads else ["\0" + w for w in words], ids, strict=True))
+        self.n_types += len(words)
+        return ids
+
+    def type_ids(self, words: list[str]) -> Ints:
+        types = self.types
+        missing = [w for w in dict.fromkeys(words) if w not in types]
+        if missing:
+            with self.lock:
+                missing = [w for w in missing if w not in types]
+                if missing:
+                    self._add_types(missing)
+        return np.fromiter((types[w] for w in words), np.intp, len(words))
+
+    def tag_batch(self, sents: list[list[str]]) -> list[list[int]]:
+        """Greedy decoding of many sentences in lock-step, longest first."""
+        order = sorted(range(len(sents)), key=lambda k: -len(sents[k]))
+        lens = np.array([len(sents[k]) for k in order], np.intp)
+        flat_words = [w for k in order for w in sents[k]]
+        n = len(flat_words)
+        ids = self.type_ids(flat_words)
+        starts = np.zeros(len(order), np.intp)
+        np.cumsum(lens[:-1], out=starts[1:])
+        pos = np.arange(n) - np.repeat(starts, lens)
+        slen = np.repeat(lens, lens)
+        rv = self.role_vec
+        scores = rv[0][ids]
+        for off in ROLES[1:]:
+            inside = (pos + off >= 0) & (pos + off < slen)
+            pad = self.left if off < 0 else self.right
+            nb = np.where(inside, np.roll(ids, -off), pad)
+            scores += rv[off][nb]
+        # per token and previous tag: everything except the t2 interaction
+        full = self.pair[self.type_pair[ids]] + self.shape_w[self.type_shape[ids]]
+        full += scores[:, None, :]
+        tags = np.empty(n, np.intp)
+        t1 = np.full(len(order), START, np.intp)
+        t2 = t1.copy()
+        trans = self.trans
+        active = len(order)
+        for p in range(int(lens[0]) if n else 0):
+            while lens[active - 1] <= p:
+                active -= 1
+            rows = starts[:active] + p
+            a1, a2 = t1[:active], t2[:active]
+            best = (full[rows, a1] + trans[a2, a1]).argmax(axis=1)
+            tags[rows] = best
+            t2[:active] = a1
+            t1[:active] = best
+        out: list[list[int]] = [[] for _ in sents]
+        flat = tags.tolist()
+        for k, s, ln in zip(order, starts.tolist(), lens.tolist(), strict=True):
+            out[k] = flat[s : s + ln]
+        return out
+
+
+_model: _Model | None = None
+_load_lock = threading.Lock()
+
+
+def _get_model() -> _Model:
+    global _model
+    if _model is None:
+        with _load_lock:
+            if _model is None:
+                _model = _Model(MODEL_PATH)
+    return _model
+
+
+def _clean(word: object) -> str:
+    text = word if isinstance(word, str) else str(word)
+    return normalize(text.strip()) or "_"
+
+
+def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, str]]]:
+    """Batching many sentences is several times faster than tag_words in a loop."""
+    raw = [list(s) for s in sentences]
+    if not raw:
+        return []
+    model = _get_model()
+    lemma = model.lemmatizer
+    result: list[list[tuple[str, str]]] = []
+    for b in range(0, len(raw), _BATCH):
+        chunk = raw[b : b + _BATCH]
+        tagged = model.tag_batch([[_clean(w) for w in s] for s in chunk])
+        for words, tags in zip(chunk, tagged, strict=True):
+            pairs = []
+            for w, t in zip(words, tags, strict=True):
+                upos = UPOS[t]
+                text = w if isinstance(w, str) else str(w)
+                pairs.append((upos, lemma(text, upos)))
+            result.append(pairs)
+    return result
+
+
+def tag_words(words: Sequence[str], lang: str = "en") -> list[tuple[str, str]]:
+    """One (UPOS, lemma) pair per word of an already tokenized sentence."""
+    if not words:
+        return []
+    return tag_sentences([words])[0]
