@@ -1,0 +1,182 @@
+"""Corrections applied to Punkt's sentence breaks inside one run of text.
+
+Punkt decides each period on its own; it does not know that a lower-case word cannot start an
+English sentence, that "Mr." never ends one, how editors space ellipses, or that "1) ... 2) ..."
+is a list. Each rule here takes and returns break offsets (the end of one sentence; the next
+starts at the following non-space character), so rules compose and can be tested one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.text.punkt_params import NUMBER_ABBREVIATIONS, TITLES
+
+# Characters that close a quotation, bracket or emphasis and so belong to the sentence before.
+CLOSERS = "\"'”’»)]}_*"
+# Characters that may open a sentence before its first letter.
+_OPENERS = "\"'“‘«([{_*-—–"
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.\W*$")
+_LABEL = re.compile(r"[•⁃·*-]?\s*(?:Q\d{1,3}|\d{1,3}|[A-Za-z]|[IVXLCivxlc]{1,6})(?:\.\)|[.)])")
+_ELLIPSIS = re.compile(
+    r"(?P<attached>(?<=[^\s.])\.(?:[ \t]\.){3})"
+    r"|(?P<spaced4>(?<![^\s])\.(?:[ \t]\.){3})"
+    r"|(?P<spaced3>\.(?:[ \t]\.){2})"
+    r"|(?P<compact>[?!]*(?:\.{2,}|…+)[.?!]*)"
+)
+_PAUSE = frozenset((",", "[", "("))
+_LIST_LABEL = re.compile(
+    r"(?<!\S)(?:(?P<bullet>[•⁃])\s*)?(?:(?P<num>\d{1,3})|(?P<letter>[a-z]))(?:\.\)|[.)])"
+    r"(?=\s+[\"“(]?[A-Z])"
+)
+_BULLET = re.compile(r"(?<!\S)[•⁃](?=\s*[\"“(]?[A-Z])")
+_AM_PM = re.compile(r"\b[AaPp]\.[Mm]\.")
+_TIME_PHRASE = re.compile(
+    r"\W*(?:At|By|Until|Till|Before|After|From|Around|About|Since)\s+(?:about\s+)?[\d:.]+\s*$"
+)
+
+
+def first_char(text: str, start: int = 0) -> str:
+    """The first character of `text[start:]` past whitespace and opening punctuation."""
+    for ch in text[start : start + 40]:
+        if not ch.isspace() and ch not in _OPENERS:
+            return ch
+    return ""
+
+
+def _after_closers(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in CLOSERS:
+        pos += 1
+    return pos
+
+
+def realign(text: str, breaks: Iterable[int]) -> list[int]:
+    """Moves breaks past closing quotes and brackets; drops breaks that fall inside a word."""
+    out: set[int] = set()
+    for b in breaks:
+        pos = _after_closers(text, b)
+        if 0 < pos < len(text) and text[pos].isspace():
+            out.add(pos)
+    return sorted(out)
+
+
+def _is_label(piece: str) -> bool:
+    return _LABEL.fullmatch(piece.strip()) is not None
+
+
+def _keeps(prev: str, nxt: str) -> bool:
+    """Whether a break between `prev` and `nxt` survives the rules Punkt lacks."""
+    if first_char(nxt).islower():
+        return False  # "Yahoo! in ...", "'This is great.' she said."
+    if _is_label(prev):
+        return False  # "Q1. This was ...", "1.) The first item"
+    word = _LAST_WORD.search(prev)
+    if word is not None:
+        w = word.group(1).lower()
+        if w in TITLES:
+            return False
+        if w in NUMBER_ABBREVIATIONS and nxt.lstrip()[:1].isdigit():
+            return False  # "N°. 1026"
+    return True
+
+
+def merge(text: str, breaks: list[int]) -> list[int]:
+    """Drops breaks before lower-case words, after titles and after bare list labels."""
+    kept: list[int] = []
+    last = 0
+    for i, b in enumerate(breaks):
+        nxt_end = breaks[i + 1] if i + 1 < len(breaks) else len(text)
+        if _keeps(text[last:b], text[b:nxt_end]):
+            kept.append(b)
+            last = b
+    return kept
+
+
+def _starts_upper(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isspace() and first_char(text, pos).isupper()
+
+
+def ellipses(text: str, breaks: list[int]) -> list[int]:
+    """Decides breaks at ellipses the way pySBD and style guides do.
+
+    ". . ." spaced out is an omission inside a sentence; four dots or a compact "..." before a
+    capital end it; "word. . . . Next" ends after "word." and the next sentence starts with the
+    ellipsis. ",.." is a pause and "[...]" an omission, never an end.
+    """
+    if "." not in text and "…" not in text:
+        return breaks
+    result = set(breaks)
+    for m in _ELLIPSIS.finditer(text):
+        end = _after_closers(text, m.end())
+        result.difference_update(range(m.start() + 1, end + 1))
+        kind = m.lastgroup
+        if kind == "attached":
+            if _starts_upper(text, end):
+                result.add(m.start() + 1)
+        elif kind == "spaced4" or (
+            kind == "compact" and text[m.start() - 1 : m.start()] not in _PAUSE
+        ):
+            if _starts_upper(text, end):
+                result.add(end)
+    return sorted(result)
+
+
+def lists(text: str, breaks: list[int]) -> list[int]:
+    """Starts a sentence at each label of an inline numbered, lettered or bulleted list.
+
+    Only labels that count on from the one before ("1." then "2.", "a." then "b.") followed by a
+    capital count, so that "reasons: 1) cost and 2) time" and stray numbers stay untouched.
+    """
+    labels = [(m.start(), m.end(), _label_value(m)) for m in _LIST_LABEL.finditer(text)]
+    starts: set[int] = set()
+    chain: list[tuple[int, int, int]] = []
+    for label in [*labels, (0, 0, -5000)]:
+        if chain and label[2] == chain[-1][2] + 1:
+            chain.append(label)
+            continue
+        if len(chain) >= 2 and (chain[0][2] >= 0 or chain[0][2] == -1000):
+            starts.update(s for s, _, _ in chain)
+        chain = [label]
+    bullets = [m.start() for m in _BULLET.finditer(text)]
+    if len(bullets) >= 2:
+        starts.update(bullets)
+    if not starts:
+        return breaks
+    label_ends = {e for s, e, _ in labels if s in starts}
+    result = {b for b in breaks if not any(s <= b <= e for s, e, _ in labels if e in label_ends)}
+    result.update(_whitespace_before(text, s) for s in starts if s > 0)
+    return sorted(b for b in result if b > 0)
+
+
+def _label_value(m: re.Match[str]) -> int:
+    if m.group("num") is not None:
+        return int(m.group("num"))
+    # Letters count from "a" only; -1000 marks "a" so that "b" after it is a sequence.
+    return -1000 + ord(m.group("letter")) - ord("a")
+
+
+def _whitespace_before(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def times(text: str, breaks: list[int]) -> list[int]:
+    """Ends a sentence after "a.m."/"p.m." before a capital, unless it opens the sentence.
+
+    Punkt keeps "6 P.M. Mr. Smith" together because "Mr" is not a sentence starter, but a time
+    is rarely followed by a name inside a sentence; "At 5 a.m. Mr. Smith went" is the exception.
+    """
+    if "." not in text:
+        return breaks
+    result = set(breaks)
+    for m in _AM_PM.finditer(text):
+        end = _after_closers(text, m.end())
+        if end in result or not _starts_upper(text, end):
+            continue
+        last = max((b for b in result if b < m.start()), default=0)
+        if _TIME_PHRASE.match(text[last : m.start()]) is None:
+            result.add(end)
+    return sorted(result)
