@@ -1,0 +1,240 @@
+"""Turning a sentence into a cached audio file, with the offline engine as a safety net.
+
+These functions block (network, subprocesses, disk): call them from worker threads, never from
+the UI's event loop. Each thread needs its own SQLite connection, so they accept either an open
+``Database`` (used as is, on the calling thread) or a database path (opened here).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from reader.speech import cache
+from reader.speech.espeak_engine import synthesize_espeak, wpm_for
+from reader.speech.gtts_engine import DEFAULT_TIMEOUT, synthesize_gtts
+from reader.speech.settings import (
+    OfflineTTSError,
+    OnlineTTSError,
+    SpeechError,
+    SpeechResult,
+    SpeechSettings,
+)
+
+DbLike = sqlite_utils.Database | str | Path
+
+#: After a network failure, go straight to the offline engine for this long: otherwise every
+#: sentence of a prefetch would wait out the connect timeout again.
+OFFLINE_RETRY_S = 60.0
+
+
+class _OnlineState:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.until = 0.0
+        self.reason = ""
+
+    def down(self) -> str | None:
+        with self.lock:
+            return self.reason if time.monotonic() < self.until else None
+
+    def mark_down(self, reason: str) -> None:
+        with self.lock:
+            self.until = time.monotonic() + OFFLINE_RETRY_S
+            self.reason = reason
+
+    def reset(self) -> None:
+        with self.lock:
+            self.until = 0.0
+            self.reason = ""
+
+
+online = _OnlineState()
+
+
+def normalize(text: str) -> str:
+    """Whitespace differences must not make a second cache entry for the same sentence."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def gtts_entry(text: str, settings: SpeechSettings) -> cache.CacheEntry:
+    voice = settings.tld + (":slow" if settings.slow else "")
+    return cache.CacheEntry("gtts", voice, settings.lang, text)
+
+
+def espeak_entry(text: str, settings: SpeechSettings) -> cache.CacheEntry:
+    wpm = wpm_for(settings.speed)
+    voice = settings.voice if wpm == wpm_for(1.0) else f"{settings.voice}@{wpm}wpm"
+    return cache.CacheEntry("espeak", voice, settings.lang, text)
+
+
+@contextmanager
+def _database(db: DbLike) -> Iterator[sqlite_utils.Database]:
+    if isinstance(db, sqlite_utils.Database):
+        yield db
+        return
+    from reader.store.db import open_db
+
+    opened = open_db(db)
+    try:
+        yield opened
+    finally:
+        opened.conn.close()
+
+
+def _audio_dir(audio_dir: Path | str | None) -> Path:
+    if audio_dir is None:
+        from reader.paths import audio_dir as default_dir
+
+        return default_dir()
+    return Path(audio_dir)
+
+
+def synthesize(
+    text: str,
+    settings: SpeechSettings,
+    db: DbLike,
+    audio_dir: Path | str | None = None,
+    *,
+    timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
+    use_program: bool | None = None,
+) -> SpeechResult:
+    """The audio file for ``text``, from the cache or freshly made (blocking).
+
+    With ``engine="gtts"`` a network or HTTP failure falls back to eSpeak NG and says so in the
+    result; :class:`SpeechError` is raised only when no engine could speak. ``audio_dir=None``
+    uses :func:`reader.paths.audio_dir`. ``use_program`` is passed to the offline engine.
+    """
+    text = normalize(text)
+    if not text:
+        raise SpeechError("nothing to say")
+    root = _audio_dir(audio_dir)
+    with _database(db) as conn:
+        if settings.engine == "espeak":
+            return _offline(text, settings, conn, root, use_program, reason="")
+        entry = gtts_entry(text, settings)
+        hit = _cached(conn, root, entry)
+        if hit is not None:
+            return SpeechResult(hit, True, "gtts", playback_speed=settings.speed)
+        reason = online.down()
+        if reason is None:
+            with cache.key_locks.hold(entry.key):
+                hit = _cached(conn, root, entry)
+                if hit is not None:
+                    return SpeechResult(hit, True, "gtts", playback_speed=settings.speed)
+                path = root / entry.relpath
+                try:
+                    synthesize_gtts(
+                        text,
+                        path,
+                        lang=settings.lang,
+                        tld=settings.tld,
+                        slow=settings.slow,
+                        timeout=timeout,
+                    )
+                except OnlineTTSError as exc:
+                    reason = str(exc)
+                    if exc.network:
+                        online.mark_down(reason)
+                else:
+                    cache.record(conn, root, entry)
+                    return SpeechResult(path, False, "gtts", playback_speed=settings.speed)
+        return _offline(text, settings, conn, root, use_program, reason=reason)
+
+
+def _cached(db: sqlite_utils.Database, root: Path, entry: cache.CacheEntry) -> Path | None:
+    hit = cache.find(db, root, entry)
+    if hit is not None and not cache.has_row(db, entry):
+        cache.record(db, root, entry)  # written by a run whose index write was lost
+    return hit
+
+
+def _offline(
+    text: str,
+    settings: SpeechSettings,
+    db: sqlite_utils.Database,
+    root: Path,
+    use_program: bool | None,
+    *,
+    reason: str,
+) -> SpeechResult:
+    fell_back = settings.engine != "espeak"
+    entry = espeak_entry(text, settings)
+    with cache.key_locks.hold(entry.key):
+        hit = _cached(db, root, entry)
+        if hit is not None:
+            return SpeechResult(hit, True, "espeak", fell_back, reason)
+        path = root / entry.relpath
+        try:
+            synthesize_espeak(
+                text, path, voice=settings.voice, speed=settings.speed, use_program=use_program
+            )
+        except OfflineTTSError as exc:
+            if fell_back:
+                raise SpeechError(f"{reason}; the offline voice failed too: {exc}") from exc
+            raise
+        cache.record(db, root, entry)
+    return SpeechResult(path, False, "espeak", fell_back, reason)
+
+
+@dataclass
+class PrerenderReport:
+    """What a pre-render did; ``errors`` holds one line per sentence that could not be spoken."""
+
+    total: int = 0
+    synthesized: int = 0
+    cached: int = 0
+    fell_back: int = 0
+    reason: str = ""
+    errors: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def prerender(
+    sentences: Iterable[str],
+    settings: SpeechSettings,
+    db: DbLike,
+    audio_dir: Path | str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    cancel: threading.Event | None = None,
+    timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
+    use_program: bool | None = None,
+) -> PrerenderReport:
+    """Make sure every sentence has audio (blocking; for ``sentences audio`` and prefetch workers).
+
+    A sentence that fails is recorded in the report and skipped, so one bad line does not stop
+    a long text. ``progress(done, total)`` is called after each sentence; setting ``cancel``
+    stops after the current one.
+    """
+    unique = list(dict.fromkeys(t for t in (normalize(s) for s in sentences) if t))
+    report = PrerenderReport(total=len(unique))
+    with _database(db) as conn:
+        for done, text in enumerate(unique, start=1):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            try:
+                result = synthesize(
+                    text, settings, conn, audio_dir, timeout=timeout, use_program=use_program
+                )
+            except SpeechError as exc:
+                report.errors.append(f"{text[:40]}: {exc}")
+            else:
+                if result.cached:
+                    report.cached += 1
+                else:
+                    report.synthesized += 1
+                if result.fell_back:
+                    report.fell_back += 1
+                    report.reason = report.reason or result.reason
+            if progress is not None:
+                progress(done, report.total)
+    return report
