@@ -1,0 +1,170 @@
+"""What every gloss source shares: the error type, part-of-speech names, the all-or-nothing write.
+
+Importers and the WordNet compiler only produce rows; :func:`store_source` is the one place that
+touches ``lex_sources``/``lex_entries``, so "a source is either wholly there or not at all" is
+enforced once, not per format.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
+
+import sqlite_utils
+
+from reader.store.db import transaction
+from reader.store.migrations import now
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)``; the unit is the importer's (bytes or entries)."""
+
+DICTIONARY_PRIORITY = 100
+WORDNET_PRIORITY = 1000
+
+
+class LexiconError(Exception):
+    """A gloss source cannot be read or changed; the message is one line, fit to show as is."""
+
+
+class Row(NamedTuple):
+    headword: str
+    pos: str | None
+    rank: int
+    gloss: str
+    example: str | None
+    synonyms: str | None
+
+
+class Record(NamedTuple):
+    """One sense as an importer reads it; ranks are assigned later by :func:`ranked`."""
+
+    headword: str
+    pos: str | None
+    gloss: str
+    example: str | None = None
+    synonyms: str | None = None
+
+
+_POS_NAMES = {
+    "n": "NOUN",
+    "noun": "NOUN",
+    "nn": "NOUN",
+    "propn": "NOUN",
+    "v": "VERB",
+    "verb": "VERB",
+    "vb": "VERB",
+    "vi": "VERB",
+    "vt": "VERB",
+    "aux": "VERB",
+    "a": "ADJ",
+    "s": "ADJ",
+    "adj": "ADJ",
+    "adjective": "ADJ",
+    "jj": "ADJ",
+    "r": "ADV",
+    "adv": "ADV",
+    "adverb": "ADV",
+    "rb": "ADV",
+}
+_UPOS = {
+    "ADP", "CCONJ", "DET", "INTJ", "NUM", "PART", "PRON", "SCONJ", "SYM", "X",
+    "NOUN", "VERB", "ADJ", "ADV",
+}  # fmt: skip
+
+
+def normalize_pos(tag: str | None) -> str | None:
+    """Map the many ways sources and taggers name a part of speech onto UPOS (None if unknown).
+
+    Proper nouns and auxiliaries fold into NOUN and VERB because no gloss source separates them.
+    """
+    if not tag:
+        return None
+    cleaned = tag.strip().rstrip(".").lower()
+    if cleaned in _POS_NAMES:
+        return _POS_NAMES[cleaned]
+    upper = cleaned.upper()
+    return upper if upper in _UPOS else None
+
+
+def headword_of(text: str) -> str:
+    """Headwords are matched exactly, so they are stored in the one form callers look up."""
+    return " ".join(text.replace("_", " ").split()).lower()
+
+
+_BREAK = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d|/dd|/dt|hr)\b[^>]*>", re.IGNORECASE)
+_DROP = re.compile(r"<(script|style|k)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(text: str, markup: bool = True) -> str:
+    """Glosses are shown in a terminal: markup becomes line breaks and plain, tidy text.
+
+    XDXF's ``<k>`` (the headword repeated) and scripts/styles are dropped with their content.
+    """
+    if markup and "<" in text:
+        text = _DROP.sub("", text)
+        text = _BREAK.sub("\n", text)
+        text = _TAG.sub("", text)
+    if markup and "&" in text:
+        text = html.unescape(text)
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def ranked(records: Iterable[Record]) -> Iterator[Row]:
+    """Number each headword's senses in file order, which is how dictionaries order them."""
+    seen: dict[str, int] = {}
+    for rec in records:
+        if not rec.headword or not rec.gloss:
+            continue
+        rank = seen.get(rec.headword, 0) + 1
+        seen[rec.headword] = rank
+        yield Row(rec.headword, rec.pos, rank, rec.gloss, rec.example, rec.synonyms)
+
+
+def store_source(
+    db: sqlite_utils.Database,
+    *,
+    name: str,
+    kind: str,
+    origin: str,
+    rows: Iterable[Row],
+    priority: int,
+    lang: str = "en",
+) -> int:
+    """Replace the source called ``name`` by ``rows`` in one transaction; returns the entry count.
+
+    ``rows`` is consumed inside the transaction, so an importer that fails halfway (a broken file)
+    rolls everything back, including the deletion of the previous import. Re-importing keeps the
+    learner's ``enabled`` and ``priority`` choices for that name.
+    """
+    conn = db.conn
+    with transaction(db):
+        found = conn.execute("SELECT id FROM lex_sources WHERE name = ?", (name,)).fetchone()
+        if found:
+            source_id = int(found[0])
+            conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (source_id,))
+            conn.execute(
+                "UPDATE lex_sources SET kind = ?, lang = ?, origin = ?, imported_at = ? "
+                "WHERE id = ?",
+                (kind, lang, origin, now(), source_id),
+            )
+        else:
+            cursor = conn.execute(
+                "INSERT INTO lex_sources (name, kind, lang, enabled, priority, entry_count, "
+                "origin, imported_at) VALUES (?, ?, ?, 1, ?, 0, ?, ?)",
+                (name, kind, lang, priority, origin, now()),
+            )
+            source_id = int(cursor.lastrowid or 0)
+        cursor = conn.executemany(
+            "INSERT INTO lex_entries (source_id, headword, pos, rank, gloss, example, synonyms) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((source_id, *row) for row in rows),
+        )
+        count = max(int(cursor.rowcount), 0)
+        if count == 0:
+            raise LexiconError(f"{origin}: no entries found")
+        conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (count, source_id))
+    return count
