@@ -70,9 +70,11 @@ def record(db: sqlite_utils.Database, audio_dir: Path, entry: CacheEntry) -> Non
         "bytes": path.stat().st_size,
         "created_at": now(),
     }
-    # Locked beyond the busy timeout: the file is there, the row can come next time.
+    # Not upsert(): sqlite-utils 3.38 upserts by inserting the key alone first, which the NOT NULL
+    # columns silently reject. Locked beyond the busy timeout: the file is there, and the row
+    # will be written on the next hit.
     with contextlib.suppress(sqlite3.OperationalError):
-        Table(db, "audio").upsert(row, pk="key")
+        Table(db, "audio").insert(row, pk="key", replace=True)
 
 
 def has_row(db: sqlite_utils.Database, entry: CacheEntry) -> bool:

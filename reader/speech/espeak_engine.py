@@ -30,6 +30,22 @@ _POS_CHARACTER = 1
 _CHARS_UTF8 = 1
 _EE_OK = 0
 
+
+
+class _Voice(ctypes.Structure):
+    _fields_ = [
+        ("name", ctypes.c_char_p),
+        ("languages", ctypes.c_char_p),
+        ("identifier", ctypes.c_char_p),
+        ("gender", ctypes.c_ubyte),
+        ("age", ctypes.c_ubyte),
+        ("variant", ctypes.c_ubyte),
+        ("xx1", ctypes.c_ubyte),
+        ("score", ctypes.c_int),
+        ("spare", ctypes.c_void_p),
+    ]
+
+
 _SynthCallback = ctypes.CFUNCTYPE(
     ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
 )
@@ -119,6 +135,8 @@ class _Library:
         lib.espeak_SetSynthCallback.restype = None
         lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
         lib.espeak_SetVoiceByName.restype = ctypes.c_int
+        lib.espeak_SetVoiceByProperties.argtypes = [ctypes.POINTER(_Voice)]
+        lib.espeak_SetVoiceByProperties.restype = ctypes.c_int
         lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
         lib.espeak_SetParameter.restype = ctypes.c_int
         lib.espeak_Synth.argtypes = [
@@ -150,10 +168,18 @@ class _Library:
             self._chunks.append(ctypes.string_at(wav, numsamples * 2))
         return 0  # 0 = carry on
 
+    def _set_voice(self, voice: str) -> bool:
+        """By name, else by language, as the program does: "en-gb" is a language, not a name."""
+        name = voice.encode("utf-8")
+        if self.lib.espeak_SetVoiceByName(name) == _EE_OK:
+            return True
+        spec = _Voice(languages=name)
+        return bool(self.lib.espeak_SetVoiceByProperties(ctypes.byref(spec)) == _EE_OK)
+
     def synthesize(self, text: str, out: Path, *, voice: str, wpm: int) -> None:
         data = text.encode("utf-8") + b"\0"
         with self.lock, silenced_stderr():
-            if self.lib.espeak_SetVoiceByName(voice.encode("utf-8")) != _EE_OK:
+            if not self._set_voice(voice):
                 raise OfflineTTSError(f"libespeak-ng has no voice {voice!r}")
             self.lib.espeak_SetParameter(_ESPEAK_RATE, wpm, 0)
             self._chunks = []

@@ -1,0 +1,25 @@
+"""Skips that turn into failures in CI.
+
+A test that needs a system program (espeak-ng) skips on a developer's machine without it, but CI
+sets ``SENTENCES_REQUIRE_SYSTEM_DATA`` so a missing program fails loudly instead of passing as a
+quiet skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+REQUIRE_ENV = "SENTENCES_REQUIRE_SYSTEM_DATA"
+
+
+def require_program(name: str) -> str:
+    path = shutil.which(name)
+    if path is not None:
+        return path
+    message = f"{name} is not installed"
+    if os.environ.get(REQUIRE_ENV):
+        pytest.fail(f"{message}, and ${REQUIRE_ENV} says it must be", pytrace=False)
+    pytest.skip(message)
