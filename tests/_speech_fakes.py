@@ -21,5 +21,7 @@ def gtts_body(audio: bytes) -> str:
     return ')]}\'\n\n[["wrb.fr","jQ1olc","[\\"' + encoded + '\\"]",null,null,null,"generic"]]\n'
 
 
-def add_gtts_ok(rsps: responses.RequestsMock, audio: bytes | None = None, url: str = GTTS_URL) -> None:
+def add_gtts_ok(
+    rsps: responses.RequestsMock, audio: bytes | None = None, url: str = GTTS_URL
+) -> None:
     rsps.add(responses.POST, url, body=gtts_body(audio if audio is not None else mp3_bytes()))

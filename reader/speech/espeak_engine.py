@@ -31,7 +31,6 @@ _CHARS_UTF8 = 1
 _EE_OK = 0
 
 
-
 class _Voice(ctypes.Structure):
     _fields_ = [
         ("name", ctypes.c_char_p),
