@@ -17,6 +17,9 @@ from reader.lexicon.lookup import Gloss, all_glosses, has_gloss
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
 NAME_POS = frozenset({"PROPN"})
+# WordNet only describes these; for any other tag its senses belong to a homograph ("a" the
+# letter, "can" the container), so they are not shown for it.
+WORDNET_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 # Closed-class and non-word tags: glossing "the" or "," helps no one.
 UNGLOSSED_POS = frozenset({"PUNCT", "SYM", "NUM", "X"})
 
@@ -69,6 +72,8 @@ def gloss_entry(
         key = _lemma_with_gloss(db, key, pos) or key
     state = get_term(db, key, lang)
     senses = all_glosses(db, key, pos, state.gloss)
+    if pos and pos not in WORDNET_POS:
+        senses = [s for s in senses if s.kind != "wordnet"]
     return GlossEntry(
         lemma=key,
         pos=pos,

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.text.markup import MarkupError, epub_to_text, html_to_text, markdown_to_text
+from reader.text.markup import MarkupError, epub_to_text, html_document, markdown_to_text
 
 MAX_BYTES = 64 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -56,8 +56,10 @@ def load_path(path: str | Path) -> Loaded:
     try:
         if suffix == ".epub":
             title, text = epub_to_text(data, p.name)
-            return _finish(text, title or _title_from_name(p), str(p), ".txt")
-        return _finish(_decode(data, p.name), "", str(p), suffix, fallback=_title_from_name(p))
+            return _finish(text, title or _title_from_name(p), str(p.resolve()), ".txt")
+        return _finish(
+            _decode(data, p.name), "", str(p.resolve()), suffix, fallback=_title_from_name(p)
+        )
     except MarkupError as exc:
         raise LoadError(str(exc)) from exc
 
@@ -101,7 +103,8 @@ def _finish(text: str, title: str, source: str, suffix: str, fallback: str = "")
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_to_text(text)
     elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
-        text = html_to_text(text)
+        html_title, text = html_document(text)
+        title = title or html_title
     text = normalize(text)
     title = title or guess_title(text) or fallback
     if not text.strip():

@@ -63,6 +63,11 @@ def html_to_text(markup: str) -> str:
     return _extract(markup)[1]
 
 
+def html_document(markup: str) -> tuple[str, str]:
+    """(title, text) of an HTML page."""
+    return _extract(markup)
+
+
 def _extract(markup: str) -> tuple[str, str]:
     parser = _TextExtractor()
     try:

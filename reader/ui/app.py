@@ -1,0 +1,94 @@
+"""The Textual app and :func:`make_app`, the one factory the CLI and the tests share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+
+from reader.config import Config, load_config
+from reader.lexicon.wordnet import is_compiled
+from reader.store import open_db
+from reader.text.load import Loaded
+
+
+class SentencesApp(App[None]):
+    CSS_PATH = "sentences.tcss"
+    TITLE = "Sentences"
+
+    def __init__(
+        self,
+        db_path: Path,
+        target: int | Loaded | None = None,
+        lang: str = "en",
+        config: Config | None = None,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.target = target
+        self.lang = lang
+        self.config = config or load_config()
+        # The UI thread's own connection: quick indexed queries and single-row writes only.
+        self.db = open_db(self.db_path)
+        self.lexicon_ready = is_compiled(self.db)
+
+    def on_mount(self) -> None:
+        from reader.ui.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+        if isinstance(self.target, Loaded):
+            self.import_and_open(self.target)
+        elif isinstance(self.target, int):
+            self.open_text(self.target)
+        for warning in self.config.warnings:
+            self.notify(warning, severity="warning")
+        self.warm_up()
+
+    def open_text(self, text_id: int) -> None:
+        from reader.ui.screens.reading import ReadingScreen
+
+        self.push_screen(ReadingScreen(text_id))
+
+    def import_and_open(self, loaded: Loaded) -> None:
+        from reader.ui.screens.importing import ImportScreen
+
+        self.push_screen(ImportScreen(loaded, self.db_path, self.lang))
+
+    def open_path(self, path: str) -> None:
+        """Import (if new) and open a file chosen from the library."""
+        from reader.errors import describe
+        from reader.text.importer import find_text
+        from reader.text.load import load_path
+
+        try:
+            loaded = load_path(path)
+        except Exception as exc:
+            self.notify(describe(exc), title="Cannot add that file", severity="error")
+            return
+        existing = find_text(self.db, loaded.content, self.lang)
+        if existing is not None:
+            self.open_text(existing)
+        else:
+            self.import_and_open(loaded)
+
+    def show_library(self) -> None:
+        from reader.ui.screens.library import LibraryScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+
+    @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+    def warm_up(self) -> None:
+        """Load the word-frequency tables off the UI thread, before the first gloss needs them."""
+        from reader.lexicon.frequency import zipf
+
+        zipf("warm")
+
+
+def make_app(
+    db_path: Path, target: int | Loaded | None = None, lang: str = "en", config: Config | None = None
+) -> SentencesApp:
+    return SentencesApp(db_path, target=target, lang=lang, config=config)

@@ -1,0 +1,41 @@
+"""Messages that workers post back to the screens: small, and nothing but data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class Progress(Message):
+    """Long work moved on: ``stage`` (a short label), ``done`` of ``total``."""
+
+    stage: str
+    done: int
+    total: int
+
+
+@dataclass
+class ImportFinished(Message):
+    text_id: int
+
+
+@dataclass
+class WorkFailed(Message):
+    """Background work failed; ``error`` is one line fit for the screen."""
+
+    error: str
+
+
+@dataclass
+class LexiconReady(Message):
+    """The gloss sources are usable (``note`` says what happened, or what is missing)."""
+
+    available: bool
+    note: str
+
+
+@dataclass
+class TextsLoaded(Message):
+    texts: list[object]

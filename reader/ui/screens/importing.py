@@ -1,0 +1,76 @@
+"""Importing a text in a worker, with a progress bar, then opening it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, ProgressBar
+
+from reader.text.load import Loaded
+from reader.ui.messages import ImportFinished, Progress, WorkFailed
+
+STAGES = {"analysing": "Splitting, tagging and lemmatizing", "saving": "Saving"}
+
+
+class ImportScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "back", "Back")]
+
+    def __init__(self, loaded: Loaded, db_path: Path, lang: str = "en") -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.db_path = db_path
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-box"):
+            yield Label(f"Importing “{self.loaded.title}”", id="import-title")
+            yield Label("Starting…", id="import-stage")
+            yield ProgressBar(total=None, show_eta=False, id="import-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.run_import()
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def run_import(self) -> None:
+        from reader.errors import describe
+        from reader.store import open_db
+        from reader.text.importer import import_text
+
+        def report(stage: str, done: int, total: int) -> None:
+            self.post_message(Progress(stage, done, total))
+
+        try:
+            db = open_db(self.db_path)
+            try:
+                result = import_text(db, self.loaded, self.lang, progress=report)
+            finally:
+                db.close()
+        except Exception as exc:
+            self.post_message(WorkFailed(describe(exc)))
+            return
+        self.post_message(ImportFinished(result.text_id))
+
+    def on_progress(self, message: Progress) -> None:
+        self.query_one("#import-stage", Label).update(STAGES.get(message.stage, message.stage))
+        self.query_one("#import-bar", ProgressBar).update(
+            total=message.total, progress=message.done
+        )
+
+    def on_import_finished(self, message: ImportFinished) -> None:
+        from reader.ui.screens.reading import ReadingScreen
+
+        self.app.switch_screen(ReadingScreen(message.text_id))
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.query_one("#import-stage", Label).update(f"Import failed: {message.error}")
+        self.notify(message.error, title="Import failed", severity="error")
+
+    def action_back(self) -> None:
+        self.workers.cancel_group(self, "import")
+        self.app.pop_screen()

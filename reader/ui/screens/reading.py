@@ -1,0 +1,219 @@
+"""Sentences mode: one sentence in focus, its neighbours dimmed, glosses for what is still new."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ProgressBar, Static
+
+from reader.learn.session import ReadingSession
+from reader.learn.status import IGNORED, KNOWN, status_name
+from reader.ui.messages import LexiconReady, Progress
+from reader.ui.screens.prompt import PromptScreen
+from reader.ui.widgets.glosses import render_detail, render_glosses
+from reader.ui.widgets.sentence import render_sentence
+
+if TYPE_CHECKING:
+    from reader.ui.app import SentencesApp
+
+
+class ReadingScreen(Screen[None]):
+    BINDINGS = [
+        Binding("down,space,j", "next", "Next", key_display="↓"),
+        Binding("up,shift+space", "previous", "Back", key_display="↑"),
+        Binding("right,l", "word(1)", "Word", key_display="←→"),
+        Binding("left,h", "word(-1)", "Word ←", show=False),
+        Binding("1", "status(1)", "Learning", key_display="1-4"),
+        Binding("2", "status(2)", "2", show=False),
+        Binding("3", "status(3)", "3", show=False),
+        Binding("4", "status(4)", "4", show=False),
+        Binding("k", f"status({KNOWN})", "Known"),
+        Binding("i", f"status({IGNORED})", "Ignore"),
+        Binding("r", "rest_known", "Rest known"),
+        Binding("e", "edit_gloss", "My gloss"),
+        Binding("home", "goto_start", "Start", show=False),
+        Binding("end", "goto_end", "End", show=False),
+        Binding("escape", "library", "Library"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, text_id: int) -> None:
+        super().__init__()
+        self.text_id = text_id
+        self.session: ReadingSession | None = None
+        self.lexicon_note = ""
+
+    @property
+    def sentences_app(self) -> SentencesApp:
+        from reader.ui.app import SentencesApp
+
+        assert isinstance(self.app, SentencesApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(total=1, show_eta=False, show_percentage=True, id="text-progress")
+            yield Label("", id="position")
+        with Vertical(id="page"):
+            yield Static("", id="before", classes="context")
+            yield Static("", id="focus")
+            yield Static("", id="after", classes="context")
+        with Horizontal(id="panels"):
+            with VerticalScroll(id="glosses-box"):
+                yield Static("", id="glosses")
+            with VerticalScroll(id="detail-box"):
+                yield Static("", id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.sentences_app
+        self.session = ReadingSession(app.db, self.text_id, app.config)
+        self.title = self.session.info.title
+        self.sub_title = "Sentences mode"
+        self.query_one("#glosses-box").border_title = "Glosses"
+        self.query_one("#detail-box").border_title = "Word"
+        self.refresh_all()
+        if not app.lexicon_ready:
+            self.lexicon_note = "Building the lexicon from WordNet…"
+            self.build_lexicon()
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        count = max(1, session.count)
+        self.query_one("#text-progress", ProgressBar).update(
+            total=count, progress=session.index + 1
+        )
+        self.query_one("#position", Label).update(
+            f" Sentence {session.index + 1} of {session.count}"
+        )
+        before, after = session.context(
+            self.sentences_app.config.context_sentences, self.sentences_app.config.context_sentences
+        )
+        self.query_one("#before", Static).update(_context_text(before))
+        self.query_one("#after", Static).update(_context_text(after))
+        self.refresh_sentence()
+
+    def refresh_sentence(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.query_one("#focus", Static).update(render_sentence(session))
+        token = session.current_token
+        cursor_idx = session.tokens.index(token) if token is not None else None
+        self.query_one("#glosses", Static).update(
+            render_glosses(session.gloss_rows(), cursor_idx, self.lexicon_note)
+        )
+        entry = session.entry_for(token) if token is not None else None
+        self.query_one("#detail", Static).update(
+            render_detail(entry, token.text if token is not None else "")
+        )
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        if self.session and self.session.move(1):
+            self.refresh_all()
+        elif self.session and self.session.count:
+            self.notify("End of the text.", timeout=2)
+
+    def action_previous(self) -> None:
+        if self.session and self.session.move(-1):
+            self.refresh_all()
+
+    def action_goto_start(self) -> None:
+        if self.session and self.session.goto(0):
+            self.refresh_all()
+
+    def action_goto_end(self) -> None:
+        if self.session and self.session.goto(self.session.count - 1):
+            self.refresh_all()
+
+    def action_word(self, delta: int) -> None:
+        if self.session:
+            self.session.move_cursor(delta)
+            self.refresh_sentence()
+
+    def action_status(self, status: int) -> None:
+        if self.session is None:
+            return
+        state = self.session.set_current_status(status)
+        if state is not None:
+            self.notify(f"{state.key}: {status_name(state.status)}", timeout=1.5)
+            self.refresh_sentence()
+
+    def action_rest_known(self) -> None:
+        if self.session is None:
+            return
+        count = self.session.mark_rest_known()
+        self.notify(f"{count} word{'s' if count != 1 else ''} marked known", timeout=1.5)
+        self.refresh_sentence()
+
+    def action_edit_gloss(self) -> None:
+        session = self.session
+        token = session.current_token if session else None
+        if session is None or token is None or not token.term_key:
+            return
+        current = session.state_of(token).gloss or ""
+
+        def save(value: str | None) -> None:
+            if value is not None and self.session is not None:
+                self.session.set_current_gloss(value)
+                self.refresh_sentence()
+
+        self.app.push_screen(
+            PromptScreen(f"Your gloss for “{token.term_key}”", current, "meaning, translation…"),
+            save,
+        )
+
+    def action_library(self) -> None:
+        self.sentences_app.show_library()
+
+    # -- lexicon ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="lexicon", exit_on_error=False)
+    def build_lexicon(self) -> None:
+        from reader.lexicon.wordnet import WordNetMissing, ensure_wordnet
+        from reader.store import open_db
+
+        def report(done: int, total: int) -> None:
+            self.post_message(Progress("lexicon", done, total))
+
+        db = open_db(self.sentences_app.db_path)
+        try:
+            ensure_wordnet(db, progress=report)
+            self.post_message(LexiconReady(True, ""))
+        except WordNetMissing as exc:
+            self.post_message(LexiconReady(False, str(exc)))
+        except Exception as exc:  # the reader still works without glosses
+            from reader.errors import describe
+
+            self.post_message(LexiconReady(False, f"no glosses: {describe(exc)}"))
+        finally:
+            db.close()
+
+    def on_progress(self, message: Progress) -> None:
+        share = message.done / message.total if message.total else 0
+        self.lexicon_note = f"Building the lexicon from WordNet… {share:.0%}"
+        self.query_one("#glosses", Static).update(Text(self.lexicon_note, style="italic yellow"))
+
+    def on_lexicon_ready(self, message: LexiconReady) -> None:
+        self.sentences_app.lexicon_ready = message.available
+        self.lexicon_note = message.note
+        self.refresh_sentence()
+
+
+def _context_text(rows: list[object]) -> Text:
+    from reader.learn.texts import SentenceRow
+
+    return Text("\n".join(" ".join(r.text.split()) for r in rows if isinstance(r, SentenceRow)))

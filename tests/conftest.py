@@ -1,0 +1,70 @@
+"""Shared fixtures: every test runs against its own data home, never the learner's real one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from _paths import MINI_WORDNET, SEED
+
+from reader.store import open_db
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data home and audio directory for each test."""
+    data = tmp_path / "home"
+    monkeypatch.setenv("SENTENCES_HOME", str(data))
+    monkeypatch.setenv("SENTENCES_AUDIO_DIR", str(data / "audio"))
+    monkeypatch.setenv("SENTENCES_AUDIO_BACKEND", "null")
+    from reader.config import load_config
+
+    load_config.cache_clear()
+    return data
+
+
+@pytest.fixture
+def mini_wordnet(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the lexicon at the small WordNet in tests/data only, for stable glosses."""
+    import reader.lexicon.wordnet as wordnet
+
+    monkeypatch.setattr(wordnet, "wordnet_dirs", lambda: [MINI_WORDNET])
+    return MINI_WORDNET
+
+
+@pytest.fixture
+def no_wordnet(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import reader.lexicon.wordnet as wordnet
+
+    monkeypatch.setattr(wordnet, "wordnet_dirs", lambda: [tmp_path / "nowhere"])
+
+
+@pytest.fixture
+def db_path(home: Path) -> Path:
+    return home / "reader.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
+    database = open_db(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def fresh_db() -> Iterator[sqlite_utils.Database]:
+    database = open_db(":memory:")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def seed_id(db: sqlite_utils.Database) -> int:
+    """The seed article, imported."""
+    from reader.text.importer import import_text
+    from reader.text.load import load_path
+
+    return import_text(db, load_path(SEED)).text_id

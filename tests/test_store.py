@@ -1,0 +1,74 @@
+"""The store: migrations, WAL, transactions, and damaged or locked files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from reader.store import StoreError, open_db, transaction
+from reader.store.migrations import MIGRATIONS, current_version
+
+
+def test_new_database_is_migrated_and_recorded(db_path: Path) -> None:
+    db = open_db(db_path)
+    assert current_version(db) == len(MIGRATIONS)
+    rows = db.execute("SELECT number, name FROM _migrations ORDER BY number").fetchall()
+    assert [r[0] for r in rows] == list(range(1, len(MIGRATIONS) + 1))
+    assert {"texts", "sentences", "tokens", "terms", "term_history", "positions"} <= set(
+        db.table_names()
+    )
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopening_applies_nothing_twice(db_path: Path) -> None:
+    open_db(db_path).close()
+    db = open_db(db_path)
+    assert db.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_transaction_rolls_back_everything_on_error(fresh_db: sqlite_utils.Database) -> None:
+    with pytest.raises(RuntimeError), transaction(fresh_db):
+        fresh_db.execute(
+            "INSERT INTO terms (lang, key, status, created_at, updated_at) "
+            "VALUES ('en', 'a', 0, 'x', 'x')"
+        )
+        raise RuntimeError("boom")
+    assert fresh_db.execute("SELECT COUNT(*) FROM terms").fetchone()[0] == 0
+
+
+def test_damaged_file_is_a_one_line_error_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "reader.db"
+    garbage = b"this is not sqlite" * 200
+    path.write_bytes(garbage)
+    with pytest.raises(StoreError) as info:
+        open_db(path)
+    assert "damaged" in str(info.value) and "\n" not in str(info.value)
+    assert path.read_bytes() == garbage
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    db = open_db(db_path)
+    db.execute("INSERT INTO _migrations VALUES (999, 'future', 'x')")
+    db.conn.commit()
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_db(db_path)
+
+
+def test_locked_database_is_reported(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.store.db as store_db
+
+    open_db(db_path).close()
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(db_path)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        db = sqlite_utils.Database(sqlite3.connect(db_path, timeout=0.05))
+        with pytest.raises(StoreError, match="locked"), transaction(db):
+            pass
+    finally:
+        holder.rollback()
+        holder.close()
