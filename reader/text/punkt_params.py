@@ -15,15 +15,22 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 # Titles and other abbreviations that precede a name and so practically never end a sentence.
 # Punkt alone would end "Mr." when the next word is a frequent sentence starter ("Mr. The...").
-TITLES = frozenset(
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as a block of text, which is easier to read and extend."""
+    return frozenset(text.split())
+
+
+TITLES = words(
     """
     mr mrs ms messrs mme mmes mlle mlles dr drs prof profs rev revd hon st ste sr jr
     gen col capt lt sgt maj cmdr cdr adm gov sen rep pres supt insp det esq fr mt ft
-    """.split()
+    """
 )
 
 # Abbreviations that are usually followed by a number ("No. 5", "p. 55", "N°. 1026").
-NUMBER_ABBREVIATIONS = frozenset("no nos nr n° p pp vol vols fig figs ch chap art sec sect".split())
+NUMBER_ABBREVIATIONS = words("no nos nr n° p pp vol vols fig figs ch chap art sec sect")
 
 _OTHER_ABBREVIATIONS = """
     jan feb mar apr jun jul aug sep sept oct nov dec
@@ -37,13 +44,11 @@ _OTHER_ABBREVIATIONS = """
     ed eds trans repr
 """
 
-ABBREVIATIONS = frozenset(
-    TITLES | (NUMBER_ABBREVIATIONS - {"no"}) | frozenset(_OTHER_ABBREVIATIONS.split())
-)
+ABBREVIATIONS = TITLES | (NUMBER_ABBREVIATIONS - {"no"}) | words(_OTHER_ABBREVIATIONS)
 
 # Capitalised words that, after an abbreviation or an initial, signal a new sentence
 # ("I live in the U.S. How about you?"), unlike names ("the U.S. Government").
-SENTENCE_STARTERS = frozenset(
+SENTENCE_STARTERS = words(
     """
     i you he she it we they this that these those there here my your his her its our their
     the a an some many most all each every no any both such
@@ -54,7 +59,7 @@ SENTENCE_STARTERS = frozenset(
     what where why how who which whose whom
     is are was were do does did can could will would should shall may might must
     has have had let not nor
-    """.split()
+    """
 )
 
 # Punkt's orthographic flags (nltk.tokenize.punkt._ORTHO_BEG_UC and _ORTHO_MID_LC): "seen

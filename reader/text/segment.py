@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from reader.text import segment_rules as rules
-from reader.text.punkt_params import ABBREVIATIONS, tokenizer
+from reader.text.punkt_params import ABBREVIATIONS, tokenizer, words
 
 _FINAL = ".!?…"
 # A line that ends this way continues on the next line whatever its length.
@@ -26,12 +26,12 @@ _WRAPPED_WIDTH = 100
 # A sentence end inside a line shows that the line is prose, not a heading.
 _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
 # Words that leave a line unfinished, whatever follows.
-_CONTINUING_WORDS = frozenset(
+_CONTINUING_WORDS = words(
     """a an the and or but nor of to in on at by for from with as that than
-    his her its their my our your this these those is are was were be""".split()
+    his her its their my our your this these those is are was were be"""
 )
 # A possible sentence end: final punctuation, then closing quotes or brackets, then a space.
-_END = re.compile(r"([.?!…]+)[%s]*(?=\s)" % re.escape(rules.CLOSERS))
+_END = re.compile(r"([.?!…]+)[" + re.escape(rules.CLOSERS) + r"]*(?=\s)")
 _LAST_WORD = re.compile(r"\S*$")
 # The next word without its punctuation, so that only the period in question is judged.
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«]?)[^\w\s]*(\w+)")
@@ -94,7 +94,7 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
         width = max(doc_width, max(line.width for line in block))
         start = block[0].start
         for i in range(len(block) - 1):
-            if _ends_sentence(block[i], block[i + 1], width, wrapped, i + 2 == len(block)):
+            if _ends_sentence(block[i], block[i + 1], width, wrapped):
                 yield start, block[i].end
                 start = block[i + 1].start
         yield start, block[-1].end
@@ -105,7 +105,7 @@ def _final(text: str) -> str:
     return text.rstrip(rules.CLOSERS)[-1:] or text[-1]
 
 
-def _ends_sentence(line: _Line, nxt: _Line, width: int, wrapped: bool, nxt_is_last: bool) -> bool:
+def _ends_sentence(line: _Line, nxt: _Line, width: int, wrapped: bool) -> bool:
     """Whether a single line break ends a sentence although no punctuation says so.
 
     In a hard-wrapped book a line is full (the next line's first word would not have fitted
@@ -128,10 +128,7 @@ def _ends_sentence(line: _Line, nxt: _Line, width: int, wrapped: bool, nxt_is_la
         return False
     if not wrapped:
         return True
-    if fits and len(words) <= _HEADING_WORDS and _INNER_END.search(line.text) is None:
-        return True
-    # A short last line without final punctuation: "Sentences Mode", "Comments".
-    return nxt_is_last and len(nxt.text.split()) <= 4 and _final(nxt.text) not in _FINAL
+    return fits and len(words) <= _HEADING_WORDS and _INNER_END.search(line.text) is None
 
 
 def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -105,7 +105,7 @@ def ellipses(text: str, breaks: list[int]) -> list[int]:
     capital end it; "word. . . . Next" ends after "word." and the next sentence starts with the
     ellipsis. ",.." is a pause and "[...]" an omission, never an end.
     """
-    if "." not in text and "…" not in text:
+    if ".." not in text and ". ." not in text and "…" not in text:
         return breaks
     result = set(breaks)
     for m in _ELLIPSIS.finditer(text):
@@ -115,11 +115,10 @@ def ellipses(text: str, breaks: list[int]) -> list[int]:
         if kind == "attached":
             if _starts_upper(text, end):
                 result.add(m.start() + 1)
-        elif kind == "spaced4" or (
-            kind == "compact" and text[m.start() - 1 : m.start()] not in _PAUSE
-        ):
-            if _starts_upper(text, end):
-                result.add(end)
+            continue
+        ends = kind == "spaced4" or text[m.start() - 1 : m.start()] not in _PAUSE
+        if kind != "spaced3" and ends and _starts_upper(text, end):
+            result.add(end)
     return sorted(result)
 
 
