@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import NamedTuple
 
 import sqlite_utils
@@ -26,6 +27,10 @@ WORDNET_PRIORITY = 1000
 
 class LexiconError(Exception):
     """A gloss source cannot be read or changed; the message is one line, fit to show as is."""
+
+    def __init__(self, message: str) -> None:
+        # Wrapped library errors can span lines (tarfile's does); the UI shows one.
+        super().__init__(" ".join(message.split()))
 
 
 class Row(NamedTuple):
@@ -165,6 +170,6 @@ def store_source(
         )
         count = max(int(cursor.rowcount), 0)
         if count == 0:
-            raise LexiconError(f"{origin}: no entries found")
+            raise LexiconError(f"{Path(origin).name or origin}: no entries found")
         conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (count, source_id))
     return count

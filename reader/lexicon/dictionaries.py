@@ -139,6 +139,8 @@ def _extract(archive: Path, into: Path) -> None:
     try:
         with tarfile.open(archive) as tar:
             tar.extractall(into, filter="data")
+    except tarfile.ReadError:
+        raise LexiconError(f"{archive.name}: not a readable tar archive") from None
     except (tarfile.TarError, OSError, EOFError) as exc:
         raise LexiconError(f"{archive.name}: cannot unpack ({exc})") from exc
 

@@ -56,7 +56,8 @@ def locate(path: Path) -> StarDictFiles:
         raise LexiconError(f"{folder / base}: StarDict dictionary has no {suffixes[-1]} file")
 
     ifo = first(".ifo")
-    return StarDictFiles(ifo, first(".idx.gz", ".idx"), first(".dict.dz", ".dict"), _info(ifo))
+    info = _info(ifo)
+    return StarDictFiles(ifo, first(".idx.gz", ".idx"), first(".dict.dz", ".dict"), info)
 
 
 def _info(ifo: Path) -> dict[str, str]:

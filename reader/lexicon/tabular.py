@@ -87,11 +87,8 @@ def _header(cells: list[str]) -> tuple[int, int, int | None, int | None] | None:
         return next((i for i, name in enumerate(names) if name in choices), None)
 
     word, gloss = find(_WORD), find(_GLOSS)
-    if word is None and gloss is None:
+    if word is None or gloss is None:  # both, or "word<TAB>one" would be taken for a header
         return None
-    word = 0 if word is None else word
-    if gloss is None:
-        gloss = next((i for i in range(len(cells)) if i != word), 1)
     return word, gloss, find(_POS), find(_EXAMPLE)
 
 

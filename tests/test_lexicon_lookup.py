@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.lexicon import (
+    all_glosses,
+    compile_wordnet,
+    glosses,
+    import_dictionary,
+    reorder,
+    set_enabled,
+)
+from reader.store.db import open_db
+
+FIXTURE = Path(__file__).parent / "wordnet_fixture"
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    db = open_db(":memory:")
+    compile_wordnet(db, FIXTURE)
+    (tmp_path / "mine.tsv").write_text(
+        "word\tgloss\tpos\nrun\tcorrer\tverb\nrun\tcarrera\tnoun\ndog\tperro\t\n"
+    )
+    import_dictionary(db, tmp_path / "mine.tsv", name="mine")
+    (tmp_path / "other.tsv").write_text("dog\tHund\nheir apparent\tThronfolger\n")
+    import_dictionary(db, tmp_path / "other.tsv", name="other")
+    return db
+
+
+def test_dictionaries_come_before_wordnet(db) -> None:
+    found = glosses(db, "dog")
+    assert [g.source for g in found] == ["mine", "other", "wordnet", "wordnet", "wordnet"]
+    assert found[0].gloss == "perro" and found[0].kind == "tsv"
+    assert [g.rank for g in found if g.source == "wordnet"] == [1, 2, 3]
+
+
+def test_pos_filter_keeps_untagged_dictionary_senses(db) -> None:
+    found = glosses(db, "dog", "VERB")
+    assert [(g.source, g.pos) for g in found] == [
+        ("mine", None),
+        ("other", None),
+        ("wordnet", "VERB"),
+    ]
+
+
+def test_pos_filter_per_source_with_fallback(db) -> None:
+    assert [g.gloss for g in glosses(db, "run", "NOUN") if g.source == "mine"] == ["carrera"]
+    assert [g.pos for g in glosses(db, "run", "NOUN") if g.source == "wordnet"] == ["NOUN"]
+    # No adjective sense anywhere: everything shows, most frequent first.
+    assert [g.pos for g in glosses(db, "run", "ADJ") if g.source == "wordnet"] == [
+        "VERB",
+        "VERB",
+        "NOUN",
+    ]
+
+
+def test_pos_names_are_normalized(db) -> None:
+    assert glosses(db, "run", "v") == glosses(db, "run", "VERB")
+    assert glosses(db, "run", "AUX") == glosses(db, "run", "VERB")
+
+
+def test_case_and_spacing_of_the_key(db) -> None:
+    assert glosses(db, "  Take   Over ") == glosses(db, "take over")
+    assert glosses(db, "take over")
+
+
+def test_compound_spelling_variants(db) -> None:
+    assert glosses(db, "e mail")[0].headword == "e-mail"
+    assert glosses(db, "heir-apparent")[0].headword == "heir apparent"
+    assert glosses(db, "nonexistent-word") == []
+
+
+def test_disabled_sources_are_hidden_and_order_follows_priority(db) -> None:
+    set_enabled(db, "mine", False)
+    assert [g.source for g in glosses(db, "dog")][:2] == ["other", "wordnet"]
+    set_enabled(db, "mine", True)
+    reorder(db, ["wordnet", "other"])
+    assert [g.source for g in glosses(db, "dog")] == ["wordnet"] * 3 + ["other", "mine"]
+
+
+def test_limit(db) -> None:
+    assert len(glosses(db, "dog", limit=2)) == 2
+    assert [g.source for g in glosses(db, "dog", limit=4)] == [
+        "mine",
+        "other",
+        "wordnet",
+        "wordnet",
+    ]
+
+
+def test_learner_gloss_comes_first(db) -> None:
+    found = all_glosses(db, "dog", "NOUN", learner_gloss=" my dog ")
+    assert found[0].source == "learner" and found[0].gloss == "my dog"
+    assert found[1:] == glosses(db, "dog", "NOUN")
+    assert all_glosses(db, "dog", "NOUN", learner_gloss="  ") == glosses(db, "dog", "NOUN")
+    assert len(all_glosses(db, "dog", learner_gloss="x", limit=2)) == 2
