@@ -182,3 +182,18 @@ def test_silenced_stderr_hides_fd2_and_restores_it(tmp_path: Path) -> None:
         os.dup2(saved, 2)
         os.close(saved)
     assert log.read_text() == "before\nafter\n"
+
+
+def test_device_stopping_by_itself_finishes_the_sound(player: Player) -> None:
+    """An unplugged headset must not leave listen mode waiting forever for on_done."""
+    done = threading.Event()
+    player.play(SILENCE_MP3, on_done=done.set)
+    assert player.first_pull.wait(WAIT)
+    device = player._device
+    assert device is not None
+    miniaudio.lib.ma_device_stop(device._device)  # as the backend would, behind our back
+    assert done.wait(WAIT)
+    assert not player.is_playing and player.last_error == "the audio device stopped"
+    again = threading.Event()
+    player.play(SILENCE_MP3, speed=2.0, on_done=again.set)  # and the player still works
+    assert again.wait(WAIT) and player.last_error == ""

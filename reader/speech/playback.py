@@ -30,6 +30,7 @@ CHANNELS = 2
 BUFFER_MS = 20
 
 OnDone = Callable[[], None]
+_LOST = -1  # watcher event: the device stopped by itself
 
 
 class AudioUnavailable(Exception):
@@ -66,6 +67,7 @@ class _Device(miniaudio.PlaybackDevice):  # type: ignore[misc]
     """
 
     source: Callable[[int], bytes] | None = None
+    on_stopped: Callable[[], None] | None = None
 
     def _data_callback(self, device: Any, output: Any, input: Any, framecount: int) -> None:
         source = self.source
@@ -78,6 +80,15 @@ class _Device(miniaudio.PlaybackDevice):  # type: ignore[misc]
         if data:
             limit = framecount * self.sample_width * self.nchannels
             miniaudio.ffi.memmove(output, data, min(len(data), limit))
+
+    def _stop_callback(self, device: Any) -> None:
+        # Also called for our own stop(); the player tells the two apart.
+        self.running = False
+        self.callback_generator = None  # else start() refuses: "already started"
+        callback = self.on_stopped
+        if callback is not None:
+            with contextlib.suppress(Exception):
+                callback()
 
 
 def _idle() -> Generator[bytes, int, None]:
@@ -105,6 +116,9 @@ class Player:
         self._finished.set()
         self._events: queue.SimpleQueue[int | None] = queue.SimpleQueue()
         self._watcher: threading.Thread | None = None
+        self._stopping = False  # True while we stop the device ourselves
+        self.backend = ""
+        self.last_error = ""  # set when the device stopped on its own (unplugged, server gone)
         self.frames_pulled = 0  # for benchmarks: frames handed to the device since play()
         self.first_pull = threading.Event()
 
@@ -129,8 +143,9 @@ class Player:
             except (miniaudio.MiniaudioError, OSError) as exc:
                 raise AudioUnavailable(f"no audio device: {_one_line(exc)}") from exc
             device.source = self._pull
+            device.on_stopped = self._device_stopped
             self._device = device
-            self.backend: str = device.backend
+            self.backend = str(device.backend)
             self._watcher = threading.Thread(target=self._watch, name="player", daemon=True)
             self._watcher.start()
 
@@ -141,6 +156,7 @@ class Player:
             device, self._device = self._device, None
         if device is not None:
             device.source = None
+            device.on_stopped = None
             with silenced_stderr():
                 device.close()
             self._events.put(None)
@@ -173,6 +189,7 @@ class Player:
             self._finished.clear()
             self.frames_pulled = 0
             self.first_pull.clear()
+            self.last_error = ""
             self._start_device()
 
     def stop(self) -> None:
@@ -220,8 +237,12 @@ class Player:
 
     def _stop_device(self) -> None:
         if self._device is not None and self._device.running:
-            with silenced_stderr(), contextlib.suppress(miniaudio.MiniaudioError):
-                self._device.stop()
+            self._stopping = True
+            try:
+                with silenced_stderr(), contextlib.suppress(miniaudio.MiniaudioError):
+                    self._device.stop()
+            finally:
+                self._stopping = False
 
     def _halt(self) -> None:
         """Stop whatever plays (caller holds the lock)."""
@@ -262,6 +283,11 @@ class Player:
         finally:
             self._lock.release()
 
+    def _device_stopped(self) -> None:
+        """Audio thread: the device stopped. Unless we stopped it, the sound will never end."""
+        if not self._stopping:
+            self._events.put(_LOST)
+
     def _watch(self) -> None:
         """Stop the device and run on_done here: neither may happen on the audio thread."""
         while True:
@@ -269,7 +295,15 @@ class Player:
             if token is None:
                 return
             with self._lock:
-                if token != self._token or self._finished.is_set():
+                if token == _LOST:
+                    if self._stream is None or self._paused or self._finished.is_set():
+                        continue
+                    # Finish as if the sound ended, so listen mode moves on and its next
+                    # play() reports AudioUnavailable if the device is really gone.
+                    self.last_error = "the audio device stopped"
+                    stream, self._stream = self._stream, None
+                    stream.close()
+                elif token != self._token or self._finished.is_set():
                     continue
                 self._stop_device()
                 callback, self._on_done = self._on_done, None
