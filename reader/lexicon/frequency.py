@@ -3,15 +3,15 @@
 Bands turn the Zipf scale (log10 of occurrences per billion words) into five steps a learner can
 read at a glance:
 
-====  ===========  ==========================================  ==================
-band  Zipf         meaning                                     examples
-====  ===========  ==========================================  ==================
-1     >= 6         very common: function words, everyday verbs  the, have, people
-2     5 to < 6     common                                      dog, house, agree
-3     4 to < 5     everyday but less frequent                  harvest, reluctant
-4     3 to < 4     uncommon                                    gauntlet, wistful
-5     < 3          rare, or unknown to wordfreq                heir apparent, ...
-====  ===========  ==========================================  ==================
+====  ===========  =============================================  =====================
+band  Zipf         meaning                                        examples
+====  ===========  =============================================  =====================
+1     >= 6         very common: function words, everyday verbs    the, have, people
+2     5 to < 6     common                                         dog, house, child
+3     4 to < 5     everyday but less frequent                     agree, harvest
+4     3 to < 4     uncommon                                       reluctant, gauntlet
+5     < 3          rare, or unknown to wordfreq                   wistful, xylophonist
+====  ===========  =============================================  =====================
 """
 
 from __future__ import annotations
