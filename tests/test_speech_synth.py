@@ -277,3 +277,20 @@ def test_settings_reject_nonsense() -> None:
         SpeechSettings(engine="festival")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         SpeechSettings(speed=3.0)
+
+
+@responses.activate
+def test_cached_path_finds_audio_without_a_database(
+    tmp_path: Path, db: sqlite_utils.Database
+) -> None:
+    from reader.speech import cached_path
+
+    assert cached_path(SENTENCE, GTTS, tmp_path) is None
+    add_gtts_ok(responses.mock)
+    made = synthesize(SENTENCE, GTTS, db, tmp_path)
+    found = cached_path(SENTENCE + " ", GTTS, tmp_path)
+    assert found is not None and found.path == made.path and found.engine_used == "gtts"
+
+    offline = synthesize("Only offline.", ESPEAK, db, tmp_path, use_program=False)
+    fallback = cached_path("Only offline.", GTTS, tmp_path)
+    assert fallback is not None and fallback.path == offline.path and fallback.fell_back

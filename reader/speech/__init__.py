@@ -19,7 +19,7 @@ from reader.speech.settings import (
 
 if TYPE_CHECKING:
     from reader.speech.playback import AudioUnavailable, Player
-    from reader.speech.synth import PrerenderReport, prerender, synthesize
+    from reader.speech.synth import PrerenderReport, cached_path, prerender, synthesize
 
 __all__ = [
     "AudioUnavailable",
@@ -30,6 +30,7 @@ __all__ = [
     "SpeechError",
     "SpeechResult",
     "SpeechSettings",
+    "cached_path",
     "prerender",
     "synthesize",
 ]
@@ -38,6 +39,7 @@ _LAZY = {
     "AudioUnavailable": "reader.speech.playback",
     "Player": "reader.speech.playback",
     "PrerenderReport": "reader.speech.synth",
+    "cached_path": "reader.speech.synth",
     "prerender": "reader.speech.synth",
     "synthesize": "reader.speech.synth",
 }

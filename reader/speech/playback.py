@@ -125,7 +125,11 @@ class Player:
     # -- device -------------------------------------------------------------------------------
 
     def open(self) -> None:
-        """Open the device now (else the first :meth:`play` does); raises AudioUnavailable."""
+        """Open the device now (else the first :meth:`play` does); raises AudioUnavailable.
+
+        Connecting to a sound server can take a noticeable moment, so an app should call this
+        once from a worker thread at startup rather than let the first play() pay for it.
+        """
         with self._lock:
             if self._device is not None:
                 return
@@ -141,7 +145,10 @@ class Player:
                         app_name="Sentences",
                     )
             except (miniaudio.MiniaudioError, OSError) as exc:
-                raise AudioUnavailable(f"no audio device: {_one_line(exc)}") from exc
+                tried = ", ".join(b.name.lower() for b in backends)
+                raise AudioUnavailable(
+                    f"no audio device: {_one_line(exc)}; tried {tried or 'nothing'}"
+                ) from exc
             device.source = self._pull
             device.on_stopped = self._device_stopped
             self._device = device

@@ -149,6 +149,35 @@ def synthesize(
         return _offline(text, settings, conn, root, use_program, reason=reason)
 
 
+def cached_path(
+    text: str, settings: SpeechSettings, audio_dir: Path | str | None = None
+) -> SpeechResult | None:
+    """The audio already on disk for ``text``, without a database or any engine: safe to call
+    on the UI thread, so replaying a known sentence never waits for a worker.
+
+    With gTTS settings an earlier offline fallback counts (``fell_back`` is then True).
+    """
+    text = normalize(text)
+    if not text:
+        return None
+    root = _audio_dir(audio_dir)
+    if settings.engine == "gtts":
+        path = root / gtts_entry(text, settings).relpath
+        if _nonempty(path):
+            return SpeechResult(path, True, "gtts", playback_speed=settings.speed)
+    path = root / espeak_entry(text, settings).relpath
+    if _nonempty(path):
+        return SpeechResult(path, True, "espeak", fell_back=settings.engine != "espeak")
+    return None
+
+
+def _nonempty(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def _cached(db: sqlite_utils.Database, root: Path, entry: cache.CacheEntry) -> Path | None:
     hit = cache.find(db, root, entry)
     if hit is not None and not cache.has_row(db, entry):
