@@ -40,6 +40,14 @@ def test_every_request_has_a_timeout(tmp_path: Path) -> None:
 
 
 @responses.activate
+def test_tls_is_verified(tmp_path: Path) -> None:
+    """gTTS itself sends verify=False; our requests must not."""
+    add_gtts_ok(responses.mock)
+    synthesize_gtts("Hello there.", tmp_path / "x.mp3")
+    assert responses.calls[0].request.req_kwargs["verify"] is True
+
+
+@responses.activate
 def test_long_text_is_chunked_and_the_parts_concatenated(tmp_path: Path) -> None:
     assert len(LONG) > 200
     add_gtts_ok(responses.mock)

@@ -4,10 +4,18 @@ gTTS waits forever by default and writes straight into its output file; here eve
 timeout and the file appears only when every chunk arrived. gTTS itself splits text longer than
 100 characters at punctuation and spaces and sends one request per chunk; the MP3 answers are
 simply concatenated, which players and decoders handle as one stream.
+
+gTTS 2.5 sends its requests with TLS verification switched off (and silences urllib3's warning
+about it for the whole process). :class:`_VerifiedTTS` keeps gTTS's text splitting and request
+format but sends the requests itself: verified, over one session for all chunks.
 """
 
 from __future__ import annotations
 
+import base64
+import re
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import requests
@@ -18,6 +26,27 @@ from reader.speech.settings import OnlineTTSError
 
 #: (connect, read) seconds. Short connect: when offline we want the fallback quickly.
 DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 15.0)
+
+
+_AUDIO = re.compile(r'jQ1olc","\[\\"(.*)\\"]')
+
+
+class _VerifiedTTS(gTTS):  # type: ignore[misc]
+    def stream(self) -> Iterator[bytes]:
+        with requests.Session() as session:
+            for prepared in self._prepare_requests():
+                response = session.send(
+                    prepared, proxies=urllib.request.getproxies(), timeout=self.timeout
+                )
+                response.raise_for_status()
+                found = False
+                for line in response.iter_lines(chunk_size=1024):
+                    match = _AUDIO.search(line.decode("utf-8", "replace"))
+                    if match:
+                        found = True
+                        yield base64.b64decode(match.group(1))
+                if not found:
+                    raise gTTSError(tts=self, response=response)
 
 
 def synthesize_gtts(
@@ -33,7 +62,7 @@ def synthesize_gtts(
     if not text.strip():
         raise OnlineTTSError("nothing to say", network=False)
     try:
-        tts = gTTS(text, tld=tld, lang=lang, slow=slow, timeout=timeout)
+        tts = _VerifiedTTS(text, tld=tld, lang=lang, slow=slow, timeout=timeout)
     except ValueError as exc:  # unsupported language
         raise OnlineTTSError(f"gTTS: {exc}", network=False) from exc
     try:
