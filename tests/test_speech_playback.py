@@ -12,7 +12,7 @@ import miniaudio
 import pytest
 from _speech_fakes import SILENCE_MP3
 
-from reader.speech import playback
+from reader.speech import device, playback
 from reader.speech.espeak_engine import synthesize_espeak
 from reader.speech.playback import AudioUnavailable, Player, backends_from_env
 from reader.speech.quiet import silenced_stderr
@@ -129,7 +129,7 @@ def test_no_device_is_audio_unavailable(monkeypatch: pytest.MonkeyPatch) -> None
         def __init__(self, **kwargs: object) -> None:
             raise miniaudio.MiniaudioError("failed to init device", -401)
 
-    monkeypatch.setattr(playback, "_Device", NoDevice)
+    monkeypatch.setattr(device, "Device", NoDevice)
     with pytest.raises(AudioUnavailable) as info:
         Player().play(SILENCE_MP3)
     message = str(info.value)
@@ -139,7 +139,7 @@ def test_no_device_is_audio_unavailable(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_missing_device_is_not_silently_replaced_by_null(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(playback.BACKEND_ENV, raising=False)
-    assert miniaudio.Backend.NULL not in playback._real_backends()
+    assert miniaudio.Backend.NULL not in device.real_backends()
 
 
 def test_backend_env_var(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -189,9 +189,9 @@ def test_device_stopping_by_itself_finishes_the_sound(player: Player) -> None:
     done = threading.Event()
     player.play(SILENCE_MP3, on_done=done.set)
     assert player.first_pull.wait(WAIT)
-    device = player._device
-    assert device is not None
-    miniaudio.lib.ma_device_stop(device._device)  # as the backend would, behind our back
+    dev = player._device
+    assert dev is not None
+    miniaudio.lib.ma_device_stop(dev._device)  # as the backend would, behind our back
     assert done.wait(WAIT)
     assert not player.is_playing and player.last_error == "the audio device stopped"
     again = threading.Event()

@@ -19,7 +19,8 @@ from reader.speech.settings import (
 
 if TYPE_CHECKING:
     from reader.speech.playback import AudioUnavailable, Player
-    from reader.speech.synth import PrerenderReport, cached_path, prerender, synthesize
+    from reader.speech.prerender import PrerenderReport, prerender
+    from reader.speech.synth import cached_path, synthesize
 
 __all__ = [
     "AudioUnavailable",
@@ -38,9 +39,9 @@ __all__ = [
 _LAZY = {
     "AudioUnavailable": "reader.speech.playback",
     "Player": "reader.speech.playback",
-    "PrerenderReport": "reader.speech.synth",
+    "PrerenderReport": "reader.speech.prerender",
     "cached_path": "reader.speech.synth",
-    "prerender": "reader.speech.synth",
+    "prerender": "reader.speech.prerender",
     "synthesize": "reader.speech.synth",
 }
 

@@ -12,7 +12,6 @@ speaking at the requested rate in the first place (see ``SpeechResult.playback_s
 from __future__ import annotations
 
 import contextlib
-import os
 import queue
 import threading
 from collections.abc import Callable, Generator, Sequence
@@ -21,10 +20,18 @@ from typing import Any
 
 import miniaudio
 
+from reader.speech.device import (
+    BACKEND_ENV,
+    AudioUnavailable,
+    Device,
+    backends_from_env,
+    idle,
+    one_line,
+    open_device,
+)
 from reader.speech.quiet import silenced_stderr
 from reader.speech.settings import MAX_SPEED, MIN_SPEED
 
-BACKEND_ENV = "SENTENCES_AUDIO_BACKEND"
 SAMPLE_RATE = 44100
 CHANNELS = 2
 BUFFER_MS = 20
@@ -32,68 +39,7 @@ BUFFER_MS = 20
 OnDone = Callable[[], None]
 _LOST = -1  # watcher event: the device stopped by itself
 
-
-class AudioUnavailable(Exception):
-    """No usable audio output; the message is one line for the status bar."""
-
-
-def backends_from_env() -> list[Any] | None:
-    """``SENTENCES_AUDIO_BACKEND=null`` (or ``pulseaudio,alsa`` ...) chooses miniaudio backends."""
-    value = os.environ.get(BACKEND_ENV, "").strip()
-    if not value:
-        return None
-    chosen = []
-    for name in value.replace(" ", "").split(","):
-        try:
-            chosen.append(miniaudio.Backend[name.upper()])
-        except KeyError:
-            message = f"no audio device: unknown backend {name!r} in ${BACKEND_ENV}"
-            raise AudioUnavailable(message) from None
-    return chosen
-
-
-def _real_backends() -> list[Any]:
-    # Without an explicit list miniaudio quietly falls back to its NULL backend, which "plays"
-    # into nothing; asking for real backends only turns that into a clear error instead.
-    fake = {miniaudio.Backend.NULL, miniaudio.Backend.CUSTOM}
-    return sorted(miniaudio.get_enabled_backends() - fake, key=lambda b: b.value)
-
-
-class _Device(miniaudio.PlaybackDevice):  # type: ignore[misc]
-    """A playback device that pulls samples from a plain function.
-
-    miniaudio's own callback reads ``callback_generator`` twice and lets exceptions escape into
-    cffi, which prints them to stderr; here the source is read once and errors become silence.
-    """
-
-    source: Callable[[int], bytes] | None = None
-    on_stopped: Callable[[], None] | None = None
-
-    def _data_callback(self, device: Any, output: Any, input: Any, framecount: int) -> None:
-        source = self.source
-        if source is None:
-            return
-        try:
-            data = source(framecount)
-        except Exception:
-            return
-        if data:
-            limit = framecount * self.sample_width * self.nchannels
-            miniaudio.ffi.memmove(output, data, min(len(data), limit))
-
-    def _stop_callback(self, device: Any) -> None:
-        # Also called for our own stop(); the player tells the two apart.
-        self.running = False
-        self.callback_generator = None  # else start() refuses: "already started"
-        callback = self.on_stopped
-        if callback is not None:
-            with contextlib.suppress(Exception):
-                callback()
-
-
-def _idle() -> Generator[bytes, int, None]:
-    while True:
-        yield b""
+__all__ = ["BACKEND_ENV", "AudioUnavailable", "Player", "backends_from_env"]
 
 
 class Player:
@@ -106,7 +52,7 @@ class Player:
     def __init__(self, backends: Sequence[Any] | None = None) -> None:
         self._backends = list(backends) if backends is not None else backends_from_env()
         self._lock = threading.RLock()
-        self._device: _Device | None = None
+        self._device: Device | None = None
         self._stream: Generator[Any, int, None] | None = None
         self._token = 0
         self._paused = False
@@ -133,22 +79,9 @@ class Player:
         with self._lock:
             if self._device is not None:
                 return
-            backends = self._backends if self._backends is not None else _real_backends()
-            try:
-                with silenced_stderr():
-                    device = _Device(
-                        output_format=miniaudio.SampleFormat.SIGNED16,
-                        nchannels=CHANNELS,
-                        sample_rate=SAMPLE_RATE,
-                        buffersize_msec=BUFFER_MS,
-                        backends=backends,
-                        app_name="Sentences",
-                    )
-            except (miniaudio.MiniaudioError, OSError) as exc:
-                tried = ", ".join(b.name.lower() for b in backends)
-                raise AudioUnavailable(
-                    f"no audio device: {_one_line(exc)}; tried {tried or 'nothing'}"
-                ) from exc
+            device = open_device(
+                self._backends, sample_rate=SAMPLE_RATE, channels=CHANNELS, buffer_ms=BUFFER_MS
+            )
             device.source = self._pull
             device.on_stopped = self._device_stopped
             self._device = device
@@ -185,7 +118,7 @@ class Player:
                 sample_rate=round(SAMPLE_RATE / speed),
             )
         except (miniaudio.MiniaudioError, OSError) as exc:
-            raise ValueError(f"cannot play {Path(path).name}: {_one_line(exc)}") from exc
+            raise ValueError(f"cannot play {Path(path).name}: {one_line(exc)}") from exc
         with self._lock:
             self._halt()
             self._token += 1
@@ -236,11 +169,11 @@ class Player:
         if not self._device.running:
             try:
                 with silenced_stderr():
-                    self._device.start(_idle())
+                    self._device.start(idle())
             except miniaudio.MiniaudioError as exc:
                 self._stream = None
                 self._finished.set()
-                raise AudioUnavailable(f"no audio device: {_one_line(exc)}") from exc
+                raise AudioUnavailable(f"no audio device: {one_line(exc)}") from exc
 
     def _stop_device(self) -> None:
         if self._device is not None and self._device.running:
@@ -318,11 +251,3 @@ class Player:
             if callback is not None:
                 with contextlib.suppress(Exception):  # a UI bug must not kill this thread
                     callback()
-
-
-def _one_line(exc: BaseException) -> str:
-    args = exc.args
-    if len(args) == 2 and isinstance(args[0], str) and isinstance(args[1], int):
-        return f"{args[0]} (miniaudio error {args[1]})"  # MiniaudioError's (message, code)
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
