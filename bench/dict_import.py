@@ -20,23 +20,7 @@ from reader.lexicon import import_dictionary
 from reader.store.db import open_db
 
 SYLLABLES = ["ka", "lo", "mi", "ren", "tus", "vo", "shi", "an", "dre", "pol", "qui", "zen"]
-FILLER = [
-    "a",
-    "somewhat",
-    "longer",
-    "explanation",
-    "of",
-    "the",
-    "meaning,",
-    "with",
-    "an",
-    "example",
-    "of",
-    "how",
-    "it",
-    "is",
-    "used",
-]
+FILLER = "a somewhat longer explanation of the meaning with an example of how it is used"
 
 
 def make_entries(count: int) -> list[tuple[str, str]]:
@@ -44,7 +28,7 @@ def make_entries(count: int) -> list[tuple[str, str]]:
     out = []
     for i in range(count):
         word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) + str(i % 97)
-        out.append((word, " ".join(rng.choices(FILLER, k=rng.randint(4, 14)))))
+        out.append((word, " ".join(rng.choices(FILLER.split(" "), k=rng.randint(4, 14)))))
     return out
 
 

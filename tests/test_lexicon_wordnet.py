@@ -3,6 +3,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from reader.lexicon import (
     glosses,
 )
 from reader.lexicon.base import LexiconError
-from reader.lexicon.wordnet import REQUIRED_FILES, split_gloss
+from reader.lexicon.wndb import REQUIRED_FILES, split_gloss
 from reader.store.db import open_db
 
 FIXTURE = Path(__file__).parent / "wordnet_fixture"
@@ -131,6 +132,28 @@ def test_ensure_is_a_no_op_once_compiled(db, monkeypatch) -> None:
     assert report is not None and report.entries > 0
     assert calls and calls[-1][0] == calls[-1][1]
     assert ensure_wordnet(db) is None
+
+
+def test_progress_rises_to_its_total(db) -> None:
+    calls: list[tuple[int, int]] = []
+    compile_wordnet(db, FIXTURE, progress=lambda done, total: calls.append((done, total)))
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert len({total for _, total in calls}) == 1
+    assert calls[-1][0] == calls[-1][1]
+
+
+def test_nltk_zip_is_read_in_place(db, tmp_path: Path) -> None:
+    corpora = tmp_path / "nltk_data" / "corpora"
+    corpora.mkdir(parents=True)
+    with zipfile.ZipFile(corpora / "wordnet.zip", "w") as archive:
+        for path in FIXTURE.iterdir():
+            if path.suffix != ".py":
+                archive.write(path, f"wordnet/{path.name}")
+    found = find_wordnet([corpora / "wordnet"])
+    assert found == corpora / "wordnet.zip"
+    report = compile_wordnet(db, found)
+    assert report.entries == compile_wordnet(open_db(":memory:"), FIXTURE).entries
+    assert rows(db, "run")[0][0] == "VERB"  # index.sense read from the zip too
 
 
 def test_recompile_replaces(db) -> None:

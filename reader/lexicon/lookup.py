@@ -82,7 +82,7 @@ def has_gloss(db: sqlite_utils.Database, lemma: str) -> bool:
 
 def _fetch(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:
     """Rows for the headword, trying spelling variants of compounds only when it is missing."""
-    key = " ".join(lemma.split()).lower()
+    key = " ".join(lemma.replace("_", " ").split()).lower()
     conn = db.conn
     rows = conn.execute(_QUERY, (key,)).fetchall()
     if not rows:

@@ -1,0 +1,200 @@
+"""Reading Princeton WordNet's database files (the wndb(5) format), from a directory or a zip.
+
+NLTK's downloader may leave only ``corpora/wordnet.zip``, so a zip holding the files in one
+folder is read in place. Data lines are keyed by the byte offset each one starts with, which is
+how the index files point at them.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.lexicon.base import LexiconError, Progress, Row
+
+MAX_SYNONYMS = 5
+# File suffix and UPOS, in the order used when a word's parts of speech are otherwise tied.
+POS_FILES = (("noun", "NOUN"), ("verb", "VERB"), ("adj", "ADJ"), ("adv", "ADV"))
+REQUIRED_FILES = tuple(f"{kind}.{suffix}" for suffix, _ in POS_FILES for kind in ("index", "data"))
+_SENSE_TYPE = {"1": "NOUN", "2": "VERB", "3": "ADJ", "4": "ADV", "5": "ADJ"}
+
+# A gloss is 'definition; "example"; "example"'. Examples are only trusted at the very end, so a
+# quoted phrase inside the definition ('the phrase "make strides"') stays in the definition.
+_TRAILING_EXAMPLES = re.compile(r'(.*?)[\s;:]*((?:"[^"]*"[\s;,]*)+)$', re.DOTALL)
+_QUOTED = re.compile(r'"([^"]*)"')
+_ADJ_MARKER = re.compile(r"\((?:a|p|ip)\)$")
+
+Synset = tuple[str, str | None, list[str]]  # definition, first example, lemmas as written
+
+
+class WordNetFiles:
+    """The database files of one WordNet, wherever they are stored."""
+
+    def __init__(self, location: Path) -> None:
+        self.location = location
+        self._zip: zipfile.ZipFile | None = None
+        self._members: dict[str, zipfile.ZipInfo] = {}
+        if location.is_file():
+            try:
+                self._zip = zipfile.ZipFile(location)
+            except (OSError, zipfile.BadZipFile) as exc:
+                raise LexiconError(f"{location}: not a readable zip ({exc})") from exc
+            for info in self._zip.infolist():
+                self._members.setdefault(info.filename.rsplit("/", 1)[-1], info)
+
+    def has(self, name: str) -> bool:
+        return name in self._members if self._zip else (self.location / name).is_file()
+
+    def size(self, name: str) -> int:
+        if self._zip:
+            return self._members[name].file_size
+        return (self.location / name).stat().st_size
+
+    def lines(self, name: str) -> list[str]:
+        """The file's lines, without the licence header (lines starting with two spaces)."""
+        try:
+            raw = (
+                self._zip.read(self._members[name])
+                if self._zip
+                else (self.location / name).read_bytes()
+            )
+        except (OSError, KeyError, zipfile.BadZipFile) as exc:
+            raise LexiconError(f"cannot read {name} from {self.location} ({exc})") from exc
+        text = raw.decode("utf-8", errors="replace")
+        return [line for line in text.split("\n") if line and not line.startswith("  ")]
+
+
+def open_wordnet(location: Path) -> WordNetFiles | None:
+    """The WordNet at ``location`` (a directory, or beside it ``<location>.zip``), if complete."""
+    candidates = [location, location.with_name(location.name + ".zip")]
+    for candidate in candidates:
+        if candidate.is_dir() or (candidate.is_file() and zipfile.is_zipfile(candidate)):
+            files = WordNetFiles(candidate)
+            if all(files.has(name) for name in REQUIRED_FILES):
+                return files
+    return None
+
+
+@dataclass
+class Parsed:
+    synsets: dict[str, dict[str, Synset]] = field(default_factory=dict)  # by UPOS, then offset
+    senses: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
+    tagged: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def parse(files: WordNetFiles, progress: Progress | None = None, total: int = 0) -> Parsed:
+    """Read every synset and every index entry; progress counts bytes read, up to ``total``."""
+    parsed = Parsed()
+    done = 0
+    for suffix, upos in POS_FILES:
+        parsed.synsets[upos] = parse_data(files, f"data.{suffix}")
+        for line in files.lines(f"index.{suffix}"):
+            fields = line.split()
+            try:
+                count = int(fields[2])
+                offsets = fields[len(fields) - count :] if count else []
+            except (IndexError, ValueError) as exc:
+                raise LexiconError(f"index.{suffix}: malformed line {line[:40]!r}") from exc
+            headword = fields[0].replace("_", " ").lower()
+            parsed.senses.setdefault(headword, []).append((upos, offsets))
+        done += files.size(f"data.{suffix}") + files.size(f"index.{suffix}")
+        if progress:
+            progress(done, total)
+    parsed.tagged = tag_counts(files)
+    return parsed
+
+
+def rows(
+    parsed: Parsed, progress: Progress | None = None, start: int = 0, span: int = 0
+) -> Iterator[Row]:
+    """Every (lemma, part of speech, synset) as a row, each headword's senses ranked together.
+
+    Within a part of speech the order is index.<pos>'s, which WordNet sorts by how often each
+    sense was seen in its tagged corpus. Across parts of speech, the part whose senses were seen
+    most often overall comes first ("run" is first a verb, "dog" a noun), so a lookup without a
+    part of speech can simply order by rank. Progress runs from ``start`` to ``start + span``.
+    """
+    headwords = sorted(parsed.senses)
+    for number, headword in enumerate(headwords, start=1):
+        blocks = parsed.senses[headword]
+        if len(blocks) > 1:
+            blocks.sort(key=lambda b: (-parsed.tagged.get((headword, b[0]), 0), -len(b[1])))
+        rank = 0
+        for upos, offsets in blocks:
+            table = parsed.synsets[upos]
+            for offset in offsets:
+                found = table.get(offset)
+                if found is None:
+                    raise LexiconError(f"WordNet index points at a missing synset {offset}")
+                definition, example, words = found
+                rank += 1
+                yield Row(headword, upos, rank, definition, example, _synonyms(headword, words))
+        if progress and number % 10000 == 0:
+            progress(start + span * number // len(headwords), start + span)
+
+
+def _synonyms(headword: str, words: list[str]) -> str | None:
+    others: list[str] = []
+    for word in words:
+        if word.lower() != headword and word not in others:
+            others.append(word)
+            if len(others) == MAX_SYNONYMS:
+                break
+    return ", ".join(others) or None
+
+
+def tag_counts(files: WordNetFiles) -> dict[tuple[str, str], int]:
+    """How often each (lemma, part of speech) was seen in WordNet's tagged corpus, if shipped.
+
+    ``index.sense`` (Debian's wordnet-sense-index) has the counts; without it every part of
+    speech counts zero and the one with more senses comes first.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    if not files.has("index.sense"):
+        return counts
+    for line in files.lines("index.sense"):
+        fields = line.split()
+        if len(fields) < 4 or not fields[3].isdigit() or fields[3] == "0":
+            continue
+        lemma, _, rest = fields[0].partition("%")
+        upos = _SENSE_TYPE.get(rest[:1])
+        if upos:
+            key = (lemma.replace("_", " ").lower(), upos)
+            counts[key] = counts.get(key, 0) + int(fields[3])
+    return counts
+
+
+def parse_data(files: WordNetFiles, name: str) -> dict[str, Synset]:
+    """Synset offset -> (definition, first example, lemmas as written)."""
+    synsets: dict[str, Synset] = {}
+    adjectives = name == "data.adj"
+    for line in files.lines(name):
+        head, _, gloss = line.partition(" | ")
+        fields = head.split(" ")
+        try:
+            count = int(fields[3], 16)
+            words = [w.replace("_", " ") for w in fields[4 : 4 + 2 * count : 2]]
+        except (IndexError, ValueError) as exc:
+            raise LexiconError(f"{name}: malformed line {line[:40]!r}") from exc
+        if adjectives:
+            words = [_ADJ_MARKER.sub("", w) for w in words]
+        definition, example = split_gloss(gloss.strip())
+        synsets[fields[0]] = (definition, example, words)
+    return synsets
+
+
+def split_gloss(gloss: str) -> tuple[str, str | None]:
+    """Split a WordNet gloss into its definition and first example sentence (if any)."""
+    match = _TRAILING_EXAMPLES.match(gloss)
+    if match and match.group(1).strip():
+        examples = _QUOTED.findall(match.group(2))
+        return match.group(1).strip().rstrip(";:").strip(), (examples[0].strip() or None)
+    for marker in ('; "', ': "'):
+        at = gloss.find(marker)
+        if at > 0:
+            examples = _QUOTED.findall(gloss[at:])
+            return gloss[:at].strip(), (examples[0].strip() if examples else None) or None
+    return gloss.strip().rstrip(";").strip(), None
