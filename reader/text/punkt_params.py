@@ -13,7 +13,8 @@ from functools import cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-# Titles and other abbreviations that precede a name and so practically never end a sentence.
+# Titles and other abbreviations that precede a name (or a postscript) and so practically never
+# end a sentence.
 # Punkt alone would end "Mr." when the next word is a frequent sentence starter ("Mr. The...").
 
 
@@ -25,7 +26,8 @@ def words(text: str) -> frozenset[str]:
 TITLES = words(
     """
     mr mrs ms messrs mme mmes mlle mlles dr drs prof profs rev revd hon st ste sr jr
-    gen col capt lt sgt maj cmdr cdr adm gov sen rep pres supt insp det esq fr mt ft
+    gen col capt lt sgt maj cmdr cdr adm gov sen rep pres supt insp det fr mt ft
+    p.s n.b
     """
 )
 
@@ -36,7 +38,7 @@ _OTHER_ABBREVIATIONS = """
     jan feb mar apr jun jul aug sep sept oct nov dec
     tue tues thu thur thurs fri
     e.g i.e etc vs cf al viz approx ca ibid op cit resp esp
-    inc ltd co corp llc plc bros dept univ assn est
+    inc ltd co corp llc plc bros dept univ assn est esq
     ave blvd rd hwy sq
     u.s u.s.a u.k u.n e.u u.s.s.r d.c n.y l.a
     a.m p.m
@@ -47,7 +49,8 @@ _OTHER_ABBREVIATIONS = """
 ABBREVIATIONS = TITLES | (NUMBER_ABBREVIATIONS - {"no"}) | words(_OTHER_ABBREVIATIONS)
 
 # Capitalised words that, after an abbreviation or an initial, signal a new sentence
-# ("I live in the U.S. How about you?"), unlike names ("the U.S. Government").
+# ("I live in the U.S. How about you?", "their invitation, etc. Mrs. Bennet was"), unlike
+# names ("the U.S. Government").
 SENTENCE_STARTERS = words(
     """
     i you he she it we they this that these those there here my your his her its our their
@@ -59,6 +62,7 @@ SENTENCE_STARTERS = words(
     what where why how who which whose whom
     is are was were do does did can could will would should shall may might must
     has have had let not nor
+    mr mrs ms messrs dr prof
     """
 )
 

@@ -21,8 +21,14 @@ _FINAL = ".!?…"
 _CONTINUES = ",;:-—–&/(["
 _LIST_ITEM = re.compile(r"(?:[•⁃·*-]\s|(?:Q\d{1,3}|\d{1,3}|[A-Za-z]|[IVXLC]{1,8})(?:\.\)|[.)])\s)")
 _HEADING_WORDS = 8
+_HEADING = re.compile(
+    r"(?:Chapter|Section|Part|Book|Volume|Act|Scene|CHAPTER|SECTION|PART|BOOK|VOLUME|ACT|SCENE)"
+    r"\s+(?:[IVXLC]+|\d+|[A-Z][A-Za-z]+)\.?"
+)
 # Above this line width, lines are paragraphs rather than hard-wrapped.
 _WRAPPED_WIDTH = 100
+# The usual wrap column, assumed when a short text has too few lines to show its own.
+_MIN_WIDTH = 72
 # A sentence end inside a line shows that the line is prose, not a heading.
 _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
 # Words that leave a line unfinished, whatever follows.
@@ -91,7 +97,7 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
     doc_width = _wrap_width(blocks)
     wrapped = doc_width <= _WRAPPED_WIDTH
     for block in blocks:
-        width = max(doc_width, max(line.width for line in block))
+        width = max(doc_width, _MIN_WIDTH, max(line.width for line in block))
         start = block[0].start
         for i in range(len(block) - 1):
             if _ends_sentence(block[i], block[i + 1], width, wrapped):
@@ -113,6 +119,8 @@ def _ends_sentence(line: _Line, nxt: _Line, width: int, wrapped: bool) -> bool:
     exact, only short lines that read like headings end there. In a text whose lines are
     paragraphs, a line without final punctuation before a capitalised line is a heading.
     """
+    if _HEADING.fullmatch(line.text) is not None:
+        return True
     last = _final(line.text)
     if last in _FINAL:
         return False  # Punkt decides.

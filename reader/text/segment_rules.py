@@ -18,8 +18,19 @@ CLOSERS = "\"'”’»)]}_*"
 # Characters that may open a sentence before its first letter.
 _OPENERS = "\"'“‘«([{_*-—–"
 
-_LAST_WORD = re.compile(r"([^\W\d_]+)\.\W*$")
-_LABEL = re.compile(r"[•⁃·*-]?\s*(?:Q\d{1,3}|\d{1,3}|[A-Za-z]|[IVXLCivxlc]{1,6})(?:\.\)|[.)])")
+_LAST_WORD = re.compile(r"(?<![\w.°])([\w.°]+)\.\W*$")
+_NO_WORD = re.compile(r"[\W_]*")
+_POSTNOMINAL = re.compile(r"\s*(?:Esq|Jr|Sr)\.")
+_QUOTE_END = re.compile(r"[?!][\"'”’]+\s*$")
+_SPEECH_TAG = re.compile(
+    r"\s*(?:I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+    r"(?:said|says|asked|asks|cried|answered|replied|exclaimed|remarked|shouted|whispered"
+    r"|murmured|observed|continued|added|inquired|returned|ejaculated|muttered|repeated)\b"
+)
+_LABEL = re.compile(
+    r"(?:[•⁃·*-]|(?:Chapter|CHAPTER|Section|SECTION|Part|PART|Book|BOOK|Article|Act|Scene)\s)?"
+    r"\s*(?:Q\d{1,3}|\d{1,3}(?:\.\w{1,3})*|[A-Za-z]|[IVXLCivxlc]{1,8})(?:\.\)|[.)])"
+)
 _ELLIPSIS = re.compile(
     r"(?P<attached>(?<=[^\s.])\.(?:[ \t]\.){3})"
     r"|(?P<spaced4>(?<![^\s])\.(?:[ \t]\.){3})"
@@ -72,6 +83,10 @@ def _keeps(prev: str, nxt: str) -> bool:
         return False  # "Yahoo! in ...", "'This is great.' she said."
     if _is_label(prev):
         return False  # "Q1. This was ...", "1.) The first item"
+    if _NO_WORD.fullmatch(nxt) is not None or _POSTNOMINAL.match(nxt) is not None:
+        return False  # "Kent, _15th October_. */", "Doran. Esq., of San Francisco"
+    if _QUOTE_END.search(prev) is not None and _SPEECH_TAG.match(nxt) is not None:
+        return False  # "'What then?' I asked.", "'Come in!' Holmes cried."
     word = _LAST_WORD.search(prev)
     if word is not None:
         w = word.group(1).lower()
@@ -165,17 +180,19 @@ def _whitespace_before(text: str, pos: int) -> int:
 def times(text: str, breaks: list[int]) -> list[int]:
     """Ends a sentence after "a.m."/"p.m." before a capital, unless it opens the sentence.
 
-    Punkt keeps "6 P.M. Mr. Smith" together because "Mr" is not a sentence starter, but a time
-    is rarely followed by a name inside a sentence; "At 5 a.m. Mr. Smith went" is the exception.
+    A time is rarely followed by a name inside a sentence ("He left at 6 P.M. John then..."),
+    except when the time opens the sentence: "At 5 a.m. Mr. Smith went to the bank."
     """
     if "." not in text:
         return breaks
     result = set(breaks)
     for m in _AM_PM.finditer(text):
         end = _after_closers(text, m.end())
-        if end in result or not _starts_upper(text, end):
+        if not _starts_upper(text, end):
             continue
         last = max((b for b in result if b < m.start()), default=0)
         if _TIME_PHRASE.match(text[last : m.start()]) is None:
             result.add(end)
+        else:
+            result.discard(end)
     return sorted(result)
