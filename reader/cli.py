@@ -314,7 +314,9 @@ def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
     if gloss is not None:
         set_gloss(db, lemma, gloss)
     state = get_term(db, lemma)
-    click.echo(f"{state.key}: {status_name(state.status)}" + (f" — {state.gloss}" if state.gloss else ""))
+    click.echo(
+        f"{state.key}: {status_name(state.status)}" + (f" — {state.gloss}" if state.gloss else "")
+    )
 
 
 @main.command("setup")
@@ -348,7 +350,8 @@ def setup_cmd() -> None:
     import shutil
 
     espeak = shutil.which("espeak-ng")
-    click.echo(f"offline voice: {'espeak-ng at ' + espeak if espeak else 'espeak-ng library from the espeakng-loader package'}")
+    voice = f"espeak-ng at {espeak}" if espeak else "libespeak-ng from the espeakng-loader package"
+    click.echo(f"offline voice: {voice}")
 
 
 def run() -> None:

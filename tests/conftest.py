@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-
 from _paths import MINI_WORDNET, SEED
 
 from reader.store import open_db

@@ -7,11 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from _paths import SEED
 
 from reader.text import load as load_module
 from reader.text.load import LoadError, load_path, load_string
-
-from _paths import SEED
 
 
 def test_seed_article_title_and_content() -> None:

@@ -146,9 +146,7 @@ class ReadingSession:
         if not needs_gloss(state.status):
             return False
         threshold = self.config.gloss_rarer_than
-        return not (
-            threshold and state.status == NEW and rank_threshold(token.term_key, threshold)
-        )
+        return not (threshold and state.status == NEW and rank_threshold(token.term_key, threshold))
 
     def gloss_rows(self) -> list[GlossRow]:
         rows: list[GlossRow] = []
@@ -164,7 +162,9 @@ class ReadingSession:
         return rows
 
     def entry_for(self, token: TokenRow) -> GlossEntry:
-        return gloss_entry(self.db, token.term_key or token.text, pos=token.pos, lang=self.info.lang)
+        return gloss_entry(
+            self.db, token.term_key or token.text, pos=token.pos, lang=self.info.lang
+        )
 
     # -- internals ----------------------------------------------------------------------------
 

@@ -54,7 +54,9 @@ def normalize_key(key: str) -> str:
     return " ".join(key.lower().replace("’", "'").split())
 
 
-def get_terms(db: sqlite_utils.Database, keys: Iterable[str], lang: str = "en") -> dict[str, TermState]:
+def get_terms(
+    db: sqlite_utils.Database, keys: Iterable[str], lang: str = "en"
+) -> dict[str, TermState]:
     """States of ``keys``; keys with no row come back as new."""
     wanted = sorted({normalize_key(k) for k in keys})
     states = {k: TermState(k) for k in wanted}
@@ -144,7 +146,9 @@ def _set(db: sqlite_utils.Database, key: str, status: int, lang: str, pos: str |
     return TermState(key, status, gloss)
 
 
-def history(db: sqlite_utils.Database, key: str, lang: str = "en") -> list[tuple[int | None, int, str]]:
+def history(
+    db: sqlite_utils.Database, key: str, lang: str = "en"
+) -> list[tuple[int | None, int, str]]:
     """(old, new, at) for every status change of ``key``, oldest first."""
     rows = db.execute(
         "SELECT h.old_status, h.new_status, h.at FROM term_history h "

@@ -91,8 +91,16 @@ def list_texts(db: sqlite_utils.Database, text_id: int | None = None) -> list[Te
         progress = 0.0 if furthest is None or not n_sent else min(1.0, (furthest + 1) / n_sent)
         result.append(
             TextInfo(
-                int(tid), title, lang, source, int(n_sent), int(n_words), int(pos),
-                progress, unknown_share(db, int(tid), lang), last,
+                int(tid),
+                title,
+                lang,
+                source,
+                int(n_sent),
+                int(n_words),
+                int(pos),
+                progress,
+                unknown_share(db, int(tid), lang),
+                last,
             )  # fmt: skip
         )
     return result
@@ -123,7 +131,8 @@ def get_text(db: sqlite_utils.Database, text_id: int) -> TextInfo:
 
 def sentence_at(db: sqlite_utils.Database, text_id: int, idx: int) -> SentenceRow | None:
     row = db.execute(
-        'SELECT id, idx, text, start, "end", paragraph FROM sentences WHERE text_id = ? AND idx = ?',
+        'SELECT id, idx, text, start, "end", paragraph FROM sentences '
+        "WHERE text_id = ? AND idx = ?",
         (text_id, idx),
     ).fetchone()
     return SentenceRow(*row) if row else None

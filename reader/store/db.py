@@ -23,8 +23,10 @@ class StoreError(Exception):
     """The database cannot be used (corrupt, locked, unwritable); the message is one line."""
 
 
-def open_db(path: Path | str | None = None, *, migrate_schema: bool = True) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at ``path``, in WAL mode, migrated to the latest schema.
+def open_db(
+    path: Path | str | None = None, *, migrate_schema: bool = True
+) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path``, in WAL mode, at the latest schema.
 
     ``path=None`` opens the data home's ``reader.db``; ``":memory:"`` gives a throwaway database.
     """

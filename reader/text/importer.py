@@ -102,7 +102,18 @@ def _store(
         'INSERT INTO tokens (text_id, sentence_id, idx, start, "end", surface, lemma, pos, '
         "is_word, term_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            (text_id, first_id + i, j, t.start, t.end, t.text, t.lemma, t.pos, t.is_word, t.term_key)
+            (
+                text_id,
+                first_id + i,
+                j,
+                t.start,
+                t.end,
+                t.text,
+                t.lemma,
+                t.pos,
+                t.is_word,
+                t.term_key,
+            )
             for i, s in enumerate(sentences)
             for j, t in enumerate(s.tokens)
         ),

@@ -102,7 +102,10 @@ def analyze_sentences(
                     start=start,
                     end=end,
                     paragraph=paragraph,
-                    tokens=[_merge(t, pos, lemma) for t, (pos, lemma) in zip(tokens, tagged)],
+                    tokens=[
+                        _merge(t, pos, lemma)
+                        for t, (pos, lemma) in zip(tokens, tagged, strict=True)
+                    ],
                 )
             )
         if progress is not None:

@@ -53,7 +53,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             if clitic and clitic.start() > 0:
                 cut = clitic.start()
                 tokens.append(Token(piece[:cut], offset + start, offset + start + cut, True))
-                tokens.append(Token(piece[cut:], offset + start + cut, offset + end, True))
+                # A clitic is grammar, not vocabulary: nothing for the learner to track.
+                tokens.append(Token(piece[cut:], offset + start + cut, offset + end, False))
                 continue
             is_word = any(ch.isalpha() for ch in piece)
             tokens.append(Token(piece, offset + start, offset + end, is_word))

@@ -89,6 +89,9 @@ class SentencesApp(App[None]):
 
 
 def make_app(
-    db_path: Path, target: int | Loaded | None = None, lang: str = "en", config: Config | None = None
+    db_path: Path,
+    target: int | Loaded | None = None,
+    lang: str = "en",
+    config: Config | None = None,
 ) -> SentencesApp:
     return SentencesApp(db_path, target=target, lang=lang, config=config)

@@ -17,7 +17,8 @@ from reader.ui.screens.prompt import PromptScreen
 if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
 
-COLUMNS = ("Title", "Sentences", "Words", "Read", "Unknown", "Last read")
+COLUMNS = (("Title", 60), ("Sentences", 9), ("Words", 9), ("Read", 5), ("Unknown", 7),
+           ("Last read", 10))  # fmt: skip
 
 
 class LibraryScreen(Screen[None]):
@@ -45,10 +46,11 @@ class LibraryScreen(Screen[None]):
         self.title = "Sentences"
         self.sub_title = "Library"
         table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
-        self.load_texts()
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
 
     def on_screen_resume(self) -> None:
+        """Also runs when the screen is first shown: figures change while reading."""
         self.load_texts()
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)

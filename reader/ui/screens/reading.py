@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
+from reader.learn.texts import SentenceRow
 from reader.ui.messages import LexiconReady, Progress
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.widgets.glosses import render_detail, render_glosses
@@ -213,7 +214,5 @@ class ReadingScreen(Screen[None]):
         self.refresh_sentence()
 
 
-def _context_text(rows: list[object]) -> Text:
-    from reader.learn.texts import SentenceRow
-
-    return Text("\n".join(" ".join(r.text.split()) for r in rows if isinstance(r, SentenceRow)))
+def _context_text(rows: list[SentenceRow]) -> Text:
+    return Text("\n".join(" ".join(r.text.split()) for r in rows))

@@ -1,0 +1,138 @@
+"""The command line: the DESIGN.md contract, --home, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from _paths import SEED
+from click.testing import CliRunner
+
+from reader.cli import main
+
+
+@pytest.fixture
+def run(home: Path) -> CliRunner:
+    return CliRunner(mix_stderr=False)
+
+
+def invoke(runner: CliRunner, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_import_then_texts_json(run: CliRunner) -> None:
+    code, out, _ = invoke(run, "import", str(SEED))
+    assert code == 0 and out.strip() == "1"
+    code, out, _ = invoke(run, "texts", "--json")
+    (text,) = json.loads(out)
+    assert {"id", "title", "lang", "sentences", "words", "progress", "unknown_share"} <= set(text)
+    assert text["sentences"] > 50 and text["progress"] == 0 and text["unknown_share"] == 1
+
+
+def test_import_from_stdin_with_title(run: CliRunner) -> None:
+    code, out, _ = invoke(run, "import", "-", "--title", "Piped", input="One. Two.\n")
+    assert code == 0
+    _, out, _ = invoke(run, "texts", "--json")
+    assert json.loads(out)[0]["title"] == "Piped"
+
+
+def test_home_option_chooses_the_data_home(run: CliRunner, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere"
+    invoke(run, "import", str(SEED), "--home", str(other))
+    assert (other / "reader.db").exists()
+    _, out, _ = invoke(run, "texts", "--json", "--home", str(other))
+    assert len(json.loads(out)) == 1
+
+
+def test_split_lines_and_json(run: CliRunner) -> None:
+    text = "Mr. Smith went to Washington. He arrived at 5 p.m. on Friday.\n"
+    code, out, _ = invoke(run, "split", input=text)
+    assert code == 0
+    assert out.splitlines() == ["Mr. Smith went to Washington.", "He arrived at 5 p.m. on Friday."]
+    _, out, _ = invoke(run, "split", "--json", input=text)
+    data = json.loads(out)
+    assert data[1] == {"text": "He arrived at 5 p.m. on Friday.", "start": 30, "end": 61}
+
+
+def test_analyze_json(run: CliRunner) -> None:
+    code, out, _ = invoke(run, "analyze", "--json", input="Dogs barked.")
+    (sentence,) = json.loads(out)
+    assert [(t["text"], t["lemma"], t["pos"]) for t in sentence["tokens"]] == [
+        ("Dogs", "dog", "NOUN"), ("barked", "bark", "VERB"), (".", ".", "PUNCT"),
+    ]  # fmt: skip
+
+
+def test_term_set_and_gloss(run: CliRunner, mini_wordnet: Path) -> None:
+    code, out, _ = invoke(run, "term", "set", "signal", "--status", "2", "--gloss", "a sign")
+    assert code == 0 and "signal: 2" in out
+    code, out, _ = invoke(run, "gloss", "signals", "--json")
+    entry = json.loads(out)
+    assert entry["lemma"] == "signal" and entry["status"] == "2"
+    assert entry["senses"][0] == {
+        "source": "learner", "pos": None, "gloss": "a sign", "example": None, "synonyms": [],
+    }  # fmt: skip
+    assert entry["senses"][1]["source"] == "wordnet"
+
+
+def test_gloss_pos_filter(run: CliRunner, mini_wordnet: Path) -> None:
+    _, out, _ = invoke(run, "gloss", "signal", "--pos", "verb", "--json")
+    assert {s["pos"] for s in json.loads(out)["senses"]} == {"VERB"}
+
+
+def test_setup_reports_what_it_found(run: CliRunner, mini_wordnet: Path) -> None:
+    code, out, _ = invoke(run, "setup")
+    assert code == 0 and "WordNet: compiled from" in out and "mini_wordnet" in out
+    code, out, _ = invoke(run, "setup")
+    assert "already compiled" in out
+
+
+def test_setup_without_wordnet_says_how_to_get_it(run: CliRunner, no_wordnet: None) -> None:
+    code, _, err = invoke(run, "setup")
+    assert code == 1 and "wordnet-base" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "content", "message"),
+    [
+        (["import"], None, "no such file"),
+        (["import"], b"", "empty"),
+        (["import"], b"\x00\xff\x00\x01" * 100, "binary"),
+        (["read"], None, "no such file"),
+        (["read", "42"], None, "no text with id 42"),
+        (["term", "set", "x", "--status", "7"], None, "unknown status"),
+    ],
+)
+def test_errors_are_one_line(
+    run: CliRunner, tmp_path: Path, args: list[str], content: bytes | None, message: str
+) -> None:
+    if args in (["import"], ["read"]):
+        path = tmp_path / "input.txt"
+        if content is not None:
+            path.write_bytes(content)
+        args = [*args, str(path)]
+    result = run.invoke(main, args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_corrupt_database_is_one_line_and_untouched(run: CliRunner, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    db = home / "reader.db"
+    db.write_bytes(b"garbage" * 100)
+    result = run.invoke(main, ["texts"])
+    assert result.exit_code == 1 and "damaged" in result.stderr
+    assert db.read_bytes() == b"garbage" * 100
+
+
+def test_bad_import_keeps_what_was_saved(run: CliRunner, tmp_path: Path) -> None:
+    invoke(run, "import", str(SEED))
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00" * 10)
+    result = run.invoke(main, ["import", str(bad)])
+    assert result.exit_code == 1
+    _, out, _ = invoke(run, "texts", "--json")
+    assert len(json.loads(out)) == 1

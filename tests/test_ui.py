@@ -1,0 +1,152 @@
+"""Pilot tests of the TUI: the same app the CLI runs, driven by key presses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from _paths import SEED
+from textual.widgets import DataTable, Static
+
+from reader.learn.status import KNOWN, get_term
+from reader.lexicon.wordnet import is_compiled
+from reader.store import open_db
+from reader.text.load import load_path
+from reader.ui.app import SentencesApp, make_app
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.reading import ReadingScreen
+
+SIZE = (120, 40)
+
+
+async def settle(app: SentencesApp, pilot: object) -> None:
+    """Wait for workers (lexicon, import, library) and the messages they post."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def reading(app: SentencesApp) -> ReadingScreen:
+    assert isinstance(app.screen, ReadingScreen)
+    return app.screen
+
+
+async def test_keys_move_the_focus(db_path: Path, seed_id: int, mini_wordnet: Path) -> None:
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reading(app)
+        assert screen.session is not None and screen.session.index == 0
+        await pilot.press("down", "down", "space", "j")
+        assert screen.session.index == 4
+        await pilot.press("up")
+        assert screen.session.index == 3
+        focus = str(screen.query_one("#focus", Static).render())
+        assert "Sentences Mode" in focus
+        await pilot.press("end")
+        assert screen.session.index == screen.session.count - 1
+        await pilot.press("home")
+        assert screen.session.index == 0
+
+
+async def test_status_and_position_survive_a_restart(
+    db_path: Path, seed_id: int, mini_wordnet: Path
+) -> None:
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down", "down")  # "Delving deeper into China's ..."
+        await pilot.press("right", "k")  # "deeper" known
+        await pilot.press("right", "right", "3")  # "China" ... "'s"? the third word: learning 3
+        screen = reading(app)
+        assert screen.session is not None
+        third = screen.session.current_token
+        assert third is not None
+        await pilot.press("q")
+    check = open_db(db_path)
+    assert get_term(check, "deep").status == KNOWN
+    assert get_term(check, third.term_key or "").status == 3
+    check.close()
+
+    again = make_app(db_path, target=seed_id)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        screen = reading(again)
+        assert screen.session is not None and screen.session.index == 4
+        deeper = screen.session.tokens[1]
+        assert deeper.text == "deeper" and screen.session.state_of(deeper).status == KNOWN
+
+
+async def test_rest_known_and_own_gloss(
+    db_path: Path, seed_id: int, db: sqlite_utils.Database, mini_wordnet: Path
+) -> None:
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down", "down")
+        await pilot.press("e")
+        await pilot.press(*"to dig into")
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = str(reading(app).query_one("#detail", Static).render())
+        assert "to dig into" in detail and "your gloss" in detail
+        glosses = str(reading(app).query_one("#glosses", Static).render())
+        assert "to dig into" in glosses
+        await pilot.press("r")
+        session = reading(app).session
+        assert session is not None
+        words = [t for t in session.tokens if t.is_word]
+        assert all(session.state_of(t).status == KNOWN for t in words)
+    assert get_term(db, "delve").gloss == "to dig into"
+
+
+async def test_lexicon_is_built_on_first_use(
+    db_path: Path, seed_id: int, mini_wordnet: Path
+) -> None:
+    app = make_app(db_path, target=seed_id)
+    assert not app.lexicon_ready
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.lexicon_ready
+        assert is_compiled(app.db)
+        await pilot.press("down", "down", "down", "down")
+        glosses = str(reading(app).query_one("#glosses", Static).render())
+        assert "delve" in glosses
+
+
+async def test_without_wordnet_the_reader_still_works(
+    db_path: Path, seed_id: int, no_wordnet: None
+) -> None:
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        glosses = str(reading(app).query_one("#glosses", Static).render())
+        assert "WordNet not found" in glosses
+        await pilot.press("down")
+        assert reading(app).session.index == 1  # type: ignore[union-attr]
+
+
+async def test_library_lists_and_opens(db_path: Path, seed_id: int, mini_wordnet: Path) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert reading(app).text_id == seed_id
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_read_a_new_file_imports_it_then_opens_it(db_path: Path, mini_wordnet: Path) -> None:
+    app = make_app(db_path, target=load_path(SEED))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        screen = reading(app)
+        assert screen.session is not None and screen.session.count > 50
+    check = open_db(db_path)
+    assert check.execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 1
