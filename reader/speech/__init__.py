@@ -18,8 +18,8 @@ from reader.speech.settings import (
 )
 
 if TYPE_CHECKING:
+    from reader.speech.batch import PrerenderReport, prerender
     from reader.speech.playback import AudioUnavailable, Player
-    from reader.speech.prerender import PrerenderReport, prerender
     from reader.speech.synth import cached_path, synthesize
 
 __all__ = [
@@ -39,9 +39,9 @@ __all__ = [
 _LAZY = {
     "AudioUnavailable": "reader.speech.playback",
     "Player": "reader.speech.playback",
-    "PrerenderReport": "reader.speech.prerender",
+    "PrerenderReport": "reader.speech.batch",
     "cached_path": "reader.speech.synth",
-    "prerender": "reader.speech.prerender",
+    "prerender": "reader.speech.batch",
     "synthesize": "reader.speech.synth",
 }
 
