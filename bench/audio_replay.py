@@ -1,6 +1,6 @@
 """Replay latency: from Player.play() to the device pulling the first frame of a cached sentence.
 
-    .venv/bin/python bench/audio_replay.py [--runs N] [--real]
+    .venv/bin/python bench/audio_replay.py [--runs N] [--real] [--file tests/data/silence.mp3]
 
 Uses miniaudio's NULL backend (a real-time fake device) unless ``--real`` is given, in which case
 the default device is used if there is one. The target is under 100 ms.
@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--real", action="store_true", help="use the default audio device")
+    parser.add_argument("--file", type=Path, help="replay this file instead (e.g. an MP3)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -40,6 +41,7 @@ def main() -> None:
         cached = synthesize(SENTENCE, settings, db, tmp)
         lookup_ms = 1000 * (time.perf_counter() - started)
         assert cached.cached
+        path = args.file or cached.path
 
         player = Player(backends=None if args.real else [miniaudio.Backend.NULL])
         try:
@@ -52,7 +54,7 @@ def main() -> None:
         to_first_frame: list[float] = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            player.play(cached.path)
+            player.play(path)
             returned = time.perf_counter()
             if not player.first_pull.wait(5):
                 sys.exit("the device never pulled a frame")
@@ -62,7 +64,7 @@ def main() -> None:
             player.stop()
         player.close()
 
-    print(f"backend: {player.backend}  runs: {args.runs}  file: {cached.path.suffix}")
+    print(f"backend: {player.backend}  runs: {args.runs}  file: {path.suffix}")
     print(f"cache lookup: {lookup_ms:.2f} ms   device open (once): {open_ms:.1f} ms")
     print(f"play() returns: median {statistics.median(to_return):.2f} ms")
     print(
