@@ -184,13 +184,21 @@ def test_missing_wordnet_says_how_to_get_it(db, tmp_path: Path, monkeypatch) -> 
     assert db.execute("SELECT COUNT(*) FROM lex_sources").fetchone()[0] == 0
 
 
-def test_damaged_index_rolls_back(db, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("index.adv", "broken r 1 0 1 0 99999999  ", "missing synset"),
+        ("index.noun", "broken", "malformed line"),
+        ("data.verb", "00000000 38 v zz run 0 | x", "malformed line"),
+    ],
+)
+def test_damaged_files_roll_back(db, tmp_path: Path, name: str, line: str, message: str) -> None:
     compile_wordnet(db, FIXTURE)
     before = db.execute("SELECT COUNT(*) FROM lex_entries").fetchone()[0]
     shutil.copytree(FIXTURE, tmp_path / "wn")
-    with (tmp_path / "wn" / "index.adv").open("a") as handle:
-        handle.write("broken r 1 0 1 0 99999999  \n")
-    with pytest.raises(LexiconError, match="missing synset"):
+    with (tmp_path / "wn" / name).open("a") as handle:
+        handle.write(line + "\n")
+    with pytest.raises(LexiconError, match=message):
         compile_wordnet(db, tmp_path / "wn")
     assert db.execute("SELECT COUNT(*) FROM lex_entries").fetchone()[0] == before
 

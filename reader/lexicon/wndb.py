@@ -92,13 +92,13 @@ def parse(files: WordNetFiles, progress: Progress | None = None, total: int = 0)
     for suffix, upos in POS_FILES:
         parsed.synsets[upos] = parse_data(files, f"data.{suffix}")
         for line in files.lines(f"index.{suffix}"):
-            fields = line.split()
             try:
-                count = int(fields[2])
-                offsets = fields[len(fields) - count :] if count else []
-            except (IndexError, ValueError) as exc:
+                lemma, _, count_text, _ = line.split(" ", 3)  # lemma pos synset_cnt ...
+                count = int(count_text)
+                offsets = line.rstrip().rsplit(" ", count)[1:] if count else []
+            except ValueError as exc:
                 raise LexiconError(f"index.{suffix}: malformed line {line[:40]!r}") from exc
-            headword = fields[0].replace("_", " ").lower()
+            headword = lemma.replace("_", " ").lower()
             parsed.senses.setdefault(headword, []).append((upos, offsets))
         done += files.size(f"data.{suffix}") + files.size(f"index.{suffix}")
         if progress:
@@ -173,10 +173,10 @@ def parse_data(files: WordNetFiles, name: str) -> dict[str, Synset]:
     adjectives = name == "data.adj"
     for line in files.lines(name):
         head, _, gloss = line.partition(" | ")
-        fields = head.split(" ")
+        fields = head.split(" ", 4)  # offset lex_filenum ss_type w_cnt (word lex_id)...
         try:
             count = int(fields[3], 16)
-            words = [w.replace("_", " ") for w in fields[4 : 4 + 2 * count : 2]]
+            words = [w.replace("_", " ") for w in fields[4].split(" ", 2 * count)[: 2 * count : 2]]
         except (IndexError, ValueError) as exc:
             raise LexiconError(f"{name}: malformed line {line[:40]!r}") from exc
         if adjectives:
