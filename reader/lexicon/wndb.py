@@ -23,7 +23,8 @@ _SENSE_TYPE = {"1": "NOUN", "2": "VERB", "3": "ADJ", "4": "ADV", "5": "ADJ"}
 
 # A gloss is 'definition; "example"; "example"'. Examples are only trusted at the very end, so a
 # quoted phrase inside the definition ('the phrase "make strides"') stays in the definition.
-_TRAILING_EXAMPLES = re.compile(r'(.*?)[\s;:]*((?:"[^"]*"[\s;,]*)+)$', re.DOTALL)
+_EXAMPLE_START = re.compile(r'[;:]\s*"')
+_TRAILING_EXAMPLES = re.compile(r'(.*?)\s*[;:,]\s*((?:"[^"]*"[\s;:,]*)+)$', re.DOTALL)
 _QUOTED = re.compile(r'"([^"]*)"')
 _ADJ_MARKER = re.compile(r"\((?:a|p|ip)\)$")
 
@@ -187,14 +188,21 @@ def parse_data(files: WordNetFiles, name: str) -> dict[str, Synset]:
 
 
 def split_gloss(gloss: str) -> tuple[str, str | None]:
-    """Split a WordNet gloss into its definition and first example sentence (if any)."""
-    match = _TRAILING_EXAMPLES.match(gloss)
-    if match and match.group(1).strip():
-        examples = _QUOTED.findall(match.group(2))
-        return match.group(1).strip().rstrip(";:").strip(), (examples[0].strip() or None)
-    for marker in ('; "', ': "'):
-        at = gloss.find(marker)
-        if at > 0:
-            examples = _QUOTED.findall(gloss[at:])
-            return gloss[:at].strip(), (examples[0].strip() if examples else None) or None
-    return gloss.strip().rstrip(";").strip(), None
+    """Split a WordNet gloss into its definition and first example sentence (if any).
+
+    Examples follow the definition after '; "' (sometimes ':' or ',', with or without a space),
+    while quotes inside a definition ('the phrase "make strides"') follow a plain space. An example
+    may end in an attribution ("- W.Churchill"), so the earliest separator wins, whether found by
+    '; "' or by the definition being followed by nothing but quotes.
+    """
+    cuts: list[tuple[int, int]] = []  # (end of definition, start of examples)
+    if found := _EXAMPLE_START.search(gloss):
+        cuts.append((found.start(), found.start()))
+    if (match := _TRAILING_EXAMPLES.match(gloss)) and match.group(1).strip():
+        cuts.append((match.end(1), match.start(2)))
+    if not cuts:
+        return gloss.strip().rstrip(";").strip(), None
+    end, start = min(cuts)
+    examples = _QUOTED.findall(gloss[start:])
+    example = examples[0].strip().rstrip(":;").strip() if examples else ""
+    return gloss[:end].strip().rstrip(";:,").strip(), example or None
