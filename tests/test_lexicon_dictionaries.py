@@ -168,6 +168,20 @@ def test_stardict_archive(db, tmp_path: Path) -> None:
     assert import_dictionary(db, archive).entries == 1
 
 
+def test_stardict_synonyms_rank_after_own_articles(db, tmp_path: Path) -> None:
+    ifo = write_stardict(tmp_path, "s", [("color", b"a hue"), ("colour", b"British spelling")])
+    syn = b"colour\0" + struct.pack(">I", 0) + b"Color\0" + struct.pack(">I", 0)
+    (tmp_path / "s.syn").write_bytes(syn)
+    assert import_dictionary(db, ifo).entries == 3  # "Color" is "color" itself: skipped
+    assert [(g.rank, g.gloss) for g in glosses(db, "colour")] == [
+        (1, "British spelling"),
+        (2, "a hue"),
+    ]
+    (tmp_path / "s.syn").write_bytes(b"colour\0" + struct.pack(">I", 9))
+    with pytest.raises(LexiconError, match="s.syn: truncated or damaged"):
+        import_dictionary(db, ifo)
+
+
 def test_article_fields_without_sametypesequence() -> None:
     article = b"mplain\0" + b"W" + struct.pack(">I", 3) + b"\x00\x01\x02" + b"h<b>bold</b>\0"
     assert article_text(article, "") == "plain\nbold"
@@ -220,6 +234,17 @@ def test_freedict_tei(db, tmp_path: Path, gz: bool) -> None:
         ("NOUN", 2, "Kerl", "you lucky dog"),
         ("VERB", 3, "to follow closely", None),
     ]
+
+
+def test_freedict_source_release_archive(db, tmp_path: Path) -> None:
+    (tmp_path / "eng-deu").mkdir()
+    (tmp_path / "eng-deu" / "eng-deu.tei").write_text(FREEDICT, encoding="utf-8")
+    (tmp_path / "eng-deu" / "README").write_text("read me")
+    archive = tmp_path / "freedict-eng-deu-2024.src.tar.xz"
+    with tarfile.open(archive, "w:xz") as tar:
+        tar.add(tmp_path / "eng-deu", arcname="eng-deu")
+    report = import_dictionary(db, archive)
+    assert (report.kind, report.entries) == ("freedict", 3)
 
 
 def test_freedict_p4_without_namespace(db, tmp_path: Path) -> None:

@@ -57,6 +57,8 @@ def detect_format(path: Path) -> str:
     if path.is_dir():
         if any(path.rglob("*.ifo")):
             return "stardict"
+        if _tei_in(path):
+            return "freedict"
         raise LexiconError(f"{path}: no dictionary found in this directory")
     name = path.name.lower()
     if name.endswith((".ifo", ".idx", ".idx.gz", ".dict", ".dict.dz")):
@@ -108,6 +110,8 @@ def import_dictionary(
         files = stardict.locate(path)
         default_name, records = files.name, stardict.read_stardict(files, progress)
     elif kind == "freedict":
+        if path.is_dir():  # an unpacked FreeDict source release: eng-deu/eng-deu.tei
+            path = _tei_in(path) or path
         default_name = freedict.title(path) or _stem(path)
         records = freedict.read_freedict(path, progress)
     else:
@@ -122,6 +126,11 @@ def import_dictionary(
         priority=_next_priority(db),
     )
     return ImportReport(name, kind, entries, _since(started))
+
+
+def _tei_in(folder: Path) -> Path | None:
+    found = sorted(p for p in folder.rglob("*") if p.name.lower().endswith((".tei", ".tei.gz")))
+    return found[0] if found else None
 
 
 def _since(started: float) -> float:

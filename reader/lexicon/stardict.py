@@ -29,6 +29,7 @@ class StarDictFiles:
     idx: Path
     dict_path: Path
     info: dict[str, str]
+    syn: Path | None = None
 
     @property
     def name(self) -> str:
@@ -57,7 +58,9 @@ def locate(path: Path) -> StarDictFiles:
 
     ifo = first(".ifo")
     info = _info(ifo)
-    return StarDictFiles(ifo, first(".idx.gz", ".idx"), first(".dict.dz", ".dict"), info)
+    idx, dict_path = first(".idx.gz", ".idx"), first(".dict.dz", ".dict")
+    syns = [folder / (base + s) for s in (".syn", ".syn.dz") if (folder / (base + s)).is_file()]
+    return StarDictFiles(ifo, idx, dict_path, info, syns[0] if syns else None)
 
 
 def _info(ifo: Path) -> dict[str, str]:
@@ -86,11 +89,17 @@ def _load(path: Path) -> bytes:
 
 
 def read_stardict(files: StarDictFiles, progress: Progress | None = None) -> Iterator[Record]:
-    """Every article of the dictionary, in index order."""
+    """Every article of the dictionary in index order, then again under each synonym (.syn).
+
+    Synonym files list alternative spellings and forms ("colour" for "color"); they come last,
+    so a word's own articles rank before those it shares as a synonym.
+    """
     index = _parse_index(files)
+    synonyms = _parse_syn(files.syn, len(index)) if files.syn else []
     data = _load(files.dict_path)
     types = files.info.get("sametypesequence", "")
     total = len(index)
+    glosses: list[str] = []
     for number, (word, offset, size) in enumerate(index, start=1):
         if offset + size > len(data):
             raise LexiconError(f"{files.dict_path.name}: '{word}' points past the end of the file")
@@ -98,10 +107,36 @@ def read_stardict(files: StarDictFiles, progress: Progress | None = None) -> Ite
         headword = headword_of(word)
         if gloss and headword:
             yield Record(headword, None, gloss)
+        if synonyms:
+            glosses.append(gloss)
         if progress and number % _PROGRESS_EVERY == 0:
             progress(number, total)
+    for word, target in synonyms:
+        headword = headword_of(word)
+        if headword and glosses[target] and headword != headword_of(index[target][0]):
+            yield Record(headword, None, glosses[target])
     if progress:
         progress(total, total)
+
+
+def _parse_syn(path: Path, count: int) -> list[tuple[str, int]]:
+    """(synonym, index of its article in .idx) pairs: each is word, NUL, 32-bit index."""
+    raw = _load(path)
+    pairs: list[tuple[str, int]] = []
+    pos = 0
+    try:
+        while pos < len(raw):
+            nul = raw.index(b"\0", pos)
+            (target,) = struct.unpack_from(">I", raw, nul + 1)
+            if target >= count:
+                raise ValueError(target)
+            pairs.append((raw[pos:nul].decode("utf-8", errors="replace"), target))
+            pos = nul + 5
+    except (ValueError, struct.error):
+        raise LexiconError(
+            f"{path.name}: truncated or damaged after {len(pairs)} entries"
+        ) from None
+    return pairs
 
 
 def _parse_index(files: StarDictFiles) -> list[tuple[str, int, int]]:
