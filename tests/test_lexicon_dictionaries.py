@@ -6,6 +6,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.lexicon import (
     LexiconError,
@@ -356,3 +358,26 @@ def test_reimport_replaces_entries_and_keeps_settings(db, tmp_path: Path) -> Non
     (info,) = list_dictionaries(db)
     assert (info.priority, info.enabled, info.entry_count) == (7, False, 1)
     assert entries(db, "mine") == [("a", None, 1, "new")]
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_WORDS = st.text(st.sampled_from("abcXYZé _-'"), min_size=1, max_size=12).filter(
+    lambda w: any(c.isalpha() for c in w)
+)
+_GLOSSES = st.text(st.sampled_from("abc déf,;.()'\""), min_size=1, max_size=20).filter(
+    lambda g: g.strip()
+)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_WORDS, _GLOSSES), min_size=1, max_size=8))
+def test_every_imported_row_is_found_under_its_word(
+    tmp_path: Path, rows: list[tuple[str, str]]
+) -> None:
+    path = tmp_path / "prop.tsv"
+    path.write_text("".join(f"{w}\t{g}\n" for w, g in rows), encoding="utf-8")
+    db = open_db(":memory:")
+    import_dictionary(db, path)
+    for word, gloss in rows:
+        assert " ".join(gloss.split()) in [g.gloss for g in glosses(db, word)]
