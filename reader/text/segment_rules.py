@@ -19,13 +19,17 @@ CLOSERS = "\"'”’»)]}_*"
 _OPENERS = "\"'“‘«([{_*-—–"
 
 _LAST_WORD = re.compile(r"(?<![\w.°])([\w.°]+)\.\W*$")
-_NO_WORD = re.compile(r"[\W_]*")
+_NO_WORD = re.compile(r"[\W\d_]*")
 _POSTNOMINAL = re.compile(r"\s*(?:Esq|Jr|Sr)\.")
 _QUOTE_END = re.compile(r"[?!][\"'”’]+\s*$")
 _SPEECH_TAG = re.compile(
-    r"\s*(?:I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+"
+    r"\s*(?:I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+    r"(?:\s+(?:suddenly|again|then|softly|quietly|at\s+last|once\s+more))?\s+"
     r"(?:said|says|asked|asks|cried|answered|replied|exclaimed|remarked|shouted|whispered"
-    r"|murmured|observed|continued|added|inquired|returned|ejaculated|muttered|repeated)\b"
+    r"|murmured|observed|continued|added|inquired|returned|ejaculated|muttered|repeated"
+    r"|concluded|stammered|screamed|yelled|sighed|panted|gasped|groaned|sobbed|laughed"
+    r"|interrupted|retorted|called|urged|explained|protested|insisted|demanded|declared"
+    r"|echoed|ventured|thought|shrieked|hissed|faltered|resumed|began|went\s+on)\b"
 )
 _LABEL = re.compile(
     r"(?:[•⁃·*-]|(?:Chapter|CHAPTER|Section|SECTION|Part|PART|Book|BOOK|Article|Act|Scene)\s)?"
