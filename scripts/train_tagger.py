@@ -29,9 +29,11 @@ from reader.text.tag_features import (  # noqa: E402
     ROLES,
     START,
     UPOS,
+    bigram_key,
     fold_apostrophes,
     normalize,
     pad_features,
+    sentence_mode,
     shape,
     word_features,
 )
@@ -177,10 +179,16 @@ class Features:
     def sentence(self, words: list[str]) -> tuple[list[np.ndarray], list[int], list[int]]:
         padded = [PAD_LEFT, PAD_LEFT, *words, PAD_RIGHT, PAD_RIGHT]
         static: list[np.ndarray] = []
+        lowers = [w.lower() for w in padded]
+        mode = sentence_mode(words)
         for i in range(len(words)):
             ids: list[int] = []
             for r in ROLES:
                 ids.extend(self.type_ids(padded[i + 2 + r])[r])
+            if mode:
+                ids.extend(self.type_ids(padded[i + 2])[mode])
+            ids.append(self._id(bigram_key(lowers[i + 1], lowers[i + 2], -1)))
+            ids.append(self._id(bigram_key(lowers[i + 2], lowers[i + 3], 1)))
             static.append(np.array(ids, dtype=np.int64))
         pair = [self.pair_vocab.get(w.lower(), 0) for w in words]
         shp = [self.shape_vocab.get(shape(w), 0) for w in words]

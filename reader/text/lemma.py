@@ -17,6 +17,8 @@ from reader.text.tag_features import fold_apostrophes
 OPEN_CLASSES = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _KEEP_FORM = frozenset({"PROPN", "PUNCT", "SYM"})
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+_PLAIN_WORD = re.compile(r"[a-z]+")
+_DEGREE = ("er", "est")
 
 
 @lru_cache(maxsize=32768)
@@ -50,9 +52,9 @@ def _guess(lower: str, upos: str) -> str:
         found = getLemma(lower, upos)
     except Exception:  # unknown UPOS or odd characters: no guess
         return lower
-    cand = found[0] if found else lower
-    if cand and cand != lower and cand.isascii() == lower.isascii() and is_real_word(cand):
-        return str(cand)
+    cand = str(found[0]) if found else lower
+    if cand != lower and _PLAIN_WORD.fullmatch(cand) and is_real_word(cand):
+        return cand
     return lower
 
 
@@ -76,11 +78,18 @@ def lemma_rule(word: str, upos: str, guess: bool = True) -> str:
         if last.isalpha():
             return head + "-" + (_guess(last, upos) if guess else last)
         return lower
+    if upos == "NOUN" and lower.endswith("'s") and len(word) > 2:
+        # "CD's", "video's" used as plurals: EWT lemmatizes to the bare noun.
+        return lemma_rule(word[:-2], upos, guess)
     if word[0].isupper() and upos in ("ADJ", "NOUN") and not _in_lexicon(lower):
         # Unknown capitalised adjectives are mostly demonyms ("Pakistani", "Sunni"),
         # which EWT keeps capitalised; short all-caps nouns are acronyms ("TV").
         if upos == "ADJ" or (word.isupper() and len(word) <= 4):
             return word
+    if upos in ("ADJ", "ADV") and not lower.endswith(_DEGREE):
+        # Only comparison changes an adjective's lemma; "worrying", "fledged" and
+        # "dedicated" are adjectives in their own right in EWT.
+        return lower
     return _guess(lower, upos) if guess else lower
 
 

@@ -33,6 +33,8 @@ UPOS: tuple[str, ...] = (
 N_TAGS = len(UPOS)
 START = N_TAGS  # pseudo tag of the positions before the sentence
 ROLES: tuple[int, ...] = (0, -1, 1, -2, 2)
+TITLE, UPPER = 10, 11  # extra roles, active only in headline-cased sentences
+MODE_ROLES: tuple[int, ...] = (TITLE, UPPER)
 PAD_LEFT = "<s>"
 PAD_RIGHT = "</s>"
 MAX_WORD = 40  # longer tokens are URLs or garbage; their tail carries no signal
@@ -103,10 +105,21 @@ def _lexicon_classes(lower: str) -> str:
     return "|".join(sorted(found))
 
 
+def _freq_bucket(lower: str) -> str:
+    """How common the word is in general English, independent of the treebank."""
+    from wordfreq import zipf_frequency  # type: ignore[import-untyped]
+
+    try:
+        return str(int(zipf_frequency(lower, "en")))
+    except Exception:  # odd strings: treat as unseen
+        return "0"
+
+
 def word_features(word: str) -> dict[int, list[str]]:
     """Features of one (normalized) word type for each offset it can occupy."""
     lower = word.lower()
     sh = shape(word)
+    lex = _lexicon_classes(lower)
     own = [
         "b",
         "w:" + lower,
@@ -118,7 +131,10 @@ def word_features(word: str) -> dict[int, list[str]]:
         "p2:" + lower[:2],
         "p3:" + lower[:3],
         "sh:" + sh,
-        "lx:" + _lexicon_classes(lower),
+        "lx:" + lex,
+        "zf:" + _freq_bucket(lower),
+        "s5:" + lower[-5:],
+        "p4:" + lower[:4],
     ]
     if word != lower:
         own.append("wc:" + word)
@@ -129,11 +145,29 @@ def word_features(word: str) -> dict[int, list[str]]:
         own.append("hs3:" + last[-3:])
         own.append("hf:" + parts[0])
         own.append("hlx:" + _lexicon_classes(last))
-    near = ["w:" + lower, "s3:" + lower[-3:], "ss:" + short_shape(word)]
+    near = ["w:" + lower, "s3:" + lower[-3:], "ss:" + short_shape(word), "lx:" + lex]
     far = ["w:" + lower, "ss:" + short_shape(word)]
-    return {0: own, -1: near, 1: near, -2: far, 2: far}
+    mode = ["w:" + lower, "s3:" + lower[-3:], "lx:" + lex, "sh:" + sh]
+    return {0: own, -1: near, 1: near, -2: far, 2: far, TITLE: mode, UPPER: mode}
+
+
+def sentence_mode(words: list[str]) -> int:
+    """Headlines and shouting make capitals uninformative; EWT has plenty of both."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) < 2:
+        return 0
+    if sum(len(w) > 1 and w.isupper() for w in alpha) >= 0.6 * len(alpha):
+        return UPPER
+    if sum(w[0].isupper() for w in alpha) >= 0.6 * len(alpha):
+        return TITLE
+    return 0
 
 
 def pad_features(pad: str) -> list[str]:
     """The sentence boundary is a word of its own at the context offsets."""
     return ["w:" + pad]
+
+
+def bigram_key(left: str, right: str, side: int) -> str:
+    """Feature name of a lowercased word pair around the tagged token (side -1 or 1)."""
+    return f"{side}|{left}\x01{right}"

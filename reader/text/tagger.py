@@ -21,11 +21,14 @@ from reader.text.lemma import Lemmatizer
 from reader.text.tag_features import (
     PAD_LEFT,
     PAD_RIGHT,
+    MODE_ROLES,
     ROLES,
     START,
     UPOS,
+    bigram_key,
     normalize,
     pad_features,
+    sentence_mode,
     shape,
     word_features,
 )
@@ -62,7 +65,9 @@ class _Model:
         self.lemmatizer = Lemmatizer(meta["lemmas"])
         self.types: dict[str, int] = {}
         self.n_types = 0
-        self.role_vec: dict[int, Floats] = {r: np.zeros((0, len(UPOS)), np.float32) for r in ROLES}
+        self.role_vec: dict[int, Floats] = {
+            r: np.zeros((0, len(UPOS)), np.float32) for r in ROLES + MODE_ROLES
+        }
         self.type_pair: Ints = np.zeros(0, np.intp)
         self.type_shape: Ints = np.zeros(0, np.intp)
         self.lock = threading.Lock()
@@ -70,16 +75,17 @@ class _Model:
 
     def _add_types(self, words: list[str], pads: bool = False) -> list[int]:
         """Sum feature weights for new word types, all roles at once."""
-        rows: dict[int, list[int]] = {r: [] for r in ROLES}
-        bounds: dict[int, list[int]] = {r: [] for r in ROLES}
+        roles = ROLES + MODE_ROLES
+        rows: dict[int, list[int]] = {r: [] for r in roles}
+        bounds: dict[int, list[int]] = {r: [] for r in roles}
         get = self.feat_index.get
         zero = self.zero_row
         for w in words:
-            feats = {r: pad_features(w) for r in ROLES} if pads else word_features(w)
-            for r in ROLES:
+            feats = {r: pad_features(w) for r in roles} if pads else word_features(w)
+            for r in roles:
                 bounds[r].append(len(rows[r]))
                 rows[r].extend(get(f"{r}|{f}", zero) for f in feats[r])
-        for r in ROLES:
+        for r in roles:
             summed = np.add.reduceat(self.static[rows[r]], bounds[r], axis=0)
             self.role_vec[r] = np.vstack([self.role_vec[r], summed])
         lowers = [w.lower() for w in words]
@@ -103,6 +109,22 @@ class _Model:
                     self._add_types(missing)
         return np.fromiter((types[w] for w in words), np.intp, len(words))
 
+    def _bigram_scores(self, words: list[str], pos: Ints, slen: Ints) -> Floats:
+        """Word-pair features cannot be cached per type; one dict lookup each."""
+        get = self.feat_index.get
+        zero = self.zero_row
+        lowers = [w.lower() for w in words]
+        first = (pos == 0).tolist()
+        last = (pos == slen - 1).tolist()
+        rows: list[int] = []
+        for i, cur in enumerate(lowers):
+            prev = PAD_LEFT if first[i] else lowers[i - 1]
+            nxt = PAD_RIGHT if last[i] else lowers[i + 1]
+            rows.append(get(bigram_key(prev, cur, -1), zero))
+            rows.append(get(bigram_key(cur, nxt, 1), zero))
+        pairs = self.static[rows]
+        return pairs[0::2] + pairs[1::2]
+
     def tag_batch(self, sents: list[list[str]]) -> list[list[int]]:
         """Greedy decoding of many sentences in lock-step, longest first."""
         order = sorted(range(len(sents)), key=lambda k: -len(sents[k]))
@@ -121,6 +143,12 @@ class _Model:
             pad = self.left if off < 0 else self.right
             nb = np.where(inside, np.roll(ids, -off), pad)
             scores += rv[off][nb]
+        scores += self._bigram_scores(flat_words, pos, slen)
+        modes = np.repeat([sentence_mode(sents[k]) for k in order], lens)
+        for mode in MODE_ROLES:
+            sel = np.flatnonzero(modes == mode)
+            if len(sel):
+                scores[sel] += rv[mode][ids[sel]]
         # per token and previous tag: everything except the t2 interaction
         full = self.pair[self.type_pair[ids]] + self.shape_w[self.type_shape[ids]]
         full += scores[:, None, :]
