@@ -72,7 +72,8 @@ def main() -> None:
     _, warm = timed(lambda: [tagger.tag_words(s) for s in words])
     _, batch = timed(tagger.tag_sentences, words)
 
-    pos_ok = lem_ok = lem_n = 0
+    lemmatize = tagger._get_model().lemmatizer
+    pos_ok = lem_ok = lem_n = gold_lem_ok = nocase_ok = 0
     pos_err: Counter[tuple[str, str]] = Counter()
     lem_err: Counter[tuple[str, str, str]] = Counter()
     for sent, tags in zip(gold, pred, strict=True):  # type: ignore[call-overload]
@@ -83,6 +84,8 @@ def main() -> None:
                 pos_err[upos, p_upos] += 1
             if upos in OPEN:
                 lem_n += 1
+                gold_lem_ok += lemmatize(form, upos) == lemma
+                nocase_ok += p_lemma.lower() == lemma.lower()
                 if p_lemma == lemma:
                     lem_ok += 1
                 else:
@@ -91,6 +94,8 @@ def main() -> None:
     print(f"split: {args.split}, {len(words)} sentences, {n_tokens} tokens")
     print(f"UPOS accuracy (all tokens):            {100 * pos_ok / n_tokens:.2f}%")
     print(f"lemma accuracy (gold NOUN/VERB/ADJ/ADV): {100 * lem_ok / lem_n:.2f}% of {lem_n}")
+    print(f"  same, lemmatizer given gold UPOS:      {100 * gold_lem_ok / lem_n:.2f}%")
+    print(f"  same, ignoring case (for reference):   {100 * nocase_ok / lem_n:.2f}%")
     print(f"model load: {load_s:.2f} s, size {tagger.MODEL_PATH.stat().st_size / 1e6:.2f} MB")
     print(f"tag_words, cold cache:   {n_tokens / cold:,.0f} tokens/s")
     print(f"tag_words, warm cache:   {n_tokens / warm:,.0f} tokens/s")

@@ -65,16 +65,38 @@ class _Model:
         self.lemmatizer = Lemmatizer(meta["lemmas"])
         self.types: dict[str, int] = {}
         self.n_types = 0
+        cap = 4096
         self.role_vec: dict[int, Floats] = {
-            r: np.zeros((0, len(UPOS)), np.float32) for r in ROLES + MODE_ROLES
+            r: np.zeros((cap, len(UPOS)), np.float32) for r in ROLES + MODE_ROLES
         }
-        self.type_pair: Ints = np.zeros(0, np.intp)
-        self.type_shape: Ints = np.zeros(0, np.intp)
+        self.type_pair: Ints = np.zeros(cap, np.intp)
+        self.type_shape: Ints = np.zeros(cap, np.intp)
         self.lock = threading.Lock()
-        self.left, self.right = self._add_types([PAD_LEFT, PAD_RIGHT], pads=True)
+        self._add_types([PAD_LEFT, PAD_RIGHT], pads=True)
+        word_features("the")  # load lemminflect's and wordfreq's tables now, not mid-text
 
-    def _add_types(self, words: list[str], pads: bool = False) -> list[int]:
+    def _reserve(self, extra: int) -> None:
+        """Grow the per-type arrays geometrically; readers keep valid old copies."""
+        need = self.n_types + extra
+        cap = len(self.type_pair)
+        if need <= cap:
+            return
+        while cap < need:
+            cap *= 2
+        for r, old in self.role_vec.items():
+            grown = np.zeros((cap, old.shape[1]), np.float32)
+            grown[: self.n_types] = old[: self.n_types]
+            self.role_vec[r] = grown
+        for name in ("type_pair", "type_shape"):
+            old_ids: Ints = getattr(self, name)
+            new_ids = np.zeros(cap, np.intp)
+            new_ids[: self.n_types] = old_ids[: self.n_types]
+            setattr(self, name, new_ids)
+
+    def _add_types(self, words: list[str], pads: bool = False) -> None:
         """Sum feature weights for new word types, all roles at once."""
+        self._reserve(len(words))
+        first, end = self.n_types, self.n_types + len(words)
         roles = ROLES + MODE_ROLES
         rows: dict[int, list[int]] = {r: [] for r in roles}
         bounds: dict[int, list[int]] = {r: [] for r in roles}
@@ -86,18 +108,14 @@ class _Model:
                 bounds[r].append(len(rows[r]))
                 rows[r].extend(get(f"{r}|{f}", zero) for f in feats[r])
         for r in roles:
-            summed = np.add.reduceat(self.static[rows[r]], bounds[r], axis=0)
-            self.role_vec[r] = np.vstack([self.role_vec[r], summed])
-        lowers = [w.lower() for w in words]
-        pair = [0 if pads else self.pair_vocab.get(lw, 0) for lw in lowers]
-        shp = [0 if pads else self.shape_vocab.get(shape(w), 0) for w in words]
-        self.type_pair = np.concatenate([self.type_pair, np.array(pair, np.intp)])
-        self.type_shape = np.concatenate([self.type_shape, np.array(shp, np.intp)])
-        first = self.n_types
-        ids = list(range(first, first + len(words)))
-        self.types.update(zip(words if not pads else ["\0" + w for w in words], ids, strict=True))
-        self.n_types += len(words)
-        return ids
+            self.role_vec[r][first:end] = np.add.reduceat(self.static[rows[r]], bounds[r], axis=0)
+        if not pads:
+            pv, sv = self.pair_vocab, self.shape_vocab
+            self.type_pair[first:end] = [pv.get(w.lower(), 0) for w in words]
+            self.type_shape[first:end] = [sv.get(shape(w), 0) for w in words]
+        self.n_types = end
+        keys = ["\0" + w for w in words] if pads else words
+        self.types.update(zip(keys, range(first, end), strict=True))
 
     def type_ids(self, words: list[str]) -> Ints:
         types = self.types
@@ -109,49 +127,66 @@ class _Model:
                     self._add_types(missing)
         return np.fromiter((types[w] for w in words), np.intp, len(words))
 
-    def _bigram_scores(self, words: list[str], pos: Ints, slen: Ints) -> Floats:
-        """Word-pair features cannot be cached per type; one dict lookup each."""
-        get = self.feat_index.get
-        zero = self.zero_row
-        lowers = [w.lower() for w in words]
-        first = (pos == 0).tolist()
-        last = (pos == slen - 1).tolist()
-        rows: list[int] = []
-        for i, cur in enumerate(lowers):
-            prev = PAD_LEFT if first[i] else lowers[i - 1]
-            nxt = PAD_RIGHT if last[i] else lowers[i + 1]
-            rows.append(get(bigram_key(prev, cur, -1), zero))
-            rows.append(get(bigram_key(cur, nxt, 1), zero))
+    def _scores(self, sents: list[list[str]]) -> tuple[Floats, Ints]:
+        """Per token and previous tag, every score term except the t-2 interaction.
+
+        Sentences are laid out with two pad words on each side, so a neighbour
+        is simply the flat position plus its offset.
+        """
+        lp, rp = "\0" + PAD_LEFT, "\0" + PAD_RIGHT
+        padded: list[str] = []
+        lowers: list[str] = []
+        tok: list[int] = []
+        for words in sents:
+            base = len(padded) + 2
+            tok.extend(range(base, base + len(words)))
+            padded += (lp, lp, *words, rp, rp)
+            lowers += (PAD_LEFT, PAD_LEFT, *(w.lower() for w in words), PAD_RIGHT, PAD_RIGHT)
+        ids = self.type_ids(padded)
+        at = np.array(tok, np.intp)
+        cur = ids[at]
+        rv = self.role_vec
+        scores = rv[0][cur]
+        for off in ROLES[1:]:
+            scores += rv[off][ids[at + off]]
+        get, zero = self.feat_index.get, self.zero_row
+        rows = [get(bigram_key(lowers[i - 1], lowers[i], -1), zero) for i in tok]
+        rows += [get(bigram_key(lowers[i], lowers[i + 1], 1), zero) for i in tok]
         pairs = self.static[rows]
-        return pairs[0::2] + pairs[1::2]
+        scores += pairs[: len(tok)]
+        scores += pairs[len(tok) :]
+        modes = [sentence_mode(w) for w in sents]
+        if any(modes):
+            per_tok = np.repeat(modes, [len(w) for w in sents])
+            for mode in MODE_ROLES:
+                sel = np.flatnonzero(per_tok == mode)
+                if len(sel):
+                    scores[sel] += rv[mode][cur[sel]]
+        full = self.pair[self.type_pair[cur]] + self.shape_w[self.type_shape[cur]]
+        full += scores[:, None, :]
+        return full, cur
+
+    def tag_one(self, words: list[str]) -> list[int]:
+        """Scalar loop: for one sentence numpy's fancy indexing costs more than it saves."""
+        full, _ = self._scores([words])
+        trans = self.trans
+        t1 = t2 = START
+        out: list[int] = []
+        for i in range(len(words)):
+            best = int((full[i, t1] + trans[t2, t1]).argmax())
+            out.append(best)
+            t2, t1 = t1, best
+        return out
 
     def tag_batch(self, sents: list[list[str]]) -> list[list[int]]:
         """Greedy decoding of many sentences in lock-step, longest first."""
         order = sorted(range(len(sents)), key=lambda k: -len(sents[k]))
-        lens = np.array([len(sents[k]) for k in order], np.intp)
-        flat_words = [w for k in order for w in sents[k]]
-        n = len(flat_words)
-        ids = self.type_ids(flat_words)
+        ordered = [sents[k] for k in order]
+        lens = np.array([len(s) for s in ordered], np.intp)
+        full, _ = self._scores(ordered)
+        n = len(full)
         starts = np.zeros(len(order), np.intp)
         np.cumsum(lens[:-1], out=starts[1:])
-        pos = np.arange(n) - np.repeat(starts, lens)
-        slen = np.repeat(lens, lens)
-        rv = self.role_vec
-        scores = rv[0][ids]
-        for off in ROLES[1:]:
-            inside = (pos + off >= 0) & (pos + off < slen)
-            pad = self.left if off < 0 else self.right
-            nb = np.where(inside, np.roll(ids, -off), pad)
-            scores += rv[off][nb]
-        scores += self._bigram_scores(flat_words, pos, slen)
-        modes = np.repeat([sentence_mode(sents[k]) for k in order], lens)
-        for mode in MODE_ROLES:
-            sel = np.flatnonzero(modes == mode)
-            if len(sel):
-                scores[sel] += rv[mode][ids[sel]]
-        # per token and previous tag: everything except the t2 interaction
-        full = self.pair[self.type_pair[ids]] + self.shape_w[self.type_shape[ids]]
-        full += scores[:, None, :]
         tags = np.empty(n, np.intp)
         t1 = np.full(len(order), START, np.intp)
         t2 = t1.copy()
@@ -201,7 +236,11 @@ def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, st
     result: list[list[tuple[str, str]]] = []
     for b in range(0, len(raw), _BATCH):
         chunk = raw[b : b + _BATCH]
-        tagged = model.tag_batch([[_clean(w) for w in s] for s in chunk])
+        cleaned = [[_clean(w) for w in s] for s in chunk if s]
+        tagged_iter = iter(
+            [model.tag_one(cleaned[0])] if len(cleaned) == 1 else model.tag_batch(cleaned)
+        )
+        tagged = [next(tagged_iter) if s else [] for s in chunk]
         for words, tags in zip(chunk, tagged, strict=True):
             pairs = []
             for w, t in zip(words, tags, strict=True):
