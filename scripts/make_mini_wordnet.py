@@ -9,7 +9,6 @@ are valid wndb(5) data of their own. WordNet's licence travels with them.
 
 from __future__ import annotations
 
-
 import shutil
 import sys
 from pathlib import Path
@@ -39,7 +38,7 @@ def main() -> None:
         index_lines = [
             line
             for line in (source / f"index.{pos}").read_text(encoding="latin-1").splitlines()
-            if line and not line.startswith("  ") and line.split(" ", 1)[0] in lemmas
+            if line and not line.startswith("  ") and _wanted(line.split(" ", 1)[0], lemmas)
         ]
         needed = {off for line in index_lines for off in _offsets(line)}
         data: dict[str, str] = {}
@@ -72,6 +71,13 @@ def main() -> None:
             shutil.copy(candidate, target / "LICENSE")
             break
     print(f"wrote {target}")
+
+
+def _wanted(headword: str, lemmas: set[str]) -> bool:
+    """The article's words, and collocations made only of them ("take_a_look", "shore_up")."""
+    return headword in lemmas or (
+        "_" in headword and all(part in lemmas for part in headword.split("_"))
+    )
 
 
 def _offsets(line: str) -> list[str]:

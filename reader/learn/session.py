@@ -1,8 +1,11 @@
-"""A reading session: the focused sentence, the word cursor, and the learner's marks on its words.
+"""A reading session: the focused sentence, the cursor, and the learner's marks on its terms.
 
 This is the reading screen without the screen, so its behaviour is tested without a terminal and
 the UI only draws what it exposes. Every change is written to the database at once, so quitting at
 any moment loses nothing.
+
+The cursor moves over *units*: single words, and multi-word terms matched as one unit ("shoring
+up", "took it over"). Turning phrases off steps through the single words instead.
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ import sqlite_utils
 from reader.config import Config
 from reader.learn import progress
 from reader.learn.glossing import NAME_POS, UNGLOSSED_POS, GlossEntry, gloss_entry
+from reader.learn.phrases import PhraseIndex
 from reader.learn.status import (
+    KNOWN,
     NEW,
     TermState,
     get_terms,
     needs_gloss,
+    normalize_key,
     set_gloss,
     set_status,
     set_statuses,
@@ -29,27 +35,51 @@ from reader.lexicon.frequency import rank_threshold
 OPEN_CLASS_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "INTJ"})
 
 
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What the cursor stops on: one word, or a multi-word term."""
+
+    key: str
+    token_idxs: tuple[int, ...]
+    pos: str
+    is_phrase: bool
+    surface: str
+
+
 @dataclass(frozen=True)
 class GlossRow:
     """One line of the glosses panel."""
 
-    token_idx: int
-    surface: str
+    unit: Unit
     entry: GlossEntry
+
+    @property
+    def token_idx(self) -> int:
+        return self.unit.token_idxs[0]
 
 
 class ReadingSession:
-    def __init__(self, db: sqlite_utils.Database, text_id: int, config: Config | None = None):
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        text_id: int,
+        config: Config | None = None,
+        phrases: PhraseIndex | None = None,
+    ):
         self.db = db
         self.config = config or Config()
+        self.phrases = phrases
+        self.phrases_on = True
         self.info: TextInfo = get_text(db, text_id)
         self.text_id = text_id
         self.count = self.info.sentences
         self.index = min(progress.get_position(db, text_id), max(0, self.count - 1))
         self.sentence: SentenceRow | None = None
         self.tokens: list[TokenRow] = []
+        self.units: list[Unit] = []
         self.states: dict[str, TermState] = {}
-        self.cursor = 0  # index into word_positions
+        self.cursor = 0  # index into units
+        self.selection: int | None = None  # unit index where a span selection started
         self._load()
         if self.count:
             progress.set_position(db, text_id, self.index)
@@ -76,43 +106,54 @@ class ReadingSession:
         rows = sentences_between(self.db, self.text_id, self.index - before, self.index + after)
         return [r for r in rows if r.idx < self.index], [r for r in rows if r.idx > self.index]
 
-    @property
-    def word_positions(self) -> list[int]:
-        return [i for i, t in enumerate(self.tokens) if t.is_word]
-
     def move_cursor(self, delta: int) -> None:
-        words = self.word_positions
-        if words:
-            self.cursor = max(0, min(self.cursor + delta, len(words) - 1))
-            token = self.current_token
-            if token is not None and token.term_key and self.sentence is not None:
-                progress.log_lookup(self.db, token.term_key, self.text_id, self.sentence.id)
+        if self.units:
+            self.cursor = max(0, min(self.cursor + delta, len(self.units) - 1))
+            unit = self.current_unit
+            if unit is not None and self.sentence is not None and self.selection is None:
+                progress.log_lookup(self.db, unit.key, self.text_id, self.sentence.id)
+
+    @property
+    def current_unit(self) -> Unit | None:
+        if not self.units:
+            return None
+        return self.units[min(self.cursor, len(self.units) - 1)]
 
     @property
     def current_token(self) -> TokenRow | None:
-        words = self.word_positions
-        if not words:
-            return None
-        return self.tokens[words[min(self.cursor, len(words) - 1)]]
+        unit = self.current_unit
+        return self.tokens[unit.token_idxs[0]] if unit is not None else None
+
+    def unit_of_token(self) -> dict[int, Unit]:
+        return {i: unit for unit in self.units for i in unit.token_idxs}
+
+    def set_phrases(self, phrases: PhraseIndex | None) -> None:
+        self.phrases = phrases
+        self._build_units()
+
+    def toggle_phrases(self) -> bool:
+        self.phrases_on = not self.phrases_on
+        self._build_units()
+        return self.phrases_on
 
     # -- statuses -----------------------------------------------------------------------------
 
-    def state_of(self, token: TokenRow) -> TermState:
-        key = token.term_key or ""
+    def state_of_key(self, key: str) -> TermState:
         return self.states.get(key, TermState(key))
 
+    def state_of(self, token: TokenRow) -> TermState:
+        return self.state_of_key(token.term_key or "")
+
     def set_current_status(self, status: int) -> TermState | None:
-        token = self.current_token
-        if token is None or not token.term_key:
+        unit = self.current_unit
+        if unit is None:
             return None
-        state = set_status(self.db, token.term_key, status, self.info.lang, pos=token.pos)
+        state = set_status(self.db, unit.key, status, self.info.lang, pos=unit.pos)
         self._refresh_states()
         return state
 
     def mark_rest_known(self) -> int:
         """Every word of the sentence still new becomes known (Lute's "mark rest as known")."""
-        from reader.learn.status import KNOWN
-
         keys = {
             t.term_key
             for t in self.tokens
@@ -123,10 +164,10 @@ class ReadingSession:
         return count
 
     def set_current_gloss(self, gloss: str | None) -> TermState | None:
-        token = self.current_token
-        if token is None or not token.term_key:
+        unit = self.current_unit
+        if unit is None:
             return None
-        state = set_gloss(self.db, token.term_key, gloss, self.info.lang)
+        state = set_gloss(self.db, unit.key, gloss, self.info.lang)
         self._refresh_states()
         return state
 
@@ -134,32 +175,85 @@ class ReadingSession:
         if self.sentence is not None:
             progress.mark_sentence(self.db, self.sentence.id, mark)
 
+    # -- making a term of a span ------------------------------------------------------------
+
+    def start_selection(self) -> None:
+        self.selection = self.cursor
+
+    def cancel_selection(self) -> None:
+        self.selection = None
+
+    def selected_tokens(self) -> list[int]:
+        """Token indexes from the selection's start to the cursor, inclusive."""
+        if self.selection is None or not self.units:
+            return []
+        first, last = sorted((self.selection, self.cursor))
+        start = self.units[first].token_idxs[0]
+        end = max(self.units[last].token_idxs)
+        return list(range(start, end + 1))
+
+    def selected_key(self) -> str | None:
+        """The term key of the selected span: its words' lemmas, lowercased."""
+        words = [self.tokens[i] for i in self.selected_tokens() if self.tokens[i].is_word]
+        if len(words) < 2:
+            return None
+        return normalize_key(" ".join(t.lemma for t in words))
+
+    def make_term_of_selection(self, gloss: str | None, status: int = 1) -> TermState | None:
+        """The selected span becomes a term of its own, tracked and matched like any phrase."""
+        key = self.selected_key()
+        self.selection = None
+        if key is None:
+            return None
+        set_status(self.db, key, status, self.info.lang)
+        state = set_gloss(self.db, key, gloss, self.info.lang) if gloss else None
+        if self.phrases is None:
+            self.phrases = PhraseIndex([])
+        self.phrases.add(key)
+        self._build_units()
+        for number, unit in enumerate(self.units):
+            if unit.key == key:
+                self.cursor = number
+        self._refresh_states()
+        return state or self.state_of_key(key)
+
     # -- glosses ------------------------------------------------------------------------------
 
-    def wants_gloss(self, token: TokenRow) -> bool:
-        """New and learning words, leaving out names, numbers and punctuation; closed-class words
-        only when a source has something to say about them; and, if the learner set a frequency
-        threshold, only words rarer than it."""
-        if not token.is_word or not token.term_key or token.pos in NAME_POS | UNGLOSSED_POS:
+    def wants_gloss(self, unit: Unit) -> bool:
+        """New and learning terms, leaving out names, numbers and punctuation; and, if the
+        learner set a frequency threshold, only words rarer than it."""
+        tokens = [self.tokens[i] for i in unit.token_idxs]
+        if all(t.pos in NAME_POS for t in tokens):
             return False
-        state = self.state_of(token)
+        if not unit.is_phrase and unit.pos in UNGLOSSED_POS:
+            return False
+        state = self.state_of_key(unit.key)
         if not needs_gloss(state.status):
             return False
         threshold = self.config.gloss_rarer_than
-        return not (threshold and state.status == NEW and rank_threshold(token.term_key, threshold))
+        return not (
+            threshold
+            and state.status == NEW
+            and not unit.is_phrase
+            and rank_threshold(unit.key, threshold)
+        )
 
     def gloss_rows(self) -> list[GlossRow]:
         rows: list[GlossRow] = []
         seen: set[str] = set()
-        for i, token in enumerate(self.tokens):
-            if not self.wants_gloss(token) or token.term_key in seen:
+        for unit in self.units:
+            if unit.key in seen or not self.wants_gloss(unit):
                 continue
-            entry = self.entry_for(token)
-            if token.pos not in OPEN_CLASS_POS and not entry.senses:
+            entry = self.entry_for_unit(unit)
+            if not unit.is_phrase and unit.pos not in OPEN_CLASS_POS and not entry.senses:
                 continue
-            seen.add(token.term_key or "")
-            rows.append(GlossRow(i, token.text, entry))
+            seen.add(unit.key)
+            rows.append(GlossRow(unit, entry))
         return rows
+
+    def entry_for_unit(self, unit: Unit) -> GlossEntry:
+        pos = unit.pos if not unit.is_phrase else None
+        return gloss_entry(self.db, unit.key, pos=pos, lang=self.info.lang)
 
     def entry_for(self, token: TokenRow) -> GlossEntry:
         return gloss_entry(
@@ -172,8 +266,36 @@ class ReadingSession:
         self.sentence = sentence_at(self.db, self.text_id, self.index)
         self.tokens = tokens_of(self.db, self.sentence.id) if self.sentence else []
         self.cursor = 0
+        self.selection = None
+        self.units = []
+        self._build_units()
+
+    def _build_units(self) -> None:
+        current = self.current_token if self.units else None
+        matches = (
+            self.phrases.match(self.tokens) if self.phrases is not None and self.phrases_on else []
+        )
+        starts = {m.token_idxs[0]: m for m in matches}
+        covered = {i for m in matches for i in m.token_idxs}
+        units: list[Unit] = []
+        for i, token in enumerate(self.tokens):
+            match = starts.get(i)
+            if match is not None:
+                head = self.tokens[match.token_idxs[0]]
+                surface = " ".join(self.tokens[j].text for j in match.token_idxs)
+                units.append(Unit(match.key, match.token_idxs, head.pos, True, surface))
+            elif i not in covered and token.is_word and token.term_key:
+                units.append(Unit(token.term_key, (i,), token.pos, False, token.text))
+        self.units = units
+        if current is not None:
+            position = self.tokens.index(current)
+            for number, unit in enumerate(units):
+                if position in unit.token_idxs:
+                    self.cursor = number
+                    break
+        self.cursor = min(self.cursor, max(0, len(units) - 1))
         self._refresh_states()
 
     def _refresh_states(self) -> None:
-        keys = [t.term_key for t in self.tokens if t.term_key]
+        keys = [t.term_key for t in self.tokens if t.term_key] + [u.key for u in self.units]
         self.states = get_terms(self.db, keys, self.info.lang)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -11,6 +13,10 @@ from reader.config import Config, load_config
 from reader.lexicon.wordnet import is_compiled
 from reader.store import open_db
 from reader.text.load import Loaded
+
+if TYPE_CHECKING:
+    from reader.learn.phrases import PhraseIndex
+    from reader.speech import Player
 
 
 class SentencesApp(App[None]):
@@ -32,6 +38,27 @@ class SentencesApp(App[None]):
         # The UI thread's own connection: quick indexed queries and single-row writes only.
         self.db = open_db(self.db_path)
         self.lexicon_ready = is_compiled(self.db)
+        self.phrases: PhraseIndex | None = None
+        self.player: Player | None = None
+        self._player_lock = threading.Lock()
+
+    def ensure_player(self) -> Player:
+        """The audio player, opened on first use (from a worker: opening a device can be slow).
+
+        Raises ``AudioUnavailable`` with a one-line message when there is no audio device.
+        """
+        with self._player_lock:
+            if self.player is None:
+                from reader.speech import Player
+
+                player = Player()
+                player.open()
+                self.player = player
+            return self.player
+
+    def on_unmount(self) -> None:
+        if self.player is not None:
+            self.player.close()
 
     def on_mount(self) -> None:
         from reader.ui.screens.library import LibraryScreen
@@ -86,6 +113,28 @@ class SentencesApp(App[None]):
         from reader.lexicon.frequency import zipf
 
         zipf("warm")
+        if self.lexicon_ready:
+            self.load_phrases()
+
+    def load_phrases(self) -> None:
+        """Build the multi-word term index (on a worker thread, with its own connection)."""
+        from reader.learn.phrases import PhraseIndex
+        from reader.ui.messages import PhrasesReady
+
+        db = open_db(self.db_path)
+        try:
+            phrases = PhraseIndex.from_db(db, self.lang)
+        finally:
+            db.conn.close()
+        self.phrases = phrases
+        self.post_message(PhrasesReady(phrases))
+
+    def on_phrases_ready(self, message: object) -> None:
+        from reader.ui.screens.reading import ReadingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.phrases_ready()
 
 
 def make_app(

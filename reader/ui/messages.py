@@ -39,3 +39,31 @@ class LexiconReady(Message):
 @dataclass
 class TextsLoaded(Message):
     texts: list[object]
+
+
+@dataclass
+class AudioReady(Message):
+    """Audio for ``sentence_idx`` (or a word, when ``sentence_idx`` is None) is on disk."""
+
+    path: str
+    speed: float
+    sentence_idx: int | None
+    fell_back: bool
+    reason: str
+
+
+@dataclass
+class AudioFinished(Message):
+    """The player reached the end of the audio it was given."""
+
+    sentence_idx: int | None
+
+
+@dataclass
+class AudioFailed(Message):
+    error: str
+
+
+@dataclass
+class PhrasesReady(Message):
+    phrases: object

@@ -17,3 +17,5 @@ STATUS_STYLES: dict[int, Style] = {
 }
 NAME_STYLE = Style(italic=True)
 CURSOR_STYLE = Style(bold=True, underline=True, reverse=True)
+PHRASE_STYLE = Style(underline=True)
+SELECTION_STYLE = Style(color="black", bgcolor="#c8a2f0")

@@ -9,13 +9,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
 from reader.learn.texts import SentenceRow
 from reader.ui.messages import LexiconReady, Progress
+from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.widgets.glosses import render_detail, render_glosses
 from reader.ui.widgets.sentence import render_sentence
@@ -24,10 +24,10 @@ if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(ListeningMixin):
     BINDINGS = [
         Binding("down,space,j", "next", "Next", key_display="↓"),
-        Binding("up,shift+space", "previous", "Back", key_display="↑"),
+        Binding("up,shift+space", "previous", "Back", key_display="↑", show=False),
         Binding("right,l", "word(1)", "Word", key_display="←→"),
         Binding("left,h", "word(-1)", "Word ←", show=False),
         Binding("1", "status(1)", "Learning", key_display="1-4"),
@@ -37,10 +37,17 @@ class ReadingScreen(Screen[None]):
         Binding("k", f"status({KNOWN})", "Known"),
         Binding("i", f"status({IGNORED})", "Ignore"),
         Binding("r", "rest_known", "Rest known"),
-        Binding("e", "edit_gloss", "My gloss"),
+        Binding("e", "edit_gloss", "Gloss"),
+        Binding("s", "select", "Term"),
+        Binding("w", "toggle_phrases", "Words/phrases", show=False),
+        Binding("p", "play", "Play"),
+        Binding("v", "speak_word", "Say word", show=False),
+        Binding("a", "listen", "Listen"),
+        Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
+        Binding("minus", "speed(-1)", "Slower", show=False),
         Binding("home", "goto_start", "Start", show=False),
         Binding("end", "goto_end", "End", show=False),
-        Binding("escape", "library", "Library"),
+        Binding("escape", "back", "Library"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -75,7 +82,7 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app = self.sentences_app
-        self.session = ReadingSession(app.db, self.text_id, app.config)
+        self.session = ReadingSession(app.db, self.text_id, app.config, app.phrases)
         self.title = self.session.info.title
         self.sub_title = "Sentences mode"
         self.query_one("#glosses-box").border_title = "Glosses"
@@ -91,16 +98,14 @@ class ReadingScreen(Screen[None]):
         session = self.session
         if session is None:
             return
-        count = max(1, session.count)
         self.query_one("#text-progress", ProgressBar).update(
-            total=count, progress=session.index + 1
+            total=max(1, session.count), progress=session.index + 1
         )
         self.query_one("#position", Label).update(
             f" Sentence {session.index + 1} of {session.count}"
         )
-        before, after = session.context(
-            self.sentences_app.config.context_sentences, self.sentences_app.config.context_sentences
-        )
+        around = self.sentences_app.config.context_sentences
+        before, after = session.context(around, around)
         self.query_one("#before", Static).update(_context_text(before))
         self.query_one("#after", Static).update(_context_text(after))
         self.refresh_sentence()
@@ -110,15 +115,24 @@ class ReadingScreen(Screen[None]):
         if session is None:
             return
         self.query_one("#focus", Static).update(render_sentence(session))
-        token = session.current_token
-        cursor_idx = session.tokens.index(token) if token is not None else None
+        unit = session.current_unit
         self.query_one("#glosses", Static).update(
-            render_glosses(session.gloss_rows(), cursor_idx, self.lexicon_note)
+            render_glosses(session.gloss_rows(), unit.key if unit else None, self.lexicon_note)
         )
-        entry = session.entry_for(token) if token is not None else None
+        entry = session.entry_for_unit(unit) if unit is not None else None
+        detail = self.query_one("#detail-box")
+        detail.border_title = "Phrase" if unit is not None and unit.is_phrase else "Word"
         self.query_one("#detail", Static).update(
-            render_detail(entry, token.text if token is not None else "")
+            render_detail(entry, unit.surface if unit is not None else "")
         )
+
+    def after_move(self) -> None:
+        self.refresh_all()
+
+    def phrases_ready(self) -> None:
+        if self.session is not None:
+            self.session.set_phrases(self.sentences_app.phrases)
+            self.refresh_sentence()
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -160,12 +174,18 @@ class ReadingScreen(Screen[None]):
         self.notify(f"{count} word{'s' if count != 1 else ''} marked known", timeout=1.5)
         self.refresh_sentence()
 
+    def action_toggle_phrases(self) -> None:
+        if self.session is not None:
+            on = self.session.toggle_phrases()
+            self.notify("Multi-word terms on" if on else "Single words only", timeout=1.5)
+            self.refresh_sentence()
+
     def action_edit_gloss(self) -> None:
         session = self.session
-        token = session.current_token if session else None
-        if session is None or token is None or not token.term_key:
+        unit = session.current_unit if session else None
+        if session is None or unit is None:
             return
-        current = session.state_of(token).gloss or ""
+        current = session.state_of_key(unit.key).gloss or ""
 
         def save(value: str | None) -> None:
             if value is not None and self.session is not None:
@@ -173,17 +193,57 @@ class ReadingScreen(Screen[None]):
                 self.refresh_sentence()
 
         self.app.push_screen(
-            PromptScreen(f"Your gloss for “{token.term_key}”", current, "meaning, translation…"),
-            save,
+            PromptScreen(f"Your gloss for “{unit.key}”", current, "meaning, translation…"), save
         )
 
-    def action_library(self) -> None:
+    def action_select(self) -> None:
+        """First press starts a selection at the cursor; the second makes the span a term."""
+        session = self.session
+        if session is None:
+            return
+        if session.selection is None:
+            session.start_selection()
+            self.notify("Move with ← → and press s again to make the span a term", timeout=3)
+            self.refresh_sentence()
+            return
+        key = session.selected_key()
+        if key is None:
+            session.cancel_selection()
+            self.notify("Select two or more words to make a term", timeout=2)
+            self.refresh_sentence()
+            return
+
+        def save(value: str | None) -> None:
+            if self.session is None:
+                return
+            if value is None:
+                self.session.cancel_selection()
+            else:
+                state = self.session.make_term_of_selection(value)
+                if state is not None:
+                    self.notify(f"New term: {state.key}", timeout=2)
+            self.refresh_sentence()
+
+        self.app.push_screen(
+            PromptScreen(f"New term “{key}”: your gloss (optional)", "", "meaning…"), save
+        )
+
+    def action_back(self) -> None:
+        session = self.session
+        if session is not None and session.selection is not None:
+            session.cancel_selection()
+            self.refresh_sentence()
+            return
+        if self.sentences_app.player is not None:
+            self.sentences_app.player.stop()
+        self.listening = False
         self.sentences_app.show_library()
 
     # -- lexicon ------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="lexicon", exit_on_error=False)
     def build_lexicon(self) -> None:
+        from reader.errors import describe
         from reader.lexicon.wordnet import WordNetMissing, ensure_wordnet
         from reader.store import open_db
 
@@ -196,12 +256,13 @@ class ReadingScreen(Screen[None]):
             self.post_message(LexiconReady(True, ""))
         except WordNetMissing as exc:
             self.post_message(LexiconReady(False, str(exc)))
+            return
         except Exception as exc:  # the reader still works without glosses
-            from reader.errors import describe
-
             self.post_message(LexiconReady(False, f"no glosses: {describe(exc)}"))
+            return
         finally:
-            db.close()
+            db.conn.close()
+        self.sentences_app.load_phrases()
 
     def on_progress(self, message: Progress) -> None:
         share = message.done / message.total if message.total else 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 
 from reader.learn.glossing import GlossEntry
@@ -12,28 +14,37 @@ from reader.ui.styles import STATUS_STYLES
 MAX_SENSES = 6
 
 
-def render_glosses(rows: list[GlossRow], cursor_idx: int | None, note: str = "") -> Text:
-    out = Text()
-    if note:
-        out.append(note + "\n\n", style="italic yellow")
+def render_glosses(rows: list[GlossRow], cursor_key: str | None, note: str = "") -> RenderableType:
+    """One row per term: marker, lemma in its status colour, part of speech, first gloss."""
     if not rows:
-        out.append("No new or learning words in this sentence.", style="dim italic")
-        return out
+        empty = Text()
+        if note:
+            empty.append(note + "\n\n", style="italic yellow")
+        empty.append("No new or learning words in this sentence.", style="dim italic")
+        return empty
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=1)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, style="dim")
+    table.add_column(ratio=1)
     for row in rows:
         entry = row.entry
-        marker = "▸ " if row.token_idx == cursor_idx else "  "
-        out.append(marker)
-        out.append(entry.lemma, style=STATUS_STYLES.get(entry.status, STATUS_STYLES[NEW]))
-        out.append(f"  {(entry.pos or '').lower()}", style="dim")
+        kind = "phrase" if row.unit.is_phrase else (entry.pos or "").lower()
         if entry.learner_gloss:
-            out.append("  " + entry.learner_gloss, style="bold")
+            gloss = Text(entry.learner_gloss, style="bold")
         elif entry.senses:
-            out.append("  " + _clip(entry.short(), 90))
+            gloss = Text(_first_line(entry.short()))
         else:
-            out.append("  (no gloss)", style="dim")
-        out.append("\n")
-    out.rstrip()
-    return out
+            gloss = Text("(no gloss)", style="dim")
+        table.add_row(
+            "▸" if row.unit.key == cursor_key else "",
+            Text.assemble((entry.lemma, STATUS_STYLES.get(entry.status, STATUS_STYLES[NEW]))),
+            kind,
+            gloss,
+        )
+    if note:
+        return Group(Text(note + "\n", style="italic yellow"), table)
+    return table
 
 
 def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
@@ -67,5 +78,6 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
     return out
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _first_line(text: str) -> str:
+    """Dictionary glosses may span lines; the panel shows the first."""
+    return text.strip().split("\n", 1)[0]

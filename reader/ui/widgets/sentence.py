@@ -8,31 +8,54 @@ from rich.text import Text
 from reader.learn.glossing import NAME_POS
 from reader.learn.session import ReadingSession
 from reader.learn.status import NEW
-from reader.ui.styles import CURSOR_STYLE, NAME_STYLE, STATUS_STYLES
+from reader.ui.styles import CURSOR_STYLE, NAME_STYLE, PHRASE_STYLE, SELECTION_STYLE, STATUS_STYLES
 
 
 def render_sentence(session: ReadingSession) -> Text:
-    """The sentence exactly as written (original spacing kept), words styled by status."""
+    """The sentence exactly as written (original spacing kept), terms styled by status.
+
+    Words of a multi-word term take the term's colour and are underlined together, so the unit
+    is visible; the cursor covers the whole unit.
+    """
     sentence = session.sentence
     if sentence is None:
         return Text("This text has no sentences.", style="italic")
     out = Text()
-    cursor_token = session.current_token
+    units = session.unit_of_token()
+    current = session.current_unit
+    cursor_tokens = set(current.token_idxs) if current is not None else set()
+    selected = set(session.selected_tokens())
     position = sentence.start
-    for token in session.tokens:
+    for i, token in enumerate(session.tokens):
         if token.start > position:
-            out.append(sentence.text[position - sentence.start : token.start - sentence.start])
-        style = Style()
-        if token.is_word:
-            state = session.state_of(token)
-            if token.pos in NAME_POS and state.status == NEW:
-                style = NAME_STYLE
-            else:
-                style = STATUS_STYLES.get(state.status, Style())
-        if token is cursor_token:
+            gap = sentence.text[position - sentence.start : token.start - sentence.start]
+            out.append(gap, style=SELECTION_STYLE if i in selected and i - 1 in selected else "")
+        style = _token_style(session, i, units)
+        if i in selected:
+            style = style + SELECTION_STYLE
+        elif i in cursor_tokens:
             style = style + CURSOR_STYLE
         out.append(token.text, style=style)
         position = token.end
     if position < sentence.end:
         out.append(sentence.text[position - sentence.start :])
     return out
+
+
+def _token_style(session: ReadingSession, i: int, units: dict[int, object]) -> Style:
+    from reader.learn.session import Unit
+
+    token = session.tokens[i]
+    unit = units.get(i)
+    if isinstance(unit, Unit) and unit.is_phrase:
+        state = session.state_of_key(unit.key)
+        names = all(session.tokens[j].pos in NAME_POS for j in unit.token_idxs)
+        if names and state.status == NEW:
+            return NAME_STYLE + PHRASE_STYLE
+        return STATUS_STYLES.get(state.status, Style()) + PHRASE_STYLE
+    if not token.is_word:
+        return Style()
+    state = session.state_of(token)
+    if token.pos in NAME_POS and state.status == NEW:
+        return NAME_STYLE
+    return STATUS_STYLES.get(state.status, Style())

@@ -1,0 +1,156 @@
+"""Multi-word terms found in a sentence: collocations, phrasal verbs (even split ones), idioms.
+
+Phrases come from every enabled gloss source (WordNet's collocations, the learner's dictionaries,
+the shipped idiom list) and from the learner's own multi-word terms. They are matched when a
+sentence is shown, not stored at import, so a dictionary imported today finds its phrases in
+every text read before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import sqlite_utils
+
+# Particles of English phrasal verbs: a verb and one of these may be split by a short object
+# ("took it over", "shoring the ties up").
+PARTICLES = frozenset(
+    "about across ahead along apart around aside away back by down forth forward in into off "
+    "on onto out over past round through together under up".split()
+)
+PARTICLE_POS = frozenset({"ADP", "ADV", "PART"})
+MAX_GAP = 3
+# Words that can sit between a verb and its particle: pronouns, determiners and short noun groups.
+GAP_POS = frozenset({"PRON", "DET", "NOUN", "PROPN", "ADJ", "NUM"})
+MAX_WORDS = 8
+
+
+class TokenLike(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def lemma(self) -> str: ...
+    @property
+    def pos(self) -> str: ...
+    @property
+    def is_word(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    key: str
+    token_idxs: tuple[int, ...]
+
+    @property
+    def split(self) -> bool:
+        """A separated phrasal verb ("took it over")."""
+        return self.token_idxs[-1] - self.token_idxs[0] + 1 != len(self.token_idxs)
+
+
+class PhraseIndex:
+    """Phrases by their first word, longest first, for one left-to-right pass per sentence."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        count = 0
+        for phrase in phrases:
+            words = tuple(phrase.lower().split())
+            if 2 <= len(words) <= MAX_WORDS:
+                self._by_first.setdefault(words[0], []).append(words)
+                count += 1
+        for candidates in self._by_first.values():
+            candidates.sort(key=len, reverse=True)
+        self.size = count
+
+    def add(self, phrase: str) -> None:
+        words = tuple(phrase.lower().split())
+        if 2 <= len(words) <= MAX_WORDS:
+            candidates = self._by_first.setdefault(words[0], [])
+            if words not in candidates:
+                candidates.append(words)
+                candidates.sort(key=len, reverse=True)
+                self.size += 1
+
+    @classmethod
+    def from_db(cls, db: sqlite_utils.Database, lang: str = "en") -> PhraseIndex:
+        rows = db.execute(
+            "SELECT DISTINCT e.headword FROM lex_entries e JOIN lex_sources s "
+            "ON s.id = e.source_id WHERE s.enabled = 1 AND s.lang = ? AND e.headword LIKE '% %'",
+            (lang,),
+        ).fetchall()
+        mine = db.execute(
+            "SELECT key FROM terms WHERE lang = ? AND key LIKE '% %'", (lang,)
+        ).fetchall()
+        return cls([r[0] for r in rows] + [r[0] for r in mine])
+
+    def match(self, tokens: Sequence[TokenLike]) -> list[PhraseMatch]:
+        """Non-overlapping phrases, leftmost first and longest at each start."""
+        found: list[PhraseMatch] = []
+        taken: set[int] = set()
+        for i, token in enumerate(tokens):
+            if i in taken or not token.is_word:
+                continue
+            candidates = self._candidates(token)
+            for words in candidates:
+                idxs = self._contiguous(tokens, i, words) or self._split_verb(tokens, i, words)
+                if idxs and not taken.intersection(idxs) and _plausible(tokens, idxs):
+                    found.append(PhraseMatch(" ".join(words), idxs))
+                    taken.update(idxs)
+                    break
+        return found
+
+    def _candidates(self, token: TokenLike) -> list[tuple[str, ...]]:
+        lower, lemma = token.text.lower(), token.lemma.lower()
+        first = self._by_first.get(lemma, [])
+        if lower != lemma:
+            first = first + self._by_first.get(lower, [])
+        return first
+
+    @staticmethod
+    def _fits(token: TokenLike, word: str) -> bool:
+        return token.is_word and word in (token.text.lower(), token.lemma.lower())
+
+    def _contiguous(
+        self, tokens: Sequence[TokenLike], start: int, words: tuple[str, ...]
+    ) -> tuple[int, ...] | None:
+        end = start + len(words)
+        if end > len(tokens):
+            return None
+        window = tokens[start:end]
+        if all(self._fits(t, w) for t, w in zip(window, words, strict=True)):
+            return tuple(range(start, end))
+        return None
+
+    def _split_verb(
+        self, tokens: Sequence[TokenLike], start: int, words: tuple[str, ...]
+    ) -> tuple[int, ...] | None:
+        if len(words) != 2 or words[1] not in PARTICLES or tokens[start].pos != "VERB":
+            return None
+        for gap in range(1, MAX_GAP + 1):
+            j = start + gap + 1
+            if j >= len(tokens):
+                return None
+            between = tokens[start + 1 : j]
+            if not all(t.is_word and t.pos in GAP_POS for t in between):
+                return None
+            candidate = tokens[j]
+            if candidate.pos in PARTICLE_POS and self._fits(candidate, words[1]):
+                return (start, j)
+        return None
+
+
+def _plausible(tokens: Sequence[TokenLike], idxs: tuple[int, ...]) -> bool:
+    """Cheap guards against homographs of phrases: "in that" + noun ("in that dialogue") is not
+    the conjunction, and "did in 2018" is not the verb "do in"."""
+    last = tokens[idxs[-1]]
+    if last.pos == "DET":
+        return False
+    after = idxs[-1] + 1
+    return not (
+        tokens[idxs[0]].pos in ("VERB", "AUX")
+        and last.pos in PARTICLE_POS
+        and after < len(tokens)
+        and tokens[after].pos == "NUM"
+    )
