@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from reader.text import segment_rules as rules
 from reader.text.punkt_params import ABBREVIATIONS, tokenizer, words
@@ -37,7 +38,7 @@ _CONTINUING_WORDS = words(
     his her its their my our your this these those is are was were be"""
 )
 # A possible sentence end: final punctuation, then closing quotes or brackets, then a space.
-_END = re.compile(r"([.?!…]+)[" + re.escape(rules.CLOSERS) + r"]*(?=\s)")
+_END = re.compile(r"(?<![.?!…])([.?!…]++)[" + re.escape(rules.CLOSERS) + r"]*+(?=\s)")
 _LAST_WORD = re.compile(r"\S*$")
 # The next word without its punctuation, so that only the period in question is judged.
 _NEXT_WORD = re.compile(r"\s+([\"'“‘«]?)[^\w\s]*(\w+)")
@@ -190,4 +191,10 @@ def _punkt_says_end(run: str, word: str, end: int) -> bool:
     following = _NEXT_WORD.search(run, end, end + 60)
     if following is None or following.group(1):
         return True  # A quotation opens: 'says I. "Christ be with you!"'
-    return bool(tokenizer().text_contains_sentbreak(f"{word}. {following.group(2)}"))
+    return _punkt_break(word, following.group(2))
+
+
+@lru_cache(maxsize=1 << 16)
+def _punkt_break(word: str, next_word: str) -> bool:
+    """Punkt's verdict; books repeat the same pairs ("Mr. Bennet") thousands of times."""
+    return bool(tokenizer().text_contains_sentbreak(f"{word}. {next_word}"))

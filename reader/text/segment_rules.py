@@ -8,6 +8,7 @@ starts at the following non-space character), so rules compose and can be tested
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -19,6 +20,8 @@ CLOSERS = "\"'”’»)]}_*"
 _OPENERS = "\"'“‘«([{_*-—–"
 
 _LAST_WORD = re.compile(r"(?<![\w.°])([\w.°]+)\.\W*$")
+# How far back a rule looks into the sentence before a break.
+_WINDOW = 200
 _NO_WORD = re.compile(r"[\W\d_]*")
 _POSTNOMINAL = re.compile(r"\s*(?:Esq|Jr|Sr)\.")
 _QUOTE_END = re.compile(r"[?!][\"'”’]+\s*$")
@@ -107,7 +110,8 @@ def merge(text: str, breaks: list[int]) -> list[int]:
     last = 0
     for i, b in enumerate(breaks):
         nxt_end = breaks[i + 1] if i + 1 < len(breaks) else len(text)
-        if _keeps(text[last:b], text[b:nxt_end]):
+        # Only the end of the sentence so far matters; a bounded window keeps this linear.
+        if _keeps(text[max(last, b - _WINDOW) : b], text[b:nxt_end]):
             kept.append(b)
             last = b
     return kept
@@ -162,8 +166,8 @@ def lists(text: str, breaks: list[int]) -> list[int]:
         starts.update(bullets)
     if not starts:
         return breaks
-    label_ends = {e for s, e, _ in labels if s in starts}
-    result = {b for b in breaks if not any(s <= b <= e for s, e, _ in labels if e in label_ends)}
+    inside_labels = {pos for s, e, _ in labels if s in starts for pos in range(s, e + 1)}
+    result = {b for b in breaks if b not in inside_labels}
     result.update(_whitespace_before(text, s) for s in starts if s > 0)
     return sorted(b for b in result if b > 0)
 
@@ -189,14 +193,18 @@ def times(text: str, breaks: list[int]) -> list[int]:
     """
     if "." not in text:
         return breaks
-    result = set(breaks)
+    result = sorted(breaks)
     for m in _AM_PM.finditer(text):
         end = _after_closers(text, m.end())
         if not _starts_upper(text, end):
             continue
-        last = max((b for b in result if b < m.start()), default=0)
-        if _TIME_PHRASE.match(text[last : m.start()]) is None:
-            result.add(end)
-        else:
-            result.discard(end)
-    return sorted(result)
+        i = bisect.bisect_left(result, m.start())
+        last = result[i - 1] if i else 0
+        opens = _TIME_PHRASE.fullmatch(text[max(last, m.start() - _WINDOW) : m.start()])
+        j = bisect.bisect_left(result, end)
+        present = j < len(result) and result[j] == end
+        if opens is None and not present:
+            result.insert(j, end)
+        elif opens is not None and present:
+            del result[j]
+    return result
