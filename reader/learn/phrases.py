@@ -17,8 +17,34 @@ import sqlite_utils
 # Particles of English phrasal verbs: a verb and one of these may be split by a short object
 # ("took it over", "shoring the ties up").
 PARTICLES = frozenset(
-    "about across ahead along apart around aside away back by down forth forward in into off "
-    "on onto out over past round through together under up".split()
+    (
+        "about",
+        "across",
+        "ahead",
+        "along",
+        "apart",
+        "around",
+        "aside",
+        "away",
+        "back",
+        "by",
+        "down",
+        "forth",
+        "forward",
+        "in",
+        "into",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "over",
+        "past",
+        "round",
+        "through",
+        "together",
+        "under",
+        "up",
+    )
 )
 PARTICLE_POS = frozenset({"ADP", "ADV", "PART"})
 MAX_GAP = 3

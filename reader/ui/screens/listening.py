@@ -39,9 +39,8 @@ class ListeningMixin(Screen[None]):
 
         config = self.sentences_app.config
         lang = self.session.info.lang if self.session else "en"
-        engine = "espeak" if config.speech_engine == "espeak" else "gtts"
         return SpeechSettings(
-            engine=engine,
+            engine="espeak" if config.speech_engine == "espeak" else "gtts",
             lang=lang,
             tld=config.speech_tld,
             voice=config.speech_voice,

@@ -6,7 +6,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reader.learn.glossing import NAME_POS
-from reader.learn.session import ReadingSession
+from reader.learn.session import ReadingSession, Unit
 from reader.learn.status import NEW
 from reader.ui.styles import CURSOR_STYLE, NAME_STYLE, PHRASE_STYLE, SELECTION_STYLE, STATUS_STYLES
 
@@ -42,12 +42,10 @@ def render_sentence(session: ReadingSession) -> Text:
     return out
 
 
-def _token_style(session: ReadingSession, i: int, units: dict[int, object]) -> Style:
-    from reader.learn.session import Unit
-
+def _token_style(session: ReadingSession, i: int, units: dict[int, Unit]) -> Style:
     token = session.tokens[i]
     unit = units.get(i)
-    if isinstance(unit, Unit) and unit.is_phrase:
+    if unit is not None and unit.is_phrase:
         state = session.state_of_key(unit.key)
         names = all(session.tokens[j].pos in NAME_POS for j in unit.token_idxs)
         if names and state.status == NEW:
