@@ -169,6 +169,7 @@ def _punkt_breaks(run: str) -> list[int]:
     """
     breaks: list[int] = []
     for m in _END.finditer(run):
+        # A quote or bracket closing right after the period ends the sentence inside it.
         if m.group(1) == "." and m.end() == m.end(1):
             before = _LAST_WORD.search(run, max(0, m.start() - 40), m.start())
             word = before.group().lstrip(_OPENERS) if before else ""
