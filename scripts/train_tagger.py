@@ -46,6 +46,8 @@ SHAPE_MIN_COUNT = 2
 NT1 = START + 1  # tag history values: the 17 tags plus sentence start
 
 Sentence = list[tuple[str, str, str]]  # (form, upos, lemma)
+# per sentence: static feature ids per token, pair-word ids, shape ids, gold tags
+Encoded = tuple[list[np.ndarray], list[int], list[int], list[int]]
 
 
 def read_conllu(path: Path) -> list[tuple[list[list[str]], list[str]]]:
@@ -95,7 +97,9 @@ def join_hyphens(rows: list[list[str]]) -> Sentence | None:
         head = heads[0]
         form = "".join(r[1] for r in span)
         upos = head[3]
-        if head is span[-1] and upos != "PROPN":
+        if upos == "VERB" and head[4] in ("VBN", "VBG"):
+            upos = "ADJ"  # "well-known", "English-speaking": adjectives to a learner
+        if head is span[-1] and upos == "NOUN":
             lemma = "".join(r[1] for r in span[:-1]).lower() + head[2].lower()
         else:
             lemma = form if upos == "PROPN" else form.lower()
@@ -208,13 +212,13 @@ def dyn_ids(f: Features, t1: int, t2: int, pair: int, shp: int) -> list[int]:
 
 def train(sents: list[Sentence], epochs: int, dev: list[Sentence]) -> tuple[Features, np.ndarray]:
     feats = Features(sents)
-    data = []
+    data: list[Encoded] = []
     for s in sents:
         words = [normalize(w) for w, _, _ in s]
         static, pair, shp = feats.sentence(words)
         gold = [UPOS.index(u) for _, u, _ in s]
         data.append((static, pair, shp, gold))
-    dev_data = []
+    dev_data: list[Encoded] = []
     for s in dev:
         words = [normalize(w) for w, _, _ in s]
         dev_data.append((*feats.sentence(words), [UPOS.index(u) for _, u, _ in s]))
@@ -253,7 +257,7 @@ def train(sents: list[Sentence], epochs: int, dev: list[Sentence]) -> tuple[Feat
     return feats, w - u / c
 
 
-def evaluate(feats: Features, weights: np.ndarray, data: list) -> float:
+def evaluate(feats: Features, weights: np.ndarray, data: list[Encoded]) -> float:
     right = total = 0
     for static, pair, shp, gold in data:
         t1 = t2 = START
@@ -293,7 +297,7 @@ def export(feats: Features, weights: np.ndarray, lemmas: dict[str, str], path: P
     }
     arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, **arrays)
+    np.savez_compressed(path, allow_pickle=False, **arrays)
     print(f"kept {len(kept_names)}/{len(names)} static features; wrote {path}")
     print(f"model size {path.stat().st_size / 1e6:.2f} MB")
 

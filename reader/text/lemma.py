@@ -24,7 +24,7 @@ _DEGREE = ("er", "est")
 @lru_cache(maxsize=32768)
 def _in_lexicon(word: str) -> bool:
     """lemminflect's own dictionary, i.e. words it knows rather than guesses."""
-    from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+    from lemminflect import getAllLemmas
 
     try:
         return bool(getAllLemmas(word))
@@ -38,7 +38,7 @@ def is_real_word(word: str) -> bool:
     if _in_lexicon(word):
         return True
     try:
-        from wordfreq import zipf_frequency  # type: ignore[import-untyped]
+        from wordfreq import zipf_frequency
 
         return bool(zipf_frequency(word, "en") > 0)
     except Exception:  # wordfreq missing or confused: be conservative
@@ -46,7 +46,7 @@ def is_real_word(word: str) -> bool:
 
 
 def _guess(lower: str, upos: str) -> str:
-    from lemminflect import getLemma  # type: ignore[import-untyped]
+    from lemminflect import getLemma
 
     try:
         found = getLemma(lower, upos)
@@ -74,18 +74,19 @@ def lemma_rule(word: str, upos: str, guess: bool = True) -> str:
     if len(word) > 2 and "-" in word[1:-1]:
         # Hyphenated compound: its head is the last part in the usual case
         # ("five-year-olds"), and EWT lowercases such compounds.
+        # Only nouns inflect there; "well-known" must not become "well-know".
         head, _, last = lower.rpartition("-")
-        if last.isalpha():
-            return head + "-" + (_guess(last, upos) if guess else last)
+        if upos == "NOUN" and last.isalpha() and guess:
+            return head + "-" + _guess(last, upos)
         return lower
     if upos == "NOUN" and lower.endswith("'s") and len(word) > 2:
         # "CD's", "video's" used as plurals: EWT lemmatizes to the bare noun.
         return lemma_rule(word[:-2], upos, guess)
-    if word[0].isupper() and upos in ("ADJ", "NOUN") and not _in_lexicon(lower):
-        # Unknown capitalised adjectives are mostly demonyms ("Pakistani", "Sunni"),
-        # which EWT keeps capitalised; short all-caps nouns are acronyms ("TV").
-        if upos == "ADJ" or (word.isupper() and len(word) <= 4):
-            return word
+    # Unknown capitalised adjectives are mostly demonyms ("Pakistani", "Sunni"),
+    # which EWT keeps capitalised; short all-caps nouns are acronyms ("TV").
+    capital_kept = upos == "ADJ" or (upos == "NOUN" and word.isupper() and len(word) <= 4)
+    if capital_kept and word[0].isupper() and not _in_lexicon(lower):
+        return word
     if upos in ("ADJ", "ADV") and not lower.endswith(_DEGREE):
         # Only comparison changes an adjective's lemma; "worrying", "fledged" and
         # "dedicated" are adjectives in their own right in EWT.

@@ -96,7 +96,7 @@ def short_shape(word: str) -> str:
 
 def _lexicon_classes(lower: str) -> str:
     """Open-class readings listed in lemminflect's dictionary, a cheap OOV lexicon."""
-    from lemminflect import getAllLemmas  # type: ignore[import-untyped]
+    from lemminflect import getAllLemmas
 
     try:
         found = getAllLemmas(lower)
@@ -107,7 +107,7 @@ def _lexicon_classes(lower: str) -> str:
 
 def _freq_bucket(lower: str) -> str:
     """How common the word is in general English, independent of the treebank."""
-    from wordfreq import zipf_frequency  # type: ignore[import-untyped]
+    from wordfreq import zipf_frequency
 
     try:
         return str(int(zipf_frequency(lower, "en")))

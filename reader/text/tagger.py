@@ -19,9 +19,9 @@ import numpy.typing as npt
 
 from reader.text.lemma import Lemmatizer
 from reader.text.tag_features import (
+    MODE_ROLES,
     PAD_LEFT,
     PAD_RIGHT,
-    MODE_ROLES,
     ROLES,
     START,
     UPOS,

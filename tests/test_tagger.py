@@ -1,0 +1,147 @@
+"""Behaviour of the shipped EWT tagger model and the lemma rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.text.lemma import lemma_rule
+from reader.text.tag_features import UPOS
+from reader.text.tagger import _get_model, tag_sentences, tag_words
+
+
+def lemmatize(word: str, upos: str) -> str:
+    return _get_model().lemmatizer(word, upos)
+
+
+def tags(sentence: str) -> list[tuple[str, str]]:
+    return tag_words(sentence.split())
+
+
+@pytest.mark.parametrize(
+    ("word", "upos", "lemma"),
+    [
+        ("was", "AUX", "be"),
+        ("children", "NOUN", "child"),
+        ("better", "ADJ", "good"),
+        ("better", "ADV", "well"),
+        ("thanks", "NOUN", "thanks"),  # EWT keeps the plural-only noun
+        ("more", "ADJ", "more"),  # not "much"
+        ("most", "ADV", "most"),
+        ("Pakistani", "ADJ", "Pakistani"),
+        ("Sunni", "ADJ", "Sunni"),
+        ("other", "ADJ", "other"),
+        ("others", "NOUN", "other"),
+        ("n't", "PART", "not"),
+        ("n\u2019t", "PART", "not"),
+        ("'s", "AUX", "be"),
+        ("\u2019s", "AUX", "be"),
+        ("'s", "PART", "'s"),
+        ("me", "PRON", "I"),
+        ("The", "DET", "the"),
+        ("Iraqis", "PROPN", "Iraqi"),
+        ("2,000", "NUM", "2000"),
+        ("running", "VERB", "run"),
+    ],
+)
+def test_ewt_lemma_conventions(word: str, upos: str, lemma: str) -> None:
+    assert lemmatize(word, upos) == lemma
+
+
+@pytest.mark.parametrize("upos", ["NOUN", "VERB", "ADJ", "ADV"])
+@pytest.mark.parametrize("word", ["blorptastic", "xyzzlefrobs", "snarfling", "quonked", "flurbest"])
+def test_unknown_words_never_get_made_up_lemmas(word: str, upos: str) -> None:
+    assert lemmatize(word, upos) == word
+    assert lemmatize(word.capitalize(), "PROPN") == word.capitalize()
+
+
+def test_hyphenated_compounds_keep_their_form() -> None:
+    assert lemma_rule("well-known", "ADJ") == "well-known"
+    assert lemma_rule("well-known", "VERB") == "well-known"
+    assert lemma_rule("five-year-olds", "NOUN") == "five-year-old"
+    assert lemma_rule("heir-in-training", "NOUN") == "heir-in-training"
+
+
+def test_sentence_tags() -> None:
+    out = tags("The children were playing with their dogs in the park .")
+    assert [t for t, _ in out] == [
+        "DET",
+        "NOUN",
+        "AUX",
+        "VERB",
+        "ADP",
+        "PRON",
+        "NOUN",
+        "ADP",
+        "DET",
+        "NOUN",
+        "PUNCT",
+    ]
+    assert [lemma for _, lemma in out][:4] == ["the", "child", "be", "play"]
+
+
+def test_contractions_straight_and_curly() -> None:
+    straight = tags("I do n't think it 's ready , but we 'll see .")
+    curly = tags("I do n\u2019t think it \u2019s ready , but we \u2019ll see .")
+    assert straight == curly
+    assert straight[2] == ("PART", "not")
+    assert straight[5] == ("AUX", "be")
+    assert straight[10] == ("AUX", "will")
+
+
+def test_hyphenated_tokens_get_content_tags() -> None:
+    out = tags("Kim Jong-un watched the tug-of-war with his heir-in-training .")
+    assert out[1] == ("PROPN", "Jong-un")
+    assert out[4] == ("NOUN", "tug-of-war")
+    assert out[7] == ("NOUN", "heir-in-training")
+
+
+def test_possessive_and_proper_nouns() -> None:
+    out = tags("Kim 's Pakistani friends thanked us .")
+    assert out[0] == ("PROPN", "Kim")
+    assert out[1] == ("PART", "'s")
+    assert out[2] == ("ADJ", "Pakistani")
+    assert out[3] == ("NOUN", "friend")
+
+
+def test_batch_and_single_sentence_paths_agree() -> None:
+    sents = [
+        ["The", "old", "man", "the", "boats", "."],
+        ["Time", "flies", "like", "an", "arrow", ";", "fruit", "flies", "like", "a", "banana", "."],
+        [],
+        ["Hello"],
+        [
+            "She",
+            "said",
+            "she",
+            "would",
+            "n't",
+            "go",
+            "to",
+            "London",
+            "for",
+            "the",
+            "conference",
+            ".",
+        ],
+    ]
+    assert tag_sentences(sents) == [tag_words(s) for s in sents]
+
+
+def test_odd_input_never_raises() -> None:
+    assert tag_words([]) == []
+    assert tag_sentences([]) == []
+    words = [
+        "",
+        " ",
+        "x" * 5000,
+        "\u00c4\u00d6\u00dc",
+        "\u65e5\u672c\u8a9e",
+        "\x00",
+        "'",
+        "--",
+        "\U0001f600",
+    ]
+    out = tag_words(words)
+    assert len(out) == len(words)
+    assert all(tag in UPOS for tag, _ in out)
+    assert out[2][1] == "x" * 5000  # a long word's lemma is never truncated
