@@ -173,3 +173,21 @@ def test_offset_contract_on_arbitrary_text(text: str) -> None:
 
 def test_lang_is_accepted() -> None:
     assert split_spans("Hello world. Bye.", lang="en") == split_spans("Hello world. Bye.")
+
+
+def test_needs_no_downloaded_nltk_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk.data
+
+    from reader.text import punkt_params, segment
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("NLTK data was looked up")
+
+    monkeypatch.setattr(nltk.data, "load", refuse)
+    monkeypatch.setattr(nltk.data, "find", refuse)
+    punkt_params.tokenizer.cache_clear()
+    segment._punkt_break.cache_clear()
+    assert sentences("Mr. Smith left at 5 p.m. He came back.") == [
+        "Mr. Smith left at 5 p.m.",
+        "He came back.",
+    ]
