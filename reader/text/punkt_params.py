@@ -46,7 +46,10 @@ _OTHER_ABBREVIATIONS = """
     ed eds trans repr
 """
 
-ABBREVIATIONS = TITLES | (NUMBER_ABBREVIATIONS - {"no"}) | words(_OTHER_ABBREVIATIONS)
+# "no" and "art" are common words that end sentences, and Punkt never ends a sentence after a
+# one-letter abbreviation ("from P. I shall"): these are left to the rule that keeps them
+# together with a following number.
+ABBREVIATIONS = TITLES | (NUMBER_ABBREVIATIONS - {"no", "art", "p"}) | words(_OTHER_ABBREVIATIONS)
 
 # Capitalised words that, after an abbreviation or an initial, signal a new sentence
 # ("I live in the U.S. How about you?", "their invitation, etc. Mrs. Bennet was"), unlike
