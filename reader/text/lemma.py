@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.text.tag_features import fold_apostrophes
+from reader.text.tag_features import fold_apostrophes, general_frequency, lexicon_classes
 
 OPEN_CLASSES = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _KEEP_FORM = frozenset({"PROPN", "PUNCT", "SYM"})
@@ -24,25 +24,14 @@ _DEGREE = ("er", "est")
 @lru_cache(maxsize=32768)
 def _in_lexicon(word: str) -> bool:
     """lemminflect's own dictionary, i.e. words it knows rather than guesses."""
-    from lemminflect import getAllLemmas
-
-    try:
-        return bool(getAllLemmas(word))
-    except Exception:  # odd strings can trip lemminflect; treat them as unknown
-        return False
+    return bool(lexicon_classes(word.lower()))
 
 
 @lru_cache(maxsize=32768)
 def is_real_word(word: str) -> bool:
     """A guessed lemma must be attested somewhere before a learner sees it."""
-    if _in_lexicon(word):
-        return True
-    try:
-        from wordfreq import zipf_frequency
-
-        return bool(zipf_frequency(word, "en") > 0)
-    except Exception:  # wordfreq missing or confused: be conservative
-        return False
+    # A direct look-up, not zipf_frequency(), which would tokenize "pic'" to "pic".
+    return _in_lexicon(word) or general_frequency(word) > 0
 
 
 def _guess(lower: str, upos: str) -> str:

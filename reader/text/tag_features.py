@@ -9,7 +9,9 @@ for byte, which is why both import this module.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
+from typing import Any
 
 UPOS: tuple[str, ...] = (
     "ADJ",
@@ -94,32 +96,43 @@ def short_shape(word: str) -> str:
     return "P"
 
 
-def _lexicon_classes(lower: str) -> str:
-    """Open-class readings listed in lemminflect's dictionary, a cheap OOV lexicon."""
-    from lemminflect import getAllLemmas
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[Any, Any, dict[str, float]]:
+    """lemminflect's lemma and override tables plus wordfreq's list, loaded once.
 
-    try:
-        found = getAllLemmas(lower)
-    except Exception:  # lemminflect chokes on some odd strings; no reading is fine
-        return ""
+    The public lemminflect call deep-copies its answer and wordfreq's re-tokenizes
+    every word; both dominated the cost of seeing a new word type.
+    """
+    from lemminflect import Lemmatizer
+    from wordfreq import get_frequency_dict
+
+    lem = Lemmatizer()
+    return lem._getLemmaDict(), lem._getOverridesDict(), get_frequency_dict("en")
+
+
+def lexicon_classes(lower: str) -> str:
+    """Open-class readings listed in lemminflect's dictionary, a cheap OOV lexicon."""
+    lemmas, overrides, _ = _lexicons()
+    found = set(lemmas.get(lower, ())) | set(overrides.get(lower, ()))
     return "|".join(sorted(found))
 
 
-def _freq_bucket(lower: str) -> str:
-    """How common the word is in general English, independent of the treebank."""
-    from wordfreq import zipf_frequency
+def general_frequency(word: str) -> float:
+    """wordfreq's frequency of exactly this (lowercase) string, 0.0 if unlisted."""
+    return _lexicons()[2].get(word, 0.0)
 
-    try:
-        return str(int(zipf_frequency(lower, "en")))
-    except Exception:  # odd strings: treat as unseen
-        return "0"
+
+def _freq_bucket(lower: str) -> str:
+    """How common the word is in general English (Zipf scale), beyond the treebank."""
+    freq = general_frequency(lower)
+    return str(int(math.log10(freq) + 9.0)) if freq >= 1e-9 else "0"
 
 
 def word_features(word: str) -> dict[int, list[str]]:
     """Features of one (normalized) word type for each offset it can occupy."""
     lower = word.lower()
     sh = shape(word)
-    lex = _lexicon_classes(lower)
+    lex = lexicon_classes(lower)
     own = [
         "b",
         "w:" + lower,
@@ -144,7 +157,7 @@ def word_features(word: str) -> dict[int, list[str]]:
         own.append("hl:" + last)
         own.append("hs3:" + last[-3:])
         own.append("hf:" + parts[0])
-        own.append("hlx:" + _lexicon_classes(last))
+        own.append("hlx:" + lexicon_classes(last))
     near = ["w:" + lower, "s3:" + lower[-3:], "ss:" + short_shape(word), "lx:" + lex]
     far = ["w:" + lower, "ss:" + short_shape(word)]
     mode = ["w:" + lower, "s3:" + lower[-3:], "lx:" + lex, "sh:" + sh]

@@ -102,11 +102,12 @@ class _Model:
         bounds: dict[int, list[int]] = {r: [] for r in roles}
         get = self.feat_index.get
         zero = self.zero_row
+        prefixes = [(r, f"{r}|", rows[r], bounds[r]) for r in roles]
         for w in words:
             feats = {r: pad_features(w) for r in roles} if pads else word_features(w)
-            for r in roles:
-                bounds[r].append(len(rows[r]))
-                rows[r].extend(get(f"{r}|{f}", zero) for f in feats[r])
+            for r, pre, rows_r, bounds_r in prefixes:
+                bounds_r.append(len(rows_r))
+                rows_r += [get(pre + f, zero) for f in feats[r]]
         for r in roles:
             self.role_vec[r][first:end] = np.add.reduceat(self.static[rows[r]], bounds[r], axis=0)
         if not pads:
