@@ -354,6 +354,172 @@ def setup_cmd() -> None:
     click.echo(f"offline voice: {voice}")
 
 
+def _speech_settings(engine: str | None, lang: str | None = None) -> Any:
+    from reader.config import load_config
+    from reader.speech import SpeechSettings
+
+    config = load_config()
+    chosen = engine or config.speech_engine
+    return SpeechSettings(
+        engine="espeak" if chosen == "espeak" else "gtts",
+        lang=lang or config.lang,
+        tld=config.speech_tld,
+        voice=config.speech_voice,
+        speed=config.speech_speed,
+    )
+
+
+@main.command("speak")
+@click.argument("text")
+@click.option("--engine", type=click.Choice(["gtts", "espeak"]), help="Default: from config.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Also copy the audio to this file.")
+@home_option
+@friendly
+def speak_cmd(text: str, engine: str | None, out: str | None) -> None:
+    """Synthesize TEXT (or take it from the cache) and print the audio file's path."""
+    import shutil
+
+    from reader.paths import audio_dir, db_path
+    from reader.speech import synthesize
+
+    if not text.strip():
+        raise UserError("nothing to say: TEXT is empty")
+    result = synthesize(text, _speech_settings(engine), db_path(), audio_dir())
+    if result.fell_back:
+        click.echo(f"sentences: {result.reason}; used the offline voice", err=True)
+    path = result.path
+    if out:
+        target = Path(out)
+        if target.suffix.lower() not in ("", path.suffix.lower()):
+            raise UserError(f"the audio is {path.suffix[1:].upper()}; name --out *{path.suffix}")
+        if target.suffix == "":
+            target = target.with_suffix(path.suffix)
+        shutil.copyfile(path, target)
+        path = target
+    click.echo(str(path))
+
+
+@main.command("audio")
+@click.option("--text", "text_id", type=int, required=True, help="The text to pre-render.")
+@click.option("--engine", type=click.Choice(["gtts", "espeak"]), help="Default: from config.")
+@home_option
+@friendly
+def audio_cmd(text_id: int, engine: str | None) -> None:
+    """Pre-render the audio of every sentence of a text, so reading never waits for it."""
+    from reader.learn.texts import get_text
+    from reader.paths import audio_dir
+    from reader.speech import prerender
+
+    db = _db()
+    info = get_text(db, text_id)
+    sentences = [r[0] for r in db.execute(
+        "SELECT text FROM sentences WHERE text_id = ? ORDER BY idx", (text_id,)
+    ).fetchall()]  # fmt: skip
+    with _progress(f"speaking {info.title[:40]}") as report:
+        result = prerender(
+            sentences, _speech_settings(engine, info.lang), db, audio_dir(info.source), report
+        )
+    click.echo(
+        f"{result.total} sentences: {result.synthesized} synthesized, {result.cached} cached"
+        + (
+            f", {result.fell_back} with the offline voice ({result.reason})"
+            if result.fell_back
+            else ""
+        )
+    )
+    for error in result.errors:
+        click.echo(f"sentences: {error}", err=True)
+    if result.errors:
+        raise click.exceptions.Exit(1)
+
+
+@main.group("dict")
+def dict_group() -> None:
+    """Dictionaries you bring: TSV/CSV, StarDict, FreeDict TEI."""
+
+
+@dict_group.command("import")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--name", help="Name to list it under (default: from the file).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["tsv", "csv", "stardict", "freedict"]), default=None
+)
+@home_option
+@friendly
+def dict_import_cmd(path: str, name: str | None, fmt: str | None) -> None:
+    """Import a dictionary into the lexicon (replacing one of the same name)."""
+    from reader.lexicon import import_dictionary
+
+    db = _db()
+    with _progress(f"importing {Path(path).name}") as report:
+        result = import_dictionary(db, Path(path), name=name, fmt=fmt, progress=report)
+    click.echo(f"{result.name}: {result.entries:,} entries ({result.kind}, {result.seconds:.1f} s)")
+
+
+@dict_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@home_option
+@friendly
+def dict_list_cmd(as_json: bool) -> None:
+    """Gloss sources in display order (your own glosses always come first)."""
+    from dataclasses import asdict
+
+    from reader.lexicon import list_dictionaries
+
+    sources = list_dictionaries(_db())
+    if as_json:
+        _emit_json([asdict(s) for s in sources])
+        return
+    for s in sources:
+        state = "on " if s.enabled else "off"
+        click.echo(f"{state} {s.priority:>5}  {s.name:<30} {s.kind:<9} {s.entry_count:>9,} entries")
+
+
+@dict_group.command("enable")
+@click.argument("name")
+@home_option
+@friendly
+def dict_enable_cmd(name: str) -> None:
+    """Show this dictionary's glosses."""
+    from reader.lexicon import set_enabled
+
+    set_enabled(_db(), name, True)
+
+
+@dict_group.command("disable")
+@click.argument("name")
+@home_option
+@friendly
+def dict_disable_cmd(name: str) -> None:
+    """Keep this dictionary but stop showing its glosses."""
+    from reader.lexicon import set_enabled
+
+    set_enabled(_db(), name, False)
+
+
+@dict_group.command("order")
+@click.argument("names", nargs=-1, required=True)
+@home_option
+@friendly
+def dict_order_cmd(names: tuple[str, ...]) -> None:
+    """Show dictionaries in this order (the ones not named keep their places after them)."""
+    from reader.lexicon import reorder
+
+    reorder(_db(), list(names))
+
+
+@dict_group.command("remove")
+@click.argument("name")
+@home_option
+@friendly
+def dict_remove_cmd(name: str) -> None:
+    """Delete a dictionary and its entries."""
+    from reader.lexicon import remove_dictionary
+
+    count = remove_dictionary(_db(), name)
+    click.echo(f"removed {name} ({count:,} entries)")
+
+
 def run() -> None:
     main(prog_name="sentences")
 
