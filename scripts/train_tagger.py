@@ -43,6 +43,7 @@ MODEL_PATH = REPO / "reader" / "text" / "models" / "en_ewt_tagger.npz"
 SEED = 1234
 PAIR_MIN_COUNT = 8
 SHAPE_MIN_COUNT = 2
+VOCAB_MIN_COUNT = 3  # words whose score vectors ship precomputed
 NT1 = START + 1  # tag history values: the 17 tags plus sentence start
 
 Sentence = list[tuple[str, str, str]]  # (form, upos, lemma)
@@ -270,7 +271,9 @@ def evaluate(feats: Features, weights: np.ndarray, data: list[Encoded]) -> float
     return right / total
 
 
-def export(feats: Features, weights: np.ndarray, lemmas: dict[str, str], path: Path) -> None:
+def export(
+    feats: Features, weights: np.ndarray, lemmas: dict[str, str], vocab: list[str], path: Path
+) -> None:
     """Quantize to int16 and drop near-zero static features to keep the file small."""
     scale = float(np.abs(weights).max()) / 32000.0
     q = np.round(weights / scale).astype(np.int16)
@@ -298,6 +301,14 @@ def export(feats: Features, weights: np.ndarray, lemmas: dict[str, str], path: P
     arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, allow_pickle=False, **arrays)
+    # Second write: add exact score vectors of frequent words, computed by the
+    # runtime itself so that shipped and freshly computed vectors are identical.
+    from reader.text.tagger import _Model
+
+    meta["vocab"] = vocab
+    arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), np.uint8)
+    arrays["type_vec"] = _Model(path).export_type_vectors(vocab)
+    np.savez_compressed(path, allow_pickle=False, **arrays)
     print(f"kept {len(kept_names)}/{len(names)} static features; wrote {path}")
     print(f"model size {path.stat().st_size / 1e6:.2f} MB")
 
@@ -316,7 +327,9 @@ def main() -> None:
     dev = load([args.corpus / f"en_ewt-ud-{args.dev}.conllu"]) if args.dev else []
     feats, weights = train(sents, args.epochs, dev)
     lemmas = {k: v for k, v in build_lemma_table(sents).items() if not _redundant(k, v)}
-    export(feats, weights, lemmas, args.out)
+    counts = Counter(normalize(w.strip()) for s in sents for w, _, _ in s)
+    vocab = sorted(w for w, c in counts.items() if c >= VOCAB_MIN_COUNT and w)
+    export(feats, weights, lemmas, vocab, args.out)
     print(f"training time {time.perf_counter() - t0:.1f} s")
 
 

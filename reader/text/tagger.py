@@ -13,6 +13,7 @@ import json
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,7 +26,6 @@ from reader.text.tag_features import (
     ROLES,
     START,
     UPOS,
-    bigram_key,
     normalize,
     pad_features,
     sentence_mode,
@@ -33,6 +33,7 @@ from reader.text.tag_features import (
     word_features,
 )
 
+ALL_ROLES = ROLES + MODE_ROLES
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "en_ewt_tagger.npz"
 _BATCH = 512  # sentences per lock-step batch; bounds the (tokens, 18, 17) buffer
 
@@ -44,13 +45,15 @@ class _Model:
     """Weights plus a growing cache of per-word-type score vectors."""
 
     def __init__(self, path: Path) -> None:
+        # Weights stay in quantized integer units (one shared scale cannot change an
+        # argmax), so float32 sums are exact and precomputed type vectors match.
         with np.load(path) as data:
-            scale = float(data["scale"][0])
             meta = json.loads(data["meta"].tobytes().decode("utf-8"))
-            static = data["static"].astype(np.float32) * scale
-            trans = data["trans"].astype(np.float32) * scale
-            self.pair = data["pair"].astype(np.float32) * scale
-            self.shape_w = data["shape"].astype(np.float32) * scale
+            static = data["static"].astype(np.float32)
+            trans = data["trans"].astype(np.float32)
+            self.pair = data["pair"].astype(np.float32)
+            self.shape_w = data["shape"].astype(np.float32)
+            type_vec = data.get("type_vec")
         if tuple(meta["upos"]) != UPOS:
             raise ValueError(f"{path}: tag set does not match this code")
         nt1 = START + 1
@@ -65,15 +68,24 @@ class _Model:
         self.lemmatizer = Lemmatizer(meta["lemmas"])
         self.types: dict[str, int] = {}
         self.n_types = 0
-        cap = 4096
+        vocab: list[str] = meta.get("vocab", []) if type_vec is not None else []
+        cap = 4096 + len(vocab)
         self.role_vec: dict[int, Floats] = {
-            r: np.zeros((cap, len(UPOS)), np.float32) for r in ROLES + MODE_ROLES
+            r: np.zeros((cap, len(UPOS)), np.float32) for r in ALL_ROLES
         }
         self.type_pair: Ints = np.zeros(cap, np.intp)
         self.type_shape: Ints = np.zeros(cap, np.intp)
         self.lock = threading.Lock()
         self._add_types([PAD_LEFT, PAD_RIGHT], pads=True)
         word_features("the")  # load lemminflect's and wordfreq's tables now, not mid-text
+        if type_vec is not None and vocab:
+            self._add_types(vocab, precomputed=type_vec)
+
+    def export_type_vectors(self, words: list[str]) -> npt.NDArray[np.int32]:
+        """Score vectors of frequent words, shipped so a fresh model skips their features."""
+        ids = self.type_ids(words)
+        stacked = np.stack([self.role_vec[r][ids] for r in ALL_ROLES], axis=1)
+        return stacked.astype(np.int32)
 
     def _reserve(self, extra: int) -> None:
         """Grow the per-type arrays geometrically; readers keep valid old copies."""
@@ -93,23 +105,27 @@ class _Model:
             new_ids[: self.n_types] = old_ids[: self.n_types]
             setattr(self, name, new_ids)
 
-    def _add_types(self, words: list[str], pads: bool = False) -> None:
+    def _add_types(
+        self, words: list[str], pads: bool = False, precomputed: npt.NDArray[Any] | None = None
+    ) -> None:
         """Sum feature weights for new word types, all roles at once."""
         self._reserve(len(words))
         first, end = self.n_types, self.n_types + len(words)
-        roles = ROLES + MODE_ROLES
-        rows: dict[int, list[int]] = {r: [] for r in roles}
-        bounds: dict[int, list[int]] = {r: [] for r in roles}
-        get = self.feat_index.get
-        zero = self.zero_row
-        prefixes = [(r, f"{r}|", rows[r], bounds[r]) for r in roles]
-        for w in words:
-            feats = {r: pad_features(w) for r in roles} if pads else word_features(w)
-            for r, pre, rows_r, bounds_r in prefixes:
-                bounds_r.append(len(rows_r))
-                rows_r += [get(pre + f, zero) for f in feats[r]]
-        for r in roles:
-            self.role_vec[r][first:end] = np.add.reduceat(self.static[rows[r]], bounds[r], axis=0)
+        if precomputed is None:
+            # one gather and one segmented sum for all words and roles
+            get, zero = self.feat_index.get, self.zero_row
+            prefixes = [(r, f"{r}|") for r in ALL_ROLES]
+            rows: list[int] = []
+            bounds: list[int] = []
+            for w in words:
+                feats = {r: pad_features(w) for r in ALL_ROLES} if pads else word_features(w)
+                for r, pre in prefixes:
+                    bounds.append(len(rows))
+                    rows += [get(pre + f, zero) for f in feats[r]]
+            summed = np.add.reduceat(self.static[rows], bounds, axis=0)
+            precomputed = summed.reshape(len(words), len(ALL_ROLES), -1)
+        for k, r in enumerate(ALL_ROLES):
+            self.role_vec[r][first:end] = precomputed[:, k]
         if not pads:
             pv, sv = self.pair_vocab, self.shape_vocab
             self.type_pair[first:end] = [pv.get(w.lower(), 0) for w in words]
@@ -136,13 +152,19 @@ class _Model:
         """
         lp, rp = "\0" + PAD_LEFT, "\0" + PAD_RIGHT
         padded: list[str] = []
-        lowers: list[str] = []
         tok: list[int] = []
+        get, zero = self.feat_index.get, self.zero_row
+        left_rows: list[int] = []
+        right_rows: list[int] = []
         for words in sents:
             base = len(padded) + 2
             tok.extend(range(base, base + len(words)))
             padded += (lp, lp, *words, rp, rp)
-            lowers += (PAD_LEFT, PAD_LEFT, *(w.lower() for w in words), PAD_RIGHT, PAD_RIGHT)
+            low = [PAD_LEFT, *(w.lower() for w in words), PAD_RIGHT]
+            # inlined bigram_key(): this runs for every token
+            mid = low[1:-1]
+            left_rows += [get(f"-1|{a}\x01{b}", zero) for a, b in zip(low[:-2], mid, strict=True)]
+            right_rows += [get(f"1|{a}\x01{b}", zero) for a, b in zip(mid, low[2:], strict=True)]
         ids = self.type_ids(padded)
         at = np.array(tok, np.intp)
         cur = ids[at]
@@ -150,10 +172,7 @@ class _Model:
         scores = rv[0][cur]
         for off in ROLES[1:]:
             scores += rv[off][ids[at + off]]
-        get, zero = self.feat_index.get, self.zero_row
-        rows = [get(bigram_key(lowers[i - 1], lowers[i], -1), zero) for i in tok]
-        rows += [get(bigram_key(lowers[i], lowers[i + 1], 1), zero) for i in tok]
-        pairs = self.static[rows]
+        pairs = self.static[left_rows + right_rows]
         scores += pairs[: len(tok)]
         scores += pairs[len(tok) :]
         modes = [sentence_mode(w) for w in sents]
