@@ -42,7 +42,11 @@ def _guess(lower: str, upos: str) -> str:
     except Exception:  # unknown UPOS or odd characters: no guess
         return lower
     cand = str(found[0]) if found else lower
-    if cand != lower and _PLAIN_WORD.fullmatch(cand) and is_real_word(cand):
+    if cand == lower or not _PLAIN_WORD.fullmatch(cand):
+        return lower
+    # Known to lemminflect in this word class, or at least a listed English word;
+    # two-letter strings are too often abbreviations ("gps" -> "gp", "ans" -> "an").
+    if upos in lexicon_classes(cand).split("|") or (len(cand) > 2 and is_real_word(cand)):
         return cand
     return lower
 
