@@ -107,6 +107,8 @@ def list_texts(db: sqlite_utils.Database, text_id: int | None = None) -> list[Te
 
 
 def unknown_share(db: sqlite_utils.Database, text_id: int, lang: str = "en") -> float:
+    """Over the token range of the text's sentences, whose ids the importer keeps consecutive:
+    the sentence index serves, and tokens need no index of their own by text."""
     marks = ",".join("?" * len(UNKNOWN_FREE_POS))
     row = db.execute(
         f"""
@@ -114,9 +116,12 @@ def unknown_share(db: sqlite_utils.Database, text_id: int, lang: str = "en") -> 
           SUM(CASE WHEN COALESCE(tm.status, {NEW}) = {NEW} THEN 1 ELSE 0 END),
           SUM(CASE WHEN COALESCE(tm.status, {NEW}) != {IGNORED} THEN 1 ELSE 0 END)
         FROM tokens k LEFT JOIN terms tm ON tm.lang = ? AND tm.key = k.term_key
-        WHERE k.text_id = ? AND k.is_word = 1 AND k.pos NOT IN ({marks})
+        WHERE k.sentence_id BETWEEN
+              (SELECT MIN(id) FROM sentences WHERE text_id = ?)
+              AND (SELECT MAX(id) FROM sentences WHERE text_id = ?)
+          AND k.is_word = 1 AND k.pos NOT IN ({marks})
         """,
-        [lang, text_id, *UNKNOWN_FREE_POS],
+        [lang, text_id, text_id, *UNKNOWN_FREE_POS],
     ).fetchone()
     unknown, counted = (row[0] or 0), (row[1] or 0)
     return unknown / counted if counted else 0.0

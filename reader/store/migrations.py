@@ -55,7 +55,6 @@ CREATE TABLE tokens (
 );
 CREATE INDEX tokens_sentence ON tokens(sentence_id, idx);
 CREATE INDEX tokens_term ON tokens(term_key);
-CREATE INDEX tokens_text ON tokens(text_id);
 
 -- Status: 0 new, 1-4 learning, 99 known, 98 ignored (the LWT / Lute convention).
 CREATE TABLE terms (

@@ -15,7 +15,7 @@ import sqlite_utils
 from reader.store import transaction
 from reader.store.migrations import now
 from reader.text.load import Loaded
-from reader.text.pipeline import AnalyzedSentence, analyze_sentences
+from reader.text.pipeline import AnalyzedSentence, analyze_sentences, term_key
 
 Progress = Callable[[str, int, int], None]
 
@@ -65,7 +65,7 @@ def import_text(
         text_id = _store(db, loaded, lang, sentences)
     if progress is not None:
         progress("saving", 1, 1)
-    words = sum(1 for s in sentences for t in s.tokens if t.is_word)
+    words = sum(1 for s in sentences for t in s.tokens if t[5])
     return ImportResult(text_id, True, len(sentences), words)
 
 
@@ -73,7 +73,7 @@ def _store(
     db: sqlite_utils.Database, loaded: Loaded, lang: str, sentences: list[AnalyzedSentence]
 ) -> int:
     conn = db.conn
-    words = sum(1 for s in sentences for t in s.tokens if t.is_word)
+    words = sum(1 for s in sentences for t in s.tokens if t[5])
     cursor = conn.execute(
         "INSERT INTO texts (title, lang, source, sha256, content, sentence_count, word_count, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -102,18 +102,7 @@ def _store(
         'INSERT INTO tokens (text_id, sentence_id, idx, start, "end", surface, lemma, pos, '
         "is_word, term_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            (
-                text_id,
-                first_id + i,
-                j,
-                t.start,
-                t.end,
-                t.text,
-                t.lemma,
-                t.pos,
-                t.is_word,
-                t.term_key,
-            )
+            (text_id, first_id + i, j, t[1], t[2], t[0], t[3], t[4], t[5], term_key(t))
             for i, s in enumerate(sentences)
             for j, t in enumerate(s.tokens)
         ),

@@ -6,38 +6,27 @@ This is the one place where segmentation, tokenization and tagging meet, so the 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from reader.text.segment import split_spans
 from reader.text.tagger import tag_sentences
-from reader.text.tokenize import Token, tokenize
+from reader.text.tokenize import tokenize
+
+TokenTuple = tuple[str, int, int, str, str, bool]
+"""(text, start, end, lemma, pos, is_word): plain tuples, because a book has close to a million
+tokens and they cross process boundaries, where named tuples cost several times more."""
+
+TOKEN_FIELDS = ("text", "start", "end", "lemma", "pos", "is_word")
 
 
-@dataclass(frozen=True, slots=True)
-class AnalyzedToken:
-    text: str
-    start: int
-    end: int
-    lemma: str
-    pos: str
-    is_word: bool
-
-    @property
-    def term_key(self) -> str | None:
-        """The key of the term this token counts towards; ``None`` for punctuation and numbers."""
-        return self.lemma.lower() if self.is_word else None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "lemma": self.lemma,
-            "pos": self.pos,
-            "is_word": self.is_word,
-        }
+def term_key(token: TokenTuple) -> str | None:
+    """The key of the term a token counts towards; ``None`` for punctuation and numbers."""
+    return token[3].lower() if token[5] else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +35,14 @@ class AnalyzedSentence:
     start: int
     end: int
     paragraph: int
-    tokens: list[AnalyzedToken]
+    tokens: list[TokenTuple]
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "tokens": [t.as_dict() for t in self.tokens],
+            "tokens": [dict(zip(TOKEN_FIELDS, t, strict=True)) for t in self.tokens],
         }
 
 
@@ -78,47 +67,88 @@ def paragraphs_of(text: str, spans: list[tuple[int, int]]) -> Iterator[int]:
         previous_end = start
 
 
+PARALLEL_MIN_SENTENCES = 5000
+CHUNKS_PER_WORKER = 4
+
+
 def analyze_sentences(
     text: str,
     lang: str = "en",
     progress: Callable[[int, int], None] | None = None,
     batch: int = 500,
+    workers: int | None = None,
 ) -> list[AnalyzedSentence]:
-    """Full analysis; ``progress(done, total)`` is called every ``batch`` sentences."""
+    """Full analysis; ``progress(done, total)`` is called as sentences are done.
+
+    A book is analysed on every core (``workers`` defaults to the CPU count): tagging is pure
+    Python, so only processes make it faster, and a book is where the import time is felt.
+    """
     spans = split_spans(text, lang)
-    result: list[AnalyzedSentence] = []
     paragraphs = list(paragraphs_of(text, spans))
     total = len(spans)
+    workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+    if workers > 1 and total >= PARALLEL_MIN_SENTENCES:
+        return _analyze_in_processes(text, spans, paragraphs, workers, progress)
+    result: list[AnalyzedSentence] = []
     for first in range(0, total, batch):
-        chunk = spans[first : first + batch]
-        token_lists = [tokenize(text[s:e], offset=s) for s, e in chunk]
-        tags = tag_sentences([[t.text for t in tokens] for tokens in token_lists])
-        for (start, end), tokens, tagged, paragraph in zip(
-            chunk, token_lists, tags, paragraphs[first : first + batch], strict=True
-        ):
-            result.append(
-                AnalyzedSentence(
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    paragraph=paragraph,
-                    tokens=[
-                        _merge(t, pos, lemma)
-                        for t, (pos, lemma) in zip(tokens, tagged, strict=True)
-                    ],
-                )
-            )
+        last = first + batch
+        result += analyze_spans(text, spans[first:last], paragraphs[first:last])
         if progress is not None:
-            progress(min(first + batch, total), total)
+            progress(min(last, total), total)
     return result
 
 
-def _merge(token: Token, pos: str, lemma: str) -> AnalyzedToken:
-    return AnalyzedToken(
-        text=token.text,
-        start=token.start,
-        end=token.end,
-        lemma=lemma or token.text,
-        pos=pos,
-        is_word=token.is_word,
-    )
+def analyze_spans(
+    piece: str, spans: list[tuple[int, int]], paragraphs: list[int], base: int = 0
+) -> list[AnalyzedSentence]:
+    """Tokens, tags and lemmas of the sentences at ``spans`` (offsets into the whole text;
+    ``piece`` is the text from offset ``base`` on)."""
+    token_lists = [tokenize(piece[s - base : e - base], offset=s) for s, e in spans]
+    tags = tag_sentences([[t.text for t in tokens] for tokens in token_lists])
+    return [
+        AnalyzedSentence(
+            text=piece[start - base : end - base],
+            start=start,
+            end=end,
+            paragraph=paragraph,
+            tokens=[
+                (t.text, t.start, t.end, lemma or t.text, pos, t.is_word)
+                for t, (pos, lemma) in zip(tokens, tagged, strict=True)
+            ],
+        )
+        for (start, end), tokens, tagged, paragraph in zip(
+            spans, token_lists, tags, paragraphs, strict=True
+        )
+    ]
+
+
+def _analyze_in_processes(
+    text: str,
+    spans: list[tuple[int, int]],
+    paragraphs: list[int],
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[AnalyzedSentence]:
+    # forkserver, not fork: the importer may run in a thread of the TUI, and forking a threaded
+    # process can deadlock the child.
+    context = multiprocessing.get_context("forkserver")
+    size = -(-len(spans) // (workers * CHUNKS_PER_WORKER))
+    jobs = []
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for first in range(0, len(spans), size):
+            chunk = spans[first : first + size]
+            base, stop = chunk[0][0], chunk[-1][1]
+            jobs.append(
+                pool.submit(
+                    analyze_spans, text[base:stop], chunk, paragraphs[first : first + size], base
+                )
+            )
+        done = 0
+        result: list[AnalyzedSentence] = []
+        for job in jobs:
+            part = job.result()
+            result += part
+            done += len(part)
+            if progress is not None:
+                progress(done, len(spans))
+    return result

@@ -8,7 +8,7 @@ Tokens follow the Universal Dependencies English conventions the tagger was trai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _APOS = "'’"
 _TOKEN = re.compile(
@@ -28,9 +28,12 @@ _TOKEN = re.compile(
 _CLITIC = re.compile(r"(?i)(?:n['’]t|['’](?:s|re|ll|ve|d|m))$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token: its text, offsets in the text it came from, and whether it is a word."""
+class Token(NamedTuple):
+    """A token: its text, offsets in the text it came from, and whether it is a word.
+
+    A named tuple rather than a dataclass: a book has close to a million tokens, and tuples are
+    several times cheaper to create.
+    """
 
     text: str
     start: int
