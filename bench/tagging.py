@@ -58,11 +58,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--split", default="test")
+    ap.add_argument("--model", type=Path, default=tagger.MODEL_PATH)
     ap.add_argument("--errors", type=int, default=0, help="show the N most common errors")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
+    tagger.MODEL_PATH = args.model
     gold = read_conllu(args.corpus / f"en_ewt-ud-{args.split}.conllu")
     words = [[w for w, _, _ in s] for s in gold]
     n_tokens = sum(map(len, words))

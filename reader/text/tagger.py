@@ -34,6 +34,8 @@ from reader.text.tag_features import (
 )
 
 ALL_ROLES = ROLES + MODE_ROLES
+_OFFSETS = np.array(ROLES, np.intp)  # neighbour offsets, in type_vec slot order
+_SLOTS = np.arange(len(ROLES))
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "en_ewt_tagger.npz"
 _BATCH = 512  # sentences per lock-step batch; bounds the (tokens, 18, 17) buffer
 
@@ -70,9 +72,8 @@ class _Model:
         self.n_types = 0
         vocab: list[str] = meta.get("vocab", []) if type_vec is not None else []
         cap = 4096 + len(vocab)
-        self.role_vec: dict[int, Floats] = {
-            r: np.zeros((cap, len(UPOS)), np.float32) for r in ALL_ROLES
-        }
+        # per word type and role (ALL_ROLES order): summed feature weights
+        self.type_vec: Floats = np.zeros((cap, len(ALL_ROLES), len(UPOS)), np.float32)
         self.type_pair: Ints = np.zeros(cap, np.intp)
         self.type_shape: Ints = np.zeros(cap, np.intp)
         self.lock = threading.Lock()
@@ -84,8 +85,7 @@ class _Model:
     def export_type_vectors(self, words: list[str]) -> npt.NDArray[np.int32]:
         """Score vectors of frequent words, shipped so a fresh model skips their features."""
         ids = self.type_ids(words)
-        stacked = np.stack([self.role_vec[r][ids] for r in ALL_ROLES], axis=1)
-        return stacked.astype(np.int32)
+        return self.type_vec[ids].astype(np.int32)
 
     def _reserve(self, extra: int) -> None:
         """Grow the per-type arrays geometrically; readers keep valid old copies."""
@@ -95,10 +95,9 @@ class _Model:
             return
         while cap < need:
             cap *= 2
-        for r, old in self.role_vec.items():
-            grown = np.zeros((cap, old.shape[1]), np.float32)
-            grown[: self.n_types] = old[: self.n_types]
-            self.role_vec[r] = grown
+        grown = np.zeros((cap, *self.type_vec.shape[1:]), np.float32)
+        grown[: self.n_types] = self.type_vec[: self.n_types]
+        self.type_vec = grown
         for name in ("type_pair", "type_shape"):
             old_ids: Ints = getattr(self, name)
             new_ids = np.zeros(cap, np.intp)
@@ -124,8 +123,7 @@ class _Model:
                     rows += [get(pre + f, zero) for f in feats[r]]
             summed = np.add.reduceat(self.static[rows], bounds, axis=0)
             precomputed = summed.reshape(len(words), len(ALL_ROLES), -1)
-        for k, r in enumerate(ALL_ROLES):
-            self.role_vec[r][first:end] = precomputed[:, k]
+        self.type_vec[first:end] = precomputed
         if not pads:
             pv, sv = self.pair_vocab, self.shape_vocab
             self.type_pair[first:end] = [pv.get(w.lower(), 0) for w in words]
@@ -168,20 +166,17 @@ class _Model:
         ids = self.type_ids(padded)
         at = np.array(tok, np.intp)
         cur = ids[at]
-        rv = self.role_vec
-        scores = rv[0][cur]
-        for off in ROLES[1:]:
-            scores += rv[off][ids[at + off]]
+        tv = self.type_vec  # read after type_ids(), which may have grown it
+        scores = tv[ids[at[:, None] + _OFFSETS], _SLOTS].sum(axis=1)
         pairs = self.static[left_rows + right_rows]
-        scores += pairs[: len(tok)]
-        scores += pairs[len(tok) :]
+        scores += pairs[: len(tok)] + pairs[len(tok) :]
         modes = [sentence_mode(w) for w in sents]
         if any(modes):
             per_tok = np.repeat(modes, [len(w) for w in sents])
             for mode in MODE_ROLES:
                 sel = np.flatnonzero(per_tok == mode)
                 if len(sel):
-                    scores[sel] += rv[mode][cur[sel]]
+                    scores[sel] += tv[cur[sel], ALL_ROLES.index(mode)]
         full = self.pair[self.type_pair[cur]] + self.shape_w[self.type_shape[cur]]
         full += scores[:, None, :]
         return full, cur
