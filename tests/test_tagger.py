@@ -59,6 +59,7 @@ def test_hyphenated_compounds_keep_their_form() -> None:
     assert lemma_rule("well-known", "VERB") == "well-known"
     assert lemma_rule("five-year-olds", "NOUN") == "five-year-old"
     assert lemma_rule("heir-in-training", "NOUN") == "heir-in-training"
+    assert lemma_rule("re-elected", "VERB") == "re-elect"
 
 
 def test_sentence_tags() -> None:

@@ -19,6 +19,27 @@ _KEEP_FORM = frozenset({"PROPN", "PUNCT", "SYM"})
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _DEGREE = ("er", "est")
+_VERB_PREFIXES = frozenset(
+    [
+        "re",
+        "co",
+        "pre",
+        "de",
+        "un",
+        "e",
+        "mis",
+        "over",
+        "under",
+        "out",
+        "dis",
+        "non",
+        "post",
+        "counter",
+        "inter",
+        "sub",
+        "self",
+    ]
+)
 
 
 @lru_cache(maxsize=32768)
@@ -67,9 +88,11 @@ def lemma_rule(word: str, upos: str, guess: bool = True) -> str:
     if len(word) > 2 and "-" in word[1:-1]:
         # Hyphenated compound: its head is the last part in the usual case
         # ("five-year-olds"), and EWT lowercases such compounds.
-        # Only nouns inflect there; "well-known" must not become "well-know".
+        # Nouns inflect there; verbs only after a true prefix ("re-elected" ->
+        # "re-elect"), so that "well-known" never becomes "well-know".
         head, _, last = lower.rpartition("-")
-        if upos == "NOUN" and last.isalpha() and guess:
+        inflects = upos == "NOUN" or (upos == "VERB" and head in _VERB_PREFIXES)
+        if inflects and last.isalpha() and guess:
             return head + "-" + _guess(last, upos)
         return lower
     if upos == "NOUN" and lower.endswith("'s") and len(word) > 2:
