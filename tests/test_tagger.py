@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.text import tagger
 from reader.text.lemma import lemma_rule
 from reader.text.tag_features import UPOS
 from reader.text.tagger import _get_model, tag_sentences, tag_words
@@ -146,3 +147,14 @@ def test_odd_input_never_raises() -> None:
     assert len(out) == len(words)
     assert all(tag in UPOS for tag, _ in out)
     assert out[2][1] == "x" * 5000  # a long word's lemma is never truncated
+
+
+def test_word_type_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentence = ["The", "zorblat", "quuxed", "the", "snerk", "."]
+    expected = tag_words(sentence)
+    model = _get_model()
+    monkeypatch.setattr(tagger, "_MAX_TYPES", model.n_types + 5)
+    for i in range(20):
+        tag_words([f"word{i}a", f"word{i}b", f"word{i}c"])
+    assert model.n_types <= tagger._MAX_TYPES
+    assert tag_words(sentence) == expected

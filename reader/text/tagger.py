@@ -37,6 +37,7 @@ ALL_ROLES = ROLES + MODE_ROLES
 _OFFSETS = np.array(ROLES, np.intp)  # neighbour offsets, in type_vec slot order
 _SLOTS = np.arange(len(ROLES))
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "en_ewt_tagger.npz"
+_MAX_TYPES = 150_000  # cached word types per process (about 70 MB) before a reset
 _BATCH = 512  # sentences per lock-step batch; bounds the (tokens, 18, 17) buffer
 
 Floats = npt.NDArray[np.float32]
@@ -81,11 +82,13 @@ class _Model:
         word_features("the")  # load lemminflect's and wordfreq's tables now, not mid-text
         if type_vec is not None and vocab:
             self._add_types(vocab, precomputed=type_vec)
+        self._base_types = dict(self.types)
 
     def export_type_vectors(self, words: list[str]) -> npt.NDArray[np.int32]:
         """Score vectors of frequent words, shipped so a fresh model skips their features."""
-        ids = self.type_ids(words)
-        return self.type_vec[ids].astype(np.int32)
+        with self.lock:
+            ids = self.type_ids(words)
+            return self.type_vec[ids].astype(np.int32)
 
     def _reserve(self, extra: int) -> None:
         """Grow the per-type arrays geometrically; readers keep valid old copies."""
@@ -133,13 +136,17 @@ class _Model:
         self.types.update(zip(keys, range(first, end), strict=True))
 
     def type_ids(self, words: list[str]) -> Ints:
+        """Caller holds self.lock: a reset may renumber types."""
         types = self.types
         missing = [w for w in dict.fromkeys(words) if w not in types]
         if missing:
-            with self.lock:
-                missing = [w for w in missing if w not in types]
-                if missing:
-                    self._add_types(missing)
+            if self.n_types + len(missing) > _MAX_TYPES:
+                # A long session must not grow without bound: forget what this
+                # session added (shipped words stay), then add what is needed now.
+                types = self.types = dict(self._base_types)
+                self.n_types = len(types)
+                missing = [w for w in dict.fromkeys(words) if w not in types]
+            self._add_types(missing)
         return np.fromiter((types[w] for w in words), np.intp, len(words))
 
     def _scores(self, sents: list[list[str]]) -> tuple[Floats, Ints]:
@@ -183,7 +190,8 @@ class _Model:
 
     def tag_one(self, words: list[str]) -> list[int]:
         """Scalar loop: for one sentence numpy's fancy indexing costs more than it saves."""
-        full, _ = self._scores([words])
+        with self.lock:
+            full, _ = self._scores([words])
         trans = self.trans
         t1 = t2 = START
         out: list[int] = []
@@ -198,7 +206,8 @@ class _Model:
         order = sorted(range(len(sents)), key=lambda k: -len(sents[k]))
         ordered = [sents[k] for k in order]
         lens = np.array([len(s) for s in ordered], np.intp)
-        full, _ = self._scores(ordered)
+        with self.lock:
+            full, _ = self._scores(ordered)
         n = len(full)
         starts = np.zeros(len(order), np.intp)
         np.cumsum(lens[:-1], out=starts[1:])
