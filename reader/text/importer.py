@@ -45,8 +45,12 @@ def import_text(
     loaded: Loaded,
     lang: str = "en",
     progress: Progress | None = None,
+    workers: int = 0,
 ) -> ImportResult:
-    """Import ``loaded`` unless the same content is already there; returns its id either way."""
+    """Import ``loaded`` unless the same content is already there; returns its id either way.
+
+    ``workers``: processes for analysing a book (0: one per core; 1 for none).
+    """
     existing = find_text(db, loaded.content, lang)
     if existing is not None:
         row = db.execute(
@@ -58,7 +62,7 @@ def import_text(
         if progress is not None:
             progress("analysing", done, total)
 
-    sentences = analyze_sentences(loaded.content, lang, progress=analysing)
+    sentences = analyze_sentences(loaded.content, lang, progress=analysing, workers=workers)
     if progress is not None:
         progress("saving", 0, 1)
     with transaction(db):

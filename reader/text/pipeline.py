@@ -10,6 +10,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,19 +77,23 @@ def analyze_sentences(
     lang: str = "en",
     progress: Callable[[int, int], None] | None = None,
     batch: int = 500,
-    workers: int | None = None,
+    workers: int = 1,
 ) -> list[AnalyzedSentence]:
     """Full analysis; ``progress(done, total)`` is called as sentences are done.
 
-    A book is analysed on every core (``workers`` defaults to the CPU count): tagging is pure
-    Python, so only processes make it faster, and a book is where the import time is felt.
+    With ``workers`` > 1 (0: one per core) a book is analysed in several processes: tagging is
+    pure Python, so only processes make it faster, and a book is where import time is felt.
+    Processes need the caller's main module to be import-safe, so the library default is one.
     """
     spans = split_spans(text, lang)
     paragraphs = list(paragraphs_of(text, spans))
     total = len(spans)
-    workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+    workers = workers or min(4, os.cpu_count() or 1)
     if workers > 1 and total >= PARALLEL_MIN_SENTENCES:
-        return _analyze_in_processes(text, spans, paragraphs, workers, progress)
+        try:
+            return _analyze_in_processes(text, spans, paragraphs, workers, progress)
+        except (OSError, RuntimeError, BrokenProcessPool):
+            pass  # no processes to be had here: the same work, in this process
     result: list[AnalyzedSentence] = []
     for first in range(0, total, batch):
         last = first + batch
