@@ -135,3 +135,14 @@ def test_import_reports_progress(db: sqlite_utils.Database) -> None:
     seen: list[tuple[str, int, int]] = []
     import_text(db, load_path(SEED), progress=lambda *a: seen.append(a))
     assert seen[0][0] == "analysing" and seen[-1] == ("saving", 1, 1)
+
+
+def test_books_analysed_in_processes_match_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.text import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SENTENCES", 10)
+    text = load_path(SEED).content
+    seen: list[int] = []
+    parallel = pipeline.analyze_sentences(text, workers=2, progress=lambda d, t: seen.append(d))
+    assert parallel == pipeline.analyze_sentences(text, workers=1)
+    assert seen[-1] == len(parallel) and len(seen) > 1
