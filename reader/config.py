@@ -88,3 +88,28 @@ def save_config(config: Config, path: Path | None = None) -> None:
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     tmp.replace(path)
     load_config.cache_clear()
+
+
+def set_value(config: Config, key: str, text: str) -> None:
+    """Set one setting from its text form, checked against the field's type."""
+    names = {f.name: f for f in fields(Config) if f.name != "warnings"}
+    if key not in names:
+        raise ValueError(f"unknown setting {key!r}: one of {', '.join(sorted(names))}")
+    default = getattr(Config(), key)
+    value: object
+    try:
+        if isinstance(default, bool):
+            value = text.strip().lower() in ("1", "true", "yes", "on")
+        elif isinstance(default, int):
+            value = int(text)
+        elif isinstance(default, float):
+            value = float(text)
+        else:
+            value = text
+    except ValueError as exc:
+        raise ValueError(f"{key} needs a {type(default).__name__}, not {text!r}") from exc
+    if key == "speech_engine" and value not in ("gtts", "espeak"):
+        raise ValueError("speech_engine is gtts or espeak")
+    if key == "speech_speed" and not 0.5 <= float(str(value)) <= 2.0:
+        raise ValueError("speech_speed is between 0.5 and 2")
+    setattr(config, key, value)

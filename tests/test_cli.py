@@ -136,3 +136,26 @@ def test_bad_import_keeps_what_was_saved(run: CliRunner, tmp_path: Path) -> None
     assert result.exit_code == 1
     _, out, _ = invoke(run, "texts", "--json")
     assert len(json.loads(out)) == 1
+
+
+def test_config_set_and_show(run: CliRunner) -> None:
+    code, out, _ = invoke(run, "config", "set", "gloss_rarer_than", "3000")
+    assert code == 0 and "3000" in out
+    from reader.config import load_config
+
+    load_config.cache_clear()
+    assert load_config().gloss_rarer_than == 3000
+    _, out, _ = invoke(run, "config")
+    assert "gloss_rarer_than = 3000" in out
+    bad = run.invoke(main, ["config", "set", "speech_engine", "robot"])
+    assert bad.exit_code == 1 and "gtts or espeak" in bad.stderr
+
+
+def test_known_bootstrap_leaves_marked_terms_alone(run: CliRunner) -> None:
+    invoke(run, "term", "set", "house", "--status", "2")
+    code, out, _ = invoke(run, "known", "--top", "500")
+    assert code == 0 and "marked known" in out
+    _, out, _ = invoke(run, "gloss", "house", "--json")
+    assert json.loads(out)["status"] == "2"
+    _, out, _ = invoke(run, "gloss", "people", "--json")
+    assert json.loads(out)["status"] == "known"

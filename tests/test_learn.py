@@ -103,3 +103,22 @@ def test_library_figures(db: sqlite_utils.Database, seed_id: int) -> None:
     set_status(db, "korea", IGNORED)
     (after,) = list_texts(db)
     assert 0.5 < after.unknown_share < 1.0
+
+
+def test_frequency_threshold_hides_common_new_words(
+    db: sqlite_utils.Database, seed_id: int, mini_wordnet: object
+) -> None:
+    from reader.config import Config
+    from reader.lexicon.wordnet import ensure_wordnet
+
+    ensure_wordnet(db)
+    everything = ReadingSession(db, seed_id)
+    everything.goto(4)
+    assert "week" in [r.entry.lemma for r in everything.gloss_rows()]
+    rare_only = ReadingSession(db, seed_id, Config(gloss_rarer_than=3000))
+    rare_only.goto(4)
+    lemmas = [r.entry.lemma for r in rare_only.gloss_rows()]
+    assert "delve" in lemmas and "week" not in lemmas
+    set_status(db, "week", 2)  # a word being learned is glossed whatever its frequency
+    rare_only._refresh_states()
+    assert "week" in [r.entry.lemma for r in rare_only.gloss_rows()]
