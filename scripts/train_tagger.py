@@ -14,7 +14,7 @@ import json
 import random
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +22,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from reader.text.lemma import build_table  # noqa: E402
 from reader.text.tag_features import (  # noqa: E402
     N_TAGS,
     PAD_LEFT,
@@ -30,7 +31,6 @@ from reader.text.tag_features import (  # noqa: E402
     START,
     UPOS,
     bigram_key,
-    fold_apostrophes,
     normalize,
     pad_features,
     sentence_mode,
@@ -118,33 +118,6 @@ def load(paths: list[Path]) -> list[Sentence]:
             if joined:
                 sents.append(joined)
     return sents
-
-
-def build_lemma_table(sents: list[Sentence]) -> dict[str, str]:
-    """(lowercased form, UPOS) -> "=" (keep form), "_" (lowercase) or an explicit lemma.
-
-    Votes keep EWT's case conventions: "Pakistani"/ADJ stays capitalized while
-    "The"/DET is lowercased.  Entries equal to what the fallback rule would give
-    are dropped to keep the model small.
-    """
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for sent in sents:
-        for form, upos, lemma in sent:
-            f = fold_apostrophes(form)
-            lem = fold_apostrophes(lemma)
-            key = f.lower() + "\t" + upos
-            v = votes[key]
-            v["!" + lem] += 1
-            if lem == f:
-                v["="] += 1
-            if lem == f.lower():
-                v["_"] += 1
-    prio = {"_": 2, "=": 1}
-    table: dict[str, str] = {}
-    for key, v in votes.items():
-        best = max(v.items(), key=lambda kv: (kv[1], prio.get(kv[0], 0), kv[0]))[0]
-        table[key] = best
-    return table
 
 
 class Features:
@@ -316,9 +289,9 @@ def export(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--files", nargs="+", default=["train"], help="EWT splits to train on")
+    ap.add_argument("--files", nargs="+", default=["train", "dev"], help="EWT splits to train on")
     ap.add_argument("--dev", default="", help="split to report accuracy on after each epoch")
-    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -326,19 +299,11 @@ def main() -> None:
     sents = load(paths)
     dev = load([args.corpus / f"en_ewt-ud-{args.dev}.conllu"]) if args.dev else []
     feats, weights = train(sents, args.epochs, dev)
-    lemmas = {k: v for k, v in build_lemma_table(sents).items() if not _redundant(k, v)}
+    lemmas = build_table((form, upos, lemma) for s in sents for form, upos, lemma in s)
     counts = Counter(normalize(w.strip()) for s in sents for w, _, _ in s)
     vocab = sorted(w for w, c in counts.items() if c >= VOCAB_MIN_COUNT and w)
     export(feats, weights, lemmas, vocab, args.out)
     print(f"training time {time.perf_counter() - t0:.1f} s")
-
-
-def _redundant(key: str, entry: str) -> bool:
-    """Drop entries that the closed-class fallback rule reproduces anyway."""
-    upos = key.split("\t")[1]
-    if upos in ("PROPN", "PUNCT", "SYM"):
-        return entry == "="
-    return entry == "_" and upos not in ("NOUN", "VERB", "ADJ", "ADV", "NUM", "X")
 
 
 if __name__ == "__main__":

@@ -53,6 +53,8 @@ def test_ewt_lemma_conventions(word: str, upos: str, lemma: str) -> None:
 def test_unknown_words_never_get_made_up_lemmas(word: str, upos: str) -> None:
     assert lemmatize(word, upos) == word
     assert lemmatize(word.capitalize(), "PROPN") == word.capitalize()
+    if upos != "ADJ":  # unknown capitalised adjectives are demonyms and keep case
+        assert lemmatize(word.capitalize(), upos) == word
 
 
 def test_hyphenated_compounds_keep_their_form() -> None:

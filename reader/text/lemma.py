@@ -10,6 +10,8 @@ real English word; otherwise the surface form is the safest lemma for a learner.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
 from reader.text.tag_features import fold_apostrophes, general_frequency, lexicon_classes
@@ -136,3 +138,33 @@ class Lemmatizer:
         if entry == "_":
             return form.lower()
         return entry[1:]
+
+
+def build_table(tokens: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Learn the lookup table from (form, UPOS, gold lemma) triples of a treebank.
+
+    Keys are "lowercased form<TAB>UPOS"; values are "=" (keep the form), "_"
+    (lowercase it) or "!" + an explicit lemma, chosen by vote, so that EWT's case
+    conventions survive: "Pakistani"/ADJ stays capitalised while "The"/DET is
+    lowercased.  Entries the closed-class fallback reproduces are left out.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for form, upos, lemma in tokens:
+        f, lem = fold_apostrophes(form), fold_apostrophes(lemma)
+        v = votes[f.lower() + "\t" + upos]
+        v["!" + lem] += 1
+        if lem == f:
+            v["="] += 1
+        if lem == f.lower():
+            v["_"] += 1
+    prio = {"_": 2, "=": 1}
+    table: dict[str, str] = {}
+    for key, v in votes.items():
+        best = max(v.items(), key=lambda kv: (kv[1], prio.get(kv[0], 0), kv[0]))[0]
+        upos = key.split("\t")[1]
+        if upos in _KEEP_FORM and best == "=":
+            continue
+        if best == "_" and upos not in OPEN_CLASSES | _KEEP_FORM | {"NUM", "X"}:
+            continue
+        table[key] = best
+    return table
