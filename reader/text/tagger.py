@@ -184,7 +184,8 @@ class _Model:
                 sel = np.flatnonzero(per_tok == mode)
                 if len(sel):
                     scores[sel] += tv[cur[sel], ALL_ROLES.index(mode)]
-        full = self.pair[self.type_pair[cur]] + self.shape_w[self.type_shape[cur]]
+        full = self.pair[self.type_pair[cur]]
+        full += self.shape_w[self.type_shape[cur]]
         full += scores[:, None, :]
         return full, cur
 
@@ -266,12 +267,9 @@ def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, st
         )
         tagged = [next(tagged_iter) if s else [] for s in chunk]
         for words, tags in zip(chunk, tagged, strict=True):
-            pairs = []
-            for w, t in zip(words, tags, strict=True):
-                upos = UPOS[t]
-                text = w if isinstance(w, str) else str(w)
-                pairs.append((upos, lemma(text, upos)))
-            result.append(pairs)
+            uposes = [UPOS[t] for t in tags]
+            texts = [w if isinstance(w, str) else str(w) for w in words]
+            result.append([(u, lemma(w, u)) for w, u in zip(texts, uposes, strict=True)])
     return result
 
 
