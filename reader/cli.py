@@ -285,10 +285,10 @@ def gloss_cmd(word: str, pos: str | None, as_json: bool) -> None:
 
 
 def _ensure_lexicon(db: Any) -> None:
-    from reader.lexicon.wordnet import ensure_wordnet
+    from reader.lexicon.builtin import ensure_lexicon
 
     with _progress("building the lexicon from WordNet") as report:
-        ensure_wordnet(db, progress=report)
+        ensure_lexicon(db, progress=report)
 
 
 @main.group("term")
@@ -326,17 +326,22 @@ def setup_cmd() -> None:
     """Find or build the lexicon and language data, and say what was found."""
     import time
 
-    from reader.lexicon.wordnet import WORDNET_MISSING, ensure_wordnet, find_wordnet
+    from reader.lexicon.builtin import ensure_lexicon
+    from reader.lexicon.idioms import ensure_idioms
+    from reader.lexicon.wordnet import WORDNET_MISSING, find_wordnet
     from reader.paths import data_home
 
     db = _db()
     click.echo(f"data home: {data_home()}")
+    ensure_idioms(db)
+    idioms = db.execute("SELECT entry_count FROM lex_sources WHERE name = 'idioms'").fetchone()
+    click.echo(f"idioms: {idioms[0] if idioms else 0:,} shipped with the program")
     source = find_wordnet()
     if source is None:
         raise UserError(WORDNET_MISSING)
     started = time.perf_counter()
     with _progress("building the lexicon from WordNet") as report:
-        built = ensure_wordnet(db, progress=report)
+        built = ensure_lexicon(db, progress=report)
     took = time.perf_counter() - started
     count = db.execute(
         "SELECT entry_count, origin FROM lex_sources WHERE name = 'wordnet'"

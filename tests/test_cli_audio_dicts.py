@@ -78,7 +78,7 @@ def test_dictionaries_import_list_order_disable(
     assert [s["source"] for s in entry["senses"]][:2] == ["mine", "wordnet"]
     run.invoke(main, ["dict", "order", "wordnet", "mine"])
     listed = json.loads(run.invoke(main, ["dict", "list", "--json"]).stdout)
-    assert [s["name"] for s in listed] == ["wordnet", "mine"]
+    assert [s["name"] for s in listed] == ["wordnet", "mine", "idioms"]
     run.invoke(main, ["dict", "disable", "wordnet"])
     entry = json.loads(run.invoke(main, ["gloss", "signal", "--json"]).stdout)
     assert {s["source"] for s in entry["senses"]} == {"mine"}

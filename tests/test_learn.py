@@ -122,3 +122,28 @@ def test_frequency_threshold_hides_common_new_words(
     set_status(db, "week", 2)  # a word being learned is glossed whatever its frequency
     rare_only._refresh_states()
     assert "week" in [r.entry.lemma for r in rare_only.gloss_rows()]
+
+
+def test_multiword_terms_in_the_seed_article(
+    db: sqlite_utils.Database, seed_id: int, mini_wordnet: object
+) -> None:
+    from reader.learn.phrases import PhraseIndex
+    from reader.learn.texts import sentences_between
+    from reader.lexicon.builtin import ensure_lexicon
+
+    ensure_lexicon(db)
+    session = ReadingSession(db, seed_id, phrases=PhraseIndex.from_db(db))
+    expected = {
+        "Only time will tell": "only time will tell",  # the shipped idiom list
+        "shoring up ties": "shore up",  # a WordNet phrasal verb
+        "If this tug-of-war": "tug-of-war",  # a hyphenated compound
+        "Some believe Kim Ju-ae is not the heir-in-training": "heir-in-training",
+    }
+    rows = sentences_between(db, seed_id, 0, session.count)
+    for needle, key in expected.items():
+        found = next(r.idx for r in rows if needle in r.text)
+        session.goto(found)
+        units = {u.key: u for u in session.units}
+        assert key in units, (needle, sorted(units))
+        if key != "heir-in-training":
+            assert key in [r.entry.lemma for r in session.gloss_rows()], key

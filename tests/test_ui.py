@@ -6,30 +6,15 @@ from pathlib import Path
 
 import sqlite_utils
 from _paths import SEED
+from _pilot import SIZE, reading, settle
 from textual.widgets import DataTable, Static
 
 from reader.learn.status import KNOWN, get_term
 from reader.lexicon.wordnet import is_compiled
 from reader.store import open_db
 from reader.text.load import load_path
-from reader.ui.app import SentencesApp, make_app
+from reader.ui.app import make_app
 from reader.ui.screens.library import LibraryScreen
-from reader.ui.screens.reading import ReadingScreen
-
-SIZE = (120, 40)
-
-
-async def settle(app: SentencesApp, pilot: object) -> None:
-    """Wait for workers (lexicon, import, library) and the messages they post."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
-def reading(app: SentencesApp) -> ReadingScreen:
-    assert isinstance(app.screen, ReadingScreen)
-    return app.screen
 
 
 async def test_keys_move_the_focus(db_path: Path, seed_id: int, mini_wordnet: Path) -> None:

@@ -6,29 +6,17 @@ from pathlib import Path
 
 import requests
 import responses
+from _pilot import SIZE, reading, settle
 from _require import require_program
 from _speech_fakes import GTTS_URL
 
 from reader.config import Config
 from reader.learn.status import get_term
 from reader.store import open_db
-from reader.ui.app import SentencesApp, make_app
+from reader.ui.app import make_app
 from reader.ui.messages import AudioFinished
-from reader.ui.screens.reading import ReadingScreen
 
-SIZE = (120, 40)
 DELVING = 4  # "Delving deeper into China's Victory Day Parade this week, we take a look at ..."
-
-
-async def settle(app: SentencesApp, pilot: object) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()  # type: ignore[attr-defined]
-
-
-def reading(app: SentencesApp) -> ReadingScreen:
-    assert isinstance(app.screen, ReadingScreen)
-    return app.screen
 
 
 async def test_phrases_are_units_and_can_be_split(

@@ -171,7 +171,7 @@ def _plausible(tokens: Sequence[TokenLike], idxs: tuple[int, ...]) -> bool:
     """Cheap guards against homographs of phrases: "in that" + noun ("in that dialogue") is not
     the conjunction, and "did in 2018" is not the verb "do in"."""
     last = tokens[idxs[-1]]
-    if last.pos == "DET":
+    if last.pos == "DET" and last.lemma.lower() != "all":  # "after all", "once and for all"
         return False
     after = idxs[-1] + 1
     return not (

@@ -22,6 +22,9 @@ Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)``; the unit is the importer's (bytes or entries)."""
 
 DICTIONARY_PRIORITY = 100
+IDIOMS_PRIORITY = 900
+"""After the learner's dictionaries (100 upward), whose choice comes first, and before WordNet,
+whose senses of an idiom's words are literal where the idiom's meaning is not."""
 WORDNET_PRIORITY = 1000
 
 

@@ -19,7 +19,7 @@ import sqlite_utils
 from reader.lexicon import freedict, stardict, tabular
 from reader.lexicon.base import (
     DICTIONARY_PRIORITY,
-    WORDNET_PRIORITY,
+    IDIOMS_PRIORITY,
     LexiconError,
     Progress,
     Record,
@@ -154,14 +154,19 @@ def _extract(archive: Path, into: Path) -> None:
         raise LexiconError(f"{archive.name}: cannot unpack ({exc})") from exc
 
 
+BUILTIN_KINDS = ("wordnet", "idioms")
+"""Sources the program ships or compiles: they keep their places after the learner's own."""
+
+
 def _next_priority(db: sqlite_utils.Database) -> int:
-    """After every other dictionary; WordNet's own priority does not count, so it stays last."""
+    """After every other dictionary of the learner's, before the built-in sources."""
     row = db.conn.execute(
-        "SELECT MAX(priority) FROM lex_sources WHERE kind != 'wordnet'"
+        "SELECT MAX(priority) FROM lex_sources WHERE kind NOT IN (?, ?)", BUILTIN_KINDS
     ).fetchone()
     if row[0] is None:
         return DICTIONARY_PRIORITY
-    return min(int(row[0]) + 10, WORDNET_PRIORITY - 1) if row[0] < WORDNET_PRIORITY else row[0] + 10
+    ceiling = IDIOMS_PRIORITY - 1
+    return min(int(row[0]) + 10, ceiling) if row[0] < ceiling else int(row[0]) + 10
 
 
 def list_dictionaries(db: sqlite_utils.Database) -> list[SourceInfo]:
@@ -191,14 +196,14 @@ def set_priority(db: sqlite_utils.Database, name: str, priority: int) -> None:
 def reorder(db: sqlite_utils.Database, names: list[str]) -> None:
     """Show ``names`` first, in this order; sources not named keep their order after them.
 
-    WordNet keeps its place at the end unless it is named.
+    The built-in sources (idioms, WordNet) keep their places at the end unless named.
     """
     sources = list_dictionaries(db)
     known = [s.name for s in sources]
     unknown = [n for n in names if n not in known]
     if unknown:
         raise LexiconError(f"no dictionary named {unknown[0]!r}")
-    rest = [s.name for s in sources if s.name not in names and s.kind != "wordnet"]
+    rest = [s.name for s in sources if s.name not in names and s.kind not in BUILTIN_KINDS]
     order = list(dict.fromkeys(names)) + rest
     with transaction(db):
         db.conn.executemany(

@@ -12,14 +12,18 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reader.lexicon.base import LexiconError, Record, headword_of, ranked, store_source
+from reader.lexicon.base import (
+    IDIOMS_PRIORITY,
+    LexiconError,
+    Record,
+    headword_of,
+    ranked,
+    store_source,
+)
 
 IDIOMS_PATH = Path(__file__).resolve().parent / "data" / "idioms_en.tsv"
 SOURCE_NAME = "idioms"
 KIND = "idioms"
-IDIOMS_PRIORITY = 900
-"""After the learner's dictionaries (100 upward), whose choice comes first, and before WordNet,
-whose senses of an idiom's words are literal where the idiom's meaning is not."""
 
 
 def read_idioms(path: Path = IDIOMS_PATH) -> list[Record]:

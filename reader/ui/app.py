@@ -114,6 +114,13 @@ class SentencesApp(App[None]):
 
         zipf("warm")
         if self.lexicon_ready:
+            db = open_db(self.db_path)
+            try:
+                from reader.lexicon.idioms import ensure_idioms
+
+                ensure_idioms(db)  # a new release may ship more idioms
+            finally:
+                db.conn.close()
             self.load_phrases()
 
     def load_phrases(self) -> None:

@@ -244,7 +244,8 @@ class ReadingScreen(ListeningMixin):
     @work(thread=True, exclusive=True, group="lexicon", exit_on_error=False)
     def build_lexicon(self) -> None:
         from reader.errors import describe
-        from reader.lexicon.wordnet import WordNetMissing, ensure_wordnet
+        from reader.lexicon.builtin import ensure_lexicon
+        from reader.lexicon.wordnet import WordNetMissing
         from reader.store import open_db
 
         def report(done: int, total: int) -> None:
@@ -252,10 +253,11 @@ class ReadingScreen(ListeningMixin):
 
         db = open_db(self.sentences_app.db_path)
         try:
-            ensure_wordnet(db, progress=report)
+            ensure_lexicon(db, progress=report)
             self.post_message(LexiconReady(True, ""))
         except WordNetMissing as exc:
             self.post_message(LexiconReady(False, str(exc)))
+            self.sentences_app.load_phrases()  # the idioms are there all the same
             return
         except Exception as exc:  # the reader still works without glosses
             self.post_message(LexiconReady(False, f"no glosses: {describe(exc)}"))
