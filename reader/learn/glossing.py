@@ -6,7 +6,7 @@ exactly what the reader shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlite_utils
@@ -74,6 +74,8 @@ def gloss_entry(
     senses = all_glosses(db, key, pos, state.gloss)
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
+    if not senses and "-" in key.strip("-"):
+        senses = _part_glosses(db, key)
     return GlossEntry(
         lemma=key,
         pos=pos,
@@ -83,6 +85,22 @@ def gloss_entry(
         zipf=zipf(key),
         band=band(key),
     )
+
+
+COMPOUND_GLUE = frozenset(
+    {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+)
+
+
+def _part_glosses(db: sqlite_utils.Database, compound: str) -> list[Gloss]:
+    """A compound no source knows ("heir-in-training") is explained by its content words."""
+    found: list[Gloss] = []
+    for part in compound.split("-"):
+        if part and part not in COMPOUND_GLUE:
+            lemma = part if has_gloss(db, part) else (_lemma_with_gloss(db, part, None) or part)
+            for sense in all_glosses(db, lemma, None, None, limit=1):
+                found.append(replace(sense, gloss=f"{part}: {sense.gloss}"))
+    return found
 
 
 def _lemma_with_gloss(db: sqlite_utils.Database, form: str, pos: str | None) -> str | None:
