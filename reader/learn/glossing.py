@@ -13,7 +13,7 @@ import sqlite_utils
 
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
-from reader.lexicon.lookup import Gloss, all_glosses, has_gloss
+from reader.lexicon.lookup import Gloss, all_glosses, glosses, has_gloss
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
 NAME_POS = frozenset({"PROPN"})
@@ -98,7 +98,7 @@ def _part_glosses(db: sqlite_utils.Database, compound: str) -> list[Gloss]:
     for part in compound.split("-"):
         if part and part not in COMPOUND_GLUE:
             lemma = part if has_gloss(db, part) else (_lemma_with_gloss(db, part, None) or part)
-            for sense in all_glosses(db, lemma, None, None, limit=1):
+            for sense in glosses(db, lemma, limit=1):
                 found.append(replace(sense, gloss=f"{part}: {sense.gloss}"))
     return found
 
