@@ -97,3 +97,15 @@ def test_learner_gloss_comes_first(db) -> None:
     assert found[1:] == glosses(db, "dog", "NOUN")
     assert all_glosses(db, "dog", "NOUN", learner_gloss="  ") == glosses(db, "dog", "NOUN")
     assert len(all_glosses(db, "dog", learner_gloss="x", limit=2)) == 2
+
+
+def test_limit_without_a_learner_gloss_keeps_its_room() -> None:
+    from reader.lexicon.base import Record, ranked, store_source
+    from reader.lexicon.lookup import all_glosses
+    from reader.store import open_db
+
+    db = open_db(":memory:")
+    rows = ranked([Record("word", None, "g")])
+    store_source(db, name="d", kind="tsv", origin="x", rows=rows, priority=100)
+    assert [g.gloss for g in all_glosses(db, "word", limit=1)] == ["g"]
+    assert [g.gloss for g in all_glosses(db, "word", learner_gloss="mine", limit=1)] == ["mine"]

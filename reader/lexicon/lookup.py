@@ -68,7 +68,8 @@ def all_glosses(
 
     The learner's words matter more to them than any dictionary's, so they head the list.
     """
-    found = glosses(db, key, pos, None if limit is None else max(limit - 1, 0))
+    mine_too = bool(learner_gloss and learner_gloss.strip())
+    found = glosses(db, key, pos, None if limit is None else max(limit - mine_too, 0))
     if learner_gloss and learner_gloss.strip():
         mine = Gloss(LEARNER_SOURCE, LEARNER_SOURCE, key.strip().lower(), pos, 0,
                      learner_gloss.strip())  # fmt: skip
