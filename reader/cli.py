@@ -155,7 +155,7 @@ def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None) -> N
             loaded = load_path(path)
             if title:
                 loaded = type(loaded)(title=title, content=loaded.content, source=loaded.source)
-            with _progress(f"importing {Path(path).name}") as report:
+            with _Progress(f"importing {Path(path).name}") as report:
                 result = import_text(db, loaded, lang, progress=report)
         except Exception as exc:
             if len(paths) == 1:
@@ -170,7 +170,7 @@ def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None) -> N
         raise click.exceptions.Exit(1)
 
 
-class _progress:
+class _Progress:
     """A progress line on stderr (only when stderr is a terminal), for long imports and setup."""
 
     def __init__(self, label: str) -> None:
@@ -214,10 +214,10 @@ def texts_cmd(as_json: bool) -> None:
 
 def _stdin_text() -> str:
     data = sys.stdin.buffer.read()
-    from reader.text.load import LoadError, _decode
+    from reader.text.load import LoadError, decode_bytes
 
     try:
-        return _decode(data, "stdin").replace("\r\n", "\n")
+        return decode_bytes(data, "stdin")  # offsets point into exactly this text
     except LoadError:
         if not data.strip():
             return ""
@@ -287,7 +287,7 @@ def gloss_cmd(word: str, pos: str | None, as_json: bool) -> None:
 def _ensure_lexicon(db: Any) -> None:
     from reader.lexicon.builtin import ensure_lexicon
 
-    with _progress("building the lexicon from WordNet") as report:
+    with _Progress("building the lexicon from WordNet") as report:
         ensure_lexicon(db, progress=report)
 
 
@@ -340,7 +340,7 @@ def setup_cmd() -> None:
     if source is None:
         raise UserError(WORDNET_MISSING)
     started = time.perf_counter()
-    with _progress("building the lexicon from WordNet") as report:
+    with _Progress("building the lexicon from WordNet") as report:
         built = ensure_lexicon(db, progress=report)
     took = time.perf_counter() - started
     count = db.execute(
@@ -420,7 +420,7 @@ def audio_cmd(text_id: int, engine: str | None) -> None:
     sentences = [r[0] for r in db.execute(
         "SELECT text FROM sentences WHERE text_id = ? ORDER BY idx", (text_id,)
     ).fetchall()]  # fmt: skip
-    with _progress(f"speaking {info.title[:40]}") as report:
+    with _Progress(f"speaking {info.title[:40]}") as report:
         result = prerender(
             sentences, _speech_settings(engine, info.lang), db, audio_dir(info.source), report
         )
@@ -456,7 +456,7 @@ def dict_import_cmd(path: str, name: str | None, fmt: str | None) -> None:
     from reader.lexicon import import_dictionary
 
     db = _db()
-    with _progress(f"importing {Path(path).name}") as report:
+    with _Progress(f"importing {Path(path).name}") as report:
         result = import_dictionary(db, Path(path), name=name, fmt=fmt, progress=report)
     click.echo(f"{result.name}: {result.entries:,} entries ({result.kind}, {result.seconds:.1f} s)")
 

@@ -8,9 +8,9 @@ import sqlite3
 def describe(exc: BaseException) -> str:
     """A one-line description of ``exc`` for the terminal."""
     if isinstance(exc, sqlite3.DatabaseError):
-        from reader.store.db import _describe
+        from reader.store.db import describe_db_error
 
-        return _describe(exc, "reader.db")
+        return describe_db_error(exc, "reader.db")
     if isinstance(exc, MemoryError):
         return "out of memory"
     if isinstance(exc, OSError) and exc.strerror:

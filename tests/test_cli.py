@@ -159,3 +159,10 @@ def test_known_bootstrap_leaves_marked_terms_alone(run: CliRunner) -> None:
     assert json.loads(out)["status"] == "2"
     _, out, _ = invoke(run, "gloss", "people", "--json")
     assert json.loads(out)["status"] == "known"
+
+
+def test_split_offsets_point_into_crlf_input(run: CliRunner) -> None:
+    text = "First line.\r\nSecond one.\r\n"
+    _, out, _ = invoke(run, "split", "--json", input=text)
+    for sentence in json.loads(out):
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]

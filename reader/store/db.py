@@ -50,11 +50,11 @@ def open_db(
         if migrate_schema:
             migrate(db)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(_describe(exc, path)) from exc
+        raise StoreError(describe_db_error(exc, path)) from exc
     return db
 
 
-def _describe(exc: sqlite3.DatabaseError, path: Path | str) -> str:
+def describe_db_error(exc: sqlite3.DatabaseError, path: Path | str) -> str:
     text = str(exc)
     if "not a database" in text or "malformed" in text:
         return f"the database {path} is damaged ({text}); move it aside to start afresh"
@@ -85,7 +85,7 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise StoreError(_describe(exc, "reader.db")) from exc
+        raise StoreError(describe_db_error(exc, "reader.db")) from exc
     try:
         yield db
     except BaseException:

@@ -14,13 +14,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from reader.text.tag_features import fold_apostrophes, general_frequency, lexicon_classes
+from reader.text.tag_features import (
+    fold_apostrophes,
+    general_frequency,
+    lexicon_classes,
+    sentence_mode,
+)
 
 OPEN_CLASSES = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _KEEP_FORM = frozenset({"PROPN", "PUNCT", "SYM"})
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _DEGREE = ("er", "est")
+_MID_SENTENCE = frozenset({",", "&", "/", "'s", "'"})
 _VERB_PREFIXES = frozenset(
     [
         "re",
@@ -101,8 +107,9 @@ def lemma_rule(word: str, upos: str, guess: bool = True) -> str:
         # "CD's", "video's" used as plurals: EWT lemmatizes to the bare noun.
         return lemma_rule(word[:-2], upos, guess)
     # Unknown capitalised adjectives are mostly demonyms ("Pakistani", "Sunni"),
-    # which EWT keeps capitalised; short all-caps nouns are acronyms ("TV").
-    capital_kept = upos == "ADJ" or (upos == "NOUN" and word.isupper() and len(word) <= 4)
+    # which EWT keeps capitalised; single capitals are symbols ("C", "M").  Unseen
+    # acronyms used as common nouns ("RFP", "IPO") are lowercased, as EWT mostly does.
+    capital_kept = upos == "ADJ" or (upos == "NOUN" and len(word) == 1)
     if capital_kept and word[0].isupper() and not _in_lexicon(lower):
         return word
     if upos in ("ADJ", "ADV") and not lower.endswith(_DEGREE):
@@ -112,32 +119,104 @@ def lemma_rule(word: str, upos: str, guess: bool = True) -> str:
     return _guess(lower, upos) if guess else lower
 
 
+def _decode(entry: str, form: str) -> str:
+    if entry == "=":
+        return form
+    if entry == "_":
+        return form.lower()
+    return entry[1:]
+
+
+def informative_capitals(words: list[str]) -> list[bool]:
+    """Per word: is a leading capital a choice of the writer (mid-sentence, normal case)?"""
+    if sentence_mode(words):
+        return [False] * len(words)
+    # after quotes, brackets, colons or dashes a capital may open a new sentence
+    return [
+        i > 0
+        and w[:1].isupper()
+        and not w.isupper()
+        and (words[i - 1][:1].isalnum() or words[i - 1] in _MID_SENTENCE)
+        for i, w in enumerate(words)
+    ]
+
+
 class Lemmatizer:
-    """Table lookup with a per-(form, UPOS) memo, cheap enough for the hot path."""
+    """Table lookup with a per-(form, UPOS) memo, cheap enough for the hot path.
 
-    def __init__(self, table: dict[str, str]) -> None:
+    ``cased`` holds EWT's choices for capitalised forms in the middle of normally
+    cased sentences, where they differ from the lowercase table: EWT keeps the
+    capital of adjectives in names ("Urban Development", "Superior Court").
+    """
+
+    def __init__(self, table: dict[str, str], cased: dict[str, str] | None = None) -> None:
         self._table = table
-        self._memo: dict[tuple[str, str], str] = {}
+        self._cased = cased or {}
+        self._memo: dict[tuple[str, str, bool], str] = {}
 
-    def __call__(self, word: str, upos: str) -> str:
-        key = (word, upos)
+    def __call__(self, word: str, upos: str, capital: bool = False) -> str:
+        """capital: the word's leading capital is informative (see informative_capitals)."""
+        key = (word, upos, capital)
         got = self._memo.get(key)
         if got is None:
-            got = self._compute(word, upos)
+            got = self._compute(word, upos, capital)
             if len(self._memo) < 200_000:
                 self._memo[key] = got
         return got
 
-    def _compute(self, word: str, upos: str) -> str:
+    def _compute(self, word: str, upos: str, capital: bool = False) -> str:
         form = fold_apostrophes(word)
+        if capital:
+            entry = self._cased.get(form + "\t" + upos)
+            if entry is not None:
+                return _decode(entry, form)
+            if upos == "ADJ" and form[:1].isupper():
+                base = self._compute(word, upos)
+                if base[:1].islower() and base[1:] == base[1:].lower():
+                    return base[:1].upper() + base[1:]
+                return base
         entry = self._table.get(form.lower() + "\t" + upos)
         if entry is None:
             return lemma_rule(form, upos)
-        if entry == "=":
-            return form
-        if entry == "_":
-            return form.lower()
-        return entry[1:]
+        return _decode(entry, form)
+
+
+def _votes_winner(v: Counter[str]) -> str:
+    prio = {"_": 2, "=": 1}
+    return max(v.items(), key=lambda kv: (kv[1], prio.get(kv[0], 0), kv[0]))[0]
+
+
+def _vote(v: Counter[str], form: str, lemma: str) -> None:
+    f, lem = fold_apostrophes(form), fold_apostrophes(lemma)
+    v["!" + lem] += 1
+    if lem == f:
+        v["="] += 1
+    if lem == f.lower():
+        v["_"] += 1
+
+
+def build_cased_table(
+    sents: Iterable[list[tuple[str, str, str]]], table: dict[str, str]
+) -> dict[str, str]:
+    """Exact-case entries for capitalised words where the capital is informative.
+
+    Only open-class words, and only where EWT's vote differs from what the
+    lowercase table (plus the capitalised-adjective default) would give.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for sent in sents:
+        flags = informative_capitals([fold_apostrophes(f) for f, _, _ in sent])
+        for (form, upos, lemma), flag in zip(sent, flags, strict=True):
+            if flag and upos in OPEN_CLASSES:
+                _vote(votes[fold_apostrophes(form) + "\t" + upos], form, lemma)
+    plain = Lemmatizer(table)
+    out: dict[str, str] = {}
+    for key, v in votes.items():
+        best = _votes_winner(v)
+        form, upos = key.split("\t")
+        if _decode(best, form) != plain(form, upos, True):
+            out[key] = best
+    return out
 
 
 def build_table(tokens: Iterable[tuple[str, str, str]]) -> dict[str, str]:
@@ -150,17 +229,10 @@ def build_table(tokens: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for form, upos, lemma in tokens:
-        f, lem = fold_apostrophes(form), fold_apostrophes(lemma)
-        v = votes[f.lower() + "\t" + upos]
-        v["!" + lem] += 1
-        if lem == f:
-            v["="] += 1
-        if lem == f.lower():
-            v["_"] += 1
-    prio = {"_": 2, "=": 1}
+        _vote(votes[fold_apostrophes(form).lower() + "\t" + upos], form, lemma)
     table: dict[str, str] = {}
     for key, v in votes.items():
-        best = max(v.items(), key=lambda kv: (kv[1], prio.get(kv[0], 0), kv[0]))[0]
+        best = _votes_winner(v)
         upos = key.split("\t")[1]
         if upos in _KEEP_FORM and best == "=":
             continue

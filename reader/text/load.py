@@ -36,7 +36,7 @@ def load_path(path: str | Path) -> Loaded:
     """Load ``path`` (or ``-`` for stdin) as normalized plain text."""
     if str(path) == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        text = _decode(_check_size(data, "stdin"), "stdin")
+        text = decode_bytes(_check_size(data, "stdin"), "stdin")
         return _finish(text, "", "-", ".txt", fallback="stdin")
     p = Path(path).expanduser()
     if not p.exists():
@@ -58,7 +58,7 @@ def load_path(path: str | Path) -> Loaded:
             title, text = epub_to_text(data, p.name)
             return _finish(text, title or _title_from_name(p), str(p.resolve()), ".txt")
         return _finish(
-            _decode(data, p.name), "", str(p.resolve()), suffix, fallback=_title_from_name(p)
+            decode_bytes(data, p.name), "", str(p.resolve()), suffix, fallback=_title_from_name(p)
         )
     except MarkupError as exc:
         raise LoadError(str(exc)) from exc
@@ -74,7 +74,7 @@ def _check_size(data: bytes, name: str) -> bytes:
     return data
 
 
-def _decode(data: bytes, name: str) -> str:
+def decode_bytes(data: bytes, name: str) -> str:
     """UTF-8 first (the common case, and never a wrong guess); otherwise detect the encoding."""
     if not data.strip():
         raise LoadError(f"{name} is empty")

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from reader.text.lemma import Lemmatizer
+from reader.text.lemma import Lemmatizer, informative_capitals
 from reader.text.tag_features import (
     MODE_ROLES,
     PAD_LEFT,
@@ -68,7 +68,7 @@ class _Model:
         self.feat_index: dict[str, int] = {f: i for i, f in enumerate(meta["features"])}
         self.pair_vocab: dict[str, int] = {w: i + 1 for i, w in enumerate(meta["pair_vocab"])}
         self.shape_vocab: dict[str, int] = {s: i + 1 for i, s in enumerate(meta["shape_vocab"])}
-        self.lemmatizer = Lemmatizer(meta["lemmas"])
+        self.lemmatizer = Lemmatizer(meta["lemmas"], meta.get("cased_lemmas"))
         self.types: dict[str, int] = {}
         self.n_types = 0
         vocab: list[str] = meta.get("vocab", []) if type_vec is not None else []
@@ -269,7 +269,10 @@ def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, st
         for words, tags in zip(chunk, tagged, strict=True):
             uposes = [UPOS[t] for t in tags]
             texts = [w if isinstance(w, str) else str(w) for w in words]
-            result.append([(u, lemma(w, u)) for w, u in zip(texts, uposes, strict=True)])
+            caps = informative_capitals([_clean(w) for w in texts])
+            result.append(
+                [(u, lemma(w, u, c)) for w, u, c in zip(texts, uposes, caps, strict=True)]
+            )
     return result
 
 
