@@ -137,3 +137,16 @@ async def test_read_a_new_file_imports_it_then_opens_it(db_path: Path, mini_word
         assert screen.session is not None and screen.session.count > 50
     check = open_db(db_path)
     assert check.execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 1
+
+
+async def test_sentence_marks_cycle(db_path: Path, seed_id: int, mini_wordnet: Path) -> None:
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        session = reading(app).session
+        assert session is not None and session.sentence_mark() is None
+        await pilot.press("m")
+        assert session.sentence_mark() == "understood"
+        await pilot.press("m", "m")
+        assert session.sentence_mark() == "not"
+        assert "· not" in str(reading(app).query_one("#position").render())

@@ -175,6 +175,10 @@ class ReadingSession:
         if self.sentence is not None:
             progress.mark_sentence(self.db, self.sentence.id, mark)
 
+    def sentence_mark(self) -> str | None:
+        """understood, partly or not: how the learner judged the focused sentence, if they did."""
+        return progress.get_mark(self.db, self.sentence.id) if self.sentence else None
+
     # -- making a term of a span ------------------------------------------------------------
 
     def start_selection(self) -> None:

@@ -39,6 +39,7 @@ class ReadingScreen(ListeningMixin):
         Binding("r", "rest_known", "Rest known"),
         Binding("e", "edit_gloss", "Gloss"),
         Binding("s", "select", "Term"),
+        Binding("m", "mark_sentence", "Mark understood/partly/not", show=False),
         Binding("w", "toggle_phrases", "Words/phrases", show=False),
         Binding("p", "play", "Play"),
         Binding("v", "speak_word", "Say word", show=False),
@@ -101,8 +102,9 @@ class ReadingScreen(ListeningMixin):
         self.query_one("#text-progress", ProgressBar).update(
             total=max(1, session.count), progress=session.index + 1
         )
+        mark = session.sentence_mark()
         self.query_one("#position", Label).update(
-            f" Sentence {session.index + 1} of {session.count}"
+            f" Sentence {session.index + 1} of {session.count}" + (f" · {mark}" if mark else "")
         )
         around = self.sentences_app.config.context_sentences
         before, after = session.context(around, around)
@@ -173,6 +175,17 @@ class ReadingScreen(ListeningMixin):
         count = self.session.mark_rest_known()
         self.notify(f"{count} word{'s' if count != 1 else ''} marked known", timeout=1.5)
         self.refresh_sentence()
+
+    def action_mark_sentence(self) -> None:
+        """Cycle the sentence's mark: understood, partly, not."""
+        if self.session is None:
+            return
+        from reader.learn.progress import MARKS
+
+        current = self.session.sentence_mark()
+        mark = MARKS[(MARKS.index(current) + 1) % len(MARKS)] if current in MARKS else MARKS[0]
+        self.session.mark_sentence(mark)
+        self.refresh_all()
 
     def action_toggle_phrases(self) -> None:
         if self.session is not None:
