@@ -22,7 +22,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.text.lemma import build_table  # noqa: E402
+from reader.text.lemma import build_cased_table, build_table  # noqa: E402
 from reader.text.tag_features import (  # noqa: E402
     N_TAGS,
     PAD_LEFT,
@@ -245,7 +245,12 @@ def evaluate(feats: Features, weights: np.ndarray, data: list[Encoded]) -> float
 
 
 def export(
-    feats: Features, weights: np.ndarray, lemmas: dict[str, str], vocab: list[str], path: Path
+    feats: Features,
+    weights: np.ndarray,
+    lemmas: dict[str, str],
+    cased: dict[str, str],
+    vocab: list[str],
+    path: Path,
 ) -> None:
     """Quantize to int16 and drop near-zero static features to keep the file small."""
     scale = float(np.abs(weights).max()) / 32000.0
@@ -270,6 +275,7 @@ def export(
         "pair_vocab": sorted(feats.pair_vocab, key=feats.pair_vocab.__getitem__),
         "shape_vocab": sorted(feats.shape_vocab, key=feats.shape_vocab.__getitem__),
         "lemmas": lemmas,
+        "cased_lemmas": cased,
     }
     arrays["meta"] = np.frombuffer(json.dumps(meta, ensure_ascii=False).encode(), np.uint8)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -300,9 +306,10 @@ def main() -> None:
     dev = load([args.corpus / f"en_ewt-ud-{args.dev}.conllu"]) if args.dev else []
     feats, weights = train(sents, args.epochs, dev)
     lemmas = build_table((form, upos, lemma) for s in sents for form, upos, lemma in s)
+    cased = build_cased_table(sents, lemmas)
     counts = Counter(normalize(w.strip()) for s in sents for w, _, _ in s)
     vocab = sorted(w for w, c in counts.items() if c >= VOCAB_MIN_COUNT and w)
-    export(feats, weights, lemmas, vocab, args.out)
+    export(feats, weights, lemmas, cased, vocab, args.out)
     print(f"training time {time.perf_counter() - t0:.1f} s")
 
 

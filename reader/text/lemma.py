@@ -154,6 +154,10 @@ class Lemmatizer:
         self._cased = cased or {}
         self._memo: dict[tuple[str, str, bool], str] = {}
 
+    def known(self, lower: str, upos: str) -> bool:
+        """EWT's training data has this lowercase form with this UPOS."""
+        return lower + "\t" + upos in self._table
+
     def __call__(self, word: str, upos: str, capital: bool = False) -> str:
         """capital: the word's leading capital is informative (see informative_capitals)."""
         key = (word, upos, capital)
