@@ -25,6 +25,7 @@ OPEN_CLASSES = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _KEEP_FORM = frozenset({"PROPN", "PUNCT", "SYM"})
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
 _PLAIN_WORD = re.compile(r"[a-z]+")
+_ELONGATED = re.compile(r"([a-zA-Z])\1\1+")
 _DEGREE = ("er", "est")
 _MID_SENTENCE = frozenset({",", "&", "/", "'s", "'"})
 _VERB_PREFIXES = frozenset(
@@ -181,13 +182,37 @@ class Lemmatizer:
                 return base
         entry = self._table.get(form.lower() + "\t" + upos)
         if entry is None:
+            plain = self._unelongated(form, upos)
+            if plain:
+                return self._compute(plain, upos, capital)
             return lemma_rule(form, upos)
         return _decode(entry, form)
+
+    def _unelongated(self, form: str, upos: str) -> str | None:
+        """ "sooooo" is "so" and "prettty" is "pretty", if the shortened word is known."""
+        if upos not in OPEN_CLASSES or not _ELONGATED.search(form) or _in_lexicon(form):
+            return None
+        cands = [_ELONGATED.sub(r"\1\1", form), _ELONGATED.sub(r"\1", form)]
+        for cand in cands:
+            if self.known(cand.lower(), upos):
+                return cand
+        for cand in cands:
+            if _in_lexicon(cand.lower()):
+                return cand
+        return None
 
 
 def _votes_winner(v: Counter[str]) -> str:
     prio = {"_": 2, "=": 1}
-    return max(v.items(), key=lambda kv: (kv[1], prio.get(kv[0], 0), kv[0]))[0]
+    best = max(v.items(), key=lambda kv: (kv[1], prio.get(kv[0], 0), kv[0]))[0]
+    if best == "=":
+        # Seen only capitalised: spell the lemma out, so that "german" and "GERMAN"
+        # also get EWT's "German".
+        for cand, n in v.items():
+            lem = cand[1:]
+            if n == v["="] and cand[0] == "!" and lem[:1].isupper() and not lem[1:].isupper():
+                return cand
+    return best
 
 
 def _vote(v: Counter[str], form: str, lemma: str) -> None:

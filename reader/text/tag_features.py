@@ -46,12 +46,13 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u20
 
 def fold_apostrophes(word: str) -> str:
     """Curly apostrophes must look exactly like straight ones ("n’t" is "n't")."""
-    return word.translate(_APOSTROPHES)
+    return word if word.isascii() else word.translate(_APOSTROPHES)
 
 
 def normalize(word: str) -> str:
     """The model's view of a token: folded apostrophes, bounded length."""
-    word = word.translate(_APOSTROPHES)
+    if not word.isascii():
+        word = word.translate(_APOSTROPHES)
     if len(word) > MAX_WORD:
         word = word[:20] + word[-20:]
     return word
