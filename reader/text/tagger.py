@@ -10,6 +10,7 @@ in lock-step batches so numpy does the per-position work for all of them.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -45,6 +46,10 @@ _PROPN, _NOUN = UPOS.index("PROPN"), UPOS.index("NOUN")
 # common nouns ("Risk", "Restaurant") are the tagger's most costly error for lemmas.
 # Chosen on EWT dev with a train-only model (see models/README.md).
 PROPN_TO_NOUN_MARGIN = 10.0
+# EWT tags file names ("CrudeStocks.pdf") NOUN or X, never PROPN.
+_FILE_NAME = re.compile(
+    r"\w[\w\-]*\.(pdf|docx?|xlsx?|pptx?|html?|jpe?g|png|gif|txt|zip|csv|wav|mp3|exe)", re.I
+)
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.intp]
@@ -295,7 +300,11 @@ def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, st
             tags = next(tagged_iter)
             uposes = [UPOS[t] for t in tags]
             texts = [w if isinstance(w, str) else str(w) for w in words]
-            caps = informative_capitals(next(clean_iter))
+            clean = next(clean_iter)
+            for i, w in enumerate(clean):
+                if "." in w and uposes[i] == "PROPN" and _FILE_NAME.fullmatch(w):
+                    uposes[i] = "NOUN"
+            caps = informative_capitals(clean)
             result.append(
                 [(u, lemma(w, u, c)) for w, u, c in zip(texts, uposes, caps, strict=True)]
             )
