@@ -160,3 +160,49 @@ def test_word_type_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         tag_words([f"word{i}a", f"word{i}b", f"word{i}c"])
     assert model.n_types <= tagger._MAX_TYPES
     assert tag_words(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "upos", "lemma"),
+    [
+        ("sooooo", "ADV", "so"),  # elongations shorten to a known word
+        ("prettty", "ADV", "pretty"),
+        ("VERYYYY", "ADV", "very"),
+        ("german", "ADJ", "German"),  # EWT only saw it capitalised
+        ("RFP", "NOUN", "rfp"),  # an unseen acronym used as a common noun
+        ("plumbing", "NOUN", "plumbing"),  # gerund nouns are not verb stems
+    ],
+)
+def test_lemma_normalisation(word: str, upos: str, lemma: str) -> None:
+    assert lemmatize(word, upos) == lemma
+
+
+def test_gerund_noun_rule() -> None:
+    assert lemma_rule("flooberings", "NOUN") == "floobering"
+
+
+def test_informative_capitals() -> None:
+    from reader.text.lemma import informative_capitals
+
+    words = ["He", "did", "not", "see", "peace", "in", "the", "Holy", "Land", "."]
+    assert informative_capitals(words) == [w in ("Holy", "Land") for w in words]
+    # after a quote a capital may start a quoted sentence; headlines carry no signal
+    assert informative_capitals(["He", "said", '"', "True", "love"]) == [False] * 5
+    assert informative_capitals(["Best", "Pizza", "In", "The", "City"]) == [False] * 5
+
+
+def test_capitalised_adjective_in_a_name_keeps_its_capital() -> None:
+    lem = _get_model().lemmatizer
+    assert lem("Holy", "ADJ", True) == "Holy"  # "the Holy Land"
+    assert lem("Holy", "ADJ") == "holy"  # sentence-initial: just an adjective
+    assert lem("Greater", "ADJ", True) == "Great"  # "Greater Noida"
+
+
+def test_file_names_are_common_nouns() -> None:
+    out = tags("Please see CrudeStocks.pdf for details .")
+    assert out[2] == ("NOUN", "crudestocks.pdf")
+
+
+def test_near_tie_proper_noun_that_is_a_common_noun() -> None:
+    out = tags("Power be where power lies .")
+    assert out[0] == ("NOUN", "power")

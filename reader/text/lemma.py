@@ -113,6 +113,10 @@ def lemma_rule(word: str, upos: str, guess: bool = True) -> str:
     capital_kept = upos == "ADJ" or (upos == "NOUN" and len(word) == 1)
     if capital_kept and word[0].isupper() and not _in_lexicon(lower):
         return word
+    if upos == "NOUN" and lower.endswith(("ing", "ings")) and len(lower) > 5:
+        # Gerund nouns are their own lemma in EWT ("plumbing", "findings" -> "finding"),
+        # where lemminflect would strip them to a verb stem.
+        return lower[:-1] if lower.endswith("s") else lower
     if upos in ("ADJ", "ADV") and not lower.endswith(_DEGREE):
         # Only comparison changes an adjective's lemma; "worrying", "fledged" and
         # "dedicated" are adjectives in their own right in EWT.
