@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from reader.text import tagger  # noqa: E402
+from reader.text.lemma import informative_capitals  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "ud_english_ewt"
 OPEN = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -79,14 +80,15 @@ def main() -> None:
     pos_err: Counter[tuple[str, str]] = Counter()
     lem_err: Counter[tuple[str, str, str]] = Counter()
     for sent, tags in zip(gold, pred, strict=True):  # type: ignore[call-overload]
-        for (form, upos, lemma), (p_upos, p_lemma) in zip(sent, tags, strict=True):
+        caps = informative_capitals([tagger._clean(f) for f, _, _ in sent])
+        for (form, upos, lemma), (p_upos, p_lemma), cap in zip(sent, tags, caps, strict=True):
             if p_upos == upos:
                 pos_ok += 1
             else:
                 pos_err[upos, p_upos] += 1
             if upos in OPEN:
                 lem_n += 1
-                gold_lem_ok += lemmatize(form, upos) == lemma
+                gold_lem_ok += lemmatize(form, upos, cap) == lemma
                 nocase_ok += p_lemma.lower() == lemma.lower()
                 if p_lemma == lemma:
                     lem_ok += 1
