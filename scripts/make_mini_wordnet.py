@@ -16,7 +16,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "arirang_weekly_focus_2025-09-06.txt"
 POS = ("noun", "verb", "adj", "adv")
-EXTRA = {"dog", "take over", "tug-of-war", "heir apparent", "shore up", "signal", "heir", "training"}
+EXTRA = {
+    "dog",
+    "take over",
+    "tug-of-war",
+    "heir apparent",
+    "shore up",
+    "signal",
+    "heir",
+    "training",
+}
 
 
 def wanted_lemmas() -> set[str]:
