@@ -150,3 +150,20 @@ async def test_sentence_marks_cycle(db_path: Path, seed_id: int, mini_wordnet: P
         await pilot.press("m", "m")
         assert session.sentence_mark() == "not"
         assert "· not" in str(reading(app).query_one("#position").render())
+
+
+async def test_library_adds_a_file(db_path: Path, tmp_path: Path, mini_wordnet: Path) -> None:
+    article = tmp_path / "short.md"
+    article.write_text("# A short one\n\nThe parade was long. Everyone watched it.\n")
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a", *str(article), "enter")
+        await settle(app, pilot)
+        screen = reading(app)
+        assert screen.session is not None and screen.session.info.title == "A short one"
+        await pilot.press("escape")
+        await pilot.press("a", *str(tmp_path / "missing.txt"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert any("no such file" in n.message for n in app._notifications)
