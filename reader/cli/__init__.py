@@ -1,0 +1,9 @@
+"""The ``sentences`` command: thin commands over the layers, one-line errors, ``--json`` output.
+
+Each module adds its commands to the one click group in :mod:`reader.cli.base`.
+"""
+
+from reader.cli import audio, dicts, library, settings, text, words  # noqa: F401  (registers)
+from reader.cli.base import main, run
+
+__all__ = ["main", "run"]

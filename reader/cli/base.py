@@ -1,0 +1,131 @@
+"""Shared pieces of the ``sentences`` commands: the group, ``--home``, one-line errors, output.
+
+Textual is imported only by the commands that open the TUI, so scripting commands start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """An error the learner can act on: printed as one line, exit code 1."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"sentences: {self.format_message()}", err=True)
+
+
+def home_option(func: F) -> F:
+    """``--home DIR`` on every command; it sets ``SENTENCES_HOME`` for the layers below."""
+
+    def apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        if value:
+            os.environ["SENTENCES_HOME"] = value
+        return value
+
+    return click.option(
+        "--home",
+        type=click.Path(file_okay=False),
+        expose_value=False,
+        is_eager=True,
+        callback=apply,
+        help="Data home (default: $SENTENCES_HOME, else the platform's user data folder).",
+    )(func)
+
+
+def friendly(func: F) -> F:
+    """Turn the layers' own errors into one-line messages instead of tracebacks."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from reader.errors import describe
+
+        try:
+            return func(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as exc:
+            if os.environ.get("SENTENCES_DEBUG"):
+                raise
+            raise UserError(describe(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def open_home_db() -> Any:
+    from reader.store import open_db
+
+    return open_db()
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(invoke_without_command=True)
+@home_option
+@click.version_option(package_name="sentences-reader")
+@click.pass_context
+@friendly
+def main(ctx: click.Context) -> None:
+    """Sentences: read texts sentence by sentence, with glosses and audio."""
+    if ctx.invoked_subcommand is None:
+        from reader.cli.library import run_tui
+
+        run_tui(None)
+
+
+def config_lang() -> str:
+    from reader.config import load_config
+
+    return load_config().lang
+
+
+class ProgressLine:
+    """A progress line on stderr (only when stderr is a terminal), for long imports and setup."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.live = sys.stderr.isatty()
+
+    def __enter__(self) -> Callable[..., None]:
+        return self.report
+
+    def report(self, *args: Any) -> None:
+        if not self.live:
+            return
+        stage, done, total = args if len(args) == 3 else (self.label, *args)
+        share = done / total if total else 1.0
+        bar = "#" * int(share * 30)
+        click.echo(f"\r{self.label}: {stage:<10} [{bar:<30}] {share:4.0%}", nl=False, err=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.live:
+            click.echo("\r\033[K", nl=False, err=True)
+
+
+def stdin_text() -> str:
+    data = sys.stdin.buffer.read()
+    from reader.text.load import LoadError, decode_bytes
+
+    try:
+        return decode_bytes(data, "stdin")  # offsets point into exactly this text
+    except LoadError:
+        if not data.strip():
+            return ""
+        raise
+
+
+def run() -> None:
+    main(prog_name="sentences")

@@ -1,0 +1,117 @@
+"""Reading and the library: ``read``, ``import``, ``texts``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reader.cli.base import (
+    ProgressLine,
+    UserError,
+    config_lang,
+    emit_json,
+    friendly,
+    home_option,
+    main,
+    open_home_db,
+)
+
+
+@main.command("read")
+@click.argument("target", required=False)
+@click.option("--title", help="Title for a new text (default: from the text).")
+@click.option("--lang", default=None, help="Language of a new text (default: en).")
+@home_option
+@friendly
+def read_cmd(target: str | None, title: str | None, lang: str | None) -> None:
+    """Open PATH (importing it if new) or TEXT-ID in sentences mode, where you left it."""
+    if target is None:
+        run_tui(None)
+        return
+    db = open_home_db()
+    from reader.learn.texts import get_text
+
+    if target.isdigit() and not Path(target).exists():
+        get_text(db, int(target))  # a clear error for an unknown id, before the TUI starts
+        run_tui(int(target))
+        return
+    from reader.text.importer import find_text
+    from reader.text.load import load_path
+
+    loaded = load_path(target)
+    if title:
+        loaded = type(loaded)(title=title, content=loaded.content, source=loaded.source)
+    lang = lang or config_lang()
+    existing = find_text(db, loaded.content, lang)
+    db.close()
+    run_tui(existing if existing is not None else loaded, lang=lang)
+
+
+def run_tui(target: Any, lang: str = "en") -> None:
+    from reader.paths import db_path
+    from reader.store import open_db
+
+    open_db(db_path()).close()  # migrate, and fail with one line if the file is unusable
+    from reader.ui.app import make_app
+
+    app = make_app(db_path(), target=target, lang=lang)
+    app.run()
+    if app.return_code:
+        raise click.exceptions.Exit(app.return_code)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--title", help="Title (only with one PATH).")
+@click.option("--lang", default=None, help="Language (default: en).")
+@home_option
+@friendly
+def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None) -> None:
+    """Import PATH... (- for stdin) without opening; prints each text's id."""
+    from reader.text.importer import import_text
+    from reader.text.load import load_path
+
+    if title and len(paths) > 1:
+        raise UserError("--title needs exactly one PATH")
+    db = open_home_db()
+    lang = lang or config_lang()
+    failures = 0
+    for path in paths:
+        try:
+            loaded = load_path(path)
+            if title:
+                loaded = type(loaded)(title=title, content=loaded.content, source=loaded.source)
+            with ProgressLine(f"importing {Path(path).name}") as report:
+                result = import_text(db, loaded, lang, progress=report)
+        except Exception as exc:
+            if len(paths) == 1:
+                raise
+            from reader.errors import describe
+
+            click.echo(f"sentences: {describe(exc)}", err=True)
+            failures += 1
+            continue
+        click.echo(result.text_id)
+    if failures:
+        raise click.exceptions.Exit(1)
+
+
+@main.command("texts")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@home_option
+@friendly
+def texts_cmd(as_json: bool) -> None:
+    """List texts with their length, progress and share of unknown words."""
+    from reader.learn.texts import list_texts
+
+    texts = list_texts(open_home_db())
+    if as_json:
+        emit_json([t.as_dict() for t in texts])
+        return
+    for t in texts:
+        click.echo(
+            f"{t.id:>4}  {t.title[:50]:<50}  {t.sentences:>6} sentences  "
+            f"{t.progress:>4.0%} read  {t.unknown_share:>4.0%} unknown"
+        )

@@ -1,0 +1,136 @@
+"""Words and terms: ``gloss``, ``term set``, ``known``, and ``setup`` of the lexicon."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from reader.cli.base import (
+    ProgressLine,
+    UserError,
+    emit_json,
+    friendly,
+    home_option,
+    main,
+    open_home_db,
+)
+
+
+@main.command("gloss")
+@click.argument("word")
+@click.option("--pos", default=None, help="Part of speech (UPOS: NOUN, VERB, ADJ, ADV).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@home_option
+@friendly
+def gloss_cmd(word: str, pos: str | None, as_json: bool) -> None:
+    """The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet."""
+    from reader.learn.glossing import gloss_entry
+
+    db = open_home_db()
+    _ensure_lexicon(db)
+    entry = gloss_entry(db, word, pos=pos.upper() if pos else None)
+    if as_json:
+        emit_json(entry.as_dict())
+        return
+    click.echo(f"{entry.lemma} ({entry.status_name})")
+    if not entry.senses:
+        click.echo("  no gloss found")
+    for sense in entry.senses:
+        pos_label = f"[{sense.pos}] " if sense.pos else ""
+        click.echo(f"  {sense.source}: {pos_label}{sense.gloss}")
+        if sense.example:
+            click.echo(f'      "{sense.example}"')
+
+
+def _ensure_lexicon(db: Any) -> None:
+    from reader.lexicon.builtin import ensure_lexicon
+
+    with ProgressLine("building the lexicon from WordNet") as report:
+        ensure_lexicon(db, progress=report)
+
+
+@main.group("term")
+def term_group() -> None:
+    """Terms: statuses and your own glosses."""
+
+
+@term_group.command("set")
+@click.argument("lemma")
+@click.option("--status", help="new, 1, 2, 3, 4, known or ignored.")
+@click.option("--gloss", help="Your own gloss ('' clears it).")
+@home_option
+@friendly
+def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
+    """Set a term's status or your own gloss."""
+    from reader.learn.status import get_term, parse_status, set_gloss, set_status, status_name
+
+    if status is None and gloss is None:
+        raise UserError("nothing to set: give --status and/or --gloss")
+    db = open_home_db()
+    if status is not None:
+        set_status(db, lemma, parse_status(status))
+    if gloss is not None:
+        set_gloss(db, lemma, gloss)
+    state = get_term(db, lemma)
+    click.echo(
+        f"{state.key}: {status_name(state.status)}" + (f" — {state.gloss}" if state.gloss else "")
+    )
+
+
+@main.command("setup")
+@home_option
+@friendly
+def setup_cmd() -> None:
+    """Find or build the lexicon and language data, and say what was found."""
+    import time
+
+    from reader.lexicon.builtin import ensure_lexicon
+    from reader.lexicon.idioms import ensure_idioms
+    from reader.lexicon.wordnet import WORDNET_MISSING, find_wordnet
+    from reader.paths import data_home
+
+    db = open_home_db()
+    click.echo(f"data home: {data_home()}")
+    ensure_idioms(db)
+    idioms = db.execute("SELECT entry_count FROM lex_sources WHERE name = 'idioms'").fetchone()
+    click.echo(f"idioms: {idioms[0] if idioms else 0:,} shipped with the program")
+    source = find_wordnet()
+    if source is None:
+        raise UserError(WORDNET_MISSING)
+    started = time.perf_counter()
+    with ProgressLine("building the lexicon from WordNet") as report:
+        built = ensure_lexicon(db, progress=report)
+    took = time.perf_counter() - started
+    count = db.execute(
+        "SELECT entry_count, origin FROM lex_sources WHERE name = 'wordnet'"
+    ).fetchone()
+    verb = "compiled" if built else "already compiled"
+    click.echo(f"WordNet: {verb} from {count[1]}, {count[0]:,} senses ({took:.1f} s)")
+    from reader.text.tagger import tag_words
+
+    tag_words(["Setup", "works", "."])
+    click.echo("tagger: ready (trained on UD English EWT, shipped with the package)")
+    import shutil
+
+    espeak = shutil.which("espeak-ng")
+    voice = f"espeak-ng at {espeak}" if espeak else "libespeak-ng from the espeakng-loader package"
+    click.echo(f"offline voice: {voice}")
+
+
+@main.command("known")
+@click.option("--top", type=int, required=True, help="How many of the most frequent lemmas.")
+@home_option
+@friendly
+def known_cmd(top: int) -> None:
+    """Mark the TOP most frequent lemmas known (those you have not marked yet): a head start."""
+    from reader.learn.status import KNOWN, set_statuses
+    from reader.lexicon.frequency import top_lemmas
+
+    if not 0 < top <= 50_000:
+        raise UserError("--top must be between 1 and 50000")
+    db = open_home_db()
+    have = {r[0] for r in db.execute("SELECT key FROM terms WHERE lang = 'en'").fetchall()}
+    fresh = sorted(set(top_lemmas(top)) - have)
+    count = set_statuses(db, fresh, KNOWN) if fresh else 0
+    click.echo(f"{count:,} lemmas marked known")
