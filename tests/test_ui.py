@@ -135,6 +135,8 @@ async def test_read_a_new_file_imports_it_then_opens_it(db_path: Path, mini_word
         await settle(app, pilot)
         screen = reading(app)
         assert screen.session is not None and screen.session.count > 50
+        await pilot.press("down")
+        assert screen.session.index == 1
     check = open_db(db_path)
     assert check.execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 1
 

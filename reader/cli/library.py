@@ -45,8 +45,24 @@ def read_cmd(target: str | None, title: str | None, lang: str | None) -> None:
         loaded = type(loaded)(title=title, content=loaded.content, source=loaded.source)
     lang = lang or config_lang()
     existing = find_text(db, loaded.content, lang)
-    db.close()
+    db.conn.close()
+    if target == "-":
+        _keys_from_terminal()
     run_tui(existing if existing is not None else loaded, lang=lang)
+
+
+def _keys_from_terminal() -> None:
+    """After the text came through a pipe, the reader's keys must come from the terminal."""
+    import os
+
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as exc:
+        raise UserError(
+            "no terminal to read keys from; use `sentences import -` then `sentences read ID`"
+        ) from exc
+    os.dup2(fd, 0)
+    os.close(fd)
 
 
 def run_tui(target: Any, lang: str = "en") -> None:
