@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
 from reader.learn.texts import SentenceRow
+from reader.ui.guard import saves
 from reader.ui.messages import LexiconReady, Progress
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
@@ -138,29 +139,35 @@ class ReadingScreen(ListeningMixin):
 
     # -- actions ------------------------------------------------------------------------------
 
+    @saves
     def action_next(self) -> None:
         if self.session and self.session.move(1):
             self.refresh_all()
         elif self.session and self.session.count:
             self.notify("End of the text.", timeout=2)
 
+    @saves
     def action_previous(self) -> None:
         if self.session and self.session.move(-1):
             self.refresh_all()
 
+    @saves
     def action_goto_start(self) -> None:
         if self.session and self.session.goto(0):
             self.refresh_all()
 
+    @saves
     def action_goto_end(self) -> None:
         if self.session and self.session.goto(self.session.count - 1):
             self.refresh_all()
 
+    @saves
     def action_word(self, delta: int) -> None:
         if self.session:
             self.session.move_cursor(delta)
             self.refresh_sentence()
 
+    @saves
     def action_status(self, status: int) -> None:
         if self.session is None:
             return
@@ -169,6 +176,7 @@ class ReadingScreen(ListeningMixin):
             self.notify(f"{state.key}: {status_name(state.status)}", timeout=1.5)
             self.refresh_sentence()
 
+    @saves
     def action_rest_known(self) -> None:
         if self.session is None:
             return
@@ -176,6 +184,7 @@ class ReadingScreen(ListeningMixin):
         self.notify(f"{count} word{'s' if count != 1 else ''} marked known", timeout=1.5)
         self.refresh_sentence()
 
+    @saves
     def action_mark_sentence(self) -> None:
         """Cycle the sentence's mark: understood, partly, not."""
         if self.session is None:
@@ -187,28 +196,32 @@ class ReadingScreen(ListeningMixin):
         self.session.mark_sentence(mark)
         self.refresh_all()
 
+    @saves
     def action_toggle_phrases(self) -> None:
         if self.session is not None:
             on = self.session.toggle_phrases()
             self.notify("Multi-word terms on" if on else "Single words only", timeout=1.5)
             self.refresh_sentence()
 
+    @saves
     def action_edit_gloss(self) -> None:
         session = self.session
         unit = session.current_unit if session else None
         if session is None or unit is None:
             return
         current = session.state_of_key(unit.key).gloss or ""
-
-        def save(value: str | None) -> None:
-            if value is not None and self.session is not None:
-                self.session.set_current_gloss(value)
-                self.refresh_sentence()
-
         self.app.push_screen(
-            PromptScreen(f"Your gloss for “{unit.key}”", current, "meaning, translation…"), save
+            PromptScreen(f"Your gloss for “{unit.key}”", current, "meaning, translation…"),
+            self.save_gloss,
         )
 
+    @saves
+    def save_gloss(self, value: str | None) -> None:
+        if value is not None and self.session is not None:
+            self.session.set_current_gloss(value)
+            self.refresh_sentence()
+
+    @saves
     def action_select(self) -> None:
         """First press starts a selection at the cursor; the second makes the span a term."""
         session = self.session
@@ -225,21 +238,22 @@ class ReadingScreen(ListeningMixin):
             self.notify("Select two or more words to make a term", timeout=2)
             self.refresh_sentence()
             return
-
-        def save(value: str | None) -> None:
-            if self.session is None:
-                return
-            if value is None:
-                self.session.cancel_selection()
-            else:
-                state = self.session.make_term_of_selection(value)
-                if state is not None:
-                    self.notify(f"New term: {state.key}", timeout=2)
-            self.refresh_sentence()
-
         self.app.push_screen(
-            PromptScreen(f"New term “{key}”: your gloss (optional)", "", "meaning…"), save
+            PromptScreen(f"New term “{key}”: your gloss (optional)", "", "meaning…"),
+            self.save_selection,
         )
+
+    @saves
+    def save_selection(self, value: str | None) -> None:
+        if self.session is None:
+            return
+        if value is None:
+            self.session.cancel_selection()
+        else:
+            state = self.session.make_term_of_selection(value)
+            if state is not None:
+                self.notify(f"New term: {state.key}", timeout=2)
+        self.refresh_sentence()
 
     def action_back(self) -> None:
         session = self.session
