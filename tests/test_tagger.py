@@ -206,3 +206,49 @@ def test_file_names_are_common_nouns() -> None:
 def test_near_tie_proper_noun_that_is_a_common_noun() -> None:
     out = tags("Power be where power lies .")
     assert out[0] == ("NOUN", "power")
+
+
+@pytest.mark.parametrize(
+    ("typed", "upos", "meant"),
+    [
+        ("diffrent", "ADJ", "different"),
+        ("reciept", "NOUN", "receipt"),
+        ("hlep", "VERB", "help"),
+        ("visted", "VERB", "visited"),  # not "listed": the first letter is kept
+        ("bwought", "VERB", "brought"),  # Denisov's lisp in War and Peace
+    ],
+)
+def test_typos_are_read_as_the_word_meant(typed: str, upos: str, meant: str) -> None:
+    from reader.text.spelling import intended_word
+
+    assert intended_word(typed, upos) == meant
+
+
+@pytest.mark.parametrize(
+    ("word", "upos"),
+    [
+        ("repine", "VERB"),  # rare but real (Austen)
+        ("schemer", "NOUN"),
+        ("coiners", "NOUN"),  # a regular derivation of a listed word
+        ("untilled", "ADJ"),  # a prefix on a listed word
+        ("pesthouse", "NOUN"),  # two listed words
+        ("votre", "NOUN"),  # French quoted in an English novel
+        ("soll", "VERB"),  # German
+        ("diffrent", "VERB"),  # "different" is no verb: the class must match
+        ("xqzt", "NOUN"),  # nothing one edit away
+    ],
+)
+def test_real_and_foreign_words_are_left_alone(word: str, upos: str) -> None:
+    from reader.text.spelling import intended_word
+
+    assert intended_word(word, upos) is None
+
+
+def test_a_typo_gets_the_lemma_of_the_word_meant() -> None:
+    got = tag_words("We visted the museum and it was diffrent .".split())
+    assert [lemma for _, lemma in got] == [
+        *("we", "visit", "the", "museum", "and", "it", "be", "different", ".")
+    ]
+    assert tag_words("Please hlep me with the reciept".split())[1] == ("VERB", "help")
+    # acronyms are not typos
+    assert lemmatize("PRMA", "NOUN") != "puma"

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from reader.text.spelling import intended_word
 from reader.text.tag_features import (
     fold_apostrophes,
     general_frequency,
@@ -189,8 +190,17 @@ class Lemmatizer:
             plain = self._unelongated(form, upos)
             if plain:
                 return self._compute(plain, upos, capital)
+            meant = self._respelled(form, upos)
+            if meant:
+                return self._compute(meant, upos)
             return lemma_rule(form, upos)
         return _decode(entry, form)
+
+    def _respelled(self, form: str, upos: str) -> str | None:
+        """A typo's intended word ("diffrent" -> "different"); acronyms are left alone."""
+        if upos not in OPEN_CLASSES or form.isupper():
+            return None
+        return intended_word(form.lower(), upos)
 
     def _unelongated(self, form: str, upos: str) -> str | None:
         """ "sooooo" is "so" and "prettty" is "pretty", if the shortened word is known."""

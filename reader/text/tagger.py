@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from reader.text.lemma import Lemmatizer, informative_capitals
+from reader.text.spelling import load_word_lists
 from reader.text.tag_features import (
     MODE_ROLES,
     PAD_LEFT,
@@ -93,6 +94,7 @@ class _Model:
         self.lock = threading.Lock()
         self._add_types([PAD_LEFT, PAD_RIGHT], pads=True)
         word_features("the")  # load lemminflect's and wordfreq's tables now, not mid-text
+        load_word_lists()
         if type_vec is not None and vocab:
             self._add_types(vocab, precomputed=type_vec)
         self._base_types = dict(self.types)
