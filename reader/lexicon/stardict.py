@@ -182,32 +182,25 @@ def _fields(article: bytes, types: str) -> Iterator[tuple[str, bytes]]:
     """
     pos, end = 0, len(article)
     if types:
-        for i, kind in enumerate(types):
-            last = i == len(types) - 1
-            if last:
-                yield kind, article[pos:]
-                return
-            if kind.islower():
-                nul = article.find(b"\0", pos)
-                nul = end if nul < 0 else nul
-                yield kind, article[pos:nul]
-                pos = nul + 1
-            else:
-                (size,) = struct.unpack_from(">I", article, pos) if pos + 4 <= end else (0,)
-                yield kind, article[pos + 4 : pos + 4 + size]
-                pos += 4 + size
+        for kind in types[:-1]:
+            data, pos = _field(article, kind, pos)
+            yield kind, data
+        yield types[-1], article[pos:]
         return
     while pos < end:
         kind = chr(article[pos])
-        pos += 1
-        if kind.islower():
-            nul = article.find(b"\0", pos)
-            nul = end if nul < 0 else nul
-            yield kind, article[pos:nul]
-            pos = nul + 1
-        else:
-            if pos + 4 > end:
-                return
-            (size,) = struct.unpack_from(">I", article, pos)
-            yield kind, article[pos + 4 : pos + 4 + size]
-            pos += 4 + size
+        if kind.isupper() and pos + 5 > end:
+            return
+        data, pos = _field(article, kind, pos + 1)
+        yield kind, data
+
+
+def _field(article: bytes, kind: str, pos: int) -> tuple[bytes, int]:
+    """One field starting at ``pos``, and where the next one starts."""
+    end = len(article)
+    if kind.islower():
+        nul = article.find(b"\0", pos)
+        nul = end if nul < 0 else nul
+        return article[pos:nul], nul + 1
+    (size,) = struct.unpack_from(">I", article, pos) if pos + 4 <= end else (0,)
+    return article[pos + 4 : pos + 4 + size], pos + 4 + size
