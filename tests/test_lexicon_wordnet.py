@@ -213,6 +213,7 @@ def test_damaged_files_roll_back(db, tmp_path: Path, name: str, line: str, messa
         ('propel, "Carry the ball"; "dribble"', "propel", "Carry the ball"),
         ('crafty; "a designing nation"- W.Churchill; "a wife"', "crafty", "a designing nation"),
         ('burst;"the bomb detonated"', "burst", "the bomb detonated"),
+        ('to a great depth;far down; "dug deep"', "to a great depth; far down", "dug deep"),
         ('quoted "word" inside (see "x"); "real example"', 'quoted "word" inside (see "x")',
          "real example"),
     ],

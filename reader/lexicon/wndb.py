@@ -27,6 +27,7 @@ _EXAMPLE_START = re.compile(r'[;:]\s*"')
 _TRAILING_EXAMPLES = re.compile(r'(.*?)\s*[;:,]\s*((?:"[^"]*"[\s;:,]*)+)$', re.DOTALL)
 _QUOTED = re.compile(r'"([^"]*)"')
 _ADJ_MARKER = re.compile(r"\((?:a|p|ip)\)$")
+_TIGHT_SEMICOLON = re.compile(r";(?=[A-Za-z(])")  # "to a great depth;far down"
 
 Synset = tuple[str, str | None, list[str]]  # definition, first example, lemmas as written
 
@@ -201,8 +202,13 @@ def split_gloss(gloss: str) -> tuple[str, str | None]:
     if (match := _TRAILING_EXAMPLES.match(gloss)) and match.group(1).strip():
         cuts.append((match.end(1), match.start(2)))
     if not cuts:
-        return gloss.strip().rstrip(";").strip(), None
+        return _spaced(gloss.strip().rstrip(";").strip()), None
     end, start = min(cuts)
     examples = _QUOTED.findall(gloss[start:])
     example = examples[0].strip().rstrip(":;").strip() if examples else ""
-    return gloss[:end].strip().rstrip(";:,").strip(), example or None
+    return _spaced(gloss[:end].strip().rstrip(";:,").strip()), example or None
+
+
+def _spaced(definition: str) -> str:
+    """A few hundred WordNet glosses lack the space after a semicolon."""
+    return _TIGHT_SEMICOLON.sub("; ", definition)
