@@ -31,6 +31,12 @@ def test_other_encodings_are_detected(tmp_path: Path) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes(text.encode("cp1252"))
     assert "Café society" in load_path(latin).content
+    short = tmp_path / "short.txt"
+    short.write_bytes("Café crème. Deux.".encode("latin-1"))
+    assert load_path(short).content.startswith("Café crème.")
+    russian = tmp_path / "russian.txt"
+    russian.write_bytes(("Война и мир. Это роман Льва Толстого. " * 5).encode("cp1251"))
+    assert "Война и мир" in load_path(russian).content
     utf16 = tmp_path / "utf16.txt"
     utf16.write_bytes(text.encode("utf-16"))
     assert "déjà vu" in load_path(utf16).content

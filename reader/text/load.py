@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.text.markup import MarkupError, epub_to_text, html_document, markdown_to_text
 
+FEW_ACCENTS = 100  # non-ASCII bytes below which the encoding detector is not trusted
 MAX_BYTES = 64 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -91,6 +92,9 @@ def decode_bytes(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    western = _mostly_ascii_cp1252(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -134,6 +138,25 @@ def guess_title(text: str) -> str:
     if 0 < len(first) <= 120 and (rest.startswith("\n") or not rest.strip()):
         return first
     return ""
+
+
+def _mostly_ascii_cp1252(data: bytes) -> str | None:
+    """English with a few accents ("café crème") in a legacy encoding is Windows-1252.
+
+    With a handful of non-ASCII bytes a detector has too little to go on and may pick a
+    Central European code page ("crčme"). Given more, or text mostly in another script
+    (whose letters would all come out accented), the detector decides.
+    """
+    high = sum(1 for byte in data if byte > 0x7F)
+    if high > FEW_ACCENTS:
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # one of its five unassigned bytes: not Windows-1252
+        return None
+    letters = [c for c in text if c.isalpha()]
+    accented = sum(1 for c in letters if not c.isascii())
+    return text if accented <= 0.3 * len(letters) else None
 
 
 def _looks_like_html(text: str) -> bool:
