@@ -141,3 +141,19 @@ def test_epub_without_package_document(tmp_path: Path) -> None:
 
 def test_load_string_guesses_title() -> None:
     assert load_string("A heading\n\nBody text here.").title == "A heading"
+
+
+def test_project_gutenberg_header_and_licence_are_left_out(tmp_path: Path) -> None:
+    book = tmp_path / "book.txt"
+    book.write_text(
+        "The Project Gutenberg eBook of Kept Title, by Someone\n\nLicence words.\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK KEPT TITLE ***\n\n\nCHAPTER I\n\nIt began.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK KEPT TITLE ***\n\nMore licence.\n"
+    )
+    loaded = load_path(book)
+    assert loaded.title == "Kept Title"
+    assert loaded.content == "CHAPTER I\n\nIt began.\n"
+    # a text that only quotes one marker is left whole
+    quoted = tmp_path / "quoted.txt"
+    quoted.write_text("*** START OF THE PROJECT GUTENBERG EBOOK X ***\nand no end.\n")
+    assert "no end" in load_path(quoted).content and "START" in load_path(quoted).content

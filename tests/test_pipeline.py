@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 import pytest
 import sqlite_utils
 from _paths import SEED
@@ -146,3 +151,34 @@ def test_books_analysed_in_processes_match_one_process(monkeypatch: pytest.Monke
     parallel = pipeline.analyze_sentences(text, workers=2, progress=lambda d, t: seen.append(d))
     assert parallel == pipeline.analyze_sentences(text, workers=1)
     assert seen[-1] == len(parallel) and len(seen) > 1
+
+
+def test_processes_start_under_a_tui_that_replaced_stderr(tmp_path: Path) -> None:
+    """Textual swaps sys.stderr for an object whose fileno() is -1; multiprocessing passes that
+    descriptor to its resource tracker, and the import of a book failed in the TUI."""
+    script = tmp_path / "tui_like.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sys
+            from reader.text import pipeline
+            from reader.text.load import load_path
+
+            class Capture:
+                def write(self, text): return len(text)
+                def flush(self): pass
+                def fileno(self): return -1
+
+            if __name__ == "__main__":
+                sys.stderr = Capture()
+                text = load_path({str(SEED)!r}).content
+                spans = pipeline.split_spans(text)
+                paragraphs = list(pipeline.paragraphs_of(text, spans))
+                out = pipeline._analyze_in_processes(text, spans, paragraphs, 2, None)
+                assert len(out) == len(spans)
+                assert isinstance(sys.stderr, Capture)
+            """
+        )
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

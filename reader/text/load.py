@@ -111,6 +111,7 @@ def _finish(text: str, title: str, source: str, suffix: str, fallback: str = "")
         title = title or html_title
     text = normalize(text)
     title = title or guess_title(text) or fallback
+    text = strip_gutenberg(text)
     if not text.strip():
         raise LoadError(f"{source if source != '-' else 'stdin'} has no readable text")
     if _control_share(text) > 0.05:
@@ -125,6 +126,26 @@ def normalize(text: str) -> str:
     text = re.sub(r"[ \t\u00a0]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip("\n ") + "\n"
+
+
+_GUTENBERG_START = re.compile(
+    r"^\*{3} ?START OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT)[^\n]*\n", re.I | re.M
+)
+_GUTENBERG_END = re.compile(
+    r"^\*{3} ?END OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT)", re.I | re.M
+)
+
+
+def strip_gutenberg(text: str) -> str:
+    """The book without Project Gutenberg's header and licence: a reader starts at the book.
+
+    Only when both markers are there, so a text that merely mentions them is left whole.
+    """
+    start = _GUTENBERG_START.search(text)
+    end = _GUTENBERG_END.search(text, start.end()) if start else None
+    if start is None or end is None or not text[start.end() : end.start()].strip():
+        return text
+    return text[start.end() : end.start()].strip("\n ") + "\n"
 
 
 def guess_title(text: str) -> str:

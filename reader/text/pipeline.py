@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,9 +139,15 @@ def _analyze_in_processes(
     # forkserver, not fork: the importer may run in a thread of the TUI, and forking a threaded
     # process can deadlock the child.
     context = multiprocessing.get_context("forkserver")
+    with _stderr_with_descriptor():
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()  # and, with it, multiprocessing's resource tracker
     size = -(-len(spans) // (workers * CHUNKS_PER_WORKER))
     jobs = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_silence_output
+    ) as pool:
         for first in range(0, len(spans), size):
             chunk = spans[first : first + size]
             base, stop = chunk[0][0], chunk[-1][1]
@@ -157,3 +165,33 @@ def _analyze_in_processes(
             if progress is not None:
                 progress(done, len(spans))
     return result
+
+
+@contextmanager
+def _stderr_with_descriptor() -> Iterator[None]:
+    """multiprocessing hands ``sys.stderr``'s descriptor to its resource tracker; a TUI's
+    stand-in has none (Textual's ``fileno()`` returns -1, and the start fails), so lend it
+    /dev/null for the moment the helper processes start."""
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    saved = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            yield
+        finally:
+            sys.stderr = saved
+
+
+def _silence_output() -> None:
+    """Workers inherit the terminal, where stray output would corrupt a TUI's screen; their
+    errors travel back to the parent through the pool instead."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
