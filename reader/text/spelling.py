@@ -85,7 +85,8 @@ def real_word(lower: str) -> bool:
         if lower.endswith(suffix) and len(base) >= MIN_PART - 1 and base in words:
             return True
     for prefix in _PREFIXES:
-        if lower.startswith(prefix) and real_word(lower[len(prefix) :]):
+        rest = lower[len(prefix) :]
+        if lower.startswith(prefix) and len(rest) >= MIN_PART and real_word(rest):
             return True
     # compound parts must be content words lemminflect knows: the big list's
     # abbreviations would make "diffrent" into "diff" + "rent"
