@@ -35,6 +35,22 @@ async def test_keys_move_the_focus(db_path: Path, seed_id: int, mini_wordnet: Pa
         assert screen.session.index == 0
 
 
+async def test_arrow_keys_stay_with_the_sentence_on_a_small_terminal(
+    db_path: Path, seed_id: int, mini_wordnet: Path
+) -> None:
+    """At 80x24 the glosses overflow their panel; a focused panel would eat ↓ to scroll."""
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = reading(app)
+        box = screen.query_one("#glosses-box")
+        assert box.max_scroll_y > 0  # the case this test is about
+        await pilot.press("down", "down")
+        assert screen.session is not None and screen.session.index == 2
+        await pilot.press("pagedown")
+        assert box.scroll_target_y > 0 or box.scroll_y > 0
+
+
 async def test_status_and_position_survive_a_restart(
     db_path: Path, seed_id: int, mini_wordnet: Path
 ) -> None:

@@ -47,6 +47,10 @@ class ReadingScreen(ListeningMixin):
         Binding("a", "listen", "Listen"),
         Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
         Binding("minus", "speed(-1)", "Slower", show=False),
+        Binding("pagedown", "scroll_panel('glosses-box', 1)", "Glosses ↓", show=False),
+        Binding("pageup", "scroll_panel('glosses-box', -1)", "Glosses ↑", show=False),
+        Binding("shift+pagedown", "scroll_panel('detail-box', 1)", "Word ↓", show=False),
+        Binding("shift+pageup", "scroll_panel('detail-box', -1)", "Word ↑", show=False),
         Binding("home", "goto_start", "Start", show=False),
         Binding("end", "goto_end", "End", show=False),
         Binding("escape", "back", "Library"),
@@ -75,10 +79,12 @@ class ReadingScreen(ListeningMixin):
             yield Static("", id="before", classes="context")
             yield Static("", id="focus")
             yield Static("", id="after", classes="context")
+        # Not focusable: a focused panel that can scroll (a small terminal) would take
+        # the arrow keys, which belong to the sentence and the word cursor.
         with Horizontal(id="panels"):
-            with VerticalScroll(id="glosses-box"):
+            with VerticalScroll(id="glosses-box", can_focus=False):
                 yield Static("", id="glosses")
-            with VerticalScroll(id="detail-box"):
+            with VerticalScroll(id="detail-box", can_focus=False):
                 yield Static("", id="detail")
         yield Footer()
 
@@ -150,6 +156,13 @@ class ReadingScreen(ListeningMixin):
     def action_previous(self) -> None:
         if self.session and self.session.move(-1):
             self.refresh_all()
+
+    def action_scroll_panel(self, panel: str, pages: int) -> None:
+        box = self.query_one(f"#{panel}", VerticalScroll)
+        if pages > 0:
+            box.scroll_page_down()
+        else:
+            box.scroll_page_up()
 
     @saves
     def action_goto_start(self) -> None:
