@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,6 +23,8 @@ from reader.ui.widgets.sentence import render_sentence
 
 if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
+
+COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
 
 
 class ReadingScreen(ListeningMixin):
@@ -100,6 +102,13 @@ class ReadingScreen(ListeningMixin):
             self.lexicon_note = "Building the lexicon from WordNet…"
             self.build_lexicon()
 
+    def on_resize(self, event: events.Resize) -> None:
+        compact = event.size.height < COMPACT_BELOW
+        if compact != self.has_class("compact"):
+            self.set_class(compact, "compact")
+            if self.session is not None:
+                self.refresh_all()
+
     # -- drawing ------------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
@@ -114,6 +123,8 @@ class ReadingScreen(ListeningMixin):
             f" Sentence {session.index + 1} of {session.count}" + (f" · {mark}" if mark else "")
         )
         around = self.sentences_app.config.context_sentences
+        if self.has_class("compact"):
+            around = min(around, 1)
         before, after = session.context(around, around)
         self.query_one("#before", Static).update(_context_text(before))
         self.query_one("#after", Static).update(_context_text(after))
