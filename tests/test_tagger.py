@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.text import tagger
@@ -252,3 +254,25 @@ def test_a_typo_gets_the_lemma_of_the_word_meant() -> None:
     assert tag_words(["Please", "hlep", "me", "with", "the", "reciept"])[1] == ("VERB", "help")
     # acronyms are not typos
     assert lemmatize("PRMA", "NOUN") != "puma"
+
+
+def test_runtime_feature_keys_match_the_training_features() -> None:
+    """The tagger's fast path must look up exactly the features the model was trained on."""
+    import json
+
+    from _paths import SEED
+
+    from reader.text.tag_features import ALL_ROLES, feature_keys, word_features
+    from reader.text.tokenize import tokenize
+
+    passages = json.loads((Path(__file__).parent / "data" / "segment_passages.json").read_text())
+    text = SEED.read_text(encoding="utf-8") + " ".join(p["text"] for p in passages)
+    words = {t.text for t in tokenize(text)}
+    words |= {"Jong-un", "tug-of-war", "re-", "-", "U.S.", "ÉCOLE", "x", "3.5", "e-mail", "A-"}
+    assert len(words) > 3000
+    for word in words:
+        feats = word_features(word)
+        expected = [f"{r}|{f}" for r in ALL_ROLES for f in feats[r]]
+        keys, counts = feature_keys(word)
+        assert keys == expected, word
+        assert counts == [len(feats[r]) for r in ALL_ROLES], word

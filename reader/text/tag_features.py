@@ -37,6 +37,7 @@ START = N_TAGS  # pseudo tag of the positions before the sentence
 ROLES: tuple[int, ...] = (0, -1, 1, -2, 2)
 TITLE, UPPER = 10, 11  # extra roles, active only in headline-cased sentences
 MODE_ROLES: tuple[int, ...] = (TITLE, UPPER)
+ALL_ROLES = ROLES + MODE_ROLES  # the order of a word type's score vectors
 PAD_LEFT = "<s>"
 PAD_RIGHT = "</s>"
 MAX_WORD = 40  # longer tokens are URLs or garbage; their tail carries no signal
@@ -163,6 +164,71 @@ def word_features(word: str) -> dict[int, list[str]]:
     far = ["w:" + lower, "ss:" + short_shape(word)]
     mode = ["w:" + lower, "s3:" + lower[-3:], "lx:" + lex, "sh:" + sh]
     return {0: own, -1: near, 1: near, -2: far, 2: far, TITLE: mode, UPPER: mode}
+
+
+def feature_keys(word: str) -> tuple[list[str], list[int]]:
+    """``word_features`` as the runtime looks them up: "role|feature" keys, ALL_ROLES order.
+
+    The same features, spelled out once more because building every key in one step
+    halves the strings a new word type costs, and new types are most of the tagger's
+    cold-start time.  tests/test_tagger.py checks the two agree on every EWT word.
+    """
+    lower = word.lower()
+    sh = shape(word)
+    lex = lexicon_classes(lower)
+    s3 = lower[-3:]
+    keys = [
+        "0|b",
+        f"0|w:{lower}",
+        f"0|s1:{lower[-1:]}",
+        f"0|s2:{lower[-2:]}",
+        f"0|s3:{s3}",
+        f"0|s4:{lower[-4:]}",
+        f"0|p1:{lower[:1]}",
+        f"0|p2:{lower[:2]}",
+        f"0|p3:{lower[:3]}",
+        f"0|sh:{sh}",
+        f"0|lx:{lex}",
+        f"0|zf:{_freq_bucket(lower)}",
+        f"0|s5:{lower[-5:]}",
+        f"0|p4:{lower[:4]}",
+    ]
+    if word != lower:
+        keys.append(f"0|wc:{word}")
+    if len(word) > 1 and "-" in word[1:-1]:
+        parts = lower.split("-")
+        last = parts[-1] or lower
+        keys += (
+            f"0|hl:{last}",
+            f"0|hs3:{last[-3:]}",
+            f"0|hf:{parts[0]}",
+            f"0|hlx:{lexicon_classes(last)}",
+        )
+    own = len(keys)
+    ss = short_shape(word)
+    keys += (
+        f"-1|w:{lower}",
+        f"-1|s3:{s3}",
+        f"-1|ss:{ss}",
+        f"-1|lx:{lex}",
+        f"1|w:{lower}",
+        f"1|s3:{s3}",
+        f"1|ss:{ss}",
+        f"1|lx:{lex}",
+        f"-2|w:{lower}",
+        f"-2|ss:{ss}",
+        f"2|w:{lower}",
+        f"2|ss:{ss}",
+        f"{TITLE}|w:{lower}",
+        f"{TITLE}|s3:{s3}",
+        f"{TITLE}|lx:{lex}",
+        f"{TITLE}|sh:{sh}",
+        f"{UPPER}|w:{lower}",
+        f"{UPPER}|s3:{s3}",
+        f"{UPPER}|lx:{lex}",
+        f"{UPPER}|sh:{sh}",
+    )
+    return keys, [own, 4, 4, 2, 2, 4, 4]
 
 
 def sentence_mode(words: list[str]) -> int:

@@ -22,12 +22,14 @@ import numpy.typing as npt
 from reader.text.lemma import Lemmatizer, informative_capitals
 from reader.text.spelling import load_word_lists
 from reader.text.tag_features import (
+    ALL_ROLES,
     MODE_ROLES,
     PAD_LEFT,
     PAD_RIGHT,
     ROLES,
     START,
     UPOS,
+    feature_keys,
     normalize,
     pad_features,
     sentence_mode,
@@ -35,7 +37,6 @@ from reader.text.tag_features import (
     word_features,
 )
 
-ALL_ROLES = ROLES + MODE_ROLES
 _OFFSETS = np.array(ROLES, np.intp)  # neighbour offsets, in type_vec slot order
 _SLOTS = np.arange(len(ROLES))
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "en_ewt_tagger.npz"
@@ -131,14 +132,19 @@ class _Model:
         if precomputed is None:
             # one gather and one segmented sum for all words and roles
             get, zero = self.feat_index.get, self.zero_row
-            prefixes = [(r, f"{r}|") for r in ALL_ROLES]
             rows: list[int] = []
             bounds: list[int] = []
             for w in words:
-                feats = {r: pad_features(w) for r in ALL_ROLES} if pads else word_features(w)
-                for r, pre in prefixes:
-                    bounds.append(len(rows))
-                    rows += [get(pre + f, zero) for f in feats[r]]
+                if pads:
+                    keys = [f"{r}|{f}" for r in ALL_ROLES for f in pad_features(w)]
+                    counts = [len(pad_features(w))] * len(ALL_ROLES)
+                else:
+                    keys, counts = feature_keys(w)
+                start = len(rows)
+                for count in counts:
+                    bounds.append(start)
+                    start += count
+                rows += [get(k, zero) for k in keys]
             summed = np.add.reduceat(self.static[rows], bounds, axis=0)
             precomputed = summed.reshape(len(words), len(ALL_ROLES), -1)
         self.type_vec[first:end] = precomputed
