@@ -4,10 +4,11 @@
 
 UPOS accuracy is over all syntactic words; lemma accuracy is over words whose
 gold UPOS is NOUN/VERB/ADJ/ADV, comparing our lemma to the gold LEMMA column
-exactly (case-sensitive).  Speed is measured on one core, pinned, with the model
-already loaded.  "cold" starts from a freshly loaded model with every cache empty
-(word-type vectors, lemma memo), as a new process sees its first text; "warm" is
-a second pass.  tag_words is one call per sentence, as the reader makes for a
+exactly (case-sensitive).  Speed is measured on one core, pinned, each timing in
+a fresh process (an earlier run would leave caches warm), medians of --runs:
+the model is loaded, then "cold" tags the input with every cache empty (word-type
+vectors, lemma memo), as a new process meets its first text, and "warm" tags it
+again.  tag_words is one call per sentence, as the reader makes for a
 sentence the learner edits; tag_sentences takes all sentences at once, as an
 import does.  The last line tags the whole of War and Peace, cold, the way the
 importer does: on a whole book most word types repeat, so it is the figure that
@@ -22,6 +23,9 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 
 import argparse  # noqa: E402
+import json  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
@@ -30,8 +34,7 @@ from pathlib import Path  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from reader.text import lemma as lemma_mod  # noqa: E402
-from reader.text import spelling, tag_features, tagger  # noqa: E402
+from reader.text import tagger  # noqa: E402
 from reader.text.lemma import informative_capitals  # noqa: E402
 from reader.text.load import load_path  # noqa: E402
 from reader.text.segment import split_spans  # noqa: E402
@@ -65,13 +68,45 @@ def timed(fn: object, *args: object) -> tuple[object, float]:
     return out, time.perf_counter() - t0
 
 
-def fresh_model() -> float:
-    """Seconds to load the model, with every cache of a previous run emptied."""
-    tagger._model = None
-    for cached in (lemma_mod._in_lexicon, lemma_mod.is_real_word, spelling.intended_word):
-        cached.cache_clear()
-    tag_features.shape.cache_clear()
-    return timed(tagger._get_model)[1]
+def speed_run(mode: str, args: argparse.Namespace) -> dict[str, float]:
+    """One timing in a fresh interpreter: caches in this one are warm from earlier runs."""
+    cmd = [sys.executable, __file__, str(args.corpus), "--split", args.split]
+    cmd += ["--model", str(args.model), "--book", str(args.book), "--speed-run", mode]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def child_speed_run(mode: str, args: argparse.Namespace) -> None:
+    """Load the model, then tag the same input twice: cold (caches empty), then warm."""
+    if mode == "book":
+        sents = book_words(args.book)
+    else:
+        sents = [
+            [w for w, _, _ in s]
+            for s in read_conllu(args.corpus / f"en_ewt-ud-{args.split}.conllu")
+        ]
+    _, load = timed(tagger._get_model)
+
+    def run() -> object:
+        if mode == "tag_words":
+            return [tagger.tag_words(s) for s in sents]
+        return tagger.tag_sentences(sents)
+
+    _, cold = timed(run)
+    _, warm = timed(run)
+    tokens = sum(map(len, sents))
+    print(
+        json.dumps(
+            {
+                "load": load,
+                "cold": tokens / cold,
+                "warm": tokens / warm,
+                "tokens": tokens,
+                "cold_s": cold,
+            }
+        )
+    )
 
 
 def book_words(path: Path) -> list[list[str]]:
@@ -90,25 +125,24 @@ def main() -> None:
     ap.add_argument("--model", type=Path, default=tagger.MODEL_PATH)
     ap.add_argument("--book", type=Path, default=BOOK, help="a book to tag (skipped if absent)")
     ap.add_argument("--errors", type=int, default=0, help="show the N most common errors")
+    ap.add_argument("--runs", type=int, default=3, help="timed runs; medians are printed")
+    ap.add_argument("--speed-run", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    if args.speed_run:
+        tagger.MODEL_PATH = args.model
+        child_speed_run(args.speed_run, args)
+        return
 
     tagger.MODEL_PATH = args.model
     gold = read_conllu(args.corpus / f"en_ewt-ud-{args.split}.conllu")
     words = [[w for w, _, _ in s] for s in gold]
     n_tokens = sum(map(len, words))
 
-    load_s = fresh_model()
-    pred, cold = timed(lambda: [tagger.tag_words(s) for s in words])
-    _, warm = timed(lambda: [tagger.tag_words(s) for s in words])
-    fresh_model()
-    _, batch_cold = timed(tagger.tag_sentences, words)
-    _, batch_warm = timed(tagger.tag_sentences, words)
-    book = book_words(args.book) if args.book.exists() else []
-    fresh_model()
-    _, book_s = timed(tagger.tag_sentences, book)
-    book_tokens = sum(map(len, book))
+    pred = [tagger.tag_words(s) for s in words]
+    modes = ["tag_words", "tag_sentences"] + (["book"] if args.book.exists() else [])
+    speed = {m: [speed_run(m, args) for _ in range(args.runs)] for m in modes}
 
     lemmatize = tagger._get_model().lemmatizer
     pos_ok = lem_ok = lem_n = gold_lem_ok = nocase_ok = 0
@@ -135,14 +169,25 @@ def main() -> None:
     print(f"lemma accuracy (gold NOUN/VERB/ADJ/ADV): {100 * lem_ok / lem_n:.2f}% of {lem_n}")
     print(f"  same, lemmatizer given gold UPOS:      {100 * gold_lem_ok / lem_n:.2f}%")
     print(f"  same, ignoring case (for reference):   {100 * nocase_ok / lem_n:.2f}%")
-    print(f"model load: {load_s:.2f} s, size {tagger.MODEL_PATH.stat().st_size / 1e6:.2f} MB")
-    print(f"tag_words, cold:         {n_tokens / cold:,.0f} tokens/s")
-    print(f"tag_words, warm:         {n_tokens / warm:,.0f} tokens/s")
-    print(f"tag_sentences, cold:     {n_tokens / batch_cold:,.0f} tokens/s")
-    print(f"tag_sentences, warm:     {n_tokens / batch_warm:,.0f} tokens/s")
-    if book:
-        rate = book_tokens / book_s
-        print(f"{args.book.name}, cold: {rate:,.0f} tokens/s ({book_tokens:,} in {book_s:.2f} s)")
+
+    def median(mode: str, key: str) -> float:
+        return statistics.median(r[key] for r in speed[mode])
+
+    size = args.model.stat().st_size / 1e6
+    print(f"model load: {median('tag_words', 'load'):.2f} s, size {size:.2f} MB")
+    print(f"speeds: medians of {args.runs} runs, each in a fresh process, on one core")
+    for mode in ("tag_words", "tag_sentences"):
+        label = "per sentence" if mode == "tag_words" else "batched"
+        print(
+            f"{mode} ({label}): cold {median(mode, 'cold'):,.0f} tokens/s, "
+            f"warm {median(mode, 'warm'):,.0f} tokens/s"
+        )
+    if "book" in speed:
+        n_book = int(speed["book"][0]["tokens"])
+        print(
+            f"{args.book.name}, tag_sentences cold: {median('book', 'cold'):,.0f} tokens/s "
+            f"({n_book:,} tokens in {median('book', 'cold_s'):.2f} s)"
+        )
     if args.errors:
         print("most common UPOS confusions (gold -> predicted):")
         for (g, p), c in pos_err.most_common(args.errors):

@@ -18,7 +18,9 @@ from reader.text.spelling import intended_word
 from reader.text.tag_features import (
     fold_apostrophes,
     general_frequency,
+    in_lexicon,
     lexicon_classes,
+    listed_lemmas,
     sentence_mode,
 )
 
@@ -55,7 +57,7 @@ _VERB_PREFIXES = frozenset(
 @lru_cache(maxsize=32768)
 def _in_lexicon(word: str) -> bool:
     """lemminflect's own dictionary, i.e. words it knows rather than guesses."""
-    return bool(lexicon_classes(word.lower()))
+    return in_lexicon(word.lower())
 
 
 @lru_cache(maxsize=32768)
@@ -66,12 +68,14 @@ def is_real_word(word: str) -> bool:
 
 
 def _guess(lower: str, upos: str) -> str:
-    from lemminflect import getLemma
+    found = listed_lemmas(lower, upos)
+    if not found:
+        from lemminflect import getLemma
 
-    try:
-        found = getLemma(lower, upos)
-    except Exception:  # unknown UPOS or odd characters: no guess
-        return lower
+        try:
+            found = getLemma(lower, upos)
+        except Exception:  # unknown UPOS or odd characters: no guess
+            return lower
     cand = str(found[0]) if found else lower
     if cand == lower or not _PLAIN_WORD.fullmatch(cand):
         return lower

@@ -25,7 +25,12 @@ from functools import lru_cache
 from importlib import resources
 from string import ascii_lowercase
 
-from reader.text.tag_features import general_frequency, lexicon_classes
+from reader.text.tag_features import (
+    frequency_table,
+    general_frequency,
+    in_lexicon,
+    lexicon_classes,
+)
 
 MIN_LENGTH = 4
 RARE_FORM = 3e-7  # wordfreq frequency (Zipf 2.5) above which a form is a real word
@@ -78,7 +83,7 @@ FOREIGN_LANGS = ("fr", "de")
 def real_word(lower: str) -> bool:
     """Listed as it is, as a regular derivation ("coiners", "untilled"), or as two words."""
     words = _dictionary()
-    if lower in words or lexicon_classes(lower):
+    if lower in words or in_lexicon(lower):
         return True
     for suffix, restore in _SUFFIXES:
         base = lower[: -len(suffix)] + restore
@@ -91,7 +96,7 @@ def real_word(lower: str) -> bool:
     # compound parts must be content words lemminflect knows: the big list's
     # abbreviations would make "diffrent" into "diff" + "rent"
     splits = range(MIN_PART, len(lower) - MIN_PART + 1)
-    return any(lexicon_classes(lower[:i]) and lexicon_classes(lower[i:]) for i in splits)
+    return any(in_lexicon(lower[:i]) and in_lexicon(lower[i:]) for i in splits)
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +122,9 @@ def intended_word(lower: str, upos: str) -> str | None:
     if freq >= RARE_FORM or real_word(lower):
         return None
     best, best_freq = None, 0.0
+    frequency = frequency_table().get
     for cand in _one_edit(lower):
-        cand_freq = general_frequency(cand)
+        cand_freq = frequency(cand, 0.0)
         if cand_freq > best_freq and upos in lexicon_classes(cand).split("|"):
             best, best_freq = cand, cand_freq
     if best is None or best_freq < max(COMMON_FIX, MIN_RATIO * freq) or lower in _foreign_words():

@@ -119,9 +119,28 @@ def lexicon_classes(lower: str) -> str:
     return "|".join(sorted(found))
 
 
+def in_lexicon(lower: str) -> bool:
+    """``bool(lexicon_classes(lower))`` without building the string: a hot check."""
+    lemmas, overrides, _ = _lexicons()
+    return lower in lemmas or lower in overrides
+
+
+def listed_lemmas(lower: str, upos: str) -> tuple[str, ...]:
+    """What lemminflect's getLemma answers for a listed lowercase form, minus its deep copy
+    (it, too, gives a lowercase word lowercase lemmas)."""
+    lemmas, overrides, _ = _lexicons()
+    found = overrides.get(lower, {}).get(upos) or lemmas.get(lower, {}).get(upos)
+    return tuple(lemma.lower() for lemma in found or ())
+
+
 def general_frequency(word: str) -> float:
     """wordfreq's frequency of exactly this (lowercase) string, 0.0 if unlisted."""
     return _lexicons()[2].get(word, 0.0)
+
+
+def frequency_table() -> dict[str, float]:
+    """wordfreq's whole list, for loops over hundreds of candidate strings."""
+    return _lexicons()[2]
 
 
 def _freq_bucket(lower: str) -> str:
