@@ -252,12 +252,18 @@ def feature_keys(word: str) -> tuple[list[str], list[int]]:
 
 def sentence_mode(words: list[str]) -> int:
     """Headlines and shouting make capitals uninformative; EWT has plenty of both."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    if len(alpha) < 2:
+    alpha = capital = shouted = 0
+    for w in words:  # one pass: this runs twice for every sentence tagged
+        if w[:1].isalpha():
+            alpha += 1
+            if w[0].isupper():
+                capital += 1
+                shouted += len(w) > 1 and w.isupper()
+    if alpha < 2:
         return 0
-    if sum(len(w) > 1 and w.isupper() for w in alpha) >= 0.6 * len(alpha):
+    if shouted >= 0.6 * alpha:
         return UPPER
-    if sum(w[0].isupper() for w in alpha) >= 0.6 * len(alpha):
+    if capital >= 0.6 * alpha:
         return TITLE
     return 0
 
