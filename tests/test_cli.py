@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,18 @@ def test_split_offsets_point_into_crlf_input(run: CliRunner) -> None:
     _, out, _ = invoke(run, "split", "--json", input=text)
     for sentence in json.loads(out):
         assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_remove_a_text_keeps_the_word_statuses(run: CliRunner, home: Path) -> None:
+    invoke(run, "import", str(SEED))
+    invoke(run, "term", "set", "coalition", "--status", "2")
+    code, out, _ = invoke(run, "remove", "1")
+    assert code == 0 and out.startswith("removed 1: [Weekly Focus]")
+    _, out, _ = invoke(run, "texts", "--json")
+    assert json.loads(out) == []
+    db = sqlite3.connect(home / "reader.db")
+    assert db.execute("SELECT COUNT(*) FROM tokens").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 0
+    assert db.execute("SELECT status FROM terms WHERE key = 'coalition'").fetchone() == (2,)
+    code, _, err = invoke(run, "remove", "1")
+    assert code != 0 and err.strip() == "sentences: no text with id 1"

@@ -146,6 +146,23 @@ async def test_library_lists_and_opens(db_path: Path, seed_id: int, mini_wordnet
         assert isinstance(app.screen, LibraryScreen)
 
 
+async def test_library_removes_a_text_after_asking(
+    db_path: Path, seed_id: int, mini_wordnet: Path
+) -> None:
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        await pilot.press("d", "n")  # asked, and kept
+        await settle(app, pilot)
+        assert table.row_count == 1
+        await pilot.press("d", "y")
+        await settle(app, pilot)
+        assert table.row_count == 0
+        assert "No texts yet" in str(app.screen.query_one("#library-note", Static).render())
+    assert open_db(db_path).execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 0
+
+
 async def test_read_a_new_file_imports_it_then_opens_it(db_path: Path, mini_wordnet: Path) -> None:
     app = make_app(db_path, target=load_path(SEED))
     async with app.run_test(size=SIZE) as pilot:

@@ -1,4 +1,4 @@
-"""Reading and the library: ``read``, ``import``, ``texts``."""
+"""Reading and the library: ``read``, ``import``, ``texts``, ``remove``."""
 
 from __future__ import annotations
 
@@ -131,3 +131,17 @@ def texts_cmd(as_json: bool) -> None:
             f"{t.id:>4}  {t.title[:50]:<50}  {t.sentences:>6} sentences  "
             f"{t.progress:>4.0%} read  {t.unknown_share:>4.0%} unknown"
         )
+
+
+@main.command("remove")
+@click.argument("text_ids", nargs=-1, required=True, type=int)
+@home_option
+@friendly
+def remove_cmd(text_ids: tuple[int, ...]) -> None:
+    """Remove TEXT-ID... from the library; your word statuses and glosses stay."""
+    from reader.learn.texts import remove_text
+
+    db = open_home_db()
+    for text_id in text_ids:
+        title = remove_text(db, text_id)
+        click.echo(f"removed {text_id}: {title}")

@@ -134,6 +134,20 @@ def get_text(db: sqlite_utils.Database, text_id: int) -> TextInfo:
     return found[0]
 
 
+def remove_text(db: sqlite_utils.Database, text_id: int) -> str:
+    """Delete a text with its sentences, tokens, position and marks; returns its title.
+
+    What the learner knows stays: terms, their statuses and history are per word, not per
+    text, and the event log keeps its rows (their text becomes NULL).
+    """
+    from reader.store import transaction
+
+    title = get_text(db, text_id).title
+    with transaction(db):
+        db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
+    return title
+
+
 def sentence_at(db: sqlite_utils.Database, text_id: int, idx: int) -> SentenceRow | None:
     row = db.execute(
         'SELECT id, idx, text, start, "end", paragraph FROM sentences '

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.texts import TextInfo
 from reader.ui.messages import TextsLoaded, WorkFailed
-from reader.ui.screens.prompt import PromptScreen
+from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
 
 if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
@@ -25,6 +25,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", show=True),
         Binding("a", "add", "Add a file"),
+        Binding("d", "remove", "Remove"),
         Binding("g", "refresh", "Refresh"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -66,7 +67,7 @@ class LibraryScreen(Screen[None]):
             finally:
                 db.close()
         except Exception as exc:
-            self.post_message(WorkFailed(describe(exc)))
+            self.post_message(WorkFailed(f"Cannot list texts: {describe(exc)}"))
             return
         self.post_message(TextsLoaded(texts))
 
@@ -94,18 +95,54 @@ class LibraryScreen(Screen[None]):
             note.update("No texts yet. Press a to add a file, or run: sentences read FILE")
 
     def on_work_failed(self, message: WorkFailed) -> None:
-        self.query_one("#library-note", Static).update(f"Cannot list texts: {message.error}")
+        self.query_one("#library-note", Static).update(message.error)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             self.sentences_app.open_text(int(event.row_key.value))
 
-    def action_open(self) -> None:
+    def _selected_id(self) -> int | None:
         table = self.query_one(DataTable)
-        if table.row_count:
-            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-            if row_key.value is not None:
-                self.sentences_app.open_text(int(row_key.value))
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    def action_open(self) -> None:
+        text_id = self._selected_id()
+        if text_id is not None:
+            self.sentences_app.open_text(text_id)
+
+    def action_remove(self) -> None:
+        text_id = self._selected_id()
+        if text_id is None:
+            return
+        title = str(self.query_one(DataTable).get_row(str(text_id))[0])
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.remove_text(text_id)
+
+        question = f"Remove “{title}” from the library? Your word statuses and glosses stay."
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    @work(thread=True, group="library-remove", exit_on_error=False)
+    def remove_text(self, text_id: int) -> None:
+        """A book's tokens are hundreds of thousands of rows: not on the UI thread."""
+        from reader.errors import describe
+        from reader.learn.texts import remove_text
+        from reader.store import open_db
+
+        try:
+            db = open_db(self.sentences_app.db_path)
+            try:
+                remove_text(db, text_id)
+            finally:
+                db.close()
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Cannot remove the text: {describe(exc)}"))
+            return
+        self.app.call_from_thread(self.load_texts)
 
     def action_refresh(self) -> None:
         self.load_texts()

@@ -1,4 +1,4 @@
-"""A one-line editor in a dialog: the learner's own gloss, or a file to import."""
+"""Dialogs: a one-line editor (the learner's own gloss, a file to import) and a yes/no question."""
 
 from __future__ import annotations
 
@@ -31,3 +31,24 @@ class PromptScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Returns True for y, False for n or Escape: for what cannot be undone."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="prompt"):
+            yield Label(self.question, id="prompt-title")
+            yield Label("y to confirm · n or Escape to keep it", id="prompt-help")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
