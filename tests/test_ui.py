@@ -153,7 +153,10 @@ async def test_library_removes_a_text_after_asking(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         table = app.screen.query_one(DataTable)
-        await pilot.press("d", "n")  # asked, and kept
+        await pilot.press("d")
+        question = str(app.screen.query_one("#prompt-title", Static).render())
+        assert "“[Weekly Focus] How Kim" in question  # a title is text, never markup
+        await pilot.press("n")  # asked, and kept
         await settle(app, pilot)
         assert table.row_count == 1
         await pilot.press("d", "y")

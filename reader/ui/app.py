@@ -69,7 +69,7 @@ class SentencesApp(App[None]):
         elif isinstance(self.target, int):
             self.open_text(self.target)
         for warning in self.config.warnings:
-            self.notify(warning, severity="warning")
+            self.notify(warning, severity="warning", markup=False)
         self.warm_up()
 
     def open_text(self, text_id: int) -> None:
@@ -91,7 +91,7 @@ class SentencesApp(App[None]):
         try:
             loaded = load_path(path)
         except Exception as exc:
-            self.notify(describe(exc), title="Cannot add that file", severity="error")
+            self.notify(describe(exc), title="Cannot add that file", severity="error", markup=False)
             return
         existing = find_text(self.db, loaded.content, self.lang)
         if existing is not None:

@@ -25,7 +25,9 @@ def saves(action: F) -> F:
         try:
             return action(self, *args, **kwargs)
         except (StoreError, sqlite3.Error, OSError) as exc:
-            self.app.notify(describe(exc), title="Not saved", severity="error", timeout=8)
+            self.app.notify(
+                describe(exc), title="Not saved", severity="error", timeout=8, markup=False
+            )
             return None
 
     return guarded  # type: ignore[return-value]

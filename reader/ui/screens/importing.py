@@ -28,8 +28,8 @@ class ImportScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box"):
-            yield Label(f"Importing “{self.loaded.title}”", id="import-title")
-            yield Label("Starting…", id="import-stage")
+            yield Label(f"Importing “{self.loaded.title}”", id="import-title", markup=False)
+            yield Label("Starting…", id="import-stage", markup=False)
             yield ProgressBar(total=None, show_eta=False, id="import-bar")
         yield Footer()
 
@@ -69,7 +69,7 @@ class ImportScreen(Screen[None]):
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#import-stage", Label).update(f"Import failed: {message.error}")
-        self.notify(message.error, title="Import failed", severity="error")
+        self.notify(message.error, title="Import failed", severity="error", markup=False)
 
     def action_back(self) -> None:
         self.workers.cancel_group(self, "import")

@@ -30,9 +30,11 @@ class LibraryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    titles: dict[int, str] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Loading your texts…", id="library-note")
+        yield Static("Loading your texts…", id="library-note", markup=False)
         yield DataTable(id="texts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -76,6 +78,7 @@ class LibraryScreen(Screen[None]):
         selected = table.cursor_row
         table.clear()
         texts = [t for t in message.texts if isinstance(t, TextInfo)]
+        self.titles = {t.id: t.title for t in texts}
         for t in texts:
             table.add_row(
                 t.title[:60],
@@ -117,7 +120,7 @@ class LibraryScreen(Screen[None]):
         text_id = self._selected_id()
         if text_id is None:
             return
-        title = str(self.query_one(DataTable).get_row(str(text_id))[0])
+        title = self.titles.get(text_id, "this text")
 
         def answered(yes: bool | None) -> None:
             if yes:

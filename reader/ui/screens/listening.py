@@ -151,6 +151,7 @@ class ListeningMixin(Screen[None]):
                 f"Online voice unavailable ({message.reason}); using the offline voice.",
                 severity="warning",
                 timeout=6,
+                markup=False,
             )
         self.start_playback(message.path, message.speed, message.sentence_idx)
 
@@ -184,7 +185,7 @@ class ListeningMixin(Screen[None]):
 
     def on_audio_failed(self, message: AudioFailed) -> None:
         self.listening = False
-        self.notify(message.error, title="No audio", severity="error", timeout=6)
+        self.notify(message.error, title="No audio", severity="error", timeout=6, markup=False)
 
     def after_move(self) -> None:
         """Redraw after listen mode moved the focus (the screen overrides it)."""

@@ -22,7 +22,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
-            yield Label(self.prompt_title, id="prompt-title")
+            yield Label(self.prompt_title, id="prompt-title", markup=False)
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
             yield Label("Enter to save · Escape to cancel", id="prompt-help")
 
@@ -47,7 +47,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
-            yield Label(self.question, id="prompt-title")
+            yield Label(self.question, id="prompt-title", markup=False)
             yield Label("y to confirm · n or Escape to keep it", id="prompt-help")
 
     def action_answer(self, yes: bool) -> None:

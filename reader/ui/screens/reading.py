@@ -197,7 +197,7 @@ class ReadingScreen(ListeningMixin):
             return
         state = self.session.set_current_status(status)
         if state is not None:
-            self.notify(f"{state.key}: {status_name(state.status)}", timeout=1.5)
+            self.notify(f"{state.key}: {status_name(state.status)}", timeout=1.5, markup=False)
             self.refresh_sentence()
 
     @saves
@@ -276,7 +276,7 @@ class ReadingScreen(ListeningMixin):
         else:
             state = self.session.make_term_of_selection(value)
             if state is not None:
-                self.notify(f"New term: {state.key}", timeout=2)
+                self.notify(f"New term: {state.key}", timeout=2, markup=False)
         self.refresh_sentence()
 
     def action_back(self) -> None:
