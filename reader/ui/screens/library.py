@@ -30,7 +30,7 @@ class LibraryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    titles: dict[int, str] = {}
+    titles: dict[int, str]  # full titles by id: the table cuts them at 60 characters
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,6 +46,7 @@ class LibraryScreen(Screen[None]):
         return self.app
 
     def on_mount(self) -> None:
+        self.titles = {}
         self.title = "Sentences"
         self.sub_title = "Library"
         table = self.query_one(DataTable)
