@@ -137,9 +137,12 @@ def _decode(entry: str, form: str) -> str:
     return entry[1:]
 
 
-def informative_capitals(words: list[str]) -> list[bool]:
-    """Per word: is a leading capital a choice of the writer (mid-sentence, normal case)?"""
-    if sentence_mode(words):
+def informative_capitals(words: list[str], mode: int | None = None) -> list[bool]:
+    """Per word: is a leading capital a choice of the writer (mid-sentence, normal case)?
+
+    ``mode`` is ``sentence_mode(words)`` when the caller has it already.
+    """
+    if sentence_mode(words) if mode is None else mode:
         return [False] * len(words)
     # after quotes, brackets, colons or dashes a capital may open a new sentence
     return [

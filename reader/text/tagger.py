@@ -170,7 +170,7 @@ class _Model:
             self._add_types(missing)
         return np.fromiter((types[w] for w in words), np.intp, len(words))
 
-    def _scores(self, sents: list[list[str]]) -> tuple[Floats, Ints]:
+    def _scores(self, sents: list[list[str]], modes: list[int]) -> tuple[Floats, Ints]:
         """Per token and previous tag, every score term except the t-2 interaction.
 
         Sentences are laid out with two pad words on each side, so a neighbour
@@ -198,7 +198,6 @@ class _Model:
         scores = tv[ids[at[:, None] + _OFFSETS], _SLOTS].sum(axis=1)
         pairs = self.static[left_rows + right_rows]
         scores += pairs[: len(tok)] + pairs[len(tok) :]
-        modes = [sentence_mode(w) for w in sents]
         if any(modes):
             per_tok = np.repeat(modes, [len(w) for w in sents])
             for mode in MODE_ROLES:
@@ -210,10 +209,13 @@ class _Model:
         full += scores[:, None, :]
         return full, cur
 
-    def tag_one(self, words: list[str]) -> list[int]:
-        """Scalar loop: for one sentence numpy's fancy indexing costs more than it saves."""
+    def tag_one(self, words: list[str], mode: int) -> list[int]:
+        """Scalar loop: for one sentence numpy's fancy indexing costs more than it saves.
+
+        ``mode`` is ``sentence_mode(words)``, which the caller needs as well.
+        """
         with self.lock:
-            full, _ = self._scores([words])
+            full, _ = self._scores([words], [mode])
         trans = self.trans
         t1 = t2 = START
         out: list[int] = []
@@ -231,13 +233,13 @@ class _Model:
         known = self.lemmatizer.known(word.lower(), "NOUN")
         return _NOUN if known else _PROPN
 
-    def tag_batch(self, sents: list[list[str]]) -> list[list[int]]:
+    def tag_batch(self, sents: list[list[str]], modes: list[int]) -> list[list[int]]:
         """Greedy decoding of many sentences in lock-step, longest first."""
         order = sorted(range(len(sents)), key=lambda k: -len(sents[k]))
         ordered = [sents[k] for k in order]
         lens = np.array([len(s) for s in ordered], np.intp)
         with self.lock:
-            full, _ = self._scores(ordered)
+            full, _ = self._scores(ordered, [modes[k] for k in order])
         n = len(full)
         starts = np.zeros(len(order), np.intp)
         np.cumsum(lens[:-1], out=starts[1:])
@@ -297,10 +299,13 @@ def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, st
     for b in range(0, len(raw), _BATCH):
         chunk = raw[b : b + _BATCH]
         cleaned = [[_clean(w) for w in s] for s in chunk if s]
+        modes = [sentence_mode(c) for c in cleaned]
         tagged_iter = iter(
-            [model.tag_one(cleaned[0])] if len(cleaned) == 1 else model.tag_batch(cleaned)
+            [model.tag_one(cleaned[0], modes[0])]
+            if len(cleaned) == 1
+            else model.tag_batch(cleaned, modes)
         )
-        clean_iter = iter(cleaned)
+        clean_iter = iter(zip(cleaned, modes, strict=True))
         for words in chunk:
             if not words:
                 result.append([])
@@ -308,11 +313,11 @@ def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, st
             tags = next(tagged_iter)
             uposes = [UPOS[t] for t in tags]
             texts = [w if isinstance(w, str) else str(w) for w in words]
-            clean = next(clean_iter)
+            clean, mode = next(clean_iter)
             for i, w in enumerate(clean):
                 if "." in w and uposes[i] == "PROPN" and _FILE_NAME.fullmatch(w):
                     uposes[i] = "NOUN"
-            caps = informative_capitals(clean)
+            caps = informative_capitals(clean, mode)
             result.append(
                 [(u, lemma(w, u, c)) for w, u, c in zip(texts, uposes, caps, strict=True)]
             )
