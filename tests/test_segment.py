@@ -10,7 +10,7 @@ from _paths import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.segment import split_spans
+from reader.text.segment import MAX_SENTENCE, split_spans
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -169,6 +169,34 @@ def test_offset_contract_on_punctuation_heavy_text(text: str) -> None:
 @given(st.text(max_size=300))
 def test_offset_contract_on_arbitrary_text(text: str) -> None:
     assert_contract(text, split_spans(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 200_000,  # a megabyte with no punctuation at all
+        "x" * 5_000,  # nothing to cut at
+        ("item one, item two; " * 300).strip(),  # a list with no full stop
+        "Short. " + "clause, " * 600 + "end.",
+    ],
+)
+def test_overlong_sentences_are_cut_readably(text: str) -> None:
+    spans = split_spans(text)
+    assert_contract(text, spans)
+    assert max(end - start for start, end in spans) <= MAX_SENTENCE
+    if "," in text:  # cut at clause ends where there are any
+        assert all(text[end - 1] in ",;." for _, end in spans)
+
+
+_NO_FULL_STOP = st.sampled_from(list("abcXYZ019 ,;:'\"“”()[]_*-—–°$%@/\n\t\u00a0") + ["\n\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_NO_FULL_STOP, min_size=1, max_size=40).map("".join).map(lambda t: t * 200))
+def test_offset_contract_on_long_text(text: str) -> None:
+    spans = split_spans(text)
+    assert_contract(text, spans)
+    assert max((end - start for start, end in spans), default=0) <= MAX_SENTENCE
 
 
 def test_lang_is_accepted() -> None:

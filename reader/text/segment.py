@@ -67,8 +67,37 @@ def split_spans(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for start, end in _runs(text):
-        spans.extend(_split_run(text, start, end))
+        for piece in _split_run(text, start, end):
+            spans.extend(_bounded(text, *piece))
     return spans
+
+
+MAX_SENTENCE = 2000  # characters; the longest sentence of the three books has 1,762
+_CLAUSE_END = re.compile(r"[;:,\u2014\u2013)](?=\s)")
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A "sentence" longer than any a reader can take in (a list with no full stops, a
+    megabyte without punctuation) is cut at clause ends, else at spaces: the screen shows
+    one sentence at a time, and it must stay readable and quick to draw."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        half = start + MAX_SENTENCE // 2
+        cut = None
+        for match in _CLAUSE_END.finditer(text, half, limit):
+            cut = match.end()
+        if cut is None:
+            space = max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+            cut = space if space > start else limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 def _blocks(text: str) -> Iterator[list[_Line]]:
