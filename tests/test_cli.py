@@ -82,6 +82,19 @@ def test_gloss_pos_filter(run: CliRunner, mini_wordnet: Path) -> None:
     assert {s["pos"] for s in json.loads(out)["senses"]} == {"VERB"}
 
 
+@pytest.mark.parametrize(
+    ("typed", "lemma"),
+    [("took over", "take over"), ("visted", "visit"), ("visits", "visit")],
+)
+def test_gloss_finds_the_lemma_of_what_was_typed(
+    run: CliRunner, mini_wordnet: Path, typed: str, lemma: str
+) -> None:
+    """No sentence to tag on the command line: inflected phrases and typos still find a gloss."""
+    _, out, _ = invoke(run, "gloss", typed, "--json")
+    entry = json.loads(out)
+    assert entry["lemma"] == lemma and entry["senses"]
+
+
 def test_setup_reports_what_it_found(run: CliRunner, mini_wordnet: Path) -> None:
     code, out, _ = invoke(run, "setup")
     assert code == 0 and "WordNet: compiled from" in out and "mini_wordnet" in out

@@ -104,13 +104,25 @@ def _part_glosses(db: sqlite_utils.Database, compound: str) -> list[Gloss]:
 
 
 def _lemma_with_gloss(db: sqlite_utils.Database, form: str, pos: str | None) -> str | None:
-    """For a bare form typed at the command line ("signals"), the first lemma with a gloss."""
+    """For a bare form typed at the command line ("signals", "took over", "diffrent"), the
+    first lemma with a gloss: the reader has the sentence to decide, the command line has not."""
     from lemminflect import getAllLemmas
 
-    candidates = getAllLemmas(form) or {}
+    from reader.text.spelling import intended_word
+
     order = ([pos] if pos else []) + ["NOUN", "VERB", "ADJ", "ADV"]
+    if " " in form:
+        from reader.text import tag_words
+
+        phrase = " ".join(lemma.lower() for _, lemma in tag_words(form.split()))
+        return phrase if has_gloss(db, phrase) else None
+    candidates = getAllLemmas(form) or {}
     for upos in order:
         for lemma in candidates.get(upos, ()):
             if has_gloss(db, lemma.lower()):
                 return str(lemma).lower()
+    for upos in order:  # a typo: the word meant, then its lemma
+        meant = intended_word(form, upos)
+        if meant:
+            return meant if has_gloss(db, meant) else _lemma_with_gloss(db, meant, upos)
     return None
