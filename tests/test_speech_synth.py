@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import wave
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,10 +110,26 @@ def test_voice_speed_and_accent_make_different_files(
 
 
 @responses.activate
-def test_gtts_speed_is_left_to_the_player(tmp_path: Path, db: sqlite_utils.Database) -> None:
+def test_gtts_speed_is_re_timed_once(tmp_path: Path, db: sqlite_utils.Database) -> None:
+    """Not resampled by the player (which would lower the voice): a WAV at 0.75x, cached."""
+    from reader.speech import cached_path
+
     add_gtts_ok(responses.mock)
-    result = synthesize(SENTENCE, SpeechSettings(speed=0.75), db, tmp_path)
-    assert result.playback_speed == 0.75
+    slow = SpeechSettings(speed=0.75)
+    result = synthesize(SENTENCE, slow, db, tmp_path)
+    assert result.path.suffix == ".wav" and result.playback_speed == 1.0
+    with wave.open(str(result.path)) as stretched:
+        seconds = stretched.getnframes() / stretched.getframerate()
+    assert seconds == pytest.approx(1.008 / 0.75, abs=0.02)  # silence.mp3 lasts 1.008 s
+    assert {(r["engine"], r["voice"]) for r in _rows(db)} == {
+        ("gtts", "com"),
+        ("gtts-tempo", "com@0.75x"),
+    }
+    again = synthesize(SENTENCE, slow, db, tmp_path)
+    assert again.cached and again.path == result.path and len(responses.calls) == 1
+    assert cached_path(SENTENCE, slow, tmp_path) == again
+    normal = synthesize(SENTENCE, GTTS, db, tmp_path)
+    assert normal.path.suffix == ".mp3" and len(responses.calls) == 1
 
 
 @pytest.mark.parametrize(

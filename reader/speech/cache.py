@@ -22,7 +22,7 @@ from sqlite_utils.db import Table
 
 from reader.store.migrations import now
 
-EXTENSIONS = {"gtts": ".mp3", "espeak": ".wav"}
+EXTENSIONS = {"gtts": ".mp3", "espeak": ".wav", "gtts-tempo": ".wav"}  # tempo: gTTS re-timed
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ The device is opened once (the slow part, tens of milliseconds on a real sound s
 started and stopped per sentence, so replaying a cached sentence starts within one device period.
 Decoding is streamed inside miniaudio's audio thread, so :meth:`Player.play` only opens the file.
 
-Speed is changed by resampling: the file is decoded at ``device_rate / speed`` and played at the
-device rate. That is honest and cheap but shifts pitch (faster = higher); eSpeak NG avoids this by
-speaking at the requested rate in the first place (see ``SpeechResult.playback_speed``).
+Speed is normally settled before a file gets here, at the same pitch: eSpeak NG speaks at the
+requested rate, and gTTS's audio is re-timed by :mod:`reader.speech.stretch`. ``speed`` here is the
+last resort (``SpeechResult.playback_speed``): the file is decoded at ``device_rate / speed`` and
+played at the device rate, which is cheap but shifts the pitch.
 """
 
 from __future__ import annotations

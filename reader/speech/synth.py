@@ -26,6 +26,7 @@ from reader.speech.settings import (
     SpeechResult,
     SpeechSettings,
 )
+from reader.speech.stretch import stretch_file
 
 DbLike = sqlite_utils.Database | str | Path
 
@@ -66,6 +67,12 @@ def normalize(text: str) -> str:
 def gtts_entry(text: str, settings: SpeechSettings) -> cache.CacheEntry:
     voice = settings.tld + (":slow" if settings.slow else "")
     return cache.CacheEntry("gtts", voice, settings.lang, text)
+
+
+def tempo_entry(text: str, settings: SpeechSettings) -> cache.CacheEntry:
+    """gTTS's audio re-timed to ``settings.speed`` at the same pitch (reader.speech.stretch)."""
+    base = gtts_entry(text, settings)
+    return cache.CacheEntry("gtts-tempo", f"{base.voice}@{settings.speed:g}x", base.lang, text)
 
 
 def espeak_entry(text: str, settings: SpeechSettings) -> cache.CacheEntry:
@@ -121,13 +128,13 @@ def synthesize(
         entry = gtts_entry(text, settings)
         hit = _cached(conn, root, entry)
         if hit is not None:
-            return SpeechResult(hit, True, "gtts", playback_speed=settings.speed)
+            return _at_speed(conn, root, text, settings, hit, cached=True)
         reason = online.down()
         if reason is None:
             with cache.key_locks.hold(entry.key):
                 hit = _cached(conn, root, entry)
                 if hit is not None:
-                    return SpeechResult(hit, True, "gtts", playback_speed=settings.speed)
+                    return _at_speed(conn, root, text, settings, hit, cached=True)
                 path = root / entry.relpath
                 try:
                     synthesize_gtts(
@@ -144,8 +151,34 @@ def synthesize(
                         online.mark_down(reason)
                 else:
                     cache.record(conn, root, entry)
-                    return SpeechResult(path, False, "gtts", playback_speed=settings.speed)
+                    return _at_speed(conn, root, text, settings, path, cached=False)
         return _offline(text, settings, conn, root, use_program, reason=reason)
+
+
+def _at_speed(
+    db: sqlite_utils.Database,
+    root: Path,
+    text: str,
+    settings: SpeechSettings,
+    normal: Path,
+    *,
+    cached: bool,
+) -> SpeechResult:
+    """gTTS's file at the listening speed, re-timed once and cached; if it cannot be decoded,
+    the original, for the player to resample (faster, but higher)."""
+    if settings.speed == 1.0:
+        return SpeechResult(normal, cached, "gtts")
+    entry = tempo_entry(text, settings)
+    with cache.key_locks.hold(entry.key):
+        hit = _cached(db, root, entry)
+        if hit is not None:
+            return SpeechResult(hit, cached, "gtts")
+        try:
+            stretch_file(normal, root / entry.relpath, settings.speed)
+        except (ValueError, OSError):
+            return SpeechResult(normal, cached, "gtts", playback_speed=settings.speed)
+        cache.record(db, root, entry)
+        return SpeechResult(root / entry.relpath, cached, "gtts")
 
 
 def cached_path(
@@ -161,9 +194,10 @@ def cached_path(
         return None
     root = _audio_dir(audio_dir)
     if settings.engine == "gtts":
-        path = root / gtts_entry(text, settings).relpath
+        entry = gtts_entry(text, settings) if settings.speed == 1.0 else tempo_entry(text, settings)
+        path = root / entry.relpath
         if _nonempty(path):
-            return SpeechResult(path, True, "gtts", playback_speed=settings.speed)
+            return SpeechResult(path, True, "gtts")
     path = root / espeak_entry(text, settings).relpath
     if _nonempty(path):
         return SpeechResult(path, True, "espeak", fell_back=settings.engine != "espeak")
