@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import wave
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -42,3 +45,41 @@ def test_normal_speed_and_empty_input_are_copies() -> None:
     same = time_stretch(voice, RATE, 1.0)
     assert np.array_equal(same, voice) and same is not voice
     assert len(time_stretch(np.zeros(0, np.float32), RATE, 1.5)) == 0
+
+
+def _median_f0(samples: np.ndarray, rate: int) -> float:
+    """The voice's pitch: autocorrelation peak between 70 and 400 Hz, voiced 40 ms frames."""
+    size = int(0.04 * rate)
+    found = []
+    for i in range(0, len(samples) - size, size):
+        frame = samples[i : i + size]
+        if np.sqrt(np.mean(frame**2)) < 0.02:
+            continue
+        ac = np.correlate(frame, frame, "full")[size - 1 :]
+        low, high = rate // 400, rate // 70
+        found.append(rate / (low + int(np.argmax(ac[low:high]))))
+    return float(np.median(found))
+
+
+@pytest.mark.parametrize("speed", [0.75, 1.5])
+def test_real_speech_keeps_its_voice(tmp_path: Path, speed: float) -> None:
+    from _require import require_program
+
+    from reader.speech.espeak_engine import synthesize_espeak
+    from reader.speech.stretch import stretch_file
+
+    require_program("espeak-ng")
+    source, target = tmp_path / "said.wav", tmp_path / "retimed.wav"
+    synthesize_espeak("The leaders sent a strong signal across the region.", source)
+    stretch_file(source, target, speed)
+    (before, rate), (after, rate_after) = _read(source), _read(target)
+    assert rate_after == rate
+    assert len(after) / len(before) == pytest.approx(1 / speed, abs=0.01)
+    # resampling would move the pitch by the speed factor (25 % or 50 %)
+    assert _median_f0(after, rate) == pytest.approx(_median_f0(before, rate), rel=0.05)
+
+
+def _read(path: Path) -> tuple[np.ndarray, int]:
+    with wave.open(str(path)) as audio:
+        frames = audio.readframes(audio.getnframes())
+        return np.frombuffer(frames, "<i2").astype(np.float32) / 32768, audio.getframerate()
