@@ -52,7 +52,7 @@ def main() -> None:
             use_program=False if args.library else None,
         )
         elapsed = time.perf_counter() - started
-        size = sum(f.stat().st_size for f in (Path(tmp) / "audio").rglob("*.wav"))
+        size = sum(f.stat().st_size for f in (Path(tmp) / "audio").rglob("*.mp3"))
     print(f"text: {args.text.name}  engine: {engine}")
     print(f"sentences: {len(items)} ({report.total} distinct), synthesized {report.synthesized}")
     print(f"total: {elapsed:.2f} s   per sentence: {1000 * elapsed / max(report.total, 1):.1f} ms")

@@ -43,13 +43,16 @@ def test_speak_gtts_prints_the_cached_path(run: CliRunner, home: Path) -> None:
 
 def test_speak_falls_back_offline_without_network(run: CliRunner, tmp_path: Path) -> None:
     require_program("espeak-ng")
-    out = tmp_path / "hello.wav"
+    out = tmp_path / "hello.mp3"
     with responses.RequestsMock() as rsps:
         rsps.add(responses.POST, GTTS_URL, body=requests.exceptions.ConnectionError("no route"))
         result = run.invoke(main, ["speak", "Hello there.", "--out", str(out)])
     assert result.exit_code == 0
     assert "offline voice" in result.stderr
-    assert result.stdout.strip() == str(out) and out.read_bytes()[:4] == b"RIFF"
+    assert result.stdout.strip() == str(out)
+    assert out.read_bytes()[:3] == b"ID3" or out.read_bytes()[0] == 0xFF  # an MP3
+    wav = run.invoke(main, ["speak", "Hello there.", "--out", str(tmp_path / "hello.wav")])
+    assert wav.exit_code == 1 and "name --out *.mp3" in wav.stderr
 
 
 def test_speak_empty_text_is_an_error(run: CliRunner) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
+import soundfile
 
 from reader.speech.stretch import time_stretch
 
@@ -69,17 +69,16 @@ def test_real_speech_keeps_its_voice(tmp_path: Path, speed: float) -> None:
     from reader.speech.stretch import stretch_file
 
     require_program("espeak-ng")
-    source, target = tmp_path / "said.wav", tmp_path / "retimed.wav"
+    source, target = tmp_path / "said.wav", tmp_path / "retimed.mp3"
     synthesize_espeak("The leaders sent a strong signal across the region.", source)
     stretch_file(source, target, speed)
     (before, rate), (after, rate_after) = _read(source), _read(target)
     assert rate_after == rate
-    assert len(after) / len(before) == pytest.approx(1 / speed, abs=0.01)
+    assert len(after) / len(before) == pytest.approx(1 / speed, abs=0.03)  # MP3 pads a little
     # resampling would move the pitch by the speed factor (25 % or 50 %)
     assert _median_f0(after, rate) == pytest.approx(_median_f0(before, rate), rel=0.05)
 
 
 def _read(path: Path) -> tuple[np.ndarray, int]:
-    with wave.open(str(path)) as audio:
-        frames = audio.readframes(audio.getnframes())
-        return np.frombuffer(frames, "<i2").astype(np.float32) / 32768, audio.getframerate()
+    samples, rate = soundfile.read(str(path), dtype="float32")
+    return samples, rate

@@ -22,7 +22,8 @@ from sqlite_utils.db import Table
 
 from reader.store.migrations import now
 
-EXTENSIONS = {"gtts": ".mp3", "espeak": ".wav", "gtts-tempo": ".wav"}  # tempo: gTTS re-timed
+# every engine's audio is cached as MP3 (see encode); "gtts-tempo" is gTTS re-timed (stretch)
+EXTENSIONS = {"gtts": ".mp3", "espeak": ".mp3", "gtts-tempo": ".mp3"}
 
 
 @dataclass(frozen=True)

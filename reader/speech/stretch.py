@@ -11,14 +11,13 @@ and no maintained Python library offers it without a native dependency.
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
 import miniaudio
 import numpy as np
 import numpy.typing as npt
 
-from reader.speech.atomic import atomic_output
+from reader.speech.encode import write_mp3
 
 FRAME_S = 0.040  # analysis window: a few pitch periods of a speaking voice
 SEEK_S = 0.008  # how far a window may shift to line up with the previous one
@@ -65,7 +64,7 @@ def time_stretch(samples: Samples, rate: int, speed: float) -> Samples:
 
 
 def stretch_file(source: Path, target: Path, speed: float) -> None:
-    """Write ``source`` (MP3 or WAV) at ``speed`` as a mono 16-bit WAV, atomically."""
+    """Write ``source`` (MP3 or WAV) at ``speed`` as a mono MP3, atomically."""
     try:
         rate = miniaudio.get_file_info(str(source)).sample_rate
         decoded = miniaudio.decode_file(
@@ -77,10 +76,4 @@ def stretch_file(source: Path, target: Path, speed: float) -> None:
     except miniaudio.MiniaudioError as exc:
         raise ValueError(f"cannot decode {source.name}: {exc}") from exc
     samples = np.frombuffer(decoded.samples, dtype=np.int16).astype(np.float32) / 32768.0
-    stretched = time_stretch(samples, rate, speed)
-    pcm = (np.clip(stretched, -1.0, 1.0) * 32767.0).astype("<i2")
-    with atomic_output(target) as tmp, wave.open(str(tmp), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(pcm.tobytes())
+    write_mp3(time_stretch(samples, rate, speed), rate, target)

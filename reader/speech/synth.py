@@ -8,6 +8,7 @@ the UI's event loop. Each thread needs its own SQLite connection, so they accept
 from __future__ import annotations
 
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from reader.speech import cache
+from reader.speech.encode import wav_to_mp3
 from reader.speech.espeak_engine import synthesize_espeak, wpm_for
 from reader.speech.gtts_engine import DEFAULT_TIMEOUT, synthesize_gtts
 from reader.speech.settings import (
@@ -235,12 +237,26 @@ def _offline(
             return SpeechResult(hit, True, "espeak", fell_back, reason)
         path = root / entry.relpath
         try:
-            synthesize_espeak(
-                text, path, voice=settings.voice, speed=settings.speed, use_program=use_program
-            )
+            _espeak_to_mp3(text, path, settings, use_program)
         except OfflineTTSError as exc:
             if fell_back:
                 raise SpeechError(f"{reason}; the offline voice failed too: {exc}") from exc
             raise
         cache.record(db, root, entry)
     return SpeechResult(path, False, "espeak", fell_back, reason)
+
+
+def _espeak_to_mp3(
+    text: str, path: Path, settings: SpeechSettings, use_program: bool | None
+) -> None:
+    """eSpeak NG speaks into a WAV beside the cache entry, which is kept as MP3 (see encode)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".espeak-") as scratch:
+        wav = Path(scratch) / "said.wav"
+        synthesize_espeak(
+            text, wav, voice=settings.voice, speed=settings.speed, use_program=use_program
+        )
+        try:
+            wav_to_mp3(wav, path)
+        except OSError as exc:
+            raise OfflineTTSError(str(exc)) from exc
