@@ -63,12 +63,22 @@ def speak_cmd(text: str, engine: str | None, out: str | None) -> None:
 
 
 @main.command("audio")
-@click.option("--text", "text_id", type=int, required=True, help="The text to pre-render.")
+@click.option("--text", "text_id", type=int, help="The text to pre-render.")
 @click.option("--engine", type=click.Choice(["gtts", "espeak"]), help="Default: from config.")
+@click.option(
+    "--prune", "prune_mb", type=click.IntRange(min=0), help="Keep only the MB most recently heard."
+)
 @home_option
 @friendly
-def audio_cmd(text_id: int, engine: str | None) -> None:
-    """Pre-render the audio of every sentence of a text, so reading never waits for it."""
+def audio_cmd(text_id: int | None, engine: str | None, prune_mb: int | None) -> None:
+    """Pre-render the audio of every sentence of a text (--text), so reading never waits for it;
+    or shrink the audio cache (--prune MB)."""
+    if (text_id is None) == (prune_mb is None):
+        raise UserError("give either --text ID or --prune MB")
+    if prune_mb is not None:
+        _prune_audio(prune_mb)
+        return
+    assert text_id is not None
     from reader.learn.texts import get_text
     from reader.paths import audio_dir
     from reader.speech import prerender
@@ -94,3 +104,18 @@ def audio_cmd(text_id: int, engine: str | None) -> None:
         click.echo(f"sentences: {error}", err=True)
     if result.errors:
         raise click.exceptions.Exit(1)
+
+
+def _prune_audio(megabytes: int) -> None:
+    from reader.paths import audio_dir
+    from reader.speech.prune import prune
+
+    db = open_home_db()
+    # the data home's audio/, and the checkout's audio/ when the library has a sample article
+    sources = [row[0] for row in db.execute("SELECT DISTINCT source FROM texts").fetchall()]
+    roots = list(dict.fromkeys([audio_dir(), *(audio_dir(s) for s in sources if s)]))
+    report = prune(db, roots, megabytes * 1_000_000)
+    click.echo(
+        f"removed {report.removed} audio files ({report.freed / 1e6:.1f} MB); "
+        f"{report.kept / 1e6:.1f} MB kept"
+    )

@@ -20,6 +20,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.db import Table
 
+from reader.speech.prune import touch
 from reader.store.migrations import now
 
 # every engine's audio is cached as MP3 (see encode); "gtts-tempo" is gTTS re-timed (stretch)
@@ -52,6 +53,7 @@ def find(db: sqlite_utils.Database, audio_dir: Path, entry: CacheEntry) -> Path 
     path = audio_dir / entry.relpath
     try:
         if path.stat().st_size > 0:
+            touch(path)  # recently used: the last to be pruned
             return path
     except OSError:
         pass

@@ -21,6 +21,7 @@ from reader.speech import cache
 from reader.speech.encode import wav_to_mp3
 from reader.speech.espeak_engine import synthesize_espeak, wpm_for
 from reader.speech.gtts_engine import DEFAULT_TIMEOUT, synthesize_gtts
+from reader.speech.prune import touch
 from reader.speech.settings import (
     OfflineTTSError,
     OnlineTTSError,
@@ -208,9 +209,12 @@ def cached_path(
 
 def _nonempty(path: Path) -> bool:
     try:
-        return path.stat().st_size > 0
+        found = path.stat().st_size > 0
     except OSError:
         return False
+    if found:
+        touch(path)  # a replay counts as a use: see reader.speech.prune
+    return found
 
 
 def _cached(db: sqlite_utils.Database, root: Path, entry: cache.CacheEntry) -> Path | None:
