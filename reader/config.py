@@ -107,7 +107,8 @@ def set_value(config: Config, key: str, text: str) -> None:
         else:
             value = text
     except ValueError as exc:
-        raise ValueError(f"{key} needs a {type(default).__name__}, not {text!r}") from exc
+        kind = "a whole number" if isinstance(default, int) else "a number"
+        raise ValueError(f"{key} needs {kind}, not {text!r}") from exc
     if key == "speech_engine" and value not in ("gtts", "espeak"):
         raise ValueError("speech_engine is gtts or espeak")
     if key == "speech_speed" and not 0.5 <= float(str(value)) <= 2.0:

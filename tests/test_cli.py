@@ -116,6 +116,9 @@ def test_setup_without_wordnet_says_how_to_get_it(run: CliRunner, no_wordnet: No
         (["read"], None, "no such file"),
         (["read", "42"], None, "no text with id 42"),
         (["term", "set", "x", "--status", "7"], None, "unknown status"),
+        (["term", "set", " ", "--status", "2"], None, "a term cannot be empty"),
+        (["gloss", ""], None, "nothing to look up"),
+        (["config", "set", "gloss_rarer_than", "many"], None, "needs a whole number"),
     ],
 )
 def test_errors_are_one_line(

@@ -68,6 +68,8 @@ def gloss_entry(
 ) -> GlossEntry:
     """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize)."""
     key = normalize_key(word)
+    if not key:
+        raise ValueError("nothing to look up: the word is empty")
     if not has_gloss(db, key) and not get_term(db, key, lang).gloss:
         key = _lemma_with_gloss(db, key, pos) or key
     state = get_term(db, key, lang)

@@ -54,6 +54,14 @@ def normalize_key(key: str) -> str:
     return " ".join(key.lower().replace("’", "'").split())
 
 
+def _written_key(key: str) -> str:
+    """A key about to be stored: an empty one would be a term nobody can ever meet."""
+    normal = normalize_key(key)
+    if not normal:
+        raise ValueError("a term cannot be empty")
+    return normal
+
+
 def get_terms(
     db: sqlite_utils.Database, keys: Iterable[str], lang: str = "en"
 ) -> dict[str, TermState]:
@@ -81,7 +89,7 @@ def set_status(
 ) -> TermState:
     """Set one term's status; the change is appended to ``term_history``."""
     with transaction(db):
-        return _set(db, normalize_key(key), status, lang, pos)
+        return _set(db, _written_key(key), status, lang, pos)
 
 
 def set_statuses(
@@ -90,7 +98,7 @@ def set_statuses(
     """Set several terms at once (e.g. "mark the rest known"), in one transaction."""
     count = 0
     with transaction(db):
-        for key in {normalize_key(k) for k in keys}:
+        for key in {_written_key(k) for k in keys}:
             _set(db, key, status, lang, None)
             count += 1
     return count
@@ -100,7 +108,7 @@ def set_gloss(
     db: sqlite_utils.Database, key: str, gloss: str | None, lang: str = "en"
 ) -> TermState:
     """Set (or clear, with ``None`` or blank) the learner's own gloss."""
-    key = normalize_key(key)
+    key = _written_key(key)
     gloss = gloss.strip() if gloss and gloss.strip() else None
     with transaction(db):
         stamp = now()
