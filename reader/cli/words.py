@@ -27,6 +27,8 @@ def gloss_cmd(word: str, pos: str | None, as_json: bool) -> None:
     """The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet."""
     from reader.learn.glossing import gloss_entry
 
+    if not word.strip():
+        raise UserError("nothing to look up: the word is empty")
     db = open_home_db()
     _ensure_lexicon(db)
     entry = gloss_entry(db, word, pos=pos.upper() if pos else None)
