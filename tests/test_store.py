@@ -9,14 +9,14 @@ import pytest
 import sqlite_utils
 
 from reader.store import StoreError, open_db, transaction
-from reader.store.migrations import MIGRATIONS, current_version
+from reader.store.migrations import current_version, latest_version, migrations, statements
 
 
 def test_new_database_is_migrated_and_recorded(db_path: Path) -> None:
     db = open_db(db_path)
-    assert current_version(db) == len(MIGRATIONS)
+    assert current_version(db) == latest_version()
     rows = db.execute("SELECT number, name FROM _migrations ORDER BY number").fetchall()
-    assert [r[0] for r in rows] == list(range(1, len(MIGRATIONS) + 1))
+    assert [r[0] for r in rows] == [m.number for m in migrations()]
     assert {"texts", "sentences", "tokens", "terms", "term_history", "positions"} <= set(
         db.table_names()
     )
@@ -26,7 +26,7 @@ def test_new_database_is_migrated_and_recorded(db_path: Path) -> None:
 def test_reopening_applies_nothing_twice(db_path: Path) -> None:
     open_db(db_path).close()
     db = open_db(db_path)
-    assert db.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0] == len(MIGRATIONS)
+    assert db.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0] == len(migrations())
 
 
 def test_transaction_rolls_back_everything_on_error(fresh_db: sqlite_utils.Database) -> None:
@@ -72,3 +72,21 @@ def test_locked_database_is_reported(db_path: Path, monkeypatch: pytest.MonkeyPa
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_statements_split_where_sqlite_says_a_statement_ends() -> None:
+    script = """
+    -- a comment; with a semicolon
+    CREATE TABLE t (a TEXT DEFAULT 'x;y');
+    CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN
+        UPDATE t SET a = 'z;' WHERE rowid = new.rowid;
+    END;
+    """
+    found = statements(script)
+    assert len(found) == 2
+    assert found[1].endswith("END;")
+    db = sqlite_utils.Database(memory=True)
+    for statement in found:
+        db.execute(statement)
+    db.execute("INSERT INTO t (a) VALUES ('q')")
+    assert db.execute("SELECT a FROM t").fetchone()[0] == "z;"

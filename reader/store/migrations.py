@@ -1,155 +1,55 @@
 """Numbered schema migrations, recorded in the database itself.
 
-Each migration is a SQL script applied once, in order, inside one transaction together with the row
-that records it, so a database is always at exactly one known version. Add a migration by appending
-to :data:`MIGRATIONS`; never edit one that has shipped.
+Each migration is one SQL file in ``reader/store/schema/``, named ``NNNN_name.sql``, applied once,
+in order, inside one transaction together with the row that records it, so a database is always
+at exactly one known set of migrations. One file per migration means that work on different
+subjects adds files and never edits a shared list. Add a migration by adding a file with the next
+free number; never edit one that has shipped.
+
+Two processes may open a fresh data home at the same moment, so each migration re-reads what is
+applied after taking the write lock (``BEGIN IMMEDIATE``) and skips what the other one did.
 
 The schema is the learner's open, documented data: see ``docs/schema.md``.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
 
 import sqlite_utils
 
-CORE = """
-CREATE TABLE texts (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL,
-    lang TEXT NOT NULL DEFAULT 'en',
-    source TEXT,                      -- path or '-' for stdin
-    sha256 TEXT NOT NULL,             -- of the normalized content; re-importing finds the text
-    content TEXT NOT NULL,            -- the normalized text that all offsets point into
-    sentence_count INTEGER NOT NULL DEFAULT 0,
-    word_count INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL,
-    last_read_at TEXT
-);
-CREATE UNIQUE INDEX texts_lang_sha ON texts(lang, sha256);
+_FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
-CREATE TABLE sentences (
-    id INTEGER PRIMARY KEY,
-    text_id INTEGER NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,             -- 0-based position in the text
-    paragraph INTEGER NOT NULL,
-    start INTEGER NOT NULL,           -- character offsets into texts.content
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    UNIQUE (text_id, idx)
-);
 
-CREATE TABLE tokens (
-    id INTEGER PRIMARY KEY,
-    text_id INTEGER NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
-    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,             -- 0-based position in the sentence
-    start INTEGER NOT NULL,           -- character offsets into texts.content
-    "end" INTEGER NOT NULL,
-    surface TEXT NOT NULL,
-    lemma TEXT NOT NULL,
-    pos TEXT NOT NULL,                -- Universal Dependencies UPOS
-    is_word INTEGER NOT NULL,
-    term_key TEXT                     -- terms.key this token counts towards; NULL for non-words
-);
-CREATE INDEX tokens_sentence ON tokens(sentence_id, idx);
-CREATE INDEX tokens_term ON tokens(term_key);
+@dataclass(frozen=True, slots=True)
+class Migration:
+    number: int
+    name: str
+    script: str
 
--- Status: 0 new, 1-4 learning, 99 known, 98 ignored (the LWT / Lute convention).
-CREATE TABLE terms (
-    id INTEGER PRIMARY KEY,
-    lang TEXT NOT NULL DEFAULT 'en',
-    key TEXT NOT NULL,                -- lowercased lemma, or lemmas joined by spaces for phrases
-    status INTEGER NOT NULL DEFAULT 0,
-    gloss TEXT,                       -- the learner's own gloss, shown first
-    pos TEXT,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    UNIQUE (lang, key)
-);
 
-CREATE TABLE term_history (
-    id INTEGER PRIMARY KEY,
-    term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
-    old_status INTEGER,
-    new_status INTEGER NOT NULL,
-    at TEXT NOT NULL
-);
-CREATE INDEX term_history_term ON term_history(term_id);
+@cache
+def migrations() -> tuple[Migration, ...]:
+    """Every migration shipped with the program, in order."""
+    found: list[Migration] = []
+    for entry in resources.files("reader.store").joinpath("schema").iterdir():
+        match = _FILE.match(entry.name)
+        if match:
+            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda m: m.number)
+    numbers = [m.number for m in found]
+    if len(set(numbers)) != len(numbers):
+        raise RuntimeError(f"two schema migrations share a number: {numbers}")
+    return tuple(found)
 
-CREATE TABLE positions (
-    text_id INTEGER PRIMARY KEY REFERENCES texts(id) ON DELETE CASCADE,
-    sentence_idx INTEGER NOT NULL,
-    furthest_idx INTEGER NOT NULL,    -- for progress: the furthest sentence reached
-    updated_at TEXT NOT NULL
-);
 
-CREATE TABLE sentence_marks (
-    sentence_id INTEGER PRIMARY KEY REFERENCES sentences(id) ON DELETE CASCADE,
-    mark TEXT NOT NULL CHECK (mark IN ('understood', 'partly', 'not')),
-    at TEXT NOT NULL
-);
-
--- What the learner did while reading: 'read' a sentence, 'lookup' a word, ...
-CREATE TABLE events (
-    id INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    text_id INTEGER REFERENCES texts(id) ON DELETE SET NULL,
-    sentence_id INTEGER REFERENCES sentences(id) ON DELETE SET NULL,
-    term_key TEXT,
-    detail TEXT
-);
-CREATE INDEX events_kind_at ON events(kind, at);
-"""
-
-LEXICON = """
--- Gloss sources: WordNet compiled once, and the learner's imported dictionaries.
-CREATE TABLE lex_sources (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL,               -- wordnet, tsv, csv, stardict, freedict
-    lang TEXT NOT NULL DEFAULT 'en',
-    enabled INTEGER NOT NULL DEFAULT 1,
-    priority INTEGER NOT NULL DEFAULT 100,  -- lower shows first
-    entry_count INTEGER NOT NULL DEFAULT 0,
-    origin TEXT,                      -- where it was read from
-    imported_at TEXT NOT NULL
-);
-
-CREATE TABLE lex_entries (
-    id INTEGER PRIMARY KEY,
-    source_id INTEGER NOT NULL REFERENCES lex_sources(id) ON DELETE CASCADE,
-    headword TEXT NOT NULL,           -- lowercased lemma or phrase ("take over")
-    pos TEXT,                         -- UPOS where the source says (NOUN, VERB, ADJ, ADV)
-    rank INTEGER NOT NULL DEFAULT 0,  -- sense order within the headword, most frequent first
-    gloss TEXT NOT NULL,
-    example TEXT,
-    synonyms TEXT
-);
-CREATE INDEX lex_entries_headword ON lex_entries(headword, source_id, pos, rank);
-CREATE INDEX lex_entries_source ON lex_entries(source_id);
-"""
-
-AUDIO = """
-CREATE TABLE audio (
-    key TEXT PRIMARY KEY,             -- sha256 of engine, voice, lang and text
-    engine TEXT NOT NULL,
-    voice TEXT NOT NULL,
-    lang TEXT NOT NULL,
-    text TEXT NOT NULL,
-    path TEXT NOT NULL,               -- relative to the audio directory it was written in
-    bytes INTEGER NOT NULL,
-    created_at TEXT NOT NULL
-);
-"""
-
-MIGRATIONS: list[tuple[str, str]] = [
-    ("core", CORE),
-    ("lexicon", LEXICON),
-    ("audio", AUDIO),
-]
+def latest_version() -> int:
+    return migrations()[-1].number
 
 
 def now() -> str:
@@ -157,11 +57,14 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def current_version(db: sqlite_utils.Database) -> int:
+def applied_numbers(db: sqlite_utils.Database) -> set[int]:
     if not db["_migrations"].exists():
-        return 0
-    row = db.execute("SELECT MAX(number) FROM _migrations").fetchone()
-    return int(row[0] or 0)
+        return set()
+    return {int(row[0]) for row in db.execute("SELECT number FROM _migrations")}
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    return max(applied_numbers(db), default=0)
 
 
 def migrate(db: sqlite_utils.Database) -> int:
@@ -171,23 +74,30 @@ def migrate(db: sqlite_utils.Database) -> int:
         "CREATE TABLE IF NOT EXISTS _migrations "
         "(number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    conn.commit()
+    if conn.in_transaction:
+        conn.commit()
+    known = migrations()
     version = current_version(db)
-    if version > len(MIGRATIONS):
+    if version > known[-1].number:
         raise sqlite3.DatabaseError(
-            f"database schema version {version} is newer than this program's {len(MIGRATIONS)}"
+            f"database schema version {version} is newer than this program's {known[-1].number}"
         )
+    pending = [m for m in known if m.number not in applied_numbers(db)]
     applied = 0
-    for number, (name, script) in enumerate(MIGRATIONS, start=1):
-        if number <= version:
-            continue
+    for migration in pending:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(script):
+            # Another process may have applied it while we waited for the lock.
+            if conn.execute(
+                "SELECT 1 FROM _migrations WHERE number = ?", (migration.number,)
+            ).fetchone():
+                conn.rollback()
+                continue
+            for statement in statements(migration.script):
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
-                (number, name, now()),
+                (migration.number, migration.name, now()),
             )
         except BaseException:
             conn.rollback()
@@ -197,7 +107,28 @@ def migrate(db: sqlite_utils.Database) -> int:
     return applied
 
 
-def _statements(script: str) -> list[str]:
-    """Split a script on ';' so it runs inside our transaction (executescript would commit)."""
-    lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+def statements(script: str) -> list[str]:
+    """Split a script into complete statements, so it runs inside our transaction
+    (``executescript`` would commit first). ``sqlite3.complete_statement`` decides where one
+    ends, so a ';' inside a string, a comment or a trigger body does not cut it."""
+    out: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statement = buffer.strip()
+            if _has_code(statement):
+                out.append(statement)
+            buffer = ""
+    if _has_code(buffer):
+        raise ValueError(f"incomplete SQL statement in a migration: {buffer.strip()[:60]}")
+    return out
+
+
+def _has_code(sql: str) -> bool:
+    """True when ``sql`` holds more than comments and whitespace."""
+    for line in sql.splitlines():
+        code = line.split("--", 1)[0].strip()
+        if code and code != ";":
+            return True
+    return False
