@@ -109,8 +109,7 @@ def set_value(config: Config, key: str, text: str) -> None:
     except ValueError as exc:
         kind = "a whole number" if isinstance(default, int) else "a number"
         raise ValueError(f"{key} needs {kind}, not {text!r}") from exc
-    if key == "speech_engine" and value not in ("gtts", "espeak"):
-        raise ValueError("speech_engine is gtts or espeak")
-    if key == "speech_speed" and not 0.5 <= float(str(value)) <= 2.0:
-        raise ValueError("speech_speed is between 0.5 and 2")
+    from reader.config_values import check_value
+
+    check_value(key, value)
     setattr(config, key, value)

@@ -25,7 +25,7 @@ def invoke(runner: CliRunner, *args: str, input: str | None = None) -> tuple[int
 
 def test_import_then_texts_json(run: CliRunner) -> None:
     code, out, _ = invoke(run, "import", str(SEED))
-    assert code == 0 and out.strip() == "1"
+    assert code == 0 and out.strip().endswith("as text 1 (62 sentences)")
     code, out, _ = invoke(run, "texts", "--json")
     (text,) = json.loads(out)
     assert {"id", "title", "lang", "sentences", "words", "progress", "unknown_share"} <= set(text)
@@ -67,7 +67,7 @@ def test_analyze_json(run: CliRunner) -> None:
 
 def test_term_set_and_gloss(run: CliRunner, mini_wordnet: Path) -> None:
     code, out, _ = invoke(run, "term", "set", "signal", "--status", "2", "--gloss", "a sign")
-    assert code == 0 and "signal: 2" in out
+    assert code == 0 and out.strip() == "signal: learning 2 — a sign"
     code, out, _ = invoke(run, "gloss", "signals", "--json")
     entry = json.loads(out)
     assert entry["lemma"] == "signal" and entry["status"] == "2"
@@ -116,7 +116,7 @@ def test_setup_without_wordnet_says_how_to_get_it(run: CliRunner, no_wordnet: No
         (["read"], None, "no such file"),
         (["read", "42"], None, "no text with id 42"),
         (["term", "set", "x", "--status", "7"], None, "unknown status"),
-        (["term", "set", " ", "--status", "2"], None, "a term cannot be empty"),
+        (["term", "set", " ", "--status", "2"], None, "the term is empty"),
         (["gloss", ""], None, "nothing to look up"),
         (["config", "set", "gloss_rarer_than", "many"], None, "needs a whole number"),
     ],

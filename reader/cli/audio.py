@@ -35,29 +35,35 @@ def _speech_settings(engine: str | None, lang: str | None = None) -> Any:
 @main.command("speak")
 @click.argument("text")
 @click.option("--engine", type=click.Choice(["gtts", "espeak"]), help="Default: from config.")
-@click.option("--out", type=click.Path(dir_okay=False), help="Also copy the audio to this file.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="Also write the audio to this file: .mp3, .wav, .flac or .ogg.",
+)
 @home_option
 @friendly
 def speak_cmd(text: str, engine: str | None, out: str | None) -> None:
     """Synthesize TEXT (or take it from the cache) and print the audio file's path."""
-    import shutil
-
     from reader.paths import audio_dir, db_path
     from reader.speech import synthesize
 
     if not text.strip():
         raise UserError("nothing to say: TEXT is empty")
+    from reader.speech.encode import OUT_FORMATS
+
+    if out and Path(out).suffix and Path(out).suffix.lower() not in OUT_FORMATS:
+        raise UserError(f"cannot write {Path(out).suffix}: name --out *.mp3, .wav, .flac or .ogg")
     result = synthesize(text, _speech_settings(engine), db_path(), audio_dir())
     if result.fell_back:
         click.echo(f"sentences: {result.reason}; used the offline voice", err=True)
     path = result.path
     if out:
+        from reader.speech.encode import export_audio
+
         target = Path(out)
-        if target.suffix.lower() not in ("", path.suffix.lower()):
-            raise UserError(f"the audio is {path.suffix[1:].upper()}; name --out *{path.suffix}")
         if target.suffix == "":
             target = target.with_suffix(path.suffix)
-        shutil.copyfile(path, target)
+        export_audio(path, target)  # WAV, FLAC or OGG as the name asks; MP3 as cached
         path = target
     click.echo(str(path))
 
@@ -107,14 +113,19 @@ def audio_cmd(text_id: int | None, engine: str | None, prune_mb: int | None) -> 
 
 
 def _prune_audio(megabytes: int) -> None:
-    from reader.paths import audio_dir
+    from reader.paths import audio_dir, data_home
     from reader.speech.prune import prune
 
     db = open_home_db()
-    # the data home's audio/, and the checkout's audio/ when the library has a sample article
+    # The data home's own audio/ is all its own. The checkout's audio/ (the sample articles')
+    # or a folder named by SENTENCES_AUDIO_DIR may hold other data homes' audio as well: there,
+    # only what this home's index names is removed.
     sources = [row[0] for row in db.execute("SELECT DISTINCT source FROM texts").fetchall()]
-    roots = list(dict.fromkeys([audio_dir(), *(audio_dir(s) for s in sources if s)]))
-    report = prune(db, roots, megabytes * 1_000_000)
+    folders = list(dict.fromkeys([audio_dir(), *(audio_dir(s) for s in sources if s)]))
+    own = (data_home() / "audio").resolve()
+    roots = [f for f in folders if f.resolve() == own]
+    shared = [f for f in folders if f.resolve() != own]
+    report = prune(db, roots, megabytes * 1_000_000, shared=shared)
     click.echo(
         f"removed {report.removed} audio files ({report.freed / 1e6:.1f} MB); "
         f"{report.kept / 1e6:.1f} MB kept"

@@ -24,6 +24,37 @@ class UserError(click.ClickException):
         click.echo(f"sentences: {self.format_message()}", err=True)
 
 
+class SentencesGroup(click.Group):
+    """The ``sentences`` group: usage errors in one line, naming the command and the fix.
+
+    Click prints a usage error as three lines (usage, a hint, the error); a learner needs one:
+    which command, what was wrong, where to look.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not kwargs.pop("standalone_mode", True):
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
+        except click.UsageError as exc:
+            click.echo(one_line_usage_error(exc), err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("sentences: stopped", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def one_line_usage_error(exc: click.UsageError) -> str:
+    """``sentences config: No such option: --jsn (see `sentences config --help`)``."""
+    where = exc.ctx.command_path if exc.ctx is not None else "sentences"
+    message = " ".join(exc.format_message().split())
+    return f"{where}: {message} (see `{where} --help`)"
+
+
 def home_option(func: F) -> F:
     """``--home DIR`` on every command; it sets ``SENTENCES_HOME`` for the layers below."""
 
@@ -55,6 +86,8 @@ def friendly(func: F) -> F:
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:
+            raise  # a reader of our output went away (`| head`): click exits quietly
         except Exception as exc:
             if os.environ.get("SENTENCES_DEBUG"):
                 raise
@@ -73,7 +106,7 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-@click.group(invoke_without_command=True)
+@click.group("sentences", cls=SentencesGroup, invoke_without_command=True)
 @home_option
 @click.version_option(package_name="sentences-reader")
 @click.pass_context

@@ -63,10 +63,16 @@ def dict_list_cmd(as_json: bool) -> None:
 @home_option
 @friendly
 def dict_enable_cmd(name: str) -> None:
-    """Show this dictionary's glosses."""
+    """Show this dictionary's glosses (WordNet is compiled again if it was removed)."""
     from reader.lexicon import set_enabled
+    from reader.lexicon.wordnet import SOURCE_NAME, welcome_wordnet
 
-    set_enabled(open_home_db(), name, True)
+    db = open_home_db()
+    if name == SOURCE_NAME:
+        with ProgressLine("building the lexicon from WordNet") as report:
+            welcome_wordnet(db, progress=report)
+        return
+    set_enabled(db, name, True)
 
 
 @dict_group.command("disable")
@@ -98,6 +104,14 @@ def dict_order_cmd(names: tuple[str, ...]) -> None:
 def dict_remove_cmd(name: str) -> None:
     """Delete a dictionary and its entries."""
     from reader.lexicon import remove_dictionary
+    from reader.lexicon.wordnet import SOURCE_NAME, decline_wordnet
 
+    if name == SOURCE_NAME:
+        count = decline_wordnet(open_home_db())
+        click.echo(
+            f"removed {name} ({count:,} entries); "
+            "`sentences dict enable wordnet` or `sentences setup` brings it back"
+        )
+        return
     count = remove_dictionary(open_home_db(), name)
     click.echo(f"removed {name} ({count:,} entries)")

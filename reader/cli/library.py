@@ -82,10 +82,11 @@ def run_tui(target: Any, lang: str = "en") -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--title", help="Title (only with one PATH).")
 @click.option("--lang", default=None, help="Language (default: en).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of the texts.")
 @home_option
 @friendly
-def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None) -> None:
-    """Import PATH... (- for stdin) without opening; prints each text's id."""
+def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None, as_json: bool) -> None:
+    """Import PATH... (- for stdin) without opening; says each text's id and length."""
     from reader.text.importer import import_text
     from reader.text.load import load_path
 
@@ -94,6 +95,7 @@ def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None) -> N
     db = open_home_db()
     lang = lang or config_lang()
     failures = 0
+    imported: list[dict[str, object]] = []
     for path in paths:
         try:
             loaded = load_path(path)
@@ -109,9 +111,29 @@ def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None) -> N
             click.echo(f"sentences: {describe(exc)}", err=True)
             failures += 1
             continue
-        click.echo(result.text_id)
+        record = {
+            "id": result.text_id,
+            "title": loaded.title,
+            "sentences": result.sentences,
+            "words": result.words,
+            "created": result.created,
+        }
+        imported.append(record)
+        if not as_json:
+            click.echo(_imported_line(record))
+    if as_json:
+        emit_json(imported)
     if failures:
         raise click.exceptions.Exit(1)
+
+
+def _imported_line(record: dict[str, object]) -> str:
+    """`imported "Title" as text 1 (62 sentences)`, or where it already was."""
+    count = int(str(record["sentences"]))
+    size = f"{count:,} sentence{'s' if count != 1 else ''}"
+    if record["created"]:
+        return f'imported "{record["title"]}" as text {record["id"]} ({size})'
+    return f'"{record["title"]}" is already text {record["id"]} ({size})'
 
 
 @main.command("texts")
@@ -126,6 +148,10 @@ def texts_cmd(as_json: bool) -> None:
     if as_json:
         emit_json([t.as_dict() for t in texts])
         return
+    if not texts:
+        click.echo(
+            "No texts yet: `sentences import FILE` adds one, `sentences read FILE` opens it."
+        )
     for t in texts:
         click.echo(
             f"{t.id:>4}  {t.title[:50]:<50}  {t.sentences:>6} sentences  "
@@ -142,6 +168,6 @@ def remove_cmd(text_ids: tuple[int, ...]) -> None:
     from reader.learn.texts import remove_text
 
     db = open_home_db()
-    for text_id in text_ids:
+    for text_id in dict.fromkeys(text_ids):  # `remove 2 2` removes text 2 once
         title = remove_text(db, text_id)
         click.echo(f"removed {text_id}: {title}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from reader.cli.base import (
+    emit_json,
     friendly,
     home_option,
     main,
@@ -12,10 +13,11 @@ from reader.cli.base import (
 
 
 @main.group("config", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as JSON.")
 @home_option
 @click.pass_context
 @friendly
-def config_group(ctx: click.Context) -> None:
+def config_group(ctx: click.Context, as_json: bool) -> None:
     """Show the settings (config.toml in the data home), or change one with `config set`."""
     if ctx.invoked_subcommand is None:
         from dataclasses import fields
@@ -23,12 +25,16 @@ def config_group(ctx: click.Context) -> None:
         from reader.config import Config, load_config
 
         config = load_config()
-        for f in fields(Config):
-            if f.name != "warnings":
-                click.echo(f"{f.name} = {getattr(config, f.name)!r}")
+        values = {f.name: getattr(config, f.name) for f in fields(Config) if f.name != "warnings"}
+        if as_json:
+            emit_json(values)
+            return
+        for name, value in values.items():
+            click.echo(f"{name} = {value!r}")
 
 
-@config_group.command("set")
+# A negative number is a value to check ("context_sentences -1"), not an unknown option.
+@config_group.command("set", context_settings={"ignore_unknown_options": True})
 @click.argument("key")
 @click.argument("value")
 @home_option

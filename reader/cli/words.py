@@ -19,19 +19,24 @@ from reader.cli.base import (
 
 @main.command("gloss")
 @click.argument("word")
-@click.option("--pos", default=None, help="Part of speech (UPOS: NOUN, VERB, ADJ, ADV).")
+@click.option("--pos", default=None, help="Part of speech (UPOS: NOUN, VERB, ADJ, ADV, ...).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @home_option
 @friendly
 def gloss_cmd(word: str, pos: str | None, as_json: bool) -> None:
     """The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet."""
     from reader.learn.glossing import gloss_entry
+    from reader.learn.typed import check_pos, typed_key
 
     if not word.strip():
         raise UserError("nothing to look up: the word is empty")
+    tag = check_pos(pos) if pos else None
+    key = typed_key(word, pos=tag)  # refuses "!!!" and "123" before the lexicon is built
     db = open_home_db()
     _ensure_lexicon(db)
-    entry = gloss_entry(db, word, pos=pos.upper() if pos else None)
+    # With a part of speech the reader's lemma for it is known ("hardened" VERB: "harden");
+    # without one, the lexicon finds the lemma with a gloss.
+    entry = gloss_entry(db, key if tag else word, pos=tag)
     if as_json:
         emit_json(entry.as_dict())
         return
@@ -64,20 +69,25 @@ def term_group() -> None:
 @home_option
 @friendly
 def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
-    """Set a term's status or your own gloss."""
-    from reader.learn.status import get_term, parse_status, set_gloss, set_status, status_name
+    """Set a term's status or your own gloss (LEMMA is keyed as the reader keys it: ran -> run)."""
+    from reader.learn.status import LEARNING, get_term, parse_status, set_gloss, set_status
+    from reader.learn.status import status_name as name_of
+    from reader.learn.typed import typed_key
 
     if status is None and gloss is None:
         raise UserError("nothing to set: give --status and/or --gloss")
+    number = parse_status(status) if status is not None else None
+    key = typed_key(lemma)
     db = open_home_db()
-    if status is not None:
-        set_status(db, lemma, parse_status(status))
+    if number is not None:
+        set_status(db, key, number)
     if gloss is not None:
-        set_gloss(db, lemma, gloss)
-    state = get_term(db, lemma)
-    click.echo(
-        f"{state.key}: {status_name(state.status)}" + (f" — {state.gloss}" if state.gloss else "")
-    )
+        set_gloss(db, key, gloss)
+    state = get_term(db, key)
+    typed = " ".join(lemma.lower().split())
+    shown = f"{typed} → {state.key}" if typed != state.key else state.key
+    label = f"learning {state.status}" if state.status in LEARNING else name_of(state.status)
+    click.echo(f"{shown}: {label}" + (f" — {state.gloss}" if state.gloss else ""))
 
 
 @main.command("setup")
@@ -101,8 +111,11 @@ def setup_cmd() -> None:
     if source is None:
         raise UserError(WORDNET_MISSING)
     started = time.perf_counter()
+    from reader.lexicon.wordnet import welcome_wordnet
+
     with ProgressLine("building the lexicon from WordNet") as report:
-        built = ensure_lexicon(db, progress=report)
+        built = welcome_wordnet(db, progress=report)  # on again, if it was removed
+        ensure_lexicon(db, progress=report)
     took = time.perf_counter() - started
     count = db.execute(
         "SELECT entry_count, origin FROM lex_sources WHERE name = 'wordnet'"

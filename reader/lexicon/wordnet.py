@@ -32,8 +32,11 @@ __all__ = [
     "WordNetReport",
     "compile_wordnet",
     "ensure_wordnet",
+    "decline_wordnet",
     "find_wordnet",
     "is_compiled",
+    "is_declined",
+    "welcome_wordnet",
 ]
 
 
@@ -64,17 +67,54 @@ def is_compiled(db: sqlite_utils.Database) -> bool:
     return bool(row and row[0])
 
 
+def is_declined(db: sqlite_utils.Database) -> bool:
+    """The learner removed or disabled WordNet (``dict remove|disable wordnet``): it stays off,
+    and is not compiled again behind their back, until ``setup`` or ``dict enable wordnet``."""
+    row = db.conn.execute(
+        "SELECT enabled FROM lex_sources WHERE name = ?", (SOURCE_NAME,)
+    ).fetchone()
+    return bool(row and not row[0])
+
+
 def ensure_wordnet(
     db: sqlite_utils.Database, progress: Progress | None = None
 ) -> WordNetReport | None:
-    """Compile WordNet unless it already is; None when nothing had to be done.
+    """Compile WordNet unless it already is, or the learner turned it off; None when nothing
+    had to be done.
 
     Raises :class:`WordNetMissing` (message :data:`WORDNET_MISSING`) when there is nothing to
     compile from.
     """
-    if is_compiled(db):
+    if is_compiled(db) or is_declined(db):
         return None
     return compile_wordnet(db, progress=progress)
+
+
+def decline_wordnet(db: sqlite_utils.Database) -> int:
+    """Remove WordNet's entries but remember that it was removed; returns how many went."""
+    from reader.store.db import transaction
+
+    with transaction(db):
+        row = db.conn.execute(
+            "SELECT id FROM lex_sources WHERE name = ?", (SOURCE_NAME,)
+        ).fetchone()
+        if row is None:
+            raise LexiconError(f"no dictionary named {SOURCE_NAME!r}")
+        cursor = db.conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (row[0],))
+        db.conn.execute(
+            "UPDATE lex_sources SET enabled = 0, entry_count = 0 WHERE id = ?", (row[0],)
+        )
+    return max(int(cursor.rowcount), 0)
+
+
+def welcome_wordnet(db: sqlite_utils.Database, progress: Progress | None = None) -> bool:
+    """Turn WordNet back on (``setup``, ``dict enable wordnet``), compiling it if it was
+    removed; returns whether it had to be compiled."""
+    from reader.store.db import transaction
+
+    with transaction(db):
+        db.conn.execute("UPDATE lex_sources SET enabled = 1 WHERE name = ?", (SOURCE_NAME,))
+    return ensure_wordnet(db, progress=progress) is not None
 
 
 def compile_wordnet(

@@ -50,3 +50,37 @@ def wav_to_mp3(source: Path, target: Path) -> None:
     if samples.ndim > 1:
         samples = samples.mean(axis=1)
     write_mp3(samples, int(rate), target)
+
+
+#: What ``speak --out`` can write, by the file name's suffix (libsndfile's formats).
+OUT_FORMATS = {".mp3": None, ".wav": ("WAV", "PCM_16"), ".flac": ("FLAC", "PCM_16"),
+               ".ogg": ("OGG", "VORBIS")}  # fmt: skip
+
+
+def export_audio(source: Path, target: Path) -> None:
+    """Write the cached MP3 ``source`` to ``target`` in the format its suffix names.
+
+    Raises ``ValueError`` for a suffix no format matches, naming the ones that do.
+    """
+    suffix = target.suffix.lower()
+    if suffix not in OUT_FORMATS:
+        names = ", ".join(sorted(OUT_FORMATS))
+        raise ValueError(f"cannot write {suffix or 'a file without a suffix'}: name it {names}")
+    spec = OUT_FORMATS[suffix]
+    if spec is None or suffix == source.suffix.lower():
+        import shutil
+
+        shutil.copyfile(source, target)
+        return
+    import soundfile
+
+    try:
+        samples, rate = soundfile.read(str(source), dtype="float32", always_2d=False)
+    except soundfile.LibsndfileError as exc:
+        raise OSError(f"cannot read {source.name}: {exc}") from exc
+    fmt, subtype = spec
+    with atomic_output(target) as tmp:
+        try:
+            soundfile.write(str(tmp), samples, int(rate), format=fmt, subtype=subtype)
+        except (soundfile.LibsndfileError, TypeError, ValueError) as exc:
+            raise OSError(f"cannot write {target.name}: {exc}") from exc

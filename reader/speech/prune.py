@@ -36,11 +36,28 @@ def touch(path: Path) -> None:
         os.utime(path)
 
 
-def prune(db: sqlite_utils.Database, roots: Iterable[Path], max_bytes: int) -> PruneReport:
-    """Remove the least recently used audio under ``roots`` until at most ``max_bytes`` remain."""
+def prune(
+    db: sqlite_utils.Database,
+    roots: Iterable[Path],
+    max_bytes: int,
+    shared: Iterable[Path] = (),
+) -> PruneReport:
+    """Remove the least recently used audio under ``roots`` until at most ``max_bytes`` remain.
+
+    ``roots`` are this data home's own audio folders: every cached file there counts. Under
+    ``shared`` folders (the checkout's ``audio/`` for the sample articles, a folder given by
+    ``SENTENCES_AUDIO_DIR``) other data homes keep audio too, so only the files this database's
+    ``audio`` index names are this home's to remove.
+    """
+    owned = {str(row[0]) for row in db.execute("SELECT key FROM audio").fetchall()}
+    candidates = [(root, False) for root in roots] + [(root, True) for root in shared]
     files: list[tuple[float, int, Path]] = []
-    for root in roots:
+    seen: set[Path] = set()
+    for root, indexed_only in candidates:
         for path in root.glob("??/*"):
+            if path in seen or (indexed_only and path.stem not in owned):
+                continue
+            seen.add(path)
             if _CACHED_NAME.fullmatch(path.name):
                 with contextlib.suppress(OSError):
                     stat = path.stat()

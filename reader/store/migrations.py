@@ -85,6 +85,10 @@ def migrate(db: sqlite_utils.Database) -> int:
     pending = [m for m in known if m.number not in applied_numbers(db)]
     applied = 0
     for migration in pending:
+        if rebuilds_tables(migration.script):
+            _apply_without_foreign_keys(conn, migration)
+            applied += 1
+            continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Another process may have applied it while we waited for the lock.
@@ -105,6 +109,49 @@ def migrate(db: sqlite_utils.Database) -> int:
         conn.commit()
         applied += 1
     return applied
+
+
+FOREIGN_KEYS_OFF = "-- foreign_keys: off"
+"""First line of a migration that rebuilds a table others refer to (SQLite's way to change a
+column's definition: create the new table, copy, drop the old, rename). Dropping the old table
+with foreign keys on would delete every row that refers to it (``ON DELETE CASCADE``), and the
+pragma cannot change inside a transaction, so the runner turns foreign keys off around such a
+migration and checks them all before committing."""
+
+
+def rebuilds_tables(script: str) -> bool:
+    return script.lstrip().startswith(FOREIGN_KEYS_OFF)
+
+
+def _apply_without_foreign_keys(conn: sqlite3.Connection, migration: Migration) -> None:
+    enforced = bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute(
+                "SELECT 1 FROM _migrations WHERE number = ?", (migration.number,)
+            ).fetchone():
+                conn.rollback()
+                return
+            for statement in statements(migration.script):
+                conn.execute(statement)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(
+                    f"migration {migration.number} would break {len(broken)} references"
+                )
+            conn.execute(
+                "INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
+                (migration.number, migration.name, now()),
+            )
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+    finally:
+        if enforced:
+            conn.execute("PRAGMA foreign_keys = ON")
 
 
 def statements(script: str) -> list[str]:

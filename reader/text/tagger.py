@@ -329,3 +329,9 @@ def tag_words(words: Sequence[str], lang: str = "en") -> list[tuple[str, str]]:
     if not words:
         return []
     return tag_sentences([words])[0]
+
+
+def lemma_of(word: str, upos: str) -> str:
+    """The lemma the tagger gives ``word`` when it is tagged ``upos`` (for a word typed with
+    its part of speech at the command line, as the reader would lemmatize it in a sentence)."""
+    return _get_model().lemmatizer(_clean(word), upos)

@@ -10,7 +10,7 @@ from textual import work
 from textual.app import App
 
 from reader.config import Config, load_config
-from reader.lexicon.wordnet import is_compiled
+from reader.lexicon.wordnet import is_compiled, is_declined
 from reader.store import open_db
 from reader.text.load import Loaded
 
@@ -37,7 +37,7 @@ class SentencesApp(App[None]):
         self.config = config or load_config()
         # The UI thread's own connection: quick indexed queries and single-row writes only.
         self.db = open_db(self.db_path)
-        self.lexicon_ready = is_compiled(self.db)
+        self.lexicon_ready = is_compiled(self.db) or is_declined(self.db)
         self.phrases: PhraseIndex | None = None
         self.player: Player | None = None
         self._player_lock = threading.Lock()

@@ -157,6 +157,11 @@ class LibraryScreen(Screen[None]):
                 self.sentences_app.open_path(path.strip())
 
         self.app.push_screen(
-            PromptScreen("Add a text: path to a .txt, .md, .html or .epub file", "", "path"),
+            PromptScreen(
+                "Add a text: path to a .txt, .md, .html or .epub file",
+                "",
+                "path",
+                keys_help="Enter to import and open it · Escape to cancel",
+            ),
             chosen,
         )

@@ -14,17 +14,24 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        placeholder: str = "",
+        keys_help: str = "Enter to save · Escape to cancel",
+    ) -> None:
         super().__init__()
         self.prompt_title = title
         self.value = value
         self.placeholder = placeholder
+        self.keys_help = keys_help
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
             yield Label(self.prompt_title, id="prompt-title", markup=False)
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Label("Enter to save · Escape to cancel", id="prompt-help")
+            yield Label(self.keys_help, id="prompt-help")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
