@@ -25,7 +25,7 @@ def invoke(runner: CliRunner, *args: str, input: str | None = None) -> tuple[int
 
 def test_import_then_texts_json(run: CliRunner) -> None:
     code, out, _ = invoke(run, "import", str(SEED))
-    assert code == 0 and out.strip().endswith("as text 1 (62 sentences)")
+    assert code == 0 and out.strip().endswith("as text 1 (58 sentences)")
     code, out, _ = invoke(run, "texts", "--json")
     (text,) = json.loads(out)
     assert {"id", "title", "lang", "sentences", "words", "progress", "unknown_share"} <= set(text)

@@ -112,6 +112,10 @@ def _finish(text: str, title: str, source: str, suffix: str, fallback: str = "")
     text = normalize(text)
     title = title or guess_title(text) or fallback
     text = strip_gutenberg(text)
+    if suffix in TEXT_SUFFIXES:
+        from reader.text.furniture import drop_furniture
+
+        text = drop_furniture(text, title)  # a web page saved as text: its buttons, repeats
     if not text.strip():
         raise LoadError(f"{source if source != '-' else 'stdin'} has no readable text")
     if _control_share(text) > 0.05:

@@ -24,6 +24,9 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# Labels and codes ("Q1", "A2", "MP3", "G20"): a few letters before a number are not a word to
+# learn, and their lemma would be glossed as one ("Q1." as a noun).
+_LABEL = re.compile(r"[^\W\d_]{1,3}\d+[^\W\d_]?")
 # Clitics split off the end of a word, as UD English does ("Kim's" -> "Kim" + "'s").
 _CLITIC = re.compile(r"(?i)(?:n['’]t|['’](?:s|re|ll|ve|d|m))$")
 
@@ -59,7 +62,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                 # A clitic is grammar, not vocabulary: nothing for the learner to track.
                 tokens.append(Token(piece[cut:], offset + start + cut, offset + end, False))
                 continue
-            is_word = any(ch.isalpha() for ch in piece)
+            is_word = any(ch.isalpha() for ch in piece) and not _LABEL.fullmatch(piece)
             tokens.append(Token(piece, offset + start, offset + end, is_word))
         else:
             tokens.append(Token(piece, offset + start, offset + end, False))

@@ -329,4 +329,6 @@ class ReadingScreen(ListeningMixin):
 
 
 def _context_text(rows: list[SentenceRow]) -> Text:
-    return Text("\n".join(" ".join(r.text.split()) for r in rows))
+    from reader.text.display import display_line
+
+    return Text("\n".join(display_line(r.text) for r in rows))

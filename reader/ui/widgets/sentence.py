@@ -8,7 +8,16 @@ from rich.text import Text
 from reader.learn.glossing import NAME_POS
 from reader.learn.session import ReadingSession, Unit
 from reader.learn.status import NEW
-from reader.ui.styles import CURSOR_STYLE, NAME_STYLE, PHRASE_STYLE, SELECTION_STYLE, STATUS_STYLES
+from reader.text.display import display_gap, emphasis
+from reader.ui.styles import (
+    CURSOR_STYLE,
+    NAME_STYLE,
+    PHRASE_STYLE,
+    SELECTION_STYLE,
+    STATUS_STYLES,
+)
+
+EMPHASIS_STYLE = Style(italic=True)
 
 
 def render_sentence(session: ReadingSession) -> Text:
@@ -25,20 +34,27 @@ def render_sentence(session: ReadingSession) -> Text:
     current = session.current_unit
     cursor_tokens = set(current.token_idxs) if current is not None else set()
     selected = set(session.selected_tokens())
+    markers, emphasised = emphasis(session.tokens)
     position = sentence.start
     for i, token in enumerate(session.tokens):
         if token.start > position:
-            gap = sentence.text[position - sentence.start : token.start - sentence.start]
+            gap = display_gap(
+                sentence.text[position - sentence.start : token.start - sentence.start]
+            )
             out.append(gap, style=SELECTION_STYLE if i in selected and i - 1 in selected else "")
+        position = token.end
+        if i in markers:
+            continue  # Gutenberg's _italics_ markers: the words between are shown in italics
         style = _token_style(session, i, units)
+        if i in emphasised:
+            style = style + EMPHASIS_STYLE
         if i in selected:
             style = style + SELECTION_STYLE
         elif i in cursor_tokens:
             style = style + CURSOR_STYLE
         out.append(token.text, style=style)
-        position = token.end
     if position < sentence.end:
-        out.append(sentence.text[position - sentence.start :])
+        out.append(display_gap(sentence.text[position - sentence.start :]).rstrip())
     return out
 
 
