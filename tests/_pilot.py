@@ -10,8 +10,14 @@ SIZE = (120, 40)
 
 async def settle(app: SentencesApp, pilot: object) -> None:
     """Wait for workers (lexicon, phrases, import, audio) and the messages they post."""
+    import contextlib
+
+    from textual.worker import WorkerCancelled
+
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        # an exclusive worker replaced by a newer one (the next sentence's audio) is expected
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
 
 

@@ -37,8 +37,7 @@ def test_split_shape_and_offsets() -> None:
     [
         "[Weekly Focus] How Kim Jong-un's coalition with China, Russia changes regional dynamics",
         "Published on: 2025/09/06 12:36",
-        "Sentences Mode",
-        "Comments",
+        "Arirang news https://www.arirang.com/news/view?id=286928",
     ],
 )
 def test_seed_headings_stand_alone(seed_sentences: list[str], line: str) -> None:

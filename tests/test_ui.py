@@ -28,7 +28,7 @@ async def test_keys_move_the_focus(db_path: Path, seed_id: int, mini_wordnet: Pa
         await pilot.press("up")
         assert screen.session.index == 3
         focus = str(screen.query_one("#focus", Static).render())
-        assert "Sentences Mode" in focus
+        assert "The gathering of the leaders" in focus
         await pilot.press("end")
         assert screen.session.index == screen.session.count - 1
         await pilot.press("home")
@@ -59,7 +59,7 @@ async def test_status_and_position_survive_a_restart(
     app = make_app(db_path, target=seed_id)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("down", "down", "down", "down")  # "Delving deeper into China's ..."
+        await pilot.press("down", "down")  # "Delving deeper into China's ..."
         await pilot.press("right", "k")  # "deeper" known
         await pilot.press("right", "right", "3")  # "China" ... "'s"? the third word: learning 3
         screen = reading(app)
@@ -76,7 +76,7 @@ async def test_status_and_position_survive_a_restart(
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
         screen = reading(again)
-        assert screen.session is not None and screen.session.index == 4
+        assert screen.session is not None and screen.session.index == 2
         deeper = screen.session.tokens[1]
         assert deeper.text == "deeper" and screen.session.state_of(deeper).status == KNOWN
 
@@ -87,7 +87,7 @@ async def test_rest_known_and_own_gloss(
     app = make_app(db_path, target=seed_id)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("down", "down", "down", "down")
+        await pilot.press("down", "down")
         await pilot.press("e")
         await pilot.press(*"to dig into")
         await pilot.press("enter")
@@ -115,7 +115,7 @@ async def test_lexicon_is_built_on_first_use(
         await settle(app, pilot)
         assert app.lexicon_ready
         assert is_compiled(app.db)
-        await pilot.press("down", "down", "down", "down")
+        await pilot.press("down", "down")
         rows = reading(app).session.gloss_rows()  # type: ignore[union-attr]
         assert "delve" in [r.entry.lemma for r in rows]
         assert rows[0].entry.senses  # glosses came from the freshly built lexicon

@@ -16,7 +16,7 @@ from reader.store import open_db
 from reader.ui.app import make_app
 from reader.ui.messages import AudioFinished
 
-DELVING = 4  # "Delving deeper into China's Victory Day Parade this week, we take a look at ..."
+DELVING = 2  # "Delving deeper into China's Victory Day Parade this week, we take a look at ..."
 
 
 async def test_phrases_are_units_and_can_be_split(
