@@ -110,11 +110,11 @@ async def test_a_long_lock_is_shown_once_and_the_writes_land_after_it(
             await pilot.press("down")
             for _ in range(100):  # the retries run out: one message
                 await asyncio.sleep(0.05)
-                if any("locked" in n.message for n in app._notifications):
+                if any("busy" in n.message for n in app._notifications):
                     break
             await pilot.press("down", "down", "m")
             await asyncio.sleep(0.5)  # the kept write is retried many times meanwhile
-            shown = [n for n in app._notifications if "locked" in n.message]
+            shown = [n for n in app._notifications if "busy" in n.message]
             assert len(shown) == 1 and shown[0].title == "Not saved yet"
             assert reading(app).session.index == 3  # type: ignore[union-attr]
         assert await asyncio.to_thread(app.writer.flush, 15)

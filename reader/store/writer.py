@@ -66,8 +66,12 @@ class WriteError(Exception):
         self.kept = kept
 
     def __str__(self) -> str:
-        what = "kept, and will be saved when the database is free" if self.kept else "not saved"
-        return f"{self.label}: {self.message} ({what})"
+        if self.kept:
+            return (
+                f"{self.label}: the database is busy (another program is writing to it); "
+                "kept, and saved as soon as it is free"
+            )
+        return f"{self.label}: {self.message}"
 
 
 class WriteSink(Protocol):
