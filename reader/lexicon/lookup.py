@@ -98,7 +98,10 @@ def _fetch(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:
             rows = conn.execute(_QUERY, (variant,)).fetchall()
             if rows:
                 break
-    return [Gloss(*row[:9], bool(row[9]), row[10]) for row in rows]
+    return [
+        Gloss(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10])
+        for r in rows
+    ]
 
 
 def _variants(key: str) -> list[str]:

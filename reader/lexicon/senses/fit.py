@@ -38,9 +38,7 @@ def drop_proper(
     return list(senses)
 
 
-def domain_fits(
-    db: sqlite_utils.Database, sense: Gloss, context: SenseContext | None
-) -> bool:
+def domain_fits(db: sqlite_utils.Database, sense: Gloss, context: SenseContext | None) -> bool:
     """A sense with no domain fits anywhere; one with a domain needs a word of that domain in
     the sentence (besides the glossed word itself)."""
     if sense.domain is None:
@@ -49,9 +47,7 @@ def domain_fits(
         return False
     vocabulary = domain_vocabulary(db, sense.source, sense.domain)
     target = {context.lemmas[i] for i in context.target if i < len(context.lemmas)}
-    return any(
-        lemma in vocabulary and lemma not in target for lemma in context.context_lemmas()
-    )
+    return any(lemma in vocabulary and lemma not in target for lemma in context.context_lemmas())
 
 
 def domain_vocabulary(db: sqlite_utils.Database, source: str, domain: str) -> frozenset[str]:
