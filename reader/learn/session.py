@@ -36,6 +36,7 @@ from reader.learn.status import (
 from reader.learn.texts import SentenceRow, TextInfo, TokenRow, get_text, sentence_at, tokens_of
 from reader.lexicon.frequency import rank_threshold
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss
+from reader.lexicon.senses import SenseContext
 from reader.store.migrations import now
 from reader.store.writer import DirectWrites, WriteSink
 
@@ -334,12 +335,20 @@ class ReadingSession:
 
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
         pos = unit.pos if not unit.is_phrase else None
-        entry = gloss_entry(self.db, unit.key, pos=pos, lang=self.info.lang)
+        entry = gloss_entry(
+            self.db, unit.key, pos=pos, lang=self.info.lang, context=self.context_of(unit)
+        )
         return self._with_mine(entry, normalize_key(unit.key))
 
     def entry_for(self, token: TokenRow) -> GlossEntry:
         word = token.term_key or token.text
-        entry = gloss_entry(self.db, word, pos=token.pos, lang=self.info.lang)
+        entry = gloss_entry(
+            self.db,
+            word,
+            pos=token.pos,
+            lang=self.info.lang,
+            context=SenseContext.of_tokens(self.tokens, (self.tokens.index(token),)),
+        )
         return self._with_mine(entry, normalize_key(word))
 
     def _with_mine(self, entry: GlossEntry, key: str) -> GlossEntry:
@@ -356,6 +365,10 @@ class ReadingSession:
             senses.insert(0, Gloss(LEARNER_SOURCE, LEARNER_SOURCE, state.key, entry.pos, 0,
                                    state.gloss))  # fmt: skip
         return replace(entry, status=state.status, learner_gloss=state.gloss, senses=senses)
+
+    def context_of(self, unit: Unit) -> SenseContext:
+        """The focused sentence, glossing ``unit``: its senses are ranked by this sentence."""
+        return SenseContext.of_tokens(self.tokens, unit.token_idxs)
 
     # -- internals ----------------------------------------------------------------------------
 
