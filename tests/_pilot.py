@@ -10,13 +10,12 @@ SIZE = (120, 40)
 
 async def settle(app: SentencesApp, pilot: object) -> None:
     """Wait for workers (lexicon, phrases, import, audio) and the messages they post."""
-    import contextlib
+    from contextlib import suppress
 
     from textual.worker import WorkerCancelled
 
     for _ in range(3):
-        # an exclusive worker replaced by a newer one (the next sentence's audio) is expected
-        with contextlib.suppress(WorkerCancelled):
+        with suppress(WorkerCancelled):  # an exclusive worker replaced by a newer one
             await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
 
