@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from reader.ui.app import SentencesApp
 from reader.ui.screens.reading import ReadingScreen
 
@@ -12,11 +10,12 @@ SIZE = (120, 40)
 
 async def settle(app: SentencesApp, pilot: object) -> None:
     """Wait for workers (lexicon, phrases, import, audio) and the messages they post."""
+    from contextlib import suppress
+
     from textual.worker import WorkerCancelled
 
     for _ in range(3):
-        # a worker replaced by a newer exclusive one is cancelled: the newer one is waited for
-        with contextlib.suppress(WorkerCancelled):
+        with suppress(WorkerCancelled):  # an exclusive worker replaced by a newer one
             await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
 
