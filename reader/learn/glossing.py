@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
+from reader.learn.native import native_first
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import Gloss, all_glosses, glosses, has_gloss
@@ -57,6 +58,8 @@ class GlossEntry:
                     "gloss": s.gloss,
                     "example": s.example,
                     "synonyms": s.synonyms.split(", ") if s.synonyms else [],
+                    "pronunciation": s.pronunciation,
+                    "see_also": s.see_also.split(", ") if s.see_also else [],
                 }
                 for s in self.senses
             ],
@@ -64,9 +67,17 @@ class GlossEntry:
 
 
 def gloss_entry(
-    db: sqlite_utils.Database, word: str, pos: str | None = None, lang: str = "en"
+    db: sqlite_utils.Database,
+    word: str,
+    pos: str | None = None,
+    lang: str = "en",
+    native_lang: str | None = None,
 ) -> GlossEntry:
-    """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize)."""
+    """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize).
+
+    Senses in the learner's own language (``native_lang``; None: the configured one) come
+    right after the learner's own gloss: see :func:`reader.learn.native.native_first`.
+    """
     key = normalize_key(word)
     if not key:
         raise ValueError("nothing to look up: the word is empty")
@@ -78,6 +89,7 @@ def gloss_entry(
         senses = [s for s in senses if s.kind != "wordnet"]
     if not senses and "-" in key.strip("-"):
         senses = _part_glosses(db, key)
+    senses = native_first(db, senses, native_lang)
     return GlossEntry(
         lemma=key,
         pos=pos,

@@ -257,11 +257,17 @@ class ReadingSession:
 
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
         pos = unit.pos if not unit.is_phrase else None
-        return gloss_entry(self.db, unit.key, pos=pos, lang=self.info.lang)
+        return gloss_entry(
+            self.db, unit.key, pos=pos, lang=self.info.lang, native_lang=self.config.native_lang
+        )
 
     def entry_for(self, token: TokenRow) -> GlossEntry:
         return gloss_entry(
-            self.db, token.term_key or token.text, pos=token.pos, lang=self.info.lang
+            self.db,
+            token.term_key or token.text,
+            pos=token.pos,
+            lang=self.info.lang,
+            native_lang=self.config.native_lang,
         )
 
     # -- internals ----------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from reader.lexicon.base import normalize_pos
 LEARNER_SOURCE = "learner"
 
 _QUERY = (
-    "SELECT s.name, s.kind, e.headword, e.pos, e.rank, e.gloss, e.example, e.synonyms "
+    "SELECT s.name, s.kind, e.headword, e.pos, e.rank, e.gloss, e.example, e.synonyms, "
+    "e.pronunciation, e.see_also "
     "FROM lex_entries e JOIN lex_sources s ON s.id = e.source_id "
     "WHERE e.headword = ? AND s.enabled = 1 "
     "ORDER BY s.priority, s.name, e.rank"
@@ -33,6 +34,8 @@ class Gloss:
     gloss: str
     example: str | None = None
     synonyms: str | None = None
+    pronunciation: str | None = None
+    see_also: str | None = None
 
 
 def glosses(
