@@ -161,3 +161,23 @@ def test_cli_import_and_lang(tmp_path: Path) -> None:
     bad = run.invoke(main, ["dict", "import", str(index), "--lang-pair", "english"])
     assert bad.exit_code != 0 and "give two ISO 639 codes" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_setup_lists_installed_dictd_dictionaries_with_their_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mini_wordnet: Path
+) -> None:
+    folder = tmp_path / "dictd"
+    write_dictd(folder, "freedict-eng-deu", ENG_DEU, dz=True)
+    write_dictd(folder, "freedict-deu-eng", ENG_DEU[2:])  # from German: not for this reader
+    write_dictd(folder, "jargon", ENG_DEU[2:])  # no language pair to tell: listed
+    monkeypatch.setenv("SENTENCES_DICTD_DIR", str(folder))
+    run = CliRunner(mix_stderr=False)
+    out = run.invoke(main, ["setup"]).stdout
+    assert "dictd dictionaries for English, 2 installed:" in out
+    command = f"sentences dict import {folder / 'freedict-eng-deu.index'}"
+    assert f"freedict-eng-deu (into German (Deutsch)): {command}\n" in out
+    assert "jargon (into language unknown)" in out and "freedict-deu-eng" not in out
+    assert run.invoke(main, command.split()[1:]).exit_code == 0
+    assert f"{command}  [imported]" in run.invoke(main, ["setup"]).stdout
+    monkeypatch.setenv("SENTENCES_DICTD_DIR", str(tmp_path / "none"))
+    assert "dictd dictionaries: none installed" in run.invoke(main, ["setup"]).stdout

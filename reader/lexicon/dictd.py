@@ -353,3 +353,37 @@ def _pos_of_marks(marks: list[str]) -> str | None:
         if pos:
             return pos
     return None
+
+
+DICTD_DIR = Path("/usr/share/dictd")
+DICTD_DIR_ENV = "SENTENCES_DICTD_DIR"
+
+
+@dataclass(frozen=True)
+class Installed:
+    files: DictdFiles
+    source_lang: str | None
+    target_lang: str | None
+
+
+def installed_dictionaries(folder: Path | None = None, source_lang: str = "en") -> list[Installed]:
+    """dictd dictionaries in ``folder`` (Debian's ``/usr/share/dictd``) from ``source_lang``.
+
+    Dictionaries whose language pair cannot be told are listed too: they may be the learner's.
+    """
+    import os
+
+    folder = folder or Path(os.environ.get(DICTD_DIR_ENV) or DICTD_DIR)
+    found: list[Installed] = []
+    if not folder.is_dir():
+        return found
+    for index in sorted(folder.glob("*.index")):
+        try:
+            files = locate(index)
+            pair = pair_from_name(files.name)
+            info = DictdInfo(None, *pair) if pair else read_info(files)
+        except LexiconError:
+            continue
+        if info.source_lang in (source_lang, None):
+            found.append(Installed(files, info.source_lang, info.target_lang))
+    return found
