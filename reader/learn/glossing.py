@@ -15,6 +15,7 @@ from reader.learn.native import native_first
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import Gloss, all_glosses, glosses, has_gloss
+from reader.lexicon.senses import SenseContext, rank_senses
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
 NAME_POS = frozenset({"PROPN"})
@@ -71,9 +72,14 @@ def gloss_entry(
     word: str,
     pos: str | None = None,
     lang: str = "en",
+    context: SenseContext | None = None,
     native_lang: str | None = None,
 ) -> GlossEntry:
     """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize).
+
+    With ``context`` (the sentence it is read in), WordNet's senses are ranked by how well they
+    fit it; without, they keep their frequency order. Either way senses that cannot fit a common
+    word (proper names, specialist domains with no sign of their domain) are not shown first.
 
     Senses in the learner's own language (``native_lang``; None: the configured one) come
     right after the learner's own gloss: see :func:`reader.learn.native.native_first`.
@@ -87,6 +93,7 @@ def gloss_entry(
     senses = all_glosses(db, key, pos, state.gloss)
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
+    senses = rank_senses(db, senses, context, pos)
     if not senses and "-" in key.strip("-"):
         senses = _part_glosses(db, key)
     senses = native_first(db, senses, native_lang)

@@ -43,8 +43,11 @@ class Row(NamedTuple):
     gloss: str
     example: str | None
     synonyms: str | None
-    pronunciation: str | None = None
-    see_also: str | None = None
+    sense_key: str | None = None  # WordNet's, e.g. "summit%1:14:00::"
+    proper: bool = False  # names one particular thing (a WordNet instance or proper name)
+    domain: str | None = None  # the topic domain the sense needs in its context
+    pronunciation: str | None = None  # from dictd entries
+    see_also: str | None = None  # cross-references, ", "-separated
 
 
 class Record(NamedTuple):
@@ -135,7 +138,7 @@ def ranked(records: Iterable[Record]) -> Iterator[Row]:
         seen[rec.headword] = rank
         yield Row(
             rec.headword, rec.pos, rank, rec.gloss, rec.example, rec.synonyms,
-            rec.pronunciation, rec.see_also,
+            pronunciation=rec.pronunciation, see_also=rec.see_also,
         )  # fmt: skip
 
 
@@ -177,7 +180,8 @@ def store_source(
             source_id = int(cursor.lastrowid or 0)
         cursor = conn.executemany(
             "INSERT INTO lex_entries (source_id, headword, pos, rank, gloss, example, synonyms, "
-            "pronunciation, see_also) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sense_key, proper, domain, pronunciation, see_also) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((source_id, *row) for row in rows),
         )
         count = max(int(cursor.rowcount), 0)
