@@ -103,7 +103,8 @@ def _fetch(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:
             if rows:
                 break
     return [
-        Gloss(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10]) for r in rows
+        Gloss(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10], r[11], r[12])
+        for r in rows
     ]
 
 
