@@ -6,6 +6,7 @@ Each module adds its commands to the one click group in :mod:`reader.cli.base`.
 from reader.cli import (  # noqa: F401  (registers)
     audio,
     dicts,
+    export,
     library,
     settings,
     text,
