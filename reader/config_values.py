@@ -46,7 +46,7 @@ def _engine(value: str) -> None:
 
 
 def _voice(value: str) -> None:
-    from reader.speech.voices import espeak_voices, is_espeak_voice
+    from reader.voices import espeak_voices, is_espeak_voice
 
     if not espeak_voices():
         return  # no espeak-ng to ask: the engine reports it when it is used
