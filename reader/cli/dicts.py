@@ -14,6 +14,7 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.wording import counted
 
 
 @main.group("dict")
@@ -36,7 +37,9 @@ def dict_import_cmd(path: str, name: str | None, fmt: str | None) -> None:
     db = open_home_db()
     with ProgressLine(f"importing {Path(path).name}") as report:
         result = import_dictionary(db, Path(path), name=name, fmt=fmt, progress=report)
-    click.echo(f"{result.name}: {result.entries:,} entries ({result.kind}, {result.seconds:.1f} s)")
+    click.echo(
+        f"{result.name}: {counted(result.entries, 'entry')} ({result.kind}, {result.seconds:.1f} s)"
+    )
 
 
 @dict_group.command("list")
@@ -55,7 +58,8 @@ def dict_list_cmd(as_json: bool) -> None:
         return
     for s in sources:
         state = "on " if s.enabled else "off"
-        click.echo(f"{state} {s.priority:>5}  {s.name:<30} {s.kind:<9} {s.entry_count:>9,} entries")
+        entries = counted(s.entry_count, "entry")
+        click.echo(f"{state} {s.priority:>5}  {s.name:<30} {s.kind:<9} {entries:>17}")
 
 
 @dict_group.command("enable")
@@ -100,4 +104,4 @@ def dict_remove_cmd(name: str) -> None:
     from reader.lexicon import remove_dictionary
 
     count = remove_dictionary(open_home_db(), name)
-    click.echo(f"removed {name} ({count:,} entries)")
+    click.echo(f"removed {name} ({counted(count, 'entry')})")

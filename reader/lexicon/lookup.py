@@ -33,6 +33,8 @@ class Gloss:
     gloss: str
     example: str | None = None
     synonyms: str | None = None
+    sense_key: str | None = None
+    """WordNet 3.0's sense key ("summit%1:14:00::"); None for other sources."""
 
 
 def glosses(

@@ -10,6 +10,7 @@ from reader.learn.glossing import GlossEntry
 from reader.learn.session import GlossRow
 from reader.learn.status import NEW
 from reader.ui.styles import STATUS_STYLES
+from reader.wording import counted
 
 MAX_SENSES = 6
 
@@ -73,7 +74,7 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
         if sense.example:
             out.append(f'   "{sense.example}"\n', style="italic")
     if len(entry.senses) > MAX_SENSES:
-        out.append(f"… {len(entry.senses) - MAX_SENSES} more senses", style="dim")
+        out.append(f"… {counted(len(entry.senses) - MAX_SENSES, 'more sense')}", style="dim")
     out.rstrip()
     return out
 
