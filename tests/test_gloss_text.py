@@ -75,6 +75,7 @@ def test_circular_definitions_are_found() -> None:
     assert circular_word("happiness", "state of well-being characterized by joy") is None
     assert circular_word("summit", "the highest level or degree attainable") is None
     assert circular_word("take over", "take over the running of") is None  # phrases: never
+    assert circular_word("present-day", "belonging to the present time") is None
 
 
 def test_counts_are_grammatical() -> None:

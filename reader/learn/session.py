@@ -171,6 +171,17 @@ class ReadingSession:
         self._refresh_states()
         return state
 
+    def chosen_gloss(self, unit: Unit) -> str | None:
+        """The text of the sense the learner chose for ``unit``'s term, if they chose one."""
+        from reader.learn.choice import get_choice
+
+        choice = get_choice(self.db, unit.key, self.info.lang)
+        return choice.gloss if choice else None
+
+    def reload_terms(self) -> None:
+        """Read the sentence's term states again, after another connection wrote them."""
+        self._refresh_states()
+
     def mark_sentence(self, mark: str) -> None:
         if self.sentence is not None:
             progress.mark_sentence(self.db, self.sentence.id, mark)

@@ -30,7 +30,7 @@ _QUOTED_EG = re.compile(r'[\s;:,]*\(?\be\.\s?g\.?,?\s*"([^"]+)".*$', re.IGNORECA
 _EG_COMMA = re.compile(r"\be\.\s?g\.,", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
-MIN_STEM = 5  # a shorter shared beginning is chance ("play", "plan"), not a word family
+MIN_STEM = 5  # shorter words' definitions rarely lean on their family ("run": "running")
 
 
 def clean_text(text: str) -> str:
@@ -88,14 +88,13 @@ def stem(word: str) -> str:
 def circular_word(headword: str, definition: str) -> str | None:
     """The word of ``definition`` that is of ``headword``'s own family, if the definition leans
     on one ("the quality of being significant" for "significance"), else None."""
-    if " " in headword.strip() or len(headword) < MIN_STEM:
-        return None
+    if not headword.isalpha() or len(headword) < MIN_STEM:
+        return None  # a phrase or compound ("present-day") is explained by its words
     own = stem(headword)
     for word in _WORD.findall(definition):
         lower = str(word).lower()
         if lower == headword or len(lower) < 3:
             continue
-        theirs = stem(lower)
-        if theirs == own or (len(theirs) >= MIN_STEM and own.startswith(theirs)):
+        if stem(lower) == own:
             return lower
     return None

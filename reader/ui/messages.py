@@ -65,5 +65,13 @@ class AudioFailed(Message):
 
 
 @dataclass
+class SenseChosen(Message):
+    """The learner's meaning of ``key`` was stored: ``gloss`` chosen, or None (choice undone)."""
+
+    key: str
+    gloss: str | None
+
+
+@dataclass
 class PhrasesReady(Message):
     phrases: object

@@ -11,13 +11,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
+from reader.learn.glossing import GlossEntry
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
 from reader.learn.texts import SentenceRow
+from reader.lexicon.lookup import LEARNER_SOURCE, Gloss
 from reader.ui.guard import saves
-from reader.ui.messages import LexiconReady, Progress
+from reader.ui.messages import LexiconReady, Progress, SenseChosen
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
+from reader.ui.screens.senses import SenseChoiceScreen
 from reader.ui.widgets.glosses import render_detail, render_glosses
 from reader.ui.widgets.sentence import render_sentence
 
@@ -41,6 +44,7 @@ class ReadingScreen(ListeningMixin):
         Binding("i", f"status({IGNORED})", "Ignore"),
         Binding("r", "rest_known", "Rest known"),
         Binding("e", "edit_gloss", "Gloss"),
+        Binding("c", "choose_sense", "Choose meaning", show=False),
         Binding("s", "select", "Term"),
         Binding("m", "mark_sentence", "Mark understood/partly/not", show=False),
         Binding("w", "toggle_phrases", "Words/phrases", show=False),
@@ -233,17 +237,77 @@ class ReadingScreen(ListeningMixin):
         unit = session.current_unit if session else None
         if session is None or unit is None:
             return
-        current = session.state_of_key(unit.key).gloss or ""
+        current = session.state_of_key(unit.key).gloss or session.chosen_gloss(unit) or ""
         self.app.push_screen(
             PromptScreen(f"Your gloss for “{unit.key}”", current, "meaning, translation…"),
-            self.save_gloss,
+            lambda value: self.save_gloss(value, current),
         )
 
     @saves
-    def save_gloss(self, value: str | None) -> None:
-        if value is not None and self.session is not None:
+    def save_gloss(self, value: str | None, shown: str | None = None) -> None:
+        """Store what the learner typed; Enter on the chosen sense's text, unchanged, keeps the
+        choice (and its sense key) rather than copying it as their own words."""
+        if value is not None and self.session is not None and value != shown:
             self.session.set_current_gloss(value)
             self.refresh_sentence()
+
+    def action_choose_sense(self) -> None:
+        """Open the word's senses, numbered as in its entry, to pick the one this text means."""
+        session = self.session
+        unit = session.current_unit if session else None
+        if session is None or unit is None:
+            return
+        entry = session.entry_for_unit(unit)
+        if not entry.senses:
+            self.notify("No senses to choose from: press e to write your own gloss", timeout=3)
+            return
+        self.app.push_screen(
+            SenseChoiceScreen(entry, unit.surface),
+            lambda index: self.sense_picked(entry, index),
+        )
+
+    def sense_picked(self, entry: GlossEntry, index: int | None) -> None:
+        if index is None or self.session is None:
+            return
+        sense = entry.senses[index]
+        if sense.source == LEARNER_SOURCE:
+            self.notify("That is your own gloss: it is already your meaning", timeout=3)
+            return
+        undo = entry.chosen and index == 0
+        self.store_choice(entry.lemma, None if undo else sense, self.session.info.lang)
+
+    @work(thread=True, group="choice", exit_on_error=False)
+    def store_choice(self, key: str, sense: Gloss | None, lang: str) -> None:
+        """The write happens here, on its own connection, never on the UI thread."""
+        from reader.errors import describe
+        from reader.learn.choice import choose_sense, clear_choice
+        from reader.store import open_db
+
+        try:
+            db = open_db(self.sentences_app.db_path)
+            try:
+                if sense is None:
+                    clear_choice(db, key, lang)
+                else:
+                    choose_sense(db, key, sense, lang)
+            finally:
+                db.conn.close()
+        except Exception as exc:  # a locked or full database: say so, keep reading
+            self.app.call_from_thread(
+                self.notify, describe(exc), title="Not saved", severity="error", markup=False
+            )
+            return
+        self.post_message(SenseChosen(key, sense.gloss if sense else None))
+
+    def on_sense_chosen(self, message: SenseChosen) -> None:
+        if self.session is not None:
+            self.session.reload_terms()
+        if message.gloss is None:
+            self.notify(f"{message.key}: back to the dictionary's order", timeout=2, markup=False)
+        else:
+            self.notify(f"{message.key}: {message.gloss}", title="Your meaning", timeout=3,
+                        markup=False)  # fmt: skip
+        self.refresh_sentence()
 
     @saves
     def action_select(self) -> None:
