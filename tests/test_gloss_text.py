@@ -204,3 +204,4 @@ def test_one_on_one_is_not_a_number() -> None:
     assert said[2][0] == "ADV"
     assert tag_words(["a", "one-to-one", "meeting"])[1][0] == "ADJ"
     assert tag_words(["He", "paid", "twenty-one", "dollars"])[2][0] == "NUM"
+    assert tag_words(["due", "01-Feb-02", "."])[1][0] != "ADV"  # a date is no phrase

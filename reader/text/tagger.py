@@ -296,10 +296,11 @@ _NUMBER_PARTS = frozenset({
 _ATTRIBUTIVE_HEADS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
-def is_number_word(word: str) -> bool:
-    """Is a hyphenated token a number ("twenty-one", "one-third", "713-853-3989") rather than a
-    phrase built of number words ("one-on-one", "one-to-one", "two-way")?"""
-    return all(p.isdigit() or p in _NUMBER_PARTS for p in word.lower().split("-") if p)
+def is_worded_phrase(word: str) -> bool:
+    """Is a hyphenated token a phrase written in words ("one-on-one", "one-to-one", "two-way")
+    rather than a number ("twenty-one", "one-third") or a code or date ("01-Feb-02")?"""
+    parts = word.lower().split("-")
+    return all(p.isalpha() for p in parts) and not all(p in _NUMBER_PARTS for p in parts)
 
 
 def _modifier_tag(uposes: list[str], i: int) -> str:
@@ -343,7 +344,7 @@ def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, st
             for i, w in enumerate(clean):
                 if "." in w and uposes[i] == "PROPN" and _FILE_NAME.fullmatch(w):
                     uposes[i] = "NOUN"
-                elif uposes[i] == "NUM" and "-" in w and not is_number_word(w):
+                elif uposes[i] == "NUM" and "-" in w and is_worded_phrase(w):
                     uposes[i] = _modifier_tag(uposes, i)
             caps = informative_capitals(clean, mode)
             result.append(
