@@ -26,6 +26,7 @@ from reader.ui.app import make_app
 from reader.ui.screens.senses import SenseChoiceScreen
 
 MEETING = "a meeting of heads of governments"
+MEETING_KEY = "summit%1:14:00::"
 SUMMIT_SENTENCE = "Second, it signaled a counter-message"
 
 
@@ -69,6 +70,7 @@ def test_a_chosen_sense_is_first_in_gloss_json(lexicon: sqlite_utils.Database) -
     entry = json.loads(result.stdout)
     assert entry["chosen"] is True
     assert entry["senses"][0]["gloss"] == MEETING
+    assert entry["senses"][0]["sense_key"] == MEETING_KEY
     assert [s["gloss"] for s in entry["senses"]].count(MEETING) == 1
 
 
@@ -99,10 +101,10 @@ def test_own_gloss_and_choice_replace_each_other(lexicon: sqlite_utils.Database)
 
 def test_meaning_for_cards_and_exports(lexicon: sqlite_utils.Database) -> None:
     first = gloss_entry(lexicon, "summit").senses[0]
-    assert meaning_of(lexicon, "en", "summit") == Meaning(first.gloss, "wordnet", None)
+    assert meaning_of(lexicon, "en", "summit") == Meaning(first.gloss, "wordnet", first.sense_key)
     meeting = next(s for s in gloss_entry(lexicon, "summit").senses if s.gloss == MEETING)
     choose_sense(lexicon, "summit", meeting)
-    assert meaning_of(lexicon, "en", "summit") == Meaning(MEETING, "wordnet", meeting.sense_key)
+    assert meaning_of(lexicon, "en", "summit") == Meaning(MEETING, "wordnet", MEETING_KEY)
     set_gloss(lexicon, "summit", "Gipfeltreffen")
     assert meaning_of(lexicon, "en", "summit") == Meaning("Gipfeltreffen", "learner", None)
     assert meaning_of(lexicon, "en", "xqzv") is None
@@ -148,8 +150,19 @@ async def test_c_then_a_number_picks_the_sense(
         assert get_choice(app.db, "summit") == get_choice(open_db(db_path), "summit")
         choice = get_choice(app.db, "summit")
         assert choice is not None and choice.gloss == MEETING and choice.source == "wordnet"
+        assert choice.sense_key == MEETING_KEY
         assert session.entry_for_unit(session.current_unit).senses[0].gloss == MEETING
 
         await pilot.press("c", "enter")  # the chosen one (first, highlighted) again: undone
         await settle(app, pilot)
         assert get_choice(app.db, "summit") is None
+
+
+def test_a_choice_is_found_by_its_sense_key(lexicon: sqlite_utils.Database) -> None:
+    """The lexicon rebuilt with other wording: the choice still finds its sense, by key."""
+    meeting = next(s for s in gloss_entry(lexicon, "summit").senses if s.gloss == MEETING)
+    choose_sense(lexicon, "summit", meeting)
+    lexicon.execute("UPDATE terms SET sense_gloss = 'as worded before' WHERE key = 'summit'")
+    entry = gloss_entry(lexicon, "summit")
+    assert entry.chosen and entry.senses[0].gloss == MEETING
+    assert "as worded before" not in [s.gloss for s in entry.senses]

@@ -17,6 +17,7 @@ from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
 from reader.lexicon.readable import circular_word, readable
+from reader.lexicon.senses import SenseContext, rank_senses
 from reader.lexicon.wordparts import Part, split_compound, split_word
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
@@ -72,9 +73,18 @@ class GlossEntry:
 
 
 def gloss_entry(
-    db: sqlite_utils.Database, word: str, pos: str | None = None, lang: str = "en"
+    db: sqlite_utils.Database,
+    word: str,
+    pos: str | None = None,
+    lang: str = "en",
+    context: SenseContext | None = None,
 ) -> GlossEntry:
-    """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize)."""
+    """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize).
+
+    With ``context`` (the sentence it is read in), WordNet's senses are ranked by how well they
+    fit it; without, they keep their frequency order. Either way senses that cannot fit a common
+    word (proper names, specialist domains with no sign of their domain) are not shown first.
+    """
     key = normalize_key(word)
     if not key:
         raise ValueError("nothing to look up: the word is empty")
@@ -84,6 +94,7 @@ def gloss_entry(
     senses = all_glosses(db, key, pos, state.gloss)
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
+    senses = rank_senses(db, senses, context, pos)
     if not senses and pos not in NAME_POS and " " not in key:
         senses = _part_glosses(db, key)
     senses, chosen = chosen_first(_readable(db, key, senses), get_choice(db, key, lang))
@@ -117,7 +128,7 @@ def _readable(db: sqlite_utils.Database, key: str, senses: list[Gloss]) -> list[
         leans_on = circular_word(key, sense.gloss) if sense.kind == "wordnet" else None
         if leans_on:
             lemma = _known_lemma(db, leans_on)
-            found = glosses(db, lemma, limit=1) if lemma else []
+            found = _common_senses(db, lemma) if lemma else []
             if found and not circular_word(key, found[0].gloss):
                 sense = replace(sense, gloss=f"{sense.gloss} ({leans_on}: {_short(found[0])})")
             elif sense.synonyms:
@@ -149,7 +160,7 @@ def _explain(db: sqlite_utils.Database, part: Part) -> str:
     if part.is_affix:
         return f"{part.text} ({part.meaning})"
     lemma = _known_lemma(db, part.text) if part.kind == "word" else None
-    found = glosses(db, lemma, limit=1) if lemma else []
+    found = _common_senses(db, lemma) if lemma else []
     return f"{part.text} ({_short(found[0])})" if found else part.text
 
 
@@ -159,16 +170,21 @@ def _short(sense: Gloss) -> str:
     return _LABEL.sub("", text) or text
 
 
+def _common_senses(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:
+    """The lemma's senses as a common word: "jong" is no part of "Jong-un" (Erica Jong)."""
+    return [g for g in glosses(db, lemma) if not g.proper]
+
+
 def _known_lemma(db: sqlite_utils.Database, form: str) -> str | None:
-    """``form`` if the lexicon knows it, else its first lemma (lemminflect's) that it knows;
-    no spelling correction, which would turn a part into some other word."""
-    if has_gloss(db, form):
+    """``form`` if the lexicon knows it as a common word, else its first lemma (lemminflect's)
+    that it knows; no spelling correction, which would turn a part into some other word."""
+    if _common_senses(db, form):
         return form
     from lemminflect import getAllLemmas
 
     for lemmas in (getAllLemmas(form) or {}).values():
         for lemma in lemmas:
-            if lemma.lower() != form and has_gloss(db, lemma.lower()):
+            if lemma.lower() != form and _common_senses(db, lemma.lower()):
                 return str(lemma).lower()
     return None
 

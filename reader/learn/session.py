@@ -31,6 +31,7 @@ from reader.learn.status import (
 )
 from reader.learn.texts import SentenceRow, TextInfo, TokenRow, get_text, sentence_at, tokens_of
 from reader.lexicon.frequency import rank_threshold
+from reader.lexicon.senses import SenseContext
 
 OPEN_CLASS_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "INTJ"})
 
@@ -268,12 +269,22 @@ class ReadingSession:
 
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
         pos = unit.pos if not unit.is_phrase else None
-        return gloss_entry(self.db, unit.key, pos=pos, lang=self.info.lang)
+        return gloss_entry(
+            self.db, unit.key, pos=pos, lang=self.info.lang, context=self.context_of(unit)
+        )
 
     def entry_for(self, token: TokenRow) -> GlossEntry:
         return gloss_entry(
-            self.db, token.term_key or token.text, pos=token.pos, lang=self.info.lang
+            self.db,
+            token.term_key or token.text,
+            pos=token.pos,
+            lang=self.info.lang,
+            context=SenseContext.of_tokens(self.tokens, (self.tokens.index(token),)),
         )
+
+    def context_of(self, unit: Unit) -> SenseContext:
+        """The focused sentence, glossing ``unit``: its senses are ranked by this sentence."""
+        return SenseContext.of_tokens(self.tokens, unit.token_idxs)
 
     # -- internals ----------------------------------------------------------------------------
 
