@@ -76,6 +76,9 @@ def test_circular_definitions_are_found() -> None:
     assert circular_word("summit", "the highest level or degree attainable") is None
     assert circular_word("take over", "take over the running of") is None  # phrases: never
     assert circular_word("present-day", "belonging to the present time") is None
+    long = "in a close relation or position in time or space"  # says enough by itself
+    assert circular_word("closely", long) is None
+    assert circular_word("calmly", "in a calm manner") == "calm"
 
 
 def test_counts_are_grammatical() -> None:

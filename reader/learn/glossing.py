@@ -16,7 +16,7 @@ from reader.learn.choice import chosen_first, get_choice
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
-from reader.lexicon.readable import circular_word, readable
+from reader.lexicon.readable import circular_word, describing, readable
 from reader.lexicon.senses import SenseContext, rank_senses
 from reader.lexicon.wordparts import Part, split_compound, split_word
 
@@ -129,6 +129,8 @@ def _readable(db: sqlite_utils.Database, key: str, senses: list[Gloss]) -> list[
         if leans_on:
             lemma = _known_lemma(db, leans_on)
             found = _common_senses(db, lemma) if lemma else []
+            if describing(sense.gloss, leans_on):
+                found.sort(key=lambda g: g.pos != "ADJ")  # stable: the first adjective sense
             if found and not circular_word(key, found[0].gloss):
                 sense = replace(sense, gloss=f"{sense.gloss} ({leans_on}: {_short(found[0])})")
             elif sense.synonyms:

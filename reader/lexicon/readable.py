@@ -31,6 +31,7 @@ _EG_COMMA = re.compile(r"\be\.\s?g\.,", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]{2,}")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 MIN_STEM = 5  # shorter words' definitions rarely lean on their family ("run": "running")
+MAX_CIRCULAR_WORDS = 6  # a longer definition says enough besides ("in a close relation or …")
 
 
 def clean_text(text: str) -> str:
@@ -85,16 +86,31 @@ def stem(word: str) -> str:
     return str(stemmer.stem(word.lower()))  # type: ignore[attr-defined]
 
 
+def describing(definition: str, word: str) -> bool:
+    """Is ``word`` used as an adjective in ``definition`` ("being significant", "in a calm
+    manner")? Then its adjective sense is the one to explain it by."""
+    pattern = (
+        rf"\b(?:being|be|become|becoming|made|make|more|most)\s+{re.escape(word)}\b"
+        rf"|\b{re.escape(word)}\s+(?:manner|way|fashion)\b"
+    )
+    return re.search(pattern, definition, re.IGNORECASE) is not None
+
+
 def circular_word(headword: str, definition: str) -> str | None:
-    """The word of ``definition`` that is of ``headword``'s own family, if the definition leans
-    on one ("the quality of being significant" for "significance"), else None."""
+    """The word of ``definition`` that is of ``headword``'s own family, if the definition is
+    short and leans on it ("the quality of being significant" for "significance"), else None."""
     if not headword.isalpha() or len(headword) < MIN_STEM:
         return None  # a phrase or compound ("present-day") is explained by its words
-    own = stem(headword)
-    for word in _WORD.findall(definition):
+    words = _WORD.findall(definition)
+    if len(words) > MAX_CIRCULAR_WORDS:
+        return None
+    own = {stem(headword)}
+    if headword.endswith("ly"):  # Porter keeps "calmli" apart from "calm"
+        own |= {stem(headword[:-2]), stem(headword[:-3] + "y")}
+    for word in words:
         lower = str(word).lower()
         if lower == headword or len(lower) < 3:
             continue
-        if stem(lower) == own:
+        if stem(lower) in own:
             return lower
     return None
