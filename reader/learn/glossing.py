@@ -7,12 +7,13 @@ exactly what the reader shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlite_utils
 
-from reader.learn.choice import chosen_first, get_choice
+from reader.learn.choice import Choice, chosen_first, get_choice
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
@@ -78,12 +79,15 @@ def gloss_entry(
     pos: str | None = None,
     lang: str = "en",
     context: SenseContext | None = None,
+    pending: Mapping[str, Choice | None] | None = None,
 ) -> GlossEntry:
     """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize).
 
     With ``context`` (the sentence it is read in), WordNet's senses are ranked by how well they
     fit it; without, they keep their frequency order. Either way senses that cannot fit a common
     word (proper names, specialist domains with no sign of their domain) are not shown first.
+    The sense the learner chose comes first; ``pending`` holds choices made (None: undone) that
+    a writer may not have saved yet, by key, and wins over the stored one.
     """
     key = normalize_key(word)
     if not key:
@@ -97,7 +101,8 @@ def gloss_entry(
     senses = rank_senses(db, senses, context, pos)
     if not senses and pos not in NAME_POS and " " not in key:
         senses = _part_glosses(db, key)
-    senses, chosen = chosen_first(_readable(db, key, senses), get_choice(db, key, lang))
+    choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
+    senses, chosen = chosen_first(_readable(db, key, senses), choice)
     return GlossEntry(
         lemma=key,
         pos=pos,

@@ -65,13 +65,27 @@ class AudioFailed(Message):
 
 
 @dataclass
-class SenseChosen(Message):
-    """The learner's meaning of ``key`` was stored: ``gloss`` chosen, or None (choice undone)."""
-
-    key: str
-    gloss: str | None
+class PhrasesReady(Message):
+    phrases: object
 
 
 @dataclass
-class PhrasesReady(Message):
-    phrases: object
+class WriteFailed(Message):
+    """A write from a screen did not land: ``error`` is one line; ``kept`` if it will be retried."""
+
+    error: str
+    kept: bool
+
+
+@dataclass
+class WriteRecovered(Message):
+    """A write that was kept after failing has now been saved."""
+
+    label: str
+
+
+@dataclass
+class SessionLoaded(Message):
+    """The reading session was loaded in a worker (``session`` is a ReadingSession)."""
+
+    session: object

@@ -15,9 +15,9 @@ from reader.learn.glossing import GlossEntry
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
 from reader.learn.texts import SentenceRow
-from reader.lexicon.lookup import LEARNER_SOURCE, Gloss
+from reader.lexicon.lookup import LEARNER_SOURCE
 from reader.ui.guard import saves
-from reader.ui.messages import LexiconReady, Progress, SenseChosen
+from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.screens.senses import SenseChoiceScreen
@@ -96,15 +96,49 @@ class ReadingScreen(ListeningMixin):
 
     def on_mount(self) -> None:
         app = self.sentences_app
-        self.session = ReadingSession(app.db, self.text_id, app.config, app.phrases)
-        self.title = self.session.info.title
         self.sub_title = "Sentences mode"
         self.query_one("#glosses-box").border_title = "Glosses"
         self.query_one("#detail-box").border_title = "Word"
-        self.refresh_all()
+        self.query_one("#focus", Static).update(Text("Opening…", style="italic"))
+        self.load_session()
         if not app.lexicon_ready:
             self.lexicon_note = "Building the lexicon from WordNet…"
             self.build_lexicon()
+
+    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
+    def load_session(self) -> None:
+        """Open the text off the UI thread, with a connection of its own; its writes go to the
+        app's writer from the start."""
+        from reader.errors import describe
+        from reader.store import open_db
+
+        app = self.sentences_app
+        try:
+            db = open_db(app.db_path, migrate_schema=False)
+            try:
+                session = ReadingSession(
+                    db, self.text_id, app.config, app.phrases, writes=app.writer
+                )
+            finally:
+                db.close()
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Cannot open the text: {describe(exc)}"))
+            return
+        self.post_message(SessionLoaded(session))
+
+    def on_session_loaded(self, message: SessionLoaded) -> None:
+        session = message.session
+        assert isinstance(session, ReadingSession)
+        session.use_connection(self.sentences_app.db)
+        if self.sentences_app.phrases is not None and session.phrases is None:
+            session.set_phrases(self.sentences_app.phrases)  # they came while it loaded
+        self.session = session
+        self.title = session.info.title
+        self.refresh_all()
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.query_one("#focus", Static).update(Text(message.error))
+        self.notify(message.error, severity="error", timeout=8, markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         compact = event.size.height < COMPACT_BELOW
@@ -266,47 +300,23 @@ class ReadingScreen(ListeningMixin):
             lambda index: self.sense_picked(entry, index),
         )
 
+    @saves
     def sense_picked(self, entry: GlossEntry, index: int | None) -> None:
-        if index is None or self.session is None:
+        """Store the pick (through the writer: the key never waits on the database)."""
+        session = self.session
+        if index is None or session is None:
             return
         sense = entry.senses[index]
         if sense.source == LEARNER_SOURCE:
             self.notify("That is your own gloss: it is already your meaning", timeout=3)
             return
-        undo = entry.chosen and index == 0
-        self.store_choice(entry.lemma, None if undo else sense, self.session.info.lang)
-
-    @work(thread=True, group="choice", exit_on_error=False)
-    def store_choice(self, key: str, sense: Gloss | None, lang: str) -> None:
-        """The write happens here, on its own connection, never on the UI thread."""
-        from reader.errors import describe
-        from reader.learn.choice import choose_sense, clear_choice
-        from reader.store import open_db
-
-        try:
-            db = open_db(self.sentences_app.db_path)
-            try:
-                if sense is None:
-                    clear_choice(db, key, lang)
-                else:
-                    choose_sense(db, key, sense, lang)
-            finally:
-                db.conn.close()
-        except Exception as exc:  # a locked or full database: say so, keep reading
-            self.app.call_from_thread(
-                self.notify, describe(exc), title="Not saved", severity="error", markup=False
-            )
-            return
-        self.post_message(SenseChosen(key, sense.gloss if sense else None))
-
-    def on_sense_chosen(self, message: SenseChosen) -> None:
-        if self.session is not None:
-            self.session.reload_terms()
-        if message.gloss is None:
-            self.notify(f"{message.key}: back to the dictionary's order", timeout=2, markup=False)
+        key = entry.lemma
+        if entry.chosen and index == 0:  # the chosen one again: undone
+            session.choose_current_sense(None)
+            self.notify(f"{key}: back to the dictionary's order", timeout=2, markup=False)
         else:
-            self.notify(f"{message.key}: {message.gloss}", title="Your meaning", timeout=3,
-                        markup=False)  # fmt: skip
+            session.choose_current_sense(sense)
+            self.notify(f"{key}: {sense.gloss}", title="Your meaning", timeout=3, markup=False)
         self.refresh_sentence()
 
     @saves
