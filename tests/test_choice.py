@@ -4,6 +4,7 @@ first from then on, carried to cards and exports, and replaced by another pick o
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 import sqlite_utils
 from _pilot import SIZE, reading, settle
 from click.testing import CliRunner
+from textual.widgets import Input
 
 from reader.cli import main
 from reader.learn.choice import choose_sense, clear_choice, get_choice
@@ -145,17 +147,25 @@ async def test_c_then_a_number_picks_the_sense(
         assert get_choice(app.db, "summit") is None
 
         await pilot.press("c", str(number))
-        await settle(app, pilot)
         assert app.screen is screen
-        assert get_choice(app.db, "summit") == get_choice(open_db(db_path), "summit")
-        choice = get_choice(app.db, "summit")
+        # shown at once, from the session, whether or not the writer has saved it yet
+        assert session.entry_for_unit(session.current_unit).senses[0].gloss == MEETING
+        assert await asyncio.to_thread(app.writer.flush, 15)
+        choice = get_choice(open_db(db_path), "summit")
         assert choice is not None and choice.gloss == MEETING and choice.source == "wordnet"
         assert choice.sense_key == MEETING_KEY
         assert session.entry_for_unit(session.current_unit).senses[0].gloss == MEETING
 
+        await pilot.press("e")  # the prompt offers the chosen sense's text
+        assert app.screen.query_one("#prompt-input", Input).value == MEETING
+        await pilot.press("enter")  # unchanged: the choice stays, with its sense key
+        assert await asyncio.to_thread(app.writer.flush, 15)
+        assert get_choice(open_db(db_path), "summit") == choice
+
         await pilot.press("c", "enter")  # the chosen one (first, highlighted) again: undone
-        await settle(app, pilot)
-        assert get_choice(app.db, "summit") is None
+        assert await asyncio.to_thread(app.writer.flush, 15)
+        assert get_choice(open_db(db_path), "summit") is None
+        assert session.entry_for_unit(session.current_unit).senses[0].gloss != MEETING
 
 
 def test_a_choice_is_found_by_its_sense_key(lexicon: sqlite_utils.Database) -> None:
