@@ -14,6 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from reader.learn.choice import Choice, chosen_first, get_choice
+from reader.learn.native import native_first
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
@@ -67,6 +68,8 @@ class GlossEntry:
                     "sense_key": s.sense_key,
                     "example": s.example,
                     "synonyms": s.synonyms.split(", ") if s.synonyms else [],
+                    "pronunciation": s.pronunciation,
+                    "see_also": s.see_also.split(", ") if s.see_also else [],
                 }
                 for s in self.senses
             ],
@@ -79,6 +82,7 @@ def gloss_entry(
     pos: str | None = None,
     lang: str = "en",
     context: SenseContext | None = None,
+    native_lang: str | None = None,
     pending: Mapping[str, Choice | None] | None = None,
 ) -> GlossEntry:
     """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize).
@@ -88,6 +92,9 @@ def gloss_entry(
     word (proper names, specialist domains with no sign of their domain) are not shown first.
     The sense the learner chose comes first; ``pending`` holds choices made (None: undone) that
     a writer may not have saved yet, by key, and wins over the stored one.
+
+    Senses in the learner's own language (``native_lang``; None: the configured one) come
+    right after the learner's own gloss: see :func:`reader.learn.native.native_first`.
     """
     key = normalize_key(word)
     if not key:
@@ -101,6 +108,7 @@ def gloss_entry(
     senses = rank_senses(db, senses, context, pos)
     if not senses and pos not in NAME_POS and " " not in key:
         senses = _part_glosses(db, key)
+    senses = native_first(db, senses, native_lang)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
     senses, chosen = chosen_first(_readable(db, key, senses), choice)
     return GlossEntry(

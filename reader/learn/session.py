@@ -373,6 +373,7 @@ class ReadingSession:
             pos=pos,
             lang=self.info.lang,
             context=self.context_of(unit),
+            native_lang=self.config.native_lang,
             pending=self._choices,
         )
         return self._with_mine(entry, normalize_key(unit.key))
@@ -385,6 +386,7 @@ class ReadingSession:
             pos=token.pos,
             lang=self.info.lang,
             context=SenseContext.of_tokens(self.tokens, (self.tokens.index(token),)),
+            native_lang=self.config.native_lang,
         )
         return self._with_mine(entry, normalize_key(word))
 
