@@ -9,6 +9,7 @@ connection, after the writer has saved what the learner just did; this modal sho
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
+from textual.worker import WorkerState
 
 from reader.ui.messages import ExportFinished, Progress, WorkFailed
 
@@ -75,6 +77,15 @@ class ExportScreen(ModalScreen[None]):
 
         app = self.app
         assert isinstance(app, SentencesApp)
+
+        def report(stage: str, done: int, total: int) -> None:
+            self.post_message(Progress(stage, done, total))
+
+        # The reading screen may be compiling WordNet right now, holding the write lock for
+        # longer than SQLite's busy timeout: wait for it (the meanings need it) rather than fail.
+        while self._lexicon_building() and not self.cancel.is_set():
+            report("lexicon", 0, 0)
+            time.sleep(0.25)
         app.writer.flush(timeout=10)  # what the learner just marked goes into the export
         config = app.config
         speech = SpeechSettings(
@@ -84,10 +95,9 @@ class ExportScreen(ModalScreen[None]):
             voice=config.speech_voice,
         )
 
-        def report(stage: str, done: int, total: int) -> None:
-            self.post_message(Progress(stage, done, total))
-
         try:
+            if self.cancel.is_set():
+                raise ExportCancelled("export cancelled")
             db = open_db(app.db_path)
             try:
                 request = ExportRequest(
@@ -105,6 +115,12 @@ class ExportScreen(ModalScreen[None]):
             self.post_message(WorkFailed(describe(exc)))
             return
         self.post_message(ExportFinished(str(result.out), result.summary(), result.warnings))
+
+    def _lexicon_building(self) -> bool:
+        return any(
+            w.group == "lexicon" and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for w in list(self.app.workers)
+        )
 
     def on_progress(self, message: Progress) -> None:
         self.query_one("#export-stage", Label).update(STAGES.get(message.stage, message.stage))
