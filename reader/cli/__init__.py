@@ -10,6 +10,7 @@ from reader.cli import (  # noqa: F401  (registers)
     library,
     settings,
     text,
+    translating,
     words,
 )
 from reader.cli.base import main, run
