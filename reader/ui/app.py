@@ -51,6 +51,7 @@ class SentencesApp(App[None]):
         self.close_timeout = 5.0  # seconds the app waits at exit for the last writes
         self._quitting = False
         self.lexicon_ready = is_compiled(self.db)
+        self.translation_told = False  # "machine translation unavailable" is said once a run
         self.phrases: PhraseIndex | None = None
         self.player: Player | None = None
         self._player_lock = threading.Lock()

@@ -18,6 +18,7 @@ from reader.ui.guard import saves
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
+from reader.ui.screens.translating import TranslationMixin
 from reader.ui.widgets.glosses import render_detail, render_glosses
 from reader.ui.widgets.sentence import render_sentence
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
 
 
-class ReadingScreen(ListeningMixin):
+class ReadingScreen(TranslationMixin, ListeningMixin):
     BINDINGS = [
         Binding("down,space,j", "next", "Next", key_display="↓"),
         Binding("up,shift+space", "previous", "Back", key_display="↑", show=False),
@@ -41,6 +42,7 @@ class ReadingScreen(ListeningMixin):
         Binding("i", f"status({IGNORED})", "Ignore"),
         Binding("r", "rest_known", "Rest known"),
         Binding("e", "edit_gloss", "Gloss"),
+        Binding("t", "translate", "Translate"),
         Binding("s", "select", "Term"),
         Binding("m", "mark_sentence", "Mark understood/partly/not", show=False),
         Binding("w", "toggle_phrases", "Words/phrases", show=False),
@@ -80,6 +82,7 @@ class ReadingScreen(ListeningMixin):
         with Vertical(id="page"):
             yield Static("", id="before", classes="context")
             yield Static("", id="focus")
+            yield Static("", id="translation")
             yield Static("", id="after", classes="context")
         # Not focusable: a focused panel that can scroll (a small terminal) would take
         # the arrow keys, which belong to the sentence and the word cursor.
@@ -163,6 +166,8 @@ class ReadingScreen(ListeningMixin):
         self.query_one("#before", Static).update(_context_text(before))
         self.query_one("#after", Static).update(_context_text(after))
         self.refresh_sentence()
+        self.refresh_translation()
+        self.request_translations()
 
     def refresh_sentence(self) -> None:
         session = self.session
@@ -176,9 +181,9 @@ class ReadingScreen(ListeningMixin):
         entry = session.entry_for_unit(unit) if unit is not None else None
         detail = self.query_one("#detail-box")
         detail.border_title = "Phrase" if unit is not None and unit.is_phrase else "Word"
-        self.query_one("#detail", Static).update(
-            render_detail(entry, unit.surface if unit is not None else "")
-        )
+        shown = render_detail(entry, unit.surface if unit is not None else "")
+        machine = self.word_translation_line(unit)
+        self.query_one("#detail", Static).update(shown + machine if machine else shown)
 
     def after_move(self) -> None:
         self.refresh_all()
@@ -224,6 +229,7 @@ class ReadingScreen(ListeningMixin):
         if self.session:
             self.session.move_cursor(delta)
             self.refresh_sentence()
+            self.request_word_translation()
 
     @saves
     def action_status(self, status: int) -> None:
