@@ -145,3 +145,57 @@ async def test_offline_is_said_once_and_reading_goes_on(
             assert len(rsps.calls) == tried  # once known offline, no more waiting on the network
     offline = [n for n in notes if "Machine translation is unavailable" in n]
     assert len(offline) == 1, notes
+
+
+async def test_first_run_asks_the_language_once(db_path: Path, home: Path) -> None:
+    from textual.widgets import OptionList
+
+    from reader.config import load_config
+    from reader.ui.screens.language import LanguageScreen
+
+    app = make_app(db_path, ask_language=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LanguageScreen)
+        options = app.screen.query_one("#languages", OptionList)
+        korean = next(
+            i for i in range(options.option_count) if options.get_option_at_index(i).id == "ko"
+        )
+        options.highlighted = korean
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, LanguageScreen)
+        assert app.config.native_lang == "ko"
+        app.writer.flush(timeout=5)
+    load_config.cache_clear()
+    assert load_config().native_lang == "ko"
+    again = make_app(db_path, ask_language=True)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(again, pilot)
+        assert not isinstance(again.screen, LanguageScreen)
+
+
+async def test_first_run_question_can_be_skipped_and_is_not_asked_again(
+    db_path: Path, home: Path
+) -> None:
+    from reader.config import load_config
+    from reader.ui.screens.language import LanguageScreen
+
+    app = make_app(db_path, ask_language=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LanguageScreen)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, LanguageScreen)
+        app.writer.flush(timeout=5)
+    load_config.cache_clear()
+    assert load_config().native_lang == ""
+    row = open_db(db_path).execute(
+        "SELECT answer FROM questions_asked WHERE name = 'native_lang'"
+    ).fetchone()
+    assert row == (None,)
+    again = make_app(db_path, ask_language=True)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert not isinstance(again.screen, LanguageScreen)
