@@ -126,16 +126,16 @@ async def test_offline_is_said_once_and_reading_goes_on(
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         rsps.add(responses.GET, GOOGLE_URL, body=requests.exceptions.ConnectionError("no route"))
         app = make_app(db_path, target=seed_id, config=Config(native_lang="ko"))
+        original = app.notify
+
+        def notify(message: str, *args: object, **kwargs: object) -> None:
+            notes.append(message)
+            original(message, *args, **kwargs)  # type: ignore[arg-type]
+
+        app.notify = notify  # type: ignore[method-assign]
         async with app.run_test(size=SIZE) as pilot:
-            original = app.notify
-
-            def notify(message: str, *args: object, **kwargs: object) -> None:
-                notes.append(message)
-                original(message, *args, **kwargs)  # type: ignore[arg-type]
-
-            app.notify = notify  # type: ignore[method-assign]
             await settle(app, pilot)
-            tried = len(rsps.calls)  # the sentence and its first word, asked at once
+            tried = len(rsps.calls)  # the sentence and a first word, asked at once
             assert 1 <= tried <= 2
             await pilot.press("down", "down", "right")
             await settle(app, pilot)
@@ -191,9 +191,11 @@ async def test_first_run_question_can_be_skipped_and_is_not_asked_again(
         app.writer.flush(timeout=5)
     load_config.cache_clear()
     assert load_config().native_lang == ""
-    row = open_db(db_path).execute(
-        "SELECT answer FROM questions_asked WHERE name = 'native_lang'"
-    ).fetchone()
+    row = (
+        open_db(db_path)
+        .execute("SELECT answer FROM questions_asked WHERE name = 'native_lang'")
+        .fetchone()
+    )
     assert row == (None,)
     again = make_app(db_path, ask_language=True)
     async with again.run_test(size=SIZE) as pilot:

@@ -96,7 +96,7 @@ def gloss_entry(
     senses = rank_senses(db, senses, context, pos)
     if not senses and "-" in key.strip("-"):
         senses = _part_glosses(db, key)
-    senses = native_first(db, senses, native_lang)
+    senses = native_first(db, senses, native_lang, key, lang)
     return GlossEntry(
         lemma=key,
         pos=pos,

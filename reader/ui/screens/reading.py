@@ -181,9 +181,9 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
         entry = session.entry_for_unit(unit) if unit is not None else None
         detail = self.query_one("#detail-box")
         detail.border_title = "Phrase" if unit is not None and unit.is_phrase else "Word"
-        shown = render_detail(entry, unit.surface if unit is not None else "")
-        machine = self.word_translation_line(unit)
-        self.query_one("#detail", Static).update(shown + machine if machine else shown)
+        self.query_one("#detail", Static).update(
+            render_detail(entry, unit.surface if unit is not None else "")
+        )
 
     def after_move(self) -> None:
         self.refresh_all()

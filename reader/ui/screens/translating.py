@@ -2,7 +2,9 @@
 
 Under the focused sentence the reader shows the learner's own translation of it when they wrote
 one, else a machine translation into their language (``native_lang``), labelled as such. The
-word or term under the cursor gets a machine translation in its entry too.
+words the sentence glosses, and the word under the cursor, are translated too: once cached, the
+translation is one of their glosses, after dictionaries into the learner's language
+(:mod:`reader.learn.native`).
 
 Machine translation runs in workers with their own connections (the cache is read and written
 there), each with the engine's timeout: a key never waits on a service. A sentence is
@@ -18,11 +20,12 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Static
 
+from reader.learn.status import normalize_key
 from reader.ui.messages import TranslationReady
 from reader.ui.screens.prompt import PromptScreen
 
 if TYPE_CHECKING:
-    from reader.learn.session import ReadingSession, Unit
+    from reader.learn.session import ReadingSession
     from reader.ui.app import SentencesApp
 
 WORD_DELAY_S = 0.35  # the cursor passing over a word does not send it to the service
@@ -34,7 +37,7 @@ class TranslationMixin(Screen[None]):
 
     session: ReadingSession | None
     _sentence_mt: dict[int, str] | None = None  # sentence index -> machine translation
-    _word_mt: dict[str, str] | None = None  # term key -> machine translation
+    _words_asked: set[str] | None = None  # term keys sent to be translated this visit
 
     if TYPE_CHECKING:
 
@@ -69,45 +72,62 @@ class TranslationMixin(Screen[None]):
         widget.update("")
         widget.display = False
 
-    def word_translation_line(self, unit: Unit | None) -> Text | None:
-        """A labelled line for the word's entry, once its machine translation is in."""
-        if unit is None or not self._word_mt or unit.key not in self._word_mt:
-            return None
-        return Text.assemble(
-            ("\nmachine translation  ", LABEL_STYLE), (self._word_mt[unit.key], "bold")
-        )
-
     # -- asking for translations --------------------------------------------------------------
 
     def request_translations(self) -> None:
-        """After a move: translate the sentence (and then the word) if not known yet."""
+        """After a move: translate the sentence, and the words it glosses, if not done yet."""
         session = self.session
         if session is None or session.sentence is None or not self.machine_translation_on():
             return
         if session.own_translation() is None and session.index not in (self._sentence_mt or {}):
             self.translate_sentence(session.index, session.sentence.text, session.info.lang)
-        self.request_word_translation()
+        keys = [normalize_key(u.key) for u in session.units if session.wants_gloss(u)]
+        keys = [k for k in dict.fromkeys(keys) if k not in self._asked()]
+        if keys:
+            self._asked().update(keys)
+            self.translate_words(keys, session.info.lang)
 
     def request_word_translation(self) -> None:
+        """After a cursor move: the word under it too (after a pause, so passing over is free)."""
         session = self.session
         unit = session.current_unit if session is not None else None
-        if unit is None or not self.machine_translation_on():
+        if session is None or unit is None or not self.machine_translation_on():
             return
-        if unit.key not in (self._word_mt or {}) and session is not None:
-            self.translate_word(unit.key, session.info.lang)
+        key = normalize_key(unit.key)
+        if key not in self._asked():
+            self._asked().add(key)
+            self.translate_cursor_word(key, session.info.lang)
+
+    def _asked(self) -> set[str]:
+        if self._words_asked is None:
+            self._words_asked = set()
+        return self._words_asked
 
     @work(thread=True, exclusive=True, group="translate-sentence", exit_on_error=False)
     def translate_sentence(self, index: int, text: str, source: str) -> None:
         self._translate_in_worker("sentence", index, text, source)
 
-    @work(thread=True, exclusive=True, group="translate-word", exit_on_error=False)
-    def translate_word(self, key: str, source: str) -> None:
+    @work(thread=True, exclusive=True, group="translate-words", exit_on_error=False)
+    def translate_words(self, keys: list[str], source: str) -> None:
+        """The sentence's glossed words, one by one; each shows in the glosses as it comes."""
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        for key in keys:
+            if worker.is_cancelled:
+                self._asked().difference_update(keys)  # a later sentence asks again
+                return
+            self._translate_in_worker("word", None, key, source)
+
+    @work(thread=True, exclusive=True, group="translate-cursor", exit_on_error=False)
+    def translate_cursor_word(self, key: str, source: str) -> None:
         import time
 
         from textual.worker import get_current_worker
 
         time.sleep(WORD_DELAY_S)
         if get_current_worker().is_cancelled:
+            self._asked().discard(key)
             return
         self._translate_in_worker("word", None, key, source)
 
@@ -142,10 +162,7 @@ class TranslationMixin(Screen[None]):
             self._sentence_mt[message.index] = message.translation
             self.refresh_translation()
         elif message.kind == "word":
-            if self._word_mt is None:
-                self._word_mt = {}
-            self._word_mt[message.text] = message.translation
-            self.refresh_sentence()
+            self.refresh_sentence()  # the gloss comes from the cache (reader.learn.native)
 
     def _tell_once(self, error: str, network: bool) -> None:
         """Offline (or refused) is said once per run, then the reader goes on without it."""
