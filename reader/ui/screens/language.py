@@ -39,7 +39,8 @@ def record_answer(db: sqlite_utils.Database, answer: str | None) -> None:
     with transaction(db):
         db.conn.execute(
             "INSERT INTO questions_asked (name, answer, asked_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET answer = excluded.answer, asked_at = excluded.asked_at",
+            "ON CONFLICT (name) DO UPDATE SET answer = excluded.answer, "
+            "asked_at = excluded.asked_at",
             (QUESTION, answer, now()),
         )
 
