@@ -35,7 +35,7 @@ def render_glosses(rows: list[GlossRow], cursor_key: str | None, note: str = "")
         elif entry.senses:
             gloss = Text(_first_line(entry.short()))
             if entry.senses[0].kind == "machine":  # always labelled as the machine's
-                gloss.append("  machine translation", style="dim italic")
+                gloss.append(" (machine)", style="dim italic")
         else:
             gloss = Text("(no gloss)", style="dim")
         table.add_row(
