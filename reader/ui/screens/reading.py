@@ -45,7 +45,7 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
         Binding("i", f"status({IGNORED})", "Ignore"),
         Binding("r", "rest_known", "Rest known"),
         Binding("e", "edit_gloss", "Gloss"),
-        Binding("t", "translate", "Translate"),
+        Binding("t", "translate", "Translate", show=False),
         Binding("c", "choose_sense", "Choose meaning", show=False),
         Binding("s", "select", "Term"),
         Binding("m", "mark_sentence", "Mark understood/partly/not", show=False),
