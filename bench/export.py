@@ -69,7 +69,7 @@ def main() -> int:
         )
         print(
             f"  of which the sense ranker's domain vocabulary queries: {domain[1]:.2f} s "
-            f"in {domain[0]} calls"
+            f"in {domain[0]:.0f} calls"
         )
         for kind, name in (("anki", "deck.apkg"), ("tsv", "deck.tsv"), ("csv", "deck.csv")):
             out = Path(tmp) / name
