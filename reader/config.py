@@ -35,6 +35,11 @@ class Config:
     speech_speed: float = 1.0
     """Playback speed, 0.5 to 2."""
 
+    known_on_next: bool = False
+    """Moving on with the next-sentence key marks the sentence's still-new words known (LingQ's
+    "paging moves to known", LWT's "set all to well known"): for a learner who looks up every
+    word they do not know, so the rest are the ones they do."""
+
     native_lang: str = ""
     """The learner's own language (ISO 639-1: ko, de, es...): its glosses come first, and
     sentences are translated into it. Empty: not set."""

@@ -19,6 +19,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SENTENCES_HOME", str(data))
     monkeypatch.setenv("SENTENCES_AUDIO_DIR", str(data / "audio"))
     monkeypatch.setenv("SENTENCES_AUDIO_BACKEND", "null")
+    monkeypatch.setenv("SENTENCES_FIRST_RUN", "0")  # tests/test_ui_first_run.py asks them
     from reader.config import load_config
 
     load_config.cache_clear()

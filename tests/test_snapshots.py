@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlite_utils
 from textual.pilot import Pilot
 
@@ -45,8 +46,11 @@ def test_library_screen(
     snap_compare: Any, db: sqlite_utils.Database, db_path: Path, seed_id: int, mini_wordnet: Path
 ) -> None:
     from reader.learn.progress import set_position
+    from reader.learn.reading_log import mark_read
 
-    set_position(db, seed_id, 30)
+    set_position(db, seed_id, 30)  # where the learner is: not what they read
+    for sentence_id in range(1, 11):
+        mark_read(db, seed_id, sentence_id)
     _fix_dates(db)
 
     async def before(pilot: Pilot[Any]) -> None:
@@ -54,3 +58,67 @@ def test_library_screen(
 
     app = make_app(db_path, config=Config())
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+SMALL = (80, 24)
+
+
+def test_reading_screen_small(
+    snap_compare: Any, db_path: Path, seed_id: int, mini_wordnet: Path
+) -> None:
+    """80x24 is first class: the footer's keys, the glosses one line a row, the Word panel."""
+
+    async def before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+        await pilot.press("down", "down", "right", "right")
+        await pilot.pause()
+
+    app = make_app(db_path, target=seed_id, config=Config())
+    assert snap_compare(app, terminal_size=SMALL, run_before=before)
+
+
+def test_library_screen_small(
+    snap_compare: Any, db: sqlite_utils.Database, db_path: Path, seed_id: int, mini_wordnet: Path
+) -> None:
+    from reader.learn.reading_log import mark_read
+
+    for sentence_id in range(1, 11):
+        mark_read(db, seed_id, sentence_id)
+    _fix_dates(db)
+
+    async def before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+
+    app = make_app(db_path, config=Config())
+    assert snap_compare(app, terminal_size=SMALL, run_before=before)
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
+def test_help_screen(
+    snap_compare: Any, db_path: Path, seed_id: int, mini_wordnet: Path, size: tuple[int, int]
+) -> None:
+    async def before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    app = make_app(db_path, target=seed_id, config=Config())
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
+def test_first_run_offer(
+    snap_compare: Any,
+    db_path: Path,
+    seed_id: int,
+    mini_wordnet: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+) -> None:
+    monkeypatch.setenv("SENTENCES_FIRST_RUN", "1")
+
+    async def before(pilot: Pilot[Any]) -> None:
+        await _settle(pilot)
+
+    app = make_app(db_path, target=seed_id, config=Config())
+    assert snap_compare(app, terminal_size=size, run_before=before)

@@ -68,15 +68,17 @@ def log_read(
 
 
 def progress(db: sqlite_utils.Database, text_id: int) -> float:
-    """Share of the text read, 0-1: the furthest sentence reached over the sentence count."""
+    """Share of the text read, 0-1: the sentences actually read (see
+    :mod:`reader.learn.reading_log`) over the sentence count. The furthest sentence reached is
+    where the learner went, which a jump to the end would make "100%"."""
     row = db.execute(
-        "SELECT p.furthest_idx, t.sentence_count FROM texts t "
-        "LEFT JOIN positions p ON p.text_id = t.id WHERE t.id = ?",
-        (text_id,),
+        "SELECT (SELECT COUNT(*) FROM sentences_read WHERE text_id = ?), sentence_count "
+        "FROM texts WHERE id = ?",
+        (text_id, text_id),
     ).fetchone()
-    if not row or row[0] is None or not row[1]:
+    if not row or not row[1]:
         return 0.0
-    return min(1.0, (int(row[0]) + 1) / int(row[1]))
+    return min(1.0, int(row[0]) / int(row[1]))
 
 
 def log_lookup(
@@ -109,6 +111,12 @@ def mark_sentence(
 def check_mark(mark: str) -> None:
     if mark not in MARKS:
         raise ValueError(f"unknown mark {mark!r}: use one of {', '.join(MARKS)}")
+
+
+def clear_mark(db: sqlite_utils.Database, sentence_id: int) -> None:
+    """Back to unmarked: the learner has not judged the sentence."""
+    with transaction(db):
+        db.conn.execute("DELETE FROM sentence_marks WHERE sentence_id = ?", (sentence_id,))
 
 
 def get_mark(db: sqlite_utils.Database, sentence_id: int) -> str | None:

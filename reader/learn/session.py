@@ -135,9 +135,14 @@ class ReadingSession:
         self.furthest = max(progress.get_furthest(db, text_id) or 0, self.index)
         # What this session changed, ahead of the database while the writer catches up.
         self._mine: dict[str, TermState] = {}
-        self._marks: dict[int, str] = {}
+        self._marks: dict[int, str | None] = {}  # None: unmarked again
         self._translations: dict[int, str | None] = {}
         self._sha256: str | None = None
+        # sentences read: counted once, those read in this session kept ahead of the writer
+        from reader.learn.reading_log import read_count
+
+        self.read_total = read_count(db, text_id)
+        self._read_here: set[int] = set()
         self._choices: dict[str, Choice | None] = {}  # senses chosen (None: undone), by key
         self.sentence: SentenceRow | None = None
         self.tokens: list[TokenRow] = []
@@ -251,11 +256,15 @@ class ReadingSession:
         return state
 
     def mark_rest_known(self) -> int:
-        """Every word of the sentence still new becomes known (Lute's "mark rest as known")."""
+        """Every word and multi-word term of the sentence still new becomes known (Lute's
+        "mark rest as known"); names and numbers are not terms to know."""
         keys = {
             t.term_key
             for t in self.tokens
             if t.is_word and t.term_key and self.state_of(t).status == NEW
+        }
+        keys |= {
+            u.key for u in self.units if u.is_phrase and self.state_of_key(u.key).status == NEW
         }
         if not keys:
             return 0
@@ -320,6 +329,72 @@ class ReadingSession:
                 label=f"mark of sentence {self.index + 1}",
             )
             self._marks[sentence_id] = mark
+
+    def clear_sentence_mark(self) -> None:
+        """Back to unmarked."""
+        if self.sentence is not None:
+            sentence_id = self.sentence.id
+            self.writes.submit(
+                lambda db: progress.clear_mark(db, sentence_id),
+                label=f"mark of sentence {self.index + 1}",
+            )
+            self._marks[sentence_id] = None
+
+    def mark_read(self) -> bool:
+        """The focused sentence was read (shown long enough, or passed with the next key);
+        returns whether it had not been read before."""
+        from reader.learn import reading_log
+
+        sentence = self.sentence
+        if sentence is None or sentence.id in self._read_here:
+            return False
+        self._read_here.add(sentence.id)
+        if reading_log.is_read(self.db, sentence.id):
+            return False
+        self.read_total += 1
+        text_id, sentence_id, stamp = self.text_id, sentence.id, now()
+        self.writes.submit(
+            lambda db: reading_log.mark_read(db, text_id, sentence_id, stamp),
+            label=f"sentence {self.index + 1} read",
+        )
+        return True
+
+    def read_share(self) -> float:
+        """Share of the text's sentences read so far, 0-1."""
+        return min(1.0, self.read_total / self.count) if self.count else 0.0
+
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.is_word)
+
+    # -- the words that need attention ------------------------------------------------------
+
+    def attention_keys(self) -> set[str]:
+        """The terms that need attention: those the glosses panel lists (new or being learned,
+        and a word to learn: not a name, a number, or a closed-class word with no gloss)."""
+        return {row.unit.key for row in self.gloss_rows()}
+
+    def needs_attention(self, unit: Unit) -> bool:
+        return unit.key in self.attention_keys()
+
+    def first_attention(self) -> int:
+        """Where the cursor starts: the first unit that needs attention, else the first."""
+        keys = self.attention_keys()
+        for number, unit in enumerate(self.units):
+            if unit.key in keys:
+                return number
+        return 0
+
+    def move_to_attention(self, delta: int) -> bool:
+        """Move the cursor to the next (``delta`` 1) or previous (-1) unit needing attention;
+        returns whether there was one."""
+        keys = self.attention_keys()
+        number = self.cursor + delta
+        while 0 <= number < len(self.units):
+            if self.units[number].key in keys:
+                self.move_cursor(number - self.cursor)
+                return True
+            number += delta
+        return False
 
     def sentence_mark(self) -> str | None:
         """understood, partly or not: how the learner judged the focused sentence, if they did."""
@@ -489,6 +564,7 @@ class ReadingSession:
         self.selection = None
         self.units = []
         self._build_units()
+        self.cursor = self.first_attention()
 
     def _build_units(self) -> None:
         current = self.current_token if self.units else None

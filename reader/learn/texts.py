@@ -83,15 +83,17 @@ def list_texts(
     rows = db.execute(
         f"""
         SELECT t.id, t.title, t.lang, t.source, t.sentence_count, t.word_count,
-               COALESCE(p.sentence_idx, 0), p.furthest_idx, t.last_read_at
+               COALESCE(p.sentence_idx, 0),
+               (SELECT COUNT(*) FROM sentences_read r WHERE r.text_id = t.id), t.last_read_at
         FROM texts t LEFT JOIN positions p ON p.text_id = t.id {where}
         ORDER BY COALESCE(t.last_read_at, t.created_at) DESC, t.id DESC
         """,
         params,
     ).fetchall()
     result = []
-    for tid, title, lang, source, n_sent, n_words, pos, furthest, last in rows:
-        progress = 0.0 if furthest is None or not n_sent else min(1.0, (furthest + 1) / n_sent)
+    for tid, title, lang, source, n_sent, n_words, pos, read, last in rows:
+        # sentences actually read (see reader.learn.reading_log), not the furthest jump
+        progress = min(1.0, read / n_sent) if n_sent else 0.0
         result.append(
             TextInfo(
                 int(tid),
@@ -178,6 +180,23 @@ def tokens_of(db: sqlite_utils.Database, sentence_id: int) -> list[TokenRow]:
         (sentence_id,),
     ).fetchall()
     return [TokenRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
+
+
+def find_sentence(db: sqlite_utils.Database, text_id: int, query: str, after: int) -> int | None:
+    """The index of the next sentence after ``after`` holding ``query`` (any case; a line
+    break in the text counts as a space), going on from the start when none follows."""
+    needle = " ".join(query.lower().split())
+    if not needle:
+        return None
+    sql = (
+        "SELECT idx FROM sentences WHERE text_id = ? AND idx {} ? "
+        "AND instr(lower(replace(text, char(10), ' ')), ?) > 0 ORDER BY idx LIMIT 1"
+    )
+    for op, bound in ((">", after), ("<=", after)):
+        row = db.execute(sql.format(op), (text_id, bound, needle)).fetchone()
+        if row is not None:
+            return int(row[0])
+    return None
 
 
 def text_ids(db: sqlite_utils.Database) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -21,6 +22,10 @@ from reader.ui.messages import WriteFailed, WriteRecovered
 if TYPE_CHECKING:
     from reader.learn.phrases import PhraseIndex
     from reader.speech import Player
+    from reader.ui.messages import FirstRunApplied, FirstRunNeeded
+
+FIRST_RUN_ENV = "SENTENCES_FIRST_RUN"
+"""``0`` skips the first-run questions (scripted sessions, and tests of other things)."""
 
 
 class SentencesApp(App[None]):
@@ -130,6 +135,8 @@ class SentencesApp(App[None]):
 
             ask_language(self)
         self.warm_up()
+        if os.environ.get(FIRST_RUN_ENV, "1") != "0":
+            self.check_first_run()
 
     def open_text(self, text_id: int) -> None:
         from reader.ui.screens.reading import ReadingScreen
@@ -194,6 +201,71 @@ class SentencesApp(App[None]):
             db.conn.close()
         self.phrases = phrases
         self.post_message(PhrasesReady(phrases))
+
+    # -- the first run: questions asked once (reader.ui.screens.first_run) ----------------------
+
+    @work(thread=True, exclusive=True, group="first-run", exit_on_error=False)
+    def check_first_run(self) -> None:
+        from reader.ui.messages import FirstRunNeeded
+        from reader.ui.screens.first_run import STEPS
+
+        db = open_db(self.db_path)
+        try:
+            needed = [step.name for step in STEPS if step.needed(db)]
+        finally:
+            db.close()
+        if needed:
+            self.post_message(FirstRunNeeded(needed))
+
+    def on_first_run_needed(self, message: FirstRunNeeded) -> None:
+        from reader.ui.screens.importing import ImportScreen
+
+        if any(isinstance(screen, ImportScreen) for screen in self.screen_stack):
+            # the import replaces itself with the reading screen: ask once that is up
+            self.set_timer(0.3, lambda: self.on_first_run_needed(message))
+            return
+        self.ask_first_run(list(message.steps))
+
+    def ask_first_run(self, names: list[str]) -> None:
+        """Ask the first question, then the rest, one after the other."""
+        from reader.ui.screens.first_run import STEPS
+
+        steps = {step.name: step for step in STEPS}
+        if not names:
+            return
+        step = steps[names[0]]
+
+        def answered(answer: object) -> None:
+            self.apply_first_run(step.name, answer)
+            self.ask_first_run(names[1:])
+
+        self.push_screen(step.screen(), answered)
+
+    @work(thread=True, group="first-run-apply", exit_on_error=False)
+    def apply_first_run(self, name: str, answer: object) -> None:
+        from reader.errors import describe
+        from reader.ui.messages import FirstRunApplied
+        from reader.ui.screens.first_run import STEPS
+
+        step = next(s for s in STEPS if s.name == name)
+        try:
+            db = open_db(self.db_path)
+            try:
+                note = step.apply(db, answer)
+            finally:
+                db.close()
+        except Exception as exc:
+            note = f"Not saved: {describe(exc)}"
+        self.post_message(FirstRunApplied(note))
+
+    def on_first_run_applied(self, message: FirstRunApplied) -> None:
+        from reader.ui.screens.reading import ReadingScreen
+
+        if message.note:
+            self.notify(message.note, timeout=4, markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.statuses_changed()
 
     def on_phrases_ready(self, message: object) -> None:
         from reader.ui.screens.reading import ReadingScreen

@@ -79,6 +79,28 @@ class PhrasesReady(Message):
 
 
 @dataclass
+class SearchFound(Message):
+    """A search of the text found ``query`` in sentence ``index`` (None: nowhere)."""
+
+    query: str
+    index: int | None
+
+
+@dataclass
+class FirstRunNeeded(Message):
+    """The first-run questions to ask, by name (see reader.ui.screens.first_run)."""
+
+    steps: list[str]
+
+
+@dataclass
+class FirstRunApplied(Message):
+    """An answer was acted on; ``note`` tells the learner what changed ("" for nothing)."""
+
+    note: str
+
+
+@dataclass
 class WriteFailed(Message):
     """A write from a screen did not land: ``error`` is one line; ``kept`` if it will be retried."""
 

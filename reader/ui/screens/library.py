@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.texts import TextInfo
+from reader.ui.commands import ScreenKeys
 from reader.ui.messages import TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
 
@@ -23,12 +24,15 @@ COLUMNS = (("Title", 60), ("Sentences", 9), ("Words", 9), ("Read", 5), ("Unknown
 
 class LibraryScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open", "Open", show=True),
-        Binding("a", "add", "Add a file"),
-        Binding("d", "remove", "Remove"),
-        Binding("g", "refresh", "Refresh"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+        Binding("enter", "open", "Open", show=True, tooltip="Open the text where you left it"),
+        Binding("a", "add", "Add a file", tooltip="Add a text from a file, and open it"),
+        Binding("d", "remove", "Remove",
+                tooltip="Remove the text (after asking); what you know about words stays"),
+        Binding("g", "refresh", "Refresh", show=False, tooltip="Read the list again"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit"),
+    ]  # fmt: skip
+    COMMANDS = {ScreenKeys}
 
     titles: dict[int, str]  # full titles by id: the table cuts them at 60 characters
 
@@ -49,9 +53,26 @@ class LibraryScreen(Screen[None]):
         self.titles = {}
         self.title = "Sentences"
         self.sub_title = "Library"
+        self._add_columns(self.size.width or 120)
+
+    def _title_width(self, screen_width: int) -> int:
+        """The title takes what the other columns leave: every column shows at 80 columns."""
+        others = sum(width + 2 for _, width in COLUMNS[1:])  # DataTable pads each cell by 1
+        return max(16, min(60, screen_width - 4 - 2 - others - 2))
+
+    def _add_columns(self, screen_width: int) -> None:
         table = self.query_one(DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
+        table.clear(columns=True)
+        for number, (label, width) in enumerate(COLUMNS):
+            table.add_column(label, width=self._title_width(screen_width) if number == 0 else width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        table = self.query_one(DataTable)
+        if table.columns and list(table.columns.values())[0].width != self._title_width(
+            event.size.width
+        ):
+            self._add_columns(event.size.width)
+            self.load_texts()
 
     def on_screen_resume(self) -> None:
         """Also runs when the screen is first shown: figures change while reading."""
@@ -80,9 +101,11 @@ class LibraryScreen(Screen[None]):
         table.clear()
         texts = [t for t in message.texts if isinstance(t, TextInfo)]
         self.titles = {t.id: t.title for t in texts}
+        width = self._title_width(self.size.width or 120)
         for t in texts:
+            title = t.title if len(t.title) <= width else t.title[: width - 1] + "…"
             table.add_row(
-                t.title[:60],
+                title,
                 f"{t.sentences:,}",
                 f"{t.words:,}",
                 f"{t.progress:.0%}",
@@ -150,6 +173,12 @@ class LibraryScreen(Screen[None]):
 
     def action_refresh(self) -> None:
         self.load_texts()
+
+    def action_help(self) -> None:
+        from reader.ui.keys import key_help
+        from reader.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen("Keys in the library", key_help(self.BINDINGS)))
 
     def action_add(self) -> None:
         def chosen(path: str | None) -> None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
 
 PREFETCH = 3
-SPEEDS = (0.5, 0.6, 0.75, 0.9, 1.0, 1.25, 1.5, 1.75, 2.0)
+SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
 
 class ListeningMixin(Screen[None]):
@@ -70,13 +70,14 @@ class ListeningMixin(Screen[None]):
     def action_listen(self) -> None:
         self.listening = not self.listening
         if self.listening:
-            self.notify("Listen mode: reading on, sentence by sentence", timeout=2)
+            self.notify("Listen mode on: reading on, sentence by sentence", timeout=2)
             self._speak_focus()
         else:
             player = self.sentences_app.player
             if player is not None:
                 player.stop()
             self.notify("Listen mode off", timeout=1.5)
+        self.update_position()
 
     def action_speed(self, step: int) -> None:
         config = self.sentences_app.config
@@ -84,6 +85,7 @@ class ListeningMixin(Screen[None]):
         index = max(0, min(len(SPEEDS) - 1, SPEEDS.index(current) + step))
         config.speech_speed = SPEEDS[index]
         self.notify(f"Speed {config.speech_speed:g}×", timeout=1.5)
+        self.update_position()
 
     # -- work ---------------------------------------------------------------------------------
 
@@ -148,7 +150,7 @@ class ListeningMixin(Screen[None]):
         if message.fell_back and not self._fallback_told:
             self._fallback_told = True
             self.notify(
-                f"Online voice unavailable ({message.reason}); using the offline voice.",
+                f"The online voice is unavailable: {message.reason}. Using the offline voice.",
                 severity="warning",
                 timeout=6,
                 markup=False,
@@ -158,11 +160,14 @@ class ListeningMixin(Screen[None]):
     @work(thread=True, exclusive=True, group="player", exit_on_error=False)
     def start_playback(self, path: str, speed: float, sentence_idx: int | None) -> None:
         from reader.errors import describe
+        from reader.speech.device import AudioUnavailable
 
         app = self.sentences_app
         try:
             player = app.ensure_player()
             player.play(path, speed=speed, on_done=self._done(sentence_idx))
+        except AudioUnavailable:
+            self.post_message(AudioFailed(f"No sound device found; the audio was saved to {path}"))
         except Exception as exc:
             self.post_message(AudioFailed(describe(exc)))
 
@@ -176,6 +181,7 @@ class ListeningMixin(Screen[None]):
         session = self.session
         if not self.listening or session is None or message.sentence_idx != session.index:
             return
+        session.mark_read()  # heard through: read
         if session.move(1):
             self.after_move()
             self._speak_focus()
@@ -185,7 +191,11 @@ class ListeningMixin(Screen[None]):
 
     def on_audio_failed(self, message: AudioFailed) -> None:
         self.listening = False
-        self.notify(message.error, title="No audio", severity="error", timeout=6, markup=False)
+        self.update_position()
+        self.notify(message.error, title="No audio", severity="error", timeout=8, markup=False)
 
     def after_move(self) -> None:
         """Redraw after listen mode moved the focus (the screen overrides it)."""
+
+    def update_position(self) -> None:
+        """Show listen mode's state (the screen overrides it)."""

@@ -9,6 +9,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from reader.learn.glossing import GlossEntry
@@ -16,10 +17,12 @@ from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
 from reader.learn.texts import SentenceRow
 from reader.lexicon.lookup import LEARNER_SOURCE
+from reader.ui.commands import ScreenKeys
 from reader.ui.guard import saves
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.screens.listening import ListeningMixin
+from reader.ui.screens.navigation import NavigationMixin
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.screens.senses import SenseChoiceScreen
 from reader.ui.screens.translating import TranslationMixin
@@ -30,49 +33,81 @@ if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
 
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
+NARROW_BELOW = 100  # terminal columns under which the glosses leave out the part of speech
 
 
-class ReadingScreen(TranslationMixin, ListeningMixin):
+class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
+    # The footer shows what a first session needs; ? lists every key, Ctrl+P finds them by name.
     BINDINGS = [
-        Binding("down,space,j", "next", "Next", key_display="↓"),
-        Binding("up,shift+space", "previous", "Back", key_display="↑", show=False),
-        Binding("right,l", "word(1)", "Word", key_display="←→"),
-        Binding("left,h", "word(-1)", "Word ←", show=False),
-        Binding("1", "status(1)", "Learning", key_display="1-4"),
+        Binding("down,space,j", "next", "Next", key_display="↓", tooltip="Next sentence"),
+        Binding("up,shift+space", "previous", "Back", show=False, tooltip="Previous sentence"),
+        Binding("right,l", "word(1)", "Word", key_display="←→",
+                tooltip="Next word or multi-word term (its entry shows on the right)"),
+        Binding("left,h", "word(-1)", "Word ←", show=False, tooltip="Previous word or term"),
+        Binding("tab", "attention(1)", "Next new", show=False, priority=True,
+                tooltip="Next word that is new or being learned"),
+        Binding("shift+tab", "attention(-1)", "Previous new", show=False, priority=True,
+                tooltip="Previous word that is new or being learned"),
+        Binding("1", "status(1)", "Learn", key_display="1-4",
+                tooltip="Mark the term as learning, level 1 to 4"),
         Binding("2", "status(2)", "2", show=False),
         Binding("3", "status(3)", "3", show=False),
         Binding("4", "status(4)", "4", show=False),
-        Binding("k", f"status({KNOWN})", "Known"),
-        Binding("i", f"status({IGNORED})", "Ignore"),
-        Binding("r", "rest_known", "Rest known"),
-        Binding("e", "edit_gloss", "Gloss"),
-        Binding("t", "translate", "Translate", show=False),
-        Binding("c", "choose_sense", "Choose meaning", show=False),
-        Binding("s", "select", "Term"),
-        Binding("m", "mark_sentence", "Mark understood/partly/not", show=False),
-        Binding("w", "toggle_phrases", "Words/phrases", show=False),
-        Binding("p", "play", "Play"),
-        Binding("v", "speak_word", "Say word", show=False),
-        Binding("a", "listen", "Listen"),
-        Binding("plus,equals_sign", "speed(1)", "Faster", show=False),
-        Binding("minus", "speed(-1)", "Slower", show=False),
-        Binding("pagedown", "scroll_panel('glosses-box', 1)", "Glosses ↓", show=False),
-        Binding("pageup", "scroll_panel('glosses-box', -1)", "Glosses ↑", show=False),
-        Binding("shift+pagedown", "scroll_panel('detail-box', 1)", "Word ↓", show=False),
-        Binding("shift+pageup", "scroll_panel('detail-box', -1)", "Word ↑", show=False),
-        Binding("home", "goto_start", "Start", show=False),
-        Binding("end", "goto_end", "End", show=False),
-        Binding("x", "export", "Export", show=False),
-        Binding("escape", "back", "Library"),
-        Binding("q", "app.quit", "Quit"),
-    ]
-    COMMANDS = {ExportCommands}
+        Binding("k", f"status({KNOWN})", "Known", tooltip="Mark the term known"),
+        Binding("i", f"status({IGNORED})", "Ignore", show=False,
+                tooltip="Ignore the term (a name, a foreign word): never glossed"),
+        Binding("r", "rest_known", "All known",
+                tooltip="Mark every word and term of the sentence still new as known"),
+        Binding("e", "edit_gloss", "Gloss", show=False,
+                tooltip="Write your own gloss for the term (shown first)"),
+        Binding("t", "translate", "Translate", show=False,
+                tooltip="Write your own translation of the sentence"),
+        Binding("c", "choose_sense", "Choose meaning", show=False,
+                tooltip="Choose the meaning: the word's senses, numbered; a digit picks one"),
+        Binding("s", "select", "Term", show=False,
+                tooltip="Select a span with ← → and s again: make it a term of your own"),
+        Binding("w", "toggle_phrases", "Words/phrases", show=False,
+                tooltip="Multi-word terms on or off (step through single words)"),
+        Binding("m", "mark_sentence", "Mark", show=False,
+                tooltip="Mark the sentence understood, partly, not, or unmarked again"),
+        Binding("g", "goto_prompt", "Go to", show=False,
+                tooltip="Go to a sentence number or a percentage of the text"),
+        Binding("slash", "search", "Search", show=False, tooltip="Search the text"),
+        Binding("n", "search_next", "Next match", show=False,
+                tooltip="Next sentence holding what you searched for"),
+        Binding("p", "play", "Play", tooltip="Play the sentence; in listen mode, pause/resume"),
+        Binding("v", "speak_word", "Say word", show=False,
+                tooltip="Say the word or term under the cursor"),
+        Binding("a", "listen", "Listen", show=False,
+                tooltip="Listen mode on/off: read on sentence by sentence with the audio"),
+        Binding("plus,equals_sign", "speed(1)", "Faster", show=False,
+                tooltip="Speak faster (0.5×, 0.75×, 1×, 1.25×, 1.5×, 2×)"),
+        Binding("minus", "speed(-1)", "Slower", show=False, tooltip="Speak slower"),
+        Binding("pagedown", "scroll_panel('glosses-box', 1)", "Glosses ↓", show=False,
+                tooltip="Scroll the glosses down"),
+        Binding("pageup", "scroll_panel('glosses-box', -1)", "Glosses ↑", show=False,
+                tooltip="Scroll the glosses up"),
+        Binding("shift+pagedown", "scroll_panel('detail-box', 1)", "Word ↓", show=False,
+                tooltip="Scroll the word's entry down"),
+        Binding("shift+pageup", "scroll_panel('detail-box', -1)", "Word ↑", show=False,
+                tooltip="Scroll the word's entry up"),
+        Binding("home", "goto_start", "Start", show=False, tooltip="First sentence"),
+        Binding("end", "goto_end", "End", show=False, tooltip="Last sentence"),
+        Binding("x", "export", "Export", show=False,
+                tooltip="Export flashcards (an Anki package; Ctrl+P: TSV or CSV)"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
+        Binding("escape", "back", "Library", tooltip="Back to the library"),
+        Binding("q", "app.quit", "Quit", show=False,
+                tooltip="Quit; reopening the text resumes at the same sentence"),
+    ]  # fmt: skip
+    COMMANDS = {ExportCommands, ScreenKeys}
 
     def __init__(self, text_id: int) -> None:
         super().__init__()
         self.text_id = text_id
         self.session: ReadingSession | None = None
         self.lexicon_note = ""
+        self._read_timer: Timer | None = None
 
     @property
     def sentences_app(self) -> SentencesApp:
@@ -98,7 +133,7 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
                 yield Static("", id="glosses")
             with VerticalScroll(id="detail-box", can_focus=False):
                 yield Static("", id="detail")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         app = self.sentences_app
@@ -152,6 +187,8 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
             self.set_class(compact, "compact")
             if self.session is not None:
                 self.refresh_all()
+        elif self.session is not None:
+            self.refresh_sentence()  # the glosses' columns follow the width
 
     # -- drawing ------------------------------------------------------------------------------
 
@@ -162,10 +199,8 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
         self.query_one("#text-progress", ProgressBar).update(
             total=max(1, session.count), progress=session.index + 1
         )
-        mark = session.sentence_mark()
-        self.query_one("#position", Label).update(
-            f" Sentence {session.index + 1} of {session.count}" + (f" · {mark}" if mark else "")
-        )
+        self.update_position()
+        self.start_read_timer()
         around = self.sentences_app.config.context_sentences
         if self.has_class("compact"):
             around = min(around, 1)
@@ -176,6 +211,41 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
         self.refresh_translation()
         self.request_translations()
 
+    def update_position(self) -> None:
+        """Where the learner is (the bar and "Sentence 3 of 58") apart from how much they have
+        read; the sentence's mark; listen mode and its speed while it is on."""
+        session = self.session
+        if session is None:
+            return
+        parts = [f" Sentence {session.index + 1:,} of {session.count:,}",
+                 f"{session.read_share():.0%} read"]  # fmt: skip
+        mark = session.sentence_mark()
+        if mark:
+            parts.append(mark)
+        if self.listening:
+            parts.append(f"listening {self.sentences_app.config.speech_speed:g}×")
+        self.query_one("#position", Label).update(" · ".join(parts))
+
+    def start_read_timer(self) -> None:
+        """A sentence in focus long enough to read it counts as read."""
+        from reader.learn.reading_log import seconds_to_read
+
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        session = self.session
+        if session is None or session.sentence is None:
+            return
+        index = session.index
+        self._read_timer = self.set_timer(
+            seconds_to_read(session.word_count()), lambda: self.count_as_read(index)
+        )
+
+    @saves
+    def count_as_read(self, index: int) -> None:
+        session = self.session
+        if session is not None and session.index == index and session.mark_read():
+            self.update_position()
+
     def refresh_sentence(self) -> None:
         session = self.session
         if session is None:
@@ -183,7 +253,12 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
         self.query_one("#focus", Static).update(render_sentence(session))
         unit = session.current_unit
         self.query_one("#glosses", Static).update(
-            render_glosses(session.gloss_rows(), unit.key if unit else None, self.lexicon_note)
+            render_glosses(
+                session.gloss_rows(),
+                unit.key if unit else None,
+                self.lexicon_note,
+                narrow=self.size.width < NARROW_BELOW,
+            )
         )
         entry = session.entry_for_unit(unit) if unit is not None else None
         detail = self.query_one("#detail-box")
@@ -191,9 +266,35 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
         self.query_one("#detail", Static).update(
             render_detail(entry, unit.surface if unit is not None else "")
         )
+        self.follow_cursor(unit.key if unit is not None else None)
+
+    def follow_cursor(self, key: str | None) -> None:
+        """Keep the glosses row under the cursor (▸) in view, and the word's entry at its top."""
+        session = self.session
+        box = self.query_one("#glosses-box", VerticalScroll)
+        if session is None or key is None:
+            return
+        keys = [row.unit.key for row in session.gloss_rows()]
+        if key not in keys:
+            return
+        line = keys.index(key) + (2 if self.lexicon_note else 0)  # one line per row
+        height = box.scrollable_content_region.height
+        if line < box.scroll_y:
+            box.scroll_to(y=line, animate=False)
+        elif height and line >= box.scroll_y + height:
+            box.scroll_to(y=line - height + 1, animate=False)
+        self.query_one("#detail-box", VerticalScroll).scroll_home(animate=False)
 
     def after_move(self) -> None:
         self.refresh_all()
+
+    def statuses_changed(self) -> None:
+        """Statuses changed elsewhere (the first-run head start): redraw in their colours."""
+        if self.session is not None:
+            self.session.set_phrases(self.session.phrases)
+            if self.session.cursor == 0:
+                self.session.cursor = self.session.first_attention()
+            self.refresh_sentence()
 
     def phrases_ready(self) -> None:
         if self.session is not None:
@@ -204,6 +305,10 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
 
     @saves
     def action_next(self) -> None:
+        if self.session and self.session.count:
+            self.session.mark_read()  # passed with the next key: read
+            if self.sentences_app.config.known_on_next:
+                self.session.mark_rest_known()  # LingQ's "paging moves to known"
         if self.session and self.session.move(1):
             self.refresh_all()
         elif self.session and self.session.count:
@@ -257,15 +362,26 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
 
     @saves
     def action_mark_sentence(self) -> None:
-        """Cycle the sentence's mark: understood, partly, not."""
+        """Cycle the sentence's mark: understood, partly, not, and back to unmarked."""
         if self.session is None:
             return
         from reader.learn.progress import MARKS
 
         current = self.session.sentence_mark()
-        mark = MARKS[(MARKS.index(current) + 1) % len(MARKS)] if current in MARKS else MARKS[0]
-        self.session.mark_sentence(mark)
-        self.refresh_all()
+        cycle = [*MARKS, None]
+        mark = cycle[(cycle.index(current) + 1) % len(cycle)] if current in MARKS else MARKS[0]
+        if mark is None:
+            self.session.clear_sentence_mark()
+            self.notify("Sentence unmarked", timeout=1.5)
+        else:
+            self.session.mark_sentence(mark)
+        self.update_position()
+
+    def action_help(self) -> None:
+        from reader.ui.keys import key_help
+        from reader.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen("Keys while reading", key_help(self.BINDINGS)))
 
     @saves
     def action_toggle_phrases(self) -> None:

@@ -15,8 +15,14 @@ from reader.wording import counted
 MAX_SENSES = 6
 
 
-def render_glosses(rows: list[GlossRow], cursor_key: str | None, note: str = "") -> RenderableType:
-    """One row per term: marker, lemma in its status colour, part of speech, first gloss."""
+def render_glosses(
+    rows: list[GlossRow], cursor_key: str | None, note: str = "", narrow: bool = False
+) -> RenderableType:
+    """One row per term: marker, lemma in its status colour, part of speech, first gloss.
+
+    Each row is one line (a long gloss is cut; the Word panel has it whole), so the row under
+    the cursor can be scrolled to. ``narrow`` (an 80-column terminal) leaves out the part of
+    speech, so the lemma and its gloss keep the room."""
     if not rows:
         empty = Text()
         if note:
@@ -24,10 +30,12 @@ def render_glosses(rows: list[GlossRow], cursor_key: str | None, note: str = "")
         empty.append("No new or learning words in this sentence.", style="dim italic")
         return empty
     table = Table.grid(padding=(0, 1))
+    longest = max(len(row.entry.lemma) for row in rows)
     table.add_column(width=1)
-    table.add_column(no_wrap=True)
-    table.add_column(no_wrap=True, style="dim")
-    table.add_column(ratio=1)
+    table.add_column(no_wrap=True, min_width=min(longest, 16), overflow="ellipsis")
+    if not narrow:
+        table.add_column(no_wrap=True, style="dim", min_width=6)  # "phrase", "verb"
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     for row in rows:
         entry = row.entry
         kind = "phrase" if row.unit.is_phrase else (entry.pos or "").lower()
@@ -39,12 +47,13 @@ def render_glosses(rows: list[GlossRow], cursor_key: str | None, note: str = "")
                 gloss.append(" (machine)", style="dim italic")
         else:
             gloss = Text("(no gloss)", style="dim")
-        table.add_row(
+        cells = [
             "▸" if row.unit.key == cursor_key else "",
             Text.assemble((entry.lemma, STATUS_STYLES.get(entry.status, STATUS_STYLES[NEW]))),
             kind,
             gloss,
-        )
+        ]
+        table.add_row(*((cells[:2] + cells[3:]) if narrow else cells))
     if note:
         return Group(Text(note + "\n", style="italic yellow"), table)
     return table

@@ -1,0 +1,151 @@
+"""Moving around a text by more than a sentence: go to a sentence or a percentage (``g``), search
+(``/``, ``n`` for the next match), and the next or previous word that needs attention (Tab,
+Shift+Tab).
+
+Searching reads the whole text, so it runs in a worker with its own connection and posts the
+sentence it found; the screen only moves the focus.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.screen import Screen
+
+from reader.ui.messages import SearchFound
+from reader.ui.screens.prompt import PromptScreen
+
+if TYPE_CHECKING:
+    from reader.learn.session import ReadingSession
+    from reader.ui.app import SentencesApp
+
+_TARGET = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
+
+
+def parse_target(text: str, count: int) -> int | None:
+    """``"26"`` -> sentence index 25; ``"40%"`` -> the sentence 40% of the way in; else None."""
+    match = _TARGET.match(text)
+    if match is None or count <= 0:
+        return None
+    number = float(match[1])
+    if match[2]:
+        if number > 100:
+            return None
+        return min(count - 1, int(count * number / 100))
+    if number != int(number) or not 1 <= number <= count:
+        return None
+    return int(number) - 1
+
+
+class NavigationMixin(Screen[None]):
+    """Mixed into the reading screen, which provides ``session``, ``sentences_app`` and
+    ``refresh_all``/``refresh_sentence``."""
+
+    session: ReadingSession | None
+    last_search = ""
+
+    if TYPE_CHECKING:
+
+        @property
+        def sentences_app(self) -> SentencesApp: ...
+
+        def refresh_all(self) -> None: ...
+
+        def refresh_sentence(self) -> None: ...
+
+    def action_goto_prompt(self) -> None:
+        session = self.session
+        if session is None or not session.count:
+            return
+
+        def chosen(value: str | None) -> None:
+            if value is None or not value.strip() or self.session is None:
+                return
+            index = parse_target(value, self.session.count)
+            if index is None:
+                self.notify(
+                    f"Give a sentence number from 1 to {self.session.count:,}, or a "
+                    "percentage like 40%",
+                    severity="warning",
+                    timeout=4,
+                )
+                return
+            if self.session.goto(index):
+                self.refresh_all()
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Go to sentence (1 to {session.count:,}), or a percentage like 40%",
+                "",
+                "26 or 40%",
+                keys_help="Enter to go there · Escape to stay",
+            ),
+            chosen,
+        )
+
+    def action_search(self) -> None:
+        if self.session is None:
+            return
+
+        def chosen(value: str | None) -> None:
+            if value and value.strip():
+                self.last_search = " ".join(value.split())
+                self.find_next()
+
+        self.app.push_screen(
+            PromptScreen(
+                "Search this text",
+                "",
+                f"a word or words (n: “{self.last_search}” again)"
+                if self.last_search
+                else "a word or words",
+                keys_help="Enter to find · n finds the next one · Escape to cancel",
+            ),
+            chosen,
+        )
+
+    def action_search_next(self) -> None:
+        if not self.last_search:
+            self.notify("Press / to search first", timeout=2)
+            return
+        self.find_next()
+
+    def find_next(self) -> None:
+        if self.session is not None:
+            self.search_text(self.session.text_id, self.session.index, self.last_search)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def search_text(self, text_id: int, after: int, query: str) -> None:
+        from reader.learn.texts import find_sentence
+        from reader.store import open_db
+
+        db = open_db(self.sentences_app.db_path)
+        try:
+            found = find_sentence(db, text_id, query, after)
+        finally:
+            db.close()
+        self.post_message(SearchFound(query, found))
+
+    def on_search_found(self, message: SearchFound) -> None:
+        session = self.session
+        if session is None:
+            return
+        if message.index is None:
+            self.notify(f"“{message.query}” is not in this text", timeout=3, markup=False)
+            return
+        if message.index <= session.index:
+            self.notify("Search went on from the start of the text", timeout=2)
+        if session.goto(message.index):
+            self.refresh_all()
+
+    def action_attention(self, delta: int) -> None:
+        """Tab / Shift+Tab: the next or previous word still new or being learned."""
+        if self.session is None:
+            return
+        if self.session.move_to_attention(delta):
+            self.refresh_sentence()
+        else:
+            where = "after" if delta > 0 else "before"
+            self.notify(f"No new or learning word {where} this one in the sentence", timeout=2)
