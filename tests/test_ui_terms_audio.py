@@ -113,4 +113,5 @@ async def test_no_network_falls_back_and_says_so_once(
             await settle(app, pilot)
             notes = [n.message for n in app._notifications if "offline voice" in n.message]
             assert len(notes) == 1
+            assert "((" not in notes[0] and "))" not in notes[0]  # one pair of brackets at most
     synth.online.reset()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
     from reader.learn.phrases import PhraseIndex
     from reader.speech import Player
     from reader.ui.messages import FirstRunApplied, FirstRunNeeded
-
-FIRST_RUN_ENV = "SENTENCES_FIRST_RUN"
-"""``0`` skips the first-run questions (scripted sessions, and tests of other things)."""
 
 
 class SentencesApp(App[None]):
@@ -130,13 +126,10 @@ class SentencesApp(App[None]):
             self.open_text(self.target)
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", markup=False)
-        if self.ask_language:
-            from reader.ui.screens.language import ask_language
-
-            ask_language(self)
         self.warm_up()
-        if os.environ.get(FIRST_RUN_ENV, "1") != "0":
-            self.check_first_run()
+        from reader.ui.screens.first_run import STEPS
+
+        self.check_first_run([step.name for step in STEPS if step.enabled(self)])
 
     def open_text(self, text_id: int) -> None:
         from reader.ui.screens.reading import ReadingScreen
@@ -205,13 +198,16 @@ class SentencesApp(App[None]):
     # -- the first run: questions asked once (reader.ui.screens.first_run) ----------------------
 
     @work(thread=True, exclusive=True, group="first-run", exit_on_error=False)
-    def check_first_run(self) -> None:
+    def check_first_run(self, names: list[str]) -> None:
+        """Which of the questions this run may ask are still to be asked (a worker: reads)."""
         from reader.ui.messages import FirstRunNeeded
         from reader.ui.screens.first_run import STEPS
 
+        if not names:
+            return
         db = open_db(self.db_path)
         try:
-            needed = [step.name for step in STEPS if step.needed(db)]
+            needed = [step.name for step in STEPS if step.name in names and step.needed(db)]
         finally:
             db.close()
         if needed:
@@ -220,7 +216,7 @@ class SentencesApp(App[None]):
     def on_first_run_needed(self, message: FirstRunNeeded) -> None:
         from reader.ui.screens.importing import ImportScreen
 
-        if any(isinstance(screen, ImportScreen) for screen in self.screen_stack):
+        if isinstance(self.screen, ImportScreen):
             # the import replaces itself with the reading screen: ask once that is up
             self.set_timer(0.3, lambda: self.on_first_run_needed(message))
             return
@@ -236,7 +232,10 @@ class SentencesApp(App[None]):
         step = steps[names[0]]
 
         def answered(answer: object) -> None:
-            self.apply_first_run(step.name, answer)
+            if step.on_answer is not None:
+                step.on_answer(self, answer)
+            if step.apply is not None:
+                self.apply_first_run(step.name, answer)
             self.ask_first_run(names[1:])
 
         self.push_screen(step.screen(), answered)
@@ -248,6 +247,7 @@ class SentencesApp(App[None]):
         from reader.ui.screens.first_run import STEPS
 
         step = next(s for s in STEPS if s.name == name)
+        assert step.apply is not None
         try:
             db = open_db(self.db_path)
             try:

@@ -8,9 +8,10 @@ say) is one more step appended there.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 from textual.app import ComposeResult
@@ -22,6 +23,17 @@ from textual.widgets.option_list import Option
 
 from reader.learn.first_run import HEAD_START_SIZES, give_head_start, wants_head_start
 
+if TYPE_CHECKING:
+    from reader.ui.app import SentencesApp
+
+
+FIRST_RUN_ENV = "SENTENCES_FIRST_RUN"
+"""``0`` skips the head-start offer (scripted sessions, and tests of other things)."""
+
+
+def _always(app: SentencesApp) -> bool:
+    return True
+
 
 @dataclass(frozen=True)
 class FirstRunStep:
@@ -30,8 +42,12 @@ class FirstRunStep:
     """Whether to ask (on a worker thread, with that thread's connection)."""
     screen: Callable[[], Screen[Any]]
     """The screen that asks; it is dismissed with the answer."""
-    apply: Callable[[sqlite_utils.Database, Any], str]
-    """Acts on the answer (on a worker thread); returns a line to tell the learner, or ""."""
+    apply: Callable[[sqlite_utils.Database, Any], str] | None = None
+    """Acts on the answer on a worker thread; returns a line to tell the learner, or ""."""
+    on_answer: Callable[[SentencesApp, Any], None] | None = None
+    """Acts on the answer on the UI thread (quick: hand writes to the app's writer)."""
+    enabled: Callable[[SentencesApp], bool] = _always
+    """Whether this run may ask it at all (on the UI thread, before anything is read)."""
 
 
 class HeadStartScreen(ModalScreen[int]):
@@ -79,6 +95,50 @@ def _apply_head_start(db: sqlite_utils.Database, answer: Any) -> str:
     return f"{count:,} frequent words marked known" if top else ""
 
 
+def _head_start_enabled(app: SentencesApp) -> bool:
+    return os.environ.get(FIRST_RUN_ENV, "1") != "0"
+
+
+def _language_enabled(app: SentencesApp) -> bool:
+    return app.ask_language and not app.config.native_lang
+
+
+def _language_needed(db: sqlite_utils.Database) -> bool:
+    from reader.ui.screens.language import already_asked
+
+    return not already_asked(db)
+
+
+def _language_screen() -> Screen[Any]:
+    from reader.ui.screens.language import LanguageScreen
+
+    return LanguageScreen()
+
+
+def _language_answered(app: SentencesApp, code: Any) -> None:
+    from reader.languages import name_of
+    from reader.ui.screens.language import save_answer
+
+    if code:
+        app.config.native_lang = str(code)  # the reading screen uses it from now on
+        app.notify(f"Your language: {name_of(str(code))}", timeout=3, markup=False)
+    save_answer(app, str(code) if code else None)
+
+
 STEPS: list[FirstRunStep] = [
-    FirstRunStep("head_start", wants_head_start, HeadStartScreen, _apply_head_start),
+    FirstRunStep(
+        "head_start",
+        wants_head_start,
+        HeadStartScreen,
+        apply=_apply_head_start,
+        enabled=_head_start_enabled,
+    ),
+    # the learner's own language (reader.ui.screens.language), after the head start
+    FirstRunStep(
+        "native_lang",
+        _language_needed,
+        _language_screen,
+        on_answer=_language_answered,
+        enabled=_language_enabled,
+    ),
 ]
