@@ -19,6 +19,15 @@ from reader.ui.app import make_app
 SIZE = (120, 40)
 
 
+@pytest.fixture(autouse=True)
+def no_reading_by_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence counts as read after a few seconds in focus; how long a snapshot takes to get
+    there depends on the machine, so here only ↓ reads."""
+    from reader.learn import reading_log
+
+    monkeypatch.setattr(reading_log, "seconds_to_read", lambda words: 3600.0)
+
+
 async def _settle(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

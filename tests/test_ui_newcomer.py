@@ -383,3 +383,39 @@ async def test_listen_mode_and_speed_show_on_screen(
         assert "listening 1×" in position(screen)
         await pilot.press("a")
         assert not screen.listening and "listening" not in position(screen)
+
+
+async def test_the_head_start_waits_for_the_lexicon_build(
+    db_path: Path, seed_id: int, mini_wordnet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a first run WordNet compiles at the same time, holding the write lock for longer than
+    the busy timeout: the answer waits for it instead of being lost."""
+    import sqlite3
+    import threading
+
+    monkeypatch.setenv("SENTENCES_FIRST_RUN", "1")
+    monkeypatch.setattr("reader.store.db.BUSY_TIMEOUT_MS", 200)
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, HeadStartScreen)
+        taken, done = threading.Event(), threading.Event()
+
+        def hold() -> None:  # like the lexicon's compile: a long write transaction
+            holder = sqlite3.connect(db_path, timeout=10)
+            holder.execute("BEGIN IMMEDIATE")
+            taken.set()
+            done.wait(2.5)
+            holder.rollback()
+            holder.close()
+
+        threading.Thread(target=hold).start()
+        taken.wait(5)
+        await pilot.press("1")
+        await pilot.pause(4)
+        done.set()
+        await settle(app, pilot)
+        assert not any(n.message.startswith("Not saved:") for n in app._notifications)
+    db = open_db(db_path)
+    assert db.execute("SELECT answer FROM first_run").fetchall() == [("1000",)]
+    db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
     from reader.learn.phrases import PhraseIndex
     from reader.speech import Player
     from reader.ui.messages import FirstRunApplied, FirstRunNeeded
+
+
+FIRST_RUN_PATIENCE_S = 180.0
+"""How long a first-run answer waits for the write lock (WordNet's compile takes ~10-60 s)."""
 
 
 class SentencesApp(App[None]):
@@ -248,14 +253,24 @@ class SentencesApp(App[None]):
 
         step = next(s for s in STEPS if s.name == name)
         assert step.apply is not None
-        try:
-            db = open_db(self.db_path)
+        # On a first run WordNet is being compiled at the same time, holding the write lock for
+        # longer than the busy timeout: wait for it rather than lose the answer.
+        deadline = time.monotonic() + FIRST_RUN_PATIENCE_S
+        while True:
             try:
-                note = step.apply(db, answer)
-            finally:
-                db.close()
-        except Exception as exc:
-            note = f"Not saved: {describe(exc)}"
+                db = open_db(self.db_path)
+                try:
+                    note = step.apply(db, answer)
+                finally:
+                    db.close()
+                break
+            except Exception as exc:
+                locked = "locked" in str(exc) or "busy" in str(exc)
+                if locked and time.monotonic() < deadline:
+                    time.sleep(1)
+                    continue
+                note = f"Not saved: {describe(exc)}"
+                break
         self.post_message(FirstRunApplied(note))
 
     def on_first_run_applied(self, message: FirstRunApplied) -> None:

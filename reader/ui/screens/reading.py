@@ -243,6 +243,9 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
     @saves
     def count_as_read(self, index: int) -> None:
         session = self.session
+        if self.app.screen is not self:  # a dialog over the sentence: not being read
+            self.start_read_timer()
+            return
         if session is not None and session.index == index and session.mark_read():
             self.update_position()
 
