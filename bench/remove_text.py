@@ -96,7 +96,8 @@ def main() -> int:
             (text_id, text_id),
         ).fetchone()
         upgraded.close()
-        print(f"built in {time.perf_counter() - start:.1f} s: {BOOK.name}, {counts[0]:,} sentences, "
+        built = time.perf_counter() - start
+        print(f"built in {built:.1f} s: {BOOK.name}, {counts[0]:,} sentences, "
               f"{counts[1]:,} tokens; {counts[2]:,} events (80% on this book)")  # fmt: skip
         print(f"indexes added by the upgrade: {', '.join(sorted(indexes))}")
         after, kept_after = timed_removal(new, text_id)
