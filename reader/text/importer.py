@@ -120,6 +120,15 @@ def _store(
         ),
     )
     text_id = int(cursor.lastrowid or 0)
+    store_analysis(db, text_id, sentences)
+    return text_id
+
+
+def store_analysis(
+    db: sqlite_utils.Database, text_id: int, sentences: list[AnalyzedSentence]
+) -> int:
+    """Insert a text's sentences (with consecutive ids) and tokens; returns the first id."""
+    conn = db.conn
     first_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM sentences").fetchone()[0])
     conn.executemany(
         'INSERT INTO sentences (id, text_id, idx, paragraph, start, "end", text) '
@@ -138,4 +147,41 @@ def _store(
             for j, t in enumerate(s.tokens)
         ),
     )
-    return text_id
+    return first_id
+
+
+def rebuild_text(db: sqlite_utils.Database, text_id: int, lang: str, content: str) -> None:
+    """Analyse a stored text again and replace its sentences and tokens (``sentences doctor``,
+    when a damaged page took some of them). A mark or event keeps its sentence when a sentence
+    with the same start offset is there again."""
+    sentences = analyze_sentences(content, lang, workers=1)
+    conn = db.conn
+    old = {
+        int(start): int(sid)
+        for sid, start in conn.execute(
+            "SELECT id, start FROM sentences WHERE text_id = ?", (text_id,)
+        ).fetchall()
+    }
+    with transaction(db):
+        conn.execute(
+            "DELETE FROM tokens WHERE text_id = ? OR sentence_id IN "
+            "(SELECT id FROM sentences WHERE text_id = ?)",
+            (text_id, text_id),
+        )
+        # Out of the way first: the new rows reuse no id of the old ones.
+        conn.execute("UPDATE sentences SET idx = -1 - idx WHERE text_id = ?", (text_id,))
+        first_id = store_analysis(db, text_id, sentences)
+        for i, sentence in enumerate(sentences):
+            previous = old.get(sentence.start)
+            if previous is not None:
+                for table in ("sentence_marks", "events"):
+                    conn.execute(
+                        f"UPDATE {table} SET sentence_id = ? WHERE sentence_id = ?",
+                        (first_id + i, previous),
+                    )
+        conn.execute("DELETE FROM sentences WHERE text_id = ? AND idx < 0", (text_id,))
+        words = sum(1 for s in sentences for t in s.tokens if t[5])
+        conn.execute(
+            "UPDATE texts SET sentence_count = ?, word_count = ? WHERE id = ?",
+            (len(sentences), words, text_id),
+        )
