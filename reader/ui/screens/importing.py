@@ -40,7 +40,7 @@ class ImportScreen(Screen[None]):
     def run_import(self) -> None:
         from textual.worker import get_current_worker
 
-        from reader.errors import describe
+        from reader.logs import log_failure
         from reader.store import open_db
         from reader.text.importer import ImportCancelled, import_text
 
@@ -64,7 +64,7 @@ class ImportScreen(Screen[None]):
         except ImportCancelled:
             return  # the learner left: nothing stored, nothing to say
         except Exception as exc:
-            self.post_message(WorkFailed(describe(exc)))
+            self.post_message(WorkFailed(log_failure(exc, f"import {self.loaded.title!r}")))
             return
         self.post_message(ImportFinished(result.text_id))
 
