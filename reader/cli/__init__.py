@@ -6,10 +6,12 @@ Each module adds its commands to the one click group in :mod:`reader.cli.base`.
 from reader.cli import (  # noqa: F401  (registers)
     audio,
     dicts,
+    export,
     library,
     maintenance,
     settings,
     text,
+    translating,
     words,
 )
 from reader.cli.base import main, run

@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
+from reader.learn.native import native_first
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import Gloss, all_glosses, glosses, has_gloss
@@ -58,6 +59,8 @@ class GlossEntry:
                     "gloss": s.gloss,
                     "example": s.example,
                     "synonyms": s.synonyms.split(", ") if s.synonyms else [],
+                    "pronunciation": s.pronunciation,
+                    "see_also": s.see_also.split(", ") if s.see_also else [],
                 }
                 for s in self.senses
             ],
@@ -70,12 +73,16 @@ def gloss_entry(
     pos: str | None = None,
     lang: str = "en",
     context: SenseContext | None = None,
+    native_lang: str | None = None,
 ) -> GlossEntry:
     """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize).
 
     With ``context`` (the sentence it is read in), WordNet's senses are ranked by how well they
     fit it; without, they keep their frequency order. Either way senses that cannot fit a common
     word (proper names, specialist domains with no sign of their domain) are not shown first.
+
+    Senses in the learner's own language (``native_lang``; None: the configured one) come
+    right after the learner's own gloss: see :func:`reader.learn.native.native_first`.
     """
     key = normalize_key(word)
     if not key:
@@ -89,6 +96,7 @@ def gloss_entry(
     senses = rank_senses(db, senses, context, pos)
     if not senses and "-" in key.strip("-"):
         senses = _part_glosses(db, key)
+    senses = native_first(db, senses, native_lang)
     return GlossEntry(
         lemma=key,
         pos=pos,

@@ -336,7 +336,12 @@ class ReadingSession:
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
         pos = unit.pos if not unit.is_phrase else None
         entry = gloss_entry(
-            self.db, unit.key, pos=pos, lang=self.info.lang, context=self.context_of(unit)
+            self.db,
+            unit.key,
+            pos=pos,
+            lang=self.info.lang,
+            context=self.context_of(unit),
+            native_lang=self.config.native_lang,
         )
         return self._with_mine(entry, normalize_key(unit.key))
 
@@ -348,6 +353,7 @@ class ReadingSession:
             pos=token.pos,
             lang=self.info.lang,
             context=SenseContext.of_tokens(self.tokens, (self.tokens.index(token),)),
+            native_lang=self.config.native_lang,
         )
         return self._with_mine(entry, normalize_key(word))
 

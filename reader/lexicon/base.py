@@ -47,6 +47,8 @@ class Row(NamedTuple):
     sense_key: str | None = None  # WordNet's, e.g. "summit%1:14:00::"
     proper: bool = False  # names one particular thing (a WordNet instance or proper name)
     domain: str | None = None  # the topic domain the sense needs in its context
+    pronunciation: str | None = None  # from dictd entries
+    see_also: str | None = None  # cross-references, ", "-separated
 
 
 class Record(NamedTuple):
@@ -57,6 +59,8 @@ class Record(NamedTuple):
     gloss: str
     example: str | None = None
     synonyms: str | None = None
+    pronunciation: str | None = None
+    see_also: str | None = None
 
 
 _POS_NAMES = {
@@ -133,10 +137,16 @@ def ranked(records: Iterable[Record]) -> Iterator[Row]:
             continue
         rank = seen.get(rec.headword, 0) + 1
         seen[rec.headword] = rank
-        yield Row(rec.headword, rec.pos, rank, rec.gloss, rec.example, rec.synonyms)
+        yield Row(
+            rec.headword, rec.pos, rank, rec.gloss, rec.example, rec.synonyms,
+            pronunciation=rec.pronunciation, see_also=rec.see_also,
+        )  # fmt: skip
 
 
-_SPOOL_COLUMNS = "headword, pos, rank, gloss, example, synonyms, sense_key, proper, domain"
+_SPOOL_COLUMNS = (
+    "headword, pos, rank, gloss, example, synonyms, sense_key, proper, domain, pronunciation, "
+    "see_also"
+)
 
 
 def store_source(
@@ -148,6 +158,7 @@ def store_source(
     rows: Iterable[Row],
     priority: int,
     lang: str = "en",
+    target_lang: str | None = None,
 ) -> int:
     """Replace the source called ``name`` by ``rows``, all or nothing; returns the entry count.
 
@@ -155,7 +166,8 @@ def store_source(
     which no other program shares), and only then is the write lock taken, for the replacement
     alone: parsing a 460,000-entry dictionary never makes the reader or another import wait. An
     importer that fails halfway (a broken file) fails before anything is changed. Re-importing
-    keeps the learner's ``enabled`` and ``priority`` choices for that name.
+    keeps the learner's ``enabled`` and ``priority`` choices for that name. ``lang`` is the
+    language of the headwords, ``target_lang`` that of the glosses (None: not known).
     """
     conn = db.conn
     count = _spool(conn, rows)
@@ -168,15 +180,15 @@ def store_source(
                 source_id = int(found[0])
                 conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (source_id,))
                 conn.execute(
-                    "UPDATE lex_sources SET kind = ?, lang = ?, origin = ?, imported_at = ? "
-                    "WHERE id = ?",
-                    (kind, lang, origin, now(), source_id),
+                    "UPDATE lex_sources SET kind = ?, lang = ?, target_lang = ?, origin = ?, "
+                    "imported_at = ? WHERE id = ?",
+                    (kind, lang, target_lang, origin, now(), source_id),
                 )
             else:
                 cursor = conn.execute(
-                    "INSERT INTO lex_sources (name, kind, lang, enabled, priority, entry_count, "
-                    "origin, imported_at) VALUES (?, ?, ?, 1, ?, 0, ?, ?)",
-                    (name, kind, lang, priority, origin, now()),
+                    "INSERT INTO lex_sources (name, kind, lang, target_lang, enabled, priority, "
+                    "entry_count, origin, imported_at) VALUES (?, ?, ?, ?, 1, ?, 0, ?, ?)",
+                    (name, kind, lang, target_lang, priority, origin, now()),
                 )
                 source_id = int(cursor.lastrowid or 0)
             conn.execute(
@@ -201,11 +213,12 @@ def _spool(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
     conn.execute(
         "CREATE TEMP TABLE lex_spool (id INTEGER PRIMARY KEY, headword TEXT NOT NULL, pos TEXT, "
         "rank INTEGER NOT NULL, gloss TEXT NOT NULL, example TEXT, synonyms TEXT, "
-        "sense_key TEXT, proper INTEGER NOT NULL, domain TEXT)"
+        "sense_key TEXT, proper INTEGER NOT NULL, domain TEXT, pronunciation TEXT, see_also TEXT)"
     )
     try:
         cursor = conn.executemany(
-            f"INSERT INTO temp.lex_spool ({_SPOOL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO temp.lex_spool ({_SPOOL_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         count = max(int(cursor.rowcount), 0)
