@@ -14,6 +14,7 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.wording import counted
 
 
 @main.group("dict")
@@ -50,7 +51,7 @@ def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str
         )
     langs = f"{result.source_lang}-{result.target_lang}" if result.target_lang else "languages?"
     click.echo(
-        f"{result.name}: {result.entries:,} entries ({result.kind}, {langs}, "
+        f"{result.name}: {counted(result.entries, 'entry')} ({result.kind}, {langs}, "
         f"{result.seconds:.1f} s)"
     )
     if not result.target_lang:
@@ -110,7 +111,7 @@ def dict_list_cmd(as_json: bool) -> None:
         langs = f"{s.lang}-{s.target_lang or '?'}"
         click.echo(
             f"{state} {s.priority:>5}  {s.name:<30} {s.kind:<9} {langs:<6} "
-            f"{s.entry_count:>9,} entries"
+            f"{counted(s.entry_count, 'entry'):>17}"
         )
 
 
@@ -156,4 +157,4 @@ def dict_remove_cmd(name: str) -> None:
     from reader.lexicon import remove_dictionary
 
     count = remove_dictionary(open_home_db(), name)
-    click.echo(f"removed {name} ({count:,} entries)")
+    click.echo(f"removed {name} ({counted(count, 'entry')})")

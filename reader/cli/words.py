@@ -15,6 +15,7 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.wording import counted
 
 
 @main.command("gloss")
@@ -108,7 +109,7 @@ def setup_cmd() -> None:
         "SELECT entry_count, origin FROM lex_sources WHERE name = 'wordnet'"
     ).fetchone()
     verb = "compiled" if built else "already compiled"
-    click.echo(f"WordNet: {verb} from {count[1]}, {count[0]:,} senses ({took:.1f} s)")
+    click.echo(f"WordNet: {verb} from {count[1]}, {counted(count[0], 'sense')} ({took:.1f} s)")
     from reader.text.tagger import tag_words
 
     tag_words(["Setup", "works", "."])
@@ -161,4 +162,4 @@ def known_cmd(top: int) -> None:
     have = {r[0] for r in db.execute("SELECT key FROM terms WHERE lang = 'en'").fetchall()}
     fresh = sorted(set(top_lemmas(top)) - have)
     count = set_statuses(db, fresh, KNOWN) if fresh else 0
-    click.echo(f"{count:,} lemmas marked known")
+    click.echo(f"{counted(count, 'lemma')} marked known")
