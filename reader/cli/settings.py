@@ -25,6 +25,8 @@ def config_group(ctx: click.Context, as_json: bool) -> None:
         from reader.config import Config, load_config
 
         config = load_config()
+        for warning in config.warnings:
+            click.echo(f"sentences: {warning}", err=True)
         values = {f.name: getattr(config, f.name) for f in fields(Config) if f.name != "warnings"}
         if as_json:
             emit_json(values)

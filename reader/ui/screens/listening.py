@@ -100,7 +100,7 @@ class ListeningMixin(Screen[None]):
 
     @work(thread=True, exclusive=True, group="speech", exit_on_error=False)
     def synthesize_audio(self, text: str, sentence_idx: int | None) -> None:
-        from reader.errors import describe
+        from reader.logs import log_failure
         from reader.paths import audio_dir
         from reader.speech import synthesize
 
@@ -109,7 +109,7 @@ class ListeningMixin(Screen[None]):
                 text, self.speech_settings(), self.sentences_app.db_path, audio_dir(self._source())
             )
         except Exception as exc:
-            self.post_message(AudioFailed(describe(exc)))
+            self.post_message(AudioFailed(log_failure(exc, "synthesize audio")))
             return
         self.post_message(
             AudioReady(
@@ -159,7 +159,7 @@ class ListeningMixin(Screen[None]):
 
     @work(thread=True, exclusive=True, group="player", exit_on_error=False)
     def start_playback(self, path: str, speed: float, sentence_idx: int | None) -> None:
-        from reader.errors import describe
+        from reader.logs import log_failure
         from reader.speech.device import AudioUnavailable
 
         app = self.sentences_app
@@ -169,7 +169,7 @@ class ListeningMixin(Screen[None]):
         except AudioUnavailable:
             self.post_message(AudioFailed(f"No sound device found; the audio was saved to {path}"))
         except Exception as exc:
-            self.post_message(AudioFailed(describe(exc)))
+            self.post_message(AudioFailed(log_failure(exc, "play audio")))
 
     def _done(self, sentence_idx: int | None) -> Any:
         def finished() -> None:
