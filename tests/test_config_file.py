@@ -66,10 +66,10 @@ def test_a_malformed_file_is_one_line_with_its_line_number(home: Path) -> None:
     broken = 'lang = "en"\ngloss_rarer_than 3000\n'
     path.write_text(broken, encoding="utf-8")
     code, out, err = sentences("import", str(SEED))
-    assert code == 0 and out.strip() == "1"  # the defaults are used, the work is done
+    assert code == 0 and out.strip().endswith("as text 1 (58 sentences)")  # defaults used
     (line,) = err.strip().splitlines()
     assert f"{path} line 2" in line and "default settings" in line
-    code, _, err = sentences("config", "set", "lang", "de")
+    code, _, err = sentences("config", "set", "context_sentences", "3")  # a good value
     assert code == 1 and err.count("\n") == 1
     assert "line 2" in err and "nothing was changed" in err
     assert path.read_text(encoding="utf-8") == broken
