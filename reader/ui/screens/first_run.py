@@ -99,32 +99,8 @@ def _head_start_enabled(app: SentencesApp) -> bool:
     return os.environ.get(FIRST_RUN_ENV, "1") != "0"
 
 
-def _language_enabled(app: SentencesApp) -> bool:
-    return app.ask_language and not app.config.native_lang
-
-
-def _language_needed(db: sqlite_utils.Database) -> bool:
-    from reader.ui.screens.language import already_asked
-
-    return not already_asked(db)
-
-
-def _language_screen() -> Screen[Any]:
-    from reader.ui.screens.language import LanguageScreen
-
-    return LanguageScreen()
-
-
-def _language_answered(app: SentencesApp, code: Any) -> None:
-    from reader.languages import name_of
-    from reader.ui.screens.language import save_answer
-
-    if code:
-        app.config.native_lang = str(code)  # the reading screen uses it from now on
-        app.notify(f"Your language: {name_of(str(code))}", timeout=3, markup=False)
-    save_answer(app, str(code) if code else None)
-
-
+# The learner's own language is asked by reader.ui.screens.language before the text opens; a
+# question to ask over the first page is one more step here.
 STEPS: list[FirstRunStep] = [
     FirstRunStep(
         "head_start",
@@ -132,13 +108,5 @@ STEPS: list[FirstRunStep] = [
         HeadStartScreen,
         apply=_apply_head_start,
         enabled=_head_start_enabled,
-    ),
-    # the learner's own language (reader.ui.screens.language), after the head start
-    FirstRunStep(
-        "native_lang",
-        _language_needed,
-        _language_screen,
-        on_answer=_language_answered,
-        enabled=_language_enabled,
     ),
 ]
