@@ -35,6 +35,13 @@ class Config:
     speech_speed: float = 1.0
     """Playback speed, 0.5 to 2."""
 
+    desired_retention: float = 0.9
+    """Review: the chance of remembering a card when it comes due (FSRS), 0.7 to 0.99. Higher
+    means more reviews."""
+
+    new_cards_per_day: int = 20
+    """Review: how many cards never seen before one day's reviews bring in."""
+
     warnings: list[str] = field(default_factory=list, repr=False)
     """Problems found while reading the file (not saved)."""
 
@@ -68,6 +75,8 @@ def load_config(path: Path | None = None) -> Config:
             continue
         setattr(config, f.name, value)
     config.speech_speed = min(2.0, max(0.5, config.speech_speed))
+    config.desired_retention = min(0.99, max(0.7, config.desired_retention))
+    config.new_cards_per_day = max(0, config.new_cards_per_day)
     return config
 
 
@@ -113,4 +122,8 @@ def set_value(config: Config, key: str, text: str) -> None:
         raise ValueError("speech_engine is gtts or espeak")
     if key == "speech_speed" and not 0.5 <= float(str(value)) <= 2.0:
         raise ValueError("speech_speed is between 0.5 and 2")
+    if key == "desired_retention" and not 0.7 <= float(str(value)) <= 0.99:
+        raise ValueError("desired_retention is between 0.7 and 0.99")
+    if key == "new_cards_per_day" and int(str(value)) < 0:
+        raise ValueError("new_cards_per_day is 0 or more")
     setattr(config, key, value)

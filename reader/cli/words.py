@@ -71,7 +71,7 @@ def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
         raise UserError("nothing to set: give --status and/or --gloss")
     db = open_home_db()
     if status is not None:
-        set_status(db, lemma, parse_status(status))
+        set_status(db, lemma, parse_status(status), source="cli")
     if gloss is not None:
         set_gloss(db, lemma, gloss)
     state = get_term(db, lemma)
@@ -134,5 +134,5 @@ def known_cmd(top: int) -> None:
     db = open_home_db()
     have = {r[0] for r in db.execute("SELECT key FROM terms WHERE lang = 'en'").fetchall()}
     fresh = sorted(set(top_lemmas(top)) - have)
-    count = set_statuses(db, fresh, KNOWN) if fresh else 0
+    count = set_statuses(db, fresh, KNOWN, source="cli") if fresh else 0
     click.echo(f"{count:,} lemmas marked known")

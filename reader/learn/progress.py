@@ -74,6 +74,9 @@ def mark_sentence(db: sqlite_utils.Database, sentence_id: int, mark: str) -> Non
             "ON CONFLICT (sentence_id) DO UPDATE SET mark = excluded.mark, at = excluded.at",
             (sentence_id, mark, now()),
         )
+        from reader.learn.cards import on_sentence_mark
+
+        on_sentence_mark(db, sentence_id, mark)  # "not" and "partly" make a listening card
 
 
 def get_mark(db: sqlite_utils.Database, sentence_id: int) -> str | None:

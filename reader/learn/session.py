@@ -16,6 +16,7 @@ import sqlite_utils
 
 from reader.config import Config
 from reader.learn import progress
+from reader.learn.cards import Met
 from reader.learn.glossing import NAME_POS, UNGLOSSED_POS, GlossEntry, gloss_entry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.status import (
@@ -148,9 +149,19 @@ class ReadingSession:
         unit = self.current_unit
         if unit is None:
             return None
-        state = set_status(self.db, unit.key, status, self.info.lang, pos=unit.pos)
+        state = set_status(
+            self.db, unit.key, status, self.info.lang, pos=unit.pos, source="reading",
+            met=self.met(unit.token_idxs),
+        )  # fmt: skip
         self._refresh_states()
         return state
+
+    def met(self, token_idxs: tuple[int, ...] | list[int]) -> Met | None:
+        """Where the tokens are: the sentence a new review card of their term keeps."""
+        if self.sentence is None or not token_idxs:
+            return None
+        first, last = self.tokens[min(token_idxs)], self.tokens[max(token_idxs)]
+        return Met(self.sentence.id, first.start, last.end)
 
     def mark_rest_known(self) -> int:
         """Every word of the sentence still new becomes known (Lute's "mark rest as known")."""
@@ -159,7 +170,7 @@ class ReadingSession:
             for t in self.tokens
             if t.is_word and t.term_key and self.state_of(t).status == NEW
         }
-        count = set_statuses(self.db, keys, KNOWN, self.info.lang) if keys else 0
+        count = set_statuses(self.db, keys, KNOWN, self.info.lang, source="reading") if keys else 0
         self._refresh_states()
         return count
 
@@ -206,10 +217,11 @@ class ReadingSession:
     def make_term_of_selection(self, gloss: str | None, status: int = 1) -> TermState | None:
         """The selected span becomes a term of its own, tracked and matched like any phrase."""
         key = self.selected_key()
+        met = self.met(self.selected_tokens())
         self.selection = None
         if key is None:
             return None
-        set_status(self.db, key, status, self.info.lang)
+        set_status(self.db, key, status, self.info.lang, source="reading", met=met)
         state = set_gloss(self.db, key, gloss, self.info.lang) if gloss else None
         if self.phrases is None:
             self.phrases = PhraseIndex([])

@@ -29,10 +29,12 @@ class SentencesApp(App[None]):
         target: int | Loaded | None = None,
         lang: str = "en",
         config: Config | None = None,
+        review: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.target = target
+        self.review = review  # open the review screen at once (``()``: every drill)
         self.lang = lang
         self.config = config or load_config()
         # The UI thread's own connection: quick indexed queries and single-row writes only.
@@ -68,6 +70,8 @@ class SentencesApp(App[None]):
             self.import_and_open(self.target)
         elif isinstance(self.target, int):
             self.open_text(self.target)
+        if self.review is not None:
+            self.open_review(self.review)
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", markup=False)
         self.warm_up()
@@ -76,6 +80,12 @@ class SentencesApp(App[None]):
         from reader.ui.screens.reading import ReadingScreen
 
         self.push_screen(ReadingScreen(text_id))
+
+    def open_review(self, drills: tuple[str, ...] = ()) -> None:
+        """The review screen on the due cards (of ``drills`` only, when given)."""
+        from reader.ui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(drills))
 
     def import_and_open(self, loaded: Loaded) -> None:
         from reader.ui.screens.importing import ImportScreen
@@ -149,5 +159,6 @@ def make_app(
     target: int | Loaded | None = None,
     lang: str = "en",
     config: Config | None = None,
+    review: tuple[str, ...] | None = None,
 ) -> SentencesApp:
-    return SentencesApp(db_path, target=target, lang=lang, config=config)
+    return SentencesApp(db_path, target=target, lang=lang, config=config, review=review)

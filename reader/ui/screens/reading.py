@@ -56,6 +56,7 @@ class ReadingScreen(ListeningMixin):
         Binding("home", "goto_start", "Start", show=False),
         Binding("end", "goto_end", "End", show=False),
         Binding("escape", "back", "Library"),
+        Binding("R", "review", "Review", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -289,6 +290,13 @@ class ReadingScreen(ListeningMixin):
             self.sentences_app.player.stop()
         self.listening = False
         self.sentences_app.show_library()
+
+    def action_review(self) -> None:
+        """The review screen on the due cards; Escape there comes back to this sentence."""
+        if self.sentences_app.player is not None:
+            self.sentences_app.player.stop()
+        self.listening = False
+        self.sentences_app.open_review()
 
     # -- lexicon ------------------------------------------------------------------------------
 
