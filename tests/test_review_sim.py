@@ -123,9 +123,12 @@ def test_sixty_days_of_reviews(db: sqlite_utils.Database, seed_id: int) -> None:
         assert stored.state == expected.state.value
         assert abs((stored.stability or 0) - (expected.stability or 0)) < 1e-6
         assert abs((stored.difficulty or 0) - (expected.difficulty or 0)) < 1e-6
-        assert stored.reps == db.execute(
-            "SELECT COUNT(*) FROM review_log WHERE card_id = ?", (info.id,)
-        ).fetchone()[0]
+        assert (
+            stored.reps
+            == db.execute(
+                "SELECT COUNT(*) FROM review_log WHERE card_id = ?", (info.id,)
+            ).fetchone()[0]
+        )
 
     # The log holds what FSRS's optimizer reads, and the state before and after each answer.
     missing = db.execute(

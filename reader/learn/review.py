@@ -71,6 +71,16 @@ class ReviewSession:
         self, cards: list[ReviewCard], scheduler: Scheduler, clock: Clock = now_utc
     ) -> None:
         self.scheduler = scheduler
+        # The intervals shown on the rating keys are FSRS's own, without the random spread that
+        # scheduling adds (Anki shows them the same way).
+        self.preview = Scheduler(
+            parameters=scheduler.parameters,
+            desired_retention=scheduler.desired_retention,
+            learning_steps=scheduler.learning_steps,
+            relearning_steps=scheduler.relearning_steps,
+            maximum_interval=scheduler.maximum_interval,
+            enable_fuzzing=False,
+        )
         self.clock = clock
         self.pending: list[ReviewCard] = list(cards)
         self.learning: list[ReviewCard] = []  # answered, due again within the session
@@ -106,7 +116,7 @@ class ReviewSession:
         """How far each rating would put the card on screen away."""
         if self.current is None:
             return {}
-        return intervals(self.scheduler, self.current, self.clock())
+        return intervals(self.preview, self.current, self.clock())
 
     # -- answering ----------------------------------------------------------------------------
 

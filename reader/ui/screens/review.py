@@ -46,7 +46,7 @@ class ReviewScreen(Screen[None]):
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
-        Binding("u", "undo", "Undo"),
+        Binding("u,ctrl+z", "undo", "Undo"),  # ctrl+z also while typing an answer
         Binding("p", "play", "Play"),
         Binding("escape", "back", "Back"),
     ]

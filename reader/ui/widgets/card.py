@@ -127,7 +127,7 @@ def render_ratings(session: ReviewSession, intervals: dict[int, timedelta] | Non
         return Text("")
     if not session.revealed:
         if session.is_typed:
-            return Text("Type your answer, then Enter to check · u undo · Escape leaves")
+            return Text("Type your answer, then Enter to check · ctrl+z undo · Escape leaves")
         return Text("Space or Enter shows the answer · u undo · Escape leaves")
     suggested = session.suggested_rating()
     text = Text()
