@@ -1,8 +1,9 @@
 """Write a small WordNet, in the real file format, holding only the seed article's words.
 
 The tests use it so glosses (and screen snapshots) do not depend on which WordNet the machine has.
-Synsets keep their words and gloss; pointers are dropped and byte offsets recomputed, so the files
-are valid wndb(5) data of their own. WordNet's licence travels with them.
+Synsets keep their words and gloss, and only the pointers sense keys and the cannot-fit flags need
+(instance of, topic domain, a satellite's head), whose targets come along; byte offsets are
+recomputed, so the files are valid wndb(5) data of their own. WordNet's licence travels with them.
 
     python scripts/make_mini_wordnet.py [/usr/share/wordnet] [tests/data/mini_wordnet]
 """
@@ -38,40 +39,56 @@ def wanted_lemmas() -> set[str]:
     return {w.replace(" ", "_") for w in lemmas | EXTRA}
 
 
+KEPT_POINTERS = frozenset({"@i", ";c", "&"})  # instance of, topic domain, satellite's head
+POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
 def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/usr/share/wordnet")
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else REPO / "tests" / "data" / "mini_wordnet"
     target.mkdir(parents=True, exist_ok=True)
     lemmas = wanted_lemmas()
+    index_lines: dict[str, list[str]] = {}
+    full: dict[str, dict[str, str]] = {}
+    needed: dict[str, set[str]] = {}
     for pos in POS:
-        index_lines = [
+        index_lines[pos] = [
             line
             for line in (source / f"index.{pos}").read_text(encoding="latin-1").splitlines()
             if line and not line.startswith("  ") and _wanted(line.split(" ", 1)[0], lemmas)
         ]
-        needed = {off for line in index_lines for off in _offsets(line)}
-        data: dict[str, str] = {}
-        for line in (source / f"data.{pos}").read_text(encoding="latin-1").splitlines():
-            if line and not line.startswith("  ") and line[:8] in needed:
-                data[line[:8]] = _strip_pointers(line)
-        new_offset: dict[str, str] = {}
-        out: list[str] = []
+        needed[pos] = {off for line in index_lines[pos] for off in _offsets(line)}
+        full[pos] = {
+            line[:8]: line
+            for line in (source / f"data.{pos}").read_text(encoding="latin-1").splitlines()
+            if line and not line.startswith("  ")
+        }
+    # The synsets the kept pointers lead to (a satellite's head, a domain, an instance's class)
+    # come along, unindexed, so sense keys and the cannot-fit flags compile as from the full one.
+    for pos in POS:
+        for offset in sorted(needed[pos]):
+            line = full[pos][offset]
+            for symbol, target_offset, target_pos in _kept_pointers(line):
+                if symbol != "&" or line.split(" ", 3)[2] == "s":
+                    needed[POS_OF[target_pos]].add(target_offset)
+    new_offset: dict[tuple[str, str], str] = {}
+    for pos in POS:
         position = 0
-        for old in sorted(data):
-            offset = f"{position:08d}"
-            new_offset[old] = offset
-            line = offset + data[old][8:]
-            out.append(line)
+        for old in sorted(needed[pos]):
+            new_offset[(pos, old)] = f"{position:08d}"
+            line = _rewrite(full[pos][old], old, needed, {})
             position += len(line.encode("latin-1")) + 1
+    for pos in POS:
+        out = [_rewrite(full[pos][old], old, needed, new_offset) for old in sorted(needed[pos])]
         (target / f"data.{pos}").write_bytes(("\n".join(out) + "\n").encode("latin-1"))
         rewritten = []
-        for line in index_lines:
+        for line in index_lines[pos]:
             fields = line.split()
             count = int(fields[2])
             head = fields[: len(fields) - count]
-            head[3] = "0"  # no pointer symbols: the mini data has no pointers
+            head[3] = "0"  # no pointer symbols listed: they only summarize the data lines
             head = head[:4] + head[4 + int(fields[3]) :]
-            offsets = [new_offset[o] for o in fields[len(fields) - count :]]
+            offsets = [new_offset[(pos, o)] for o in fields[len(fields) - count :]]
             rewritten.append(" ".join(head + offsets) + "  ")
         (target / f"index.{pos}").write_text("\n".join(sorted(rewritten)) + "\n", "latin-1")
     licence = source.parent / "doc" / "wordnet-base" / "copyright"
@@ -95,7 +112,20 @@ def _offsets(line: str) -> list[str]:
     return fields[len(fields) - count :]
 
 
-def _strip_pointers(line: str) -> str:
+def _kept_pointers(line: str) -> list[tuple[str, str, str]]:
+    """(symbol, offset, pos) of the pointers the mini WordNet keeps, from the same synset."""
+    fields = line.partition(" | ")[0].split()
+    rest = fields[4 + 2 * int(fields[3], 16) :]
+    found = rest[1 : 1 + 4 * int(rest[0])]
+    pointers = [tuple(found[i : i + 3]) for i in range(0, len(found), 4)]
+    return [(s, o, p) for s, o, p in pointers if s in KEPT_POINTERS]
+
+
+def _rewrite(
+    line: str, old: str, needed: dict[str, set[str]], new_offset: dict[tuple[str, str], str]
+) -> str:
+    """The data line at its new offset, with the kept pointers whose targets are kept, aimed at
+    their new offsets. With an empty ``new_offset`` offsets are placeholders, for sizing."""
     head, sep, gloss = line.partition(" | ")
     fields = head.split()
     w_cnt = int(fields[3], 16)
@@ -103,7 +133,16 @@ def _strip_pointers(line: str) -> str:
     rest = fields[4 + 2 * w_cnt :]
     p_cnt = int(rest[0])
     frames = rest[1 + 4 * p_cnt :]
-    return " ".join(fields[:4] + words + ["000"] + frames) + " " + sep.strip() + " " + gloss
+    pos = POS_OF[fields[2]]
+    pointers: list[str] = []
+    for symbol, offset, target_pos in _kept_pointers(line):
+        if offset not in needed[POS_OF[target_pos]] or (symbol == "&" and fields[2] != "s"):
+            continue
+        moved = new_offset.get((POS_OF[target_pos], offset), "0" * 8) if new_offset else "0" * 8
+        pointers += [symbol, moved, target_pos, "0000"]
+    me = new_offset.get((pos, old), "0" * 8) if new_offset else "0" * 8
+    kept = [f"{len(pointers) // 4:03d}", *pointers]
+    return " ".join([me, *fields[1:4], *words, *kept, *frames]) + " " + sep.strip() + " " + gloss
 
 
 if __name__ == "__main__":

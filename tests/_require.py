@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -23,3 +24,15 @@ def require_program(name: str) -> str:
     if os.environ.get(REQUIRE_ENV):
         pytest.fail(f"{message}, and ${REQUIRE_ENV} says it must be", pytrace=False)
     pytest.skip(message)
+
+
+def require_wordnet() -> Path:
+    """The system's full WordNet (Debian's wordnet-base, or NLTK's data), or skip/fail."""
+    from reader.lexicon.wordnet import WORDNET_MISSING, find_wordnet
+
+    directory = find_wordnet()
+    if directory is not None:
+        return directory
+    if os.environ.get(REQUIRE_ENV):
+        pytest.fail(f"{WORDNET_MISSING}, and ${REQUIRE_ENV} says it must be", pytrace=False)
+    pytest.skip("no system WordNet")

@@ -25,10 +25,12 @@ _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 def normalize(text: str) -> str:
     """Lowercase, without accents, apostrophes made straight, spaces collapsed and trimmed."""
-    # upper() first: a few lowercase letters (dotless ı, final ς) fold only through it
-    decomposed = unicodedata.normalize("NFKD", text.upper().casefold()).translate(_APOSTROPHES)
+    # upper() before casefold(): a few lowercase letters (dotless ı, final ς) fold only through
+    # it; decomposing on both sides catches letters that fold into composed ones and back.
+    folded = unicodedata.normalize("NFKD", text).upper().casefold()
+    decomposed = unicodedata.normalize("NFKD", folded).translate(_APOSTROPHES)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(unicodedata.normalize("NFKC", bare).split())
+    return " ".join(bare.split())
 
 
 def words(text: str) -> list[str]:

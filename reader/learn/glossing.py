@@ -14,6 +14,7 @@ import sqlite_utils
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import Gloss, all_glosses, glosses, has_gloss
+from reader.lexicon.senses import SenseContext, rank_senses
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
 NAME_POS = frozenset({"PROPN"})
@@ -64,9 +65,18 @@ class GlossEntry:
 
 
 def gloss_entry(
-    db: sqlite_utils.Database, word: str, pos: str | None = None, lang: str = "en"
+    db: sqlite_utils.Database,
+    word: str,
+    pos: str | None = None,
+    lang: str = "en",
+    context: SenseContext | None = None,
 ) -> GlossEntry:
-    """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize)."""
+    """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize).
+
+    With ``context`` (the sentence it is read in), WordNet's senses are ranked by how well they
+    fit it; without, they keep their frequency order. Either way senses that cannot fit a common
+    word (proper names, specialist domains with no sign of their domain) are not shown first.
+    """
     key = normalize_key(word)
     if not key:
         raise ValueError("nothing to look up: the word is empty")
@@ -76,6 +86,7 @@ def gloss_entry(
     senses = all_glosses(db, key, pos, state.gloss)
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
+    senses = rank_senses(db, senses, context, pos)
     if not senses and "-" in key.strip("-"):
         senses = _part_glosses(db, key)
     return GlossEntry(

@@ -43,6 +43,9 @@ class Row(NamedTuple):
     gloss: str
     example: str | None
     synonyms: str | None
+    sense_key: str | None = None  # WordNet's, e.g. "summit%1:14:00::"
+    proper: bool = False  # names one particular thing (a WordNet instance or proper name)
+    domain: str | None = None  # the topic domain the sense needs in its context
 
 
 class Record(NamedTuple):
@@ -167,8 +170,8 @@ def store_source(
             )
             source_id = int(cursor.lastrowid or 0)
         cursor = conn.executemany(
-            "INSERT INTO lex_entries (source_id, headword, pos, rank, gloss, example, synonyms) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO lex_entries (source_id, headword, pos, rank, gloss, example, synonyms, "
+            "sense_key, proper, domain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((source_id, *row) for row in rows),
         )
         count = max(int(cursor.rowcount), 0)

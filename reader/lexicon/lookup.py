@@ -16,7 +16,8 @@ from reader.lexicon.base import normalize_pos
 LEARNER_SOURCE = "learner"
 
 _QUERY = (
-    "SELECT s.name, s.kind, e.headword, e.pos, e.rank, e.gloss, e.example, e.synonyms "
+    "SELECT s.name, s.kind, e.headword, e.pos, e.rank, e.gloss, e.example, e.synonyms, "
+    "e.sense_key, e.proper, e.domain "
     "FROM lex_entries e JOIN lex_sources s ON s.id = e.source_id "
     "WHERE e.headword = ? AND s.enabled = 1 "
     "ORDER BY s.priority, s.name, e.rank"
@@ -33,6 +34,12 @@ class Gloss:
     gloss: str
     example: str | None = None
     synonyms: str | None = None
+    sense_key: str | None = None
+    """WordNet 3.0's sense key ("summit%1:14:00::"); None for other sources."""
+    proper: bool = False
+    """The sense names one particular thing (an instance, a proper name): never a common word's."""
+    domain: str | None = None
+    """The topic domain ("computer science") a sense needs in its context to be shown first."""
 
 
 def glosses(
@@ -91,7 +98,9 @@ def _fetch(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:
             rows = conn.execute(_QUERY, (variant,)).fetchall()
             if rows:
                 break
-    return [Gloss(*row) for row in rows]
+    return [
+        Gloss(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10]) for r in rows
+    ]
 
 
 def _variants(key: str) -> list[str]:

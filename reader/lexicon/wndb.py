@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from reader.lexicon.base import LexiconError, Progress, Row
 
@@ -28,8 +29,22 @@ _TRAILING_EXAMPLES = re.compile(r'(.*?)\s*[;:,]\s*((?:"[^"]*"[\s;:,]*)+)$', re.D
 _QUOTED = re.compile(r'"([^"]*)"')
 _ADJ_MARKER = re.compile(r"\((?:a|p|ip)\)$")
 _TIGHT_SEMICOLON = re.compile(r";(?=[A-Za-z(])")  # "to a great depth;far down"
+_LABEL = re.compile(r"^\(([a-z][a-z -]*)\)\s")  # "(computer science) rules determining..."
+_SS_TYPE_NUMBER = {"n": 1, "v": 2, "a": 3, "s": 5, "r": 4}
 
-Synset = tuple[str, str | None, list[str]]  # definition, first example, lemmas as written
+
+class Synset(NamedTuple):
+    """One data line: what a sense shows, and what its sense key and cannot-fit flags need."""
+
+    definition: str
+    example: str | None
+    words: list[str]  # lemmas as written, '_' as spaces, adjective markers dropped
+    lex_ids: list[int]
+    lexfile: int
+    ss_type: str  # n, v, a, s (adjective satellite) or r
+    instance: bool = False  # an instance of its hypernym: names one particular thing
+    domains: tuple[str, ...] = ()  # offsets of its topic domains (';c' pointers, nouns)
+    head: str | None = None  # a satellite's head synset (its '&' pointer), for the sense key
 
 
 class WordNetFiles:
@@ -120,6 +135,11 @@ def rows(
     part of speech can simply order by rank. Progress runs from ``start`` to ``start + span``.
     """
     headwords = sorted(parsed.senses)
+    names = domain_names(parsed)
+    labels = frozenset(
+        word.lower() for offset in names for word in parsed.synsets["NOUN"][offset].words
+    )
+    adjectives = parsed.synsets.get("ADJ", {})
     for number, headword in enumerate(headwords, start=1):
         blocks = parsed.senses[headword]
         if len(blocks) > 1:
@@ -131,11 +151,29 @@ def rows(
                 found = table.get(offset)
                 if found is None:
                     raise LexiconError(f"WordNet index points at a missing synset {offset}")
-                definition, example, words = found
                 rank += 1
-                yield Row(headword, upos, rank, definition, example, _synonyms(headword, words))
+                yield Row(
+                    headword,
+                    upos,
+                    rank,
+                    found.definition,
+                    found.example,
+                    _synonyms(headword, found.words),
+                    sense_key(headword, found, adjectives),
+                    _is_proper(headword, found),
+                    domain_of(found, names, labels),
+                )
         if progress and number % 10000 == 0:
             progress(start + span * number // len(headwords), start + span)
+
+
+def _is_proper(headword: str, synset: Synset) -> bool:
+    """Does this sense name one particular thing: an instance ("Hope, Bob Hope"), or a name
+    WordNet writes capitalized where the headword is a common word ("United Front")?"""
+    if synset.instance:
+        return True
+    written = next((w for w in synset.words if w.lower() == headword), headword)
+    return written != written.lower()
 
 
 def _synonyms(headword: str, words: list[str]) -> str | None:
@@ -170,22 +208,97 @@ def tag_counts(files: WordNetFiles) -> dict[tuple[str, str], int]:
 
 
 def parse_data(files: WordNetFiles, name: str) -> dict[str, Synset]:
-    """Synset offset -> (definition, first example, lemmas as written)."""
+    """Synset offset -> its :class:`Synset`."""
     synsets: dict[str, Synset] = {}
     adjectives = name == "data.adj"
     for line in files.lines(name):
         head, _, gloss = line.partition(" | ")
-        fields = head.split(" ", 4)  # offset lex_filenum ss_type w_cnt (word lex_id)...
+        fields = head.split(" ")  # offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt ...
         try:
             count = int(fields[3], 16)
-            words = [w.replace("_", " ") for w in fields[4].split(" ", 2 * count)[: 2 * count : 2]]
+            pairs = fields[4 : 4 + 2 * count]
+            words = [w.replace("_", " ") for w in pairs[::2]]
+            lex_ids = [int(x, 16) for x in pairs[1::2]]
+            pointers = _pointers(fields, 4 + 2 * count)
+            lexfile = int(fields[1])
         except (IndexError, ValueError) as exc:
             raise LexiconError(f"{name}: malformed line {line[:40]!r}") from exc
         if adjectives:
             words = [_ADJ_MARKER.sub("", w) for w in words]
         definition, example = split_gloss(gloss.strip())
-        synsets[fields[0]] = (definition, example, words)
+        synsets[fields[0]] = Synset(
+            definition,
+            example,
+            words,
+            lex_ids,
+            lexfile,
+            fields[2],
+            instance=any(symbol == "@i" for symbol, _ in pointers),
+            domains=tuple(target for symbol, target in pointers if symbol == ";c"),
+            head=next((target for symbol, target in pointers if symbol == "&"), None)
+            if fields[2] == "s"
+            else None,
+        )
     return synsets
+
+
+def _pointers(fields: list[str], at: int) -> list[tuple[str, str]]:
+    """(symbol, target offset) of a data line's pointers; the mini test WordNet may have none."""
+    if at >= len(fields):
+        return []
+    count = int(fields[at])
+    found = fields[at + 1 : at + 1 + 4 * count]
+    return [(found[i], found[i + 1]) for i in range(0, len(found) - 3, 4)]
+
+
+def sense_key(headword: str, synset: Synset, adjectives: dict[str, Synset]) -> str | None:
+    """WordNet's sense key for ``headword`` in ``synset`` (``summit%1:14:00::``), or None.
+
+    A satellite adjective's key names its cluster's head word and that word's lex id, as
+    WordNet's senseidx(5) says; a satellite whose head is missing (a partial extract) has none.
+    """
+    lemma = headword.replace(" ", "_")
+    lex_id = next(
+        (i for w, i in zip(synset.words, synset.lex_ids, strict=True) if w.lower() == headword),
+        None,
+    )
+    if lex_id is None:
+        return None
+    head_word, head_id = "", ""
+    if synset.ss_type == "s":
+        head = adjectives.get(synset.head or "")
+        if head is None or not head.words:
+            return None
+        head_word = head.words[0].lower().replace(" ", "_")
+        head_id = f"{head.lex_ids[0]:02d}"
+    number = _SS_TYPE_NUMBER[synset.ss_type]
+    return f"{lemma}%{number}:{synset.lexfile:02d}:{lex_id:02d}:{head_word}:{head_id}"
+
+
+def domain_names(parsed: Parsed) -> dict[str, str]:
+    """Topic-domain synset offset -> its name ("computer science"), for every domain in use."""
+    nouns = parsed.synsets.get("NOUN", {})
+    names: dict[str, str] = {}
+    for table in parsed.synsets.values():
+        for synset in table.values():
+            for offset in synset.domains:
+                target = nouns.get(offset)
+                if target is not None and target.words:
+                    names[offset] = target.words[0].lower()
+    return names
+
+
+def domain_of(synset: Synset, names: dict[str, str], labels: frozenset[str]) -> str | None:
+    """The topic domain a sense needs in its context: its ';c' domain, or a gloss label
+    ("(geology) ...") that names one of WordNet's topic domains. Usage labels ("(informal)")
+    are not domains."""
+    for offset in synset.domains:
+        if offset in names:
+            return names[offset]
+    found = _LABEL.match(synset.definition)
+    if found and found.group(1) in labels:
+        return found.group(1)
+    return None
 
 
 def split_gloss(gloss: str) -> tuple[str, str | None]:

@@ -58,10 +58,17 @@ def find_wordnet(candidates: list[Path] | None = None) -> Path | None:
 
 
 def is_compiled(db: sqlite_utils.Database) -> bool:
+    """Is WordNet in the lexicon tables, with its sense keys?
+
+    A WordNet compiled before sense keys were kept (schema 0005) counts as not compiled, so the
+    first-run worker compiles it again; its entries serve lookups until then.
+    """
     row = db.conn.execute(
-        "SELECT entry_count FROM lex_sources WHERE name = ?", (SOURCE_NAME,)
+        "SELECT s.entry_count, EXISTS (SELECT 1 FROM lex_entries e WHERE e.source_id = s.id "
+        "AND e.sense_key IS NOT NULL) FROM lex_sources s WHERE s.name = ?",
+        (SOURCE_NAME,),
     ).fetchone()
-    return bool(row and row[0])
+    return bool(row and row[0] and row[1])
 
 
 def ensure_wordnet(

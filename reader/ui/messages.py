@@ -70,6 +70,28 @@ class PhrasesReady(Message):
 
 
 @dataclass
+class WriteFailed(Message):
+    """A write from a screen did not land: ``error`` is one line; ``kept`` if it will be retried."""
+
+    error: str
+    kept: bool
+
+
+@dataclass
+class WriteRecovered(Message):
+    """A write that was kept after failing has now been saved."""
+
+    label: str
+
+
+@dataclass
+class SessionLoaded(Message):
+    """The reading session was loaded in a worker (``session`` is a ReadingSession)."""
+
+    session: object
+
+
+@dataclass
 class ReviewLoaded(Message):
     """The review session's cards (a ``reader.learn.schedule.Queue``) and the learner's own
     translations of their sentences, by card id."""

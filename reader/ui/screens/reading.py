@@ -15,7 +15,7 @@ from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
 from reader.learn.texts import SentenceRow
 from reader.ui.guard import saves
-from reader.ui.messages import LexiconReady, Progress
+from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.widgets.glosses import render_detail, render_glosses
@@ -93,15 +93,49 @@ class ReadingScreen(ListeningMixin):
 
     def on_mount(self) -> None:
         app = self.sentences_app
-        self.session = ReadingSession(app.db, self.text_id, app.config, app.phrases)
-        self.title = self.session.info.title
         self.sub_title = "Sentences mode"
         self.query_one("#glosses-box").border_title = "Glosses"
         self.query_one("#detail-box").border_title = "Word"
-        self.refresh_all()
+        self.query_one("#focus", Static).update(Text("Opening…", style="italic"))
+        self.load_session()
         if not app.lexicon_ready:
             self.lexicon_note = "Building the lexicon from WordNet…"
             self.build_lexicon()
+
+    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
+    def load_session(self) -> None:
+        """Open the text off the UI thread, with a connection of its own; its writes go to the
+        app's writer from the start."""
+        from reader.errors import describe
+        from reader.store import open_db
+
+        app = self.sentences_app
+        try:
+            db = open_db(app.db_path, migrate_schema=False)
+            try:
+                session = ReadingSession(
+                    db, self.text_id, app.config, app.phrases, writes=app.writer
+                )
+            finally:
+                db.close()
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Cannot open the text: {describe(exc)}"))
+            return
+        self.post_message(SessionLoaded(session))
+
+    def on_session_loaded(self, message: SessionLoaded) -> None:
+        session = message.session
+        assert isinstance(session, ReadingSession)
+        session.use_connection(self.sentences_app.db)
+        if self.sentences_app.phrases is not None and session.phrases is None:
+            session.set_phrases(self.sentences_app.phrases)  # they came while it loaded
+        self.session = session
+        self.title = session.info.title
+        self.refresh_all()
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.query_one("#focus", Static).update(Text(message.error))
+        self.notify(message.error, severity="error", timeout=8, markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         compact = event.size.height < COMPACT_BELOW

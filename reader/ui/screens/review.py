@@ -1,9 +1,9 @@
 """The review screen: due cards one at a time, four drills, FSRS ratings with the keys Anki uses.
 
 The queue is loaded in a worker; answers are scheduled in memory by the session and written by
-one writer thread in order, so no key press waits on the database. Audio (the sentence of a
-recognition card once revealed, a listening card at once) is synthesized or taken from the cache
-in a worker too.
+the app's writer (reader.store.writer), in order, so no key press waits on the database. Audio
+(the sentence of a recognition card once revealed, a listening card at once) is synthesized or
+taken from the cache in a worker too.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from reader.ui.widgets.card import (
     render_ratings,
     render_summary,
 )
-from reader.ui.writes import SerialWrites
 
 if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
@@ -56,7 +55,6 @@ class ReviewScreen(Screen[None]):
         self.drills = drills or None
         self.session: ReviewSession | None = None
         self.translations: dict[int, str] = {}
-        self.writes: SerialWrites | None = None
         self.finished_note: ReviewFinished | None = None
         self._audio_told = ""
 
@@ -84,18 +82,10 @@ class ReviewScreen(Screen[None]):
         self.title = "Sentences"
         self.sub_title = "Review" + (f" · {', '.join(self.drills)}" if self.drills else "")
         self.query_one("#card-input", Input).display = False
-        self.writes = SerialWrites(self.sentences_app.db_path, self._write_failed)
         self.load_queue()
-
-    def on_unmount(self) -> None:
-        if self.writes is not None:
-            self.writes.close()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < COMPACT_BELOW, "compact")
-
-    def _write_failed(self, error: str) -> None:
-        self.post_message(WorkFailed(error))
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -194,8 +184,7 @@ class ReviewScreen(Screen[None]):
         from reader.learn.schedule import due_count, next_due_after
         from reader.store import open_db
 
-        if self.writes is not None:
-            self.writes.flush()
+        self.sentences_app.writer.flush(timeout=5)
         config = self.sentences_app.config
         try:
             db = open_db(self.sentences_app.db_path)
@@ -259,8 +248,8 @@ class ReviewScreen(Screen[None]):
         self._card_shown()
 
     def _write(self, answer: Answer) -> None:
-        if self.writes is not None:
-            self.writes.submit(lambda db: record_answer(db, answer), label="answer")
+        label = f"answer to “{answer.before.term_key or 'listening'}”"
+        self.sentences_app.writer.submit(lambda db: record_answer(db, answer), label=label)
 
     def action_undo(self) -> None:
         session = self.session
@@ -270,8 +259,8 @@ class ReviewScreen(Screen[None]):
         if answer is None:
             self.notify("Nothing to undo", timeout=1.5)
             return
-        if self.writes is not None:
-            self.writes.submit(lambda db: undo_answer(db, answer), label="undo")
+        label = f"undo of “{answer.before.term_key or 'listening'}”"
+        self.sentences_app.writer.submit(lambda db: undo_answer(db, answer), label=label)
         self.notify(f"Undone: {answer.before.term_key or 'listening'}", timeout=1.5, markup=False)
         self.show_card()
         self._card_shown()

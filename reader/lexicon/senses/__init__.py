@@ -1,0 +1,61 @@
+"""Which sense of a word the reader shows first: WordNet's senses ranked by the sentence.
+
+:func:`rank_senses` is the one entry point. It reorders the WordNet senses of a lookup (every
+other source's glosses stay where they are), after leaving out those that cannot fit (see
+:mod:`reader.lexicon.senses.fit`). The order is WordNet's own sense frequencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from reader.lexicon.lookup import Gloss
+from reader.lexicon.senses.context import SenseContext
+from reader.lexicon.senses.fit import domain_fits, drop_proper
+
+WORDNET_KIND = "wordnet"
+
+__all__ = ["SenseContext", "rank_senses"]
+
+
+def rank_senses(
+    db: sqlite_utils.Database,
+    senses: list[Gloss],
+    context: SenseContext | None,
+    pos: str | None,
+) -> list[Gloss]:
+    """``senses`` with the WordNet ones reordered (and some left out) for ``context``.
+
+    ``pos`` is the glossed word's tag when there is no context (the command line's ``--pos``).
+    With no context the frequency order stays, minus the senses that cannot fit: proper-name
+    senses go (see :func:`~reader.lexicon.senses.fit.drop_proper`), and domain senses move after
+    the others (the word's entry still lists them, so the learner can pick one).
+    """
+    wordnet = [g for g in senses if g.kind == WORDNET_KIND]
+    if not wordnet:
+        return list(senses)
+    candidates = drop_proper(wordnet, context, pos)
+    ordered = _by_fit(candidates, context)
+    fits = [domain_fits(db, g, context) for g in ordered]
+    ranked = [g for g, ok in zip(ordered, fits, strict=True) if ok]
+    ranked += [g for g, ok in zip(ordered, fits, strict=True) if not ok]
+    return _put_back(senses, ranked)
+
+
+def _by_fit(senses: Sequence[Gloss], context: SenseContext | None) -> list[Gloss]:
+    """The senses best first; stable, so ties keep WordNet's frequency order."""
+    return list(senses)
+
+
+def _put_back(senses: Sequence[Gloss], ranked: Sequence[Gloss]) -> list[Gloss]:
+    """The ranked WordNet senses in the slots WordNet's senses had; other sources untouched."""
+    queue = iter(ranked)
+    out: list[Gloss] = []
+    for gloss in senses:
+        if gloss.kind != WORDNET_KIND:
+            out.append(gloss)
+        elif (nxt := next(queue, None)) is not None:
+            out.append(nxt)
+    return out

@@ -1,0 +1,68 @@
+"""Senses that cannot fit a sentence, whatever the ranker thinks of them.
+
+A common word never means one particular thing: a WordNet instance ("Hope, Bob Hope") or a sense
+WordNet writes as a proper name ("United Front", an Afghan alliance) is not shown for it. A sense
+tied to a topic domain ("(computer science) rules determining the format and transmission of
+data") is only shown first when the sentence has words of that domain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from reader.lexicon.lookup import Gloss
+from reader.lexicon.senses.context import SenseContext
+
+NAME_POS = "PROPN"
+
+
+def drop_proper(
+    senses: Sequence[Gloss], context: SenseContext | None, pos: str | None
+) -> list[Gloss]:
+    """Leave out the senses that name one particular thing where the word cannot be a name.
+
+    Written in lower case in the sentence, it is a common word: every such sense goes, even when
+    it is all WordNet has ("put on a united front"). A word tagged as a name keeps them all.
+    Otherwise (capitalized, as "Chinese" or a sentence's first word; or no sentence at all) they
+    go only when a common sense is left to show.
+    """
+    tag = context.target_pos if context is not None else pos
+    if tag == NAME_POS:
+        return list(senses)
+    common = [g for g in senses if not g.proper]
+    lower = context.written_lower if context is not None else None
+    if lower or common:
+        return common
+    return list(senses)
+
+
+def domain_fits(db: sqlite_utils.Database, sense: Gloss, context: SenseContext | None) -> bool:
+    """A sense with no domain fits anywhere; one with a domain needs a word of that domain in
+    the sentence (besides the glossed word itself)."""
+    if sense.domain is None:
+        return True
+    if context is None:
+        return False
+    vocabulary = domain_vocabulary(db, sense.source, sense.domain)
+    target = {context.lemmas[i] for i in context.target if i < len(context.lemmas)}
+    return any(lemma in vocabulary and lemma not in target for lemma in context.context_lemmas())
+
+
+def domain_vocabulary(db: sqlite_utils.Database, source: str, domain: str) -> frozenset[str]:
+    """The words that point to a topic domain: one-word headwords whose senses are mostly in it
+    ("software", "compiler" for computer science, but not "program", mostly a plan or a show),
+    and a one-word domain's own name ("geology"). One query on a partial index; only senses with
+    a domain ask."""
+    rows = db.conn.execute(
+        "SELECT e.headword FROM lex_entries e JOIN lex_sources s ON s.id = e.source_id "
+        "WHERE e.domain = ? AND s.name = ? AND instr(e.headword, ' ') = 0 "
+        "GROUP BY e.headword HAVING 2 * COUNT(*) >= (SELECT COUNT(*) FROM lex_entries x "
+        "WHERE x.headword = e.headword AND x.source_id = e.source_id)",
+        (domain, source),
+    ).fetchall()
+    words = {str(r[0]) for r in rows}
+    if " " not in domain:
+        words.add(domain)
+    return frozenset(words)
