@@ -190,3 +190,19 @@ def test_review_rejects_an_unknown_drill(run: CliRunner) -> None:
     result = run.invoke(main, ["review", "--drill", "spelling"])
     assert result.exit_code != 0 and "spelling" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_term_looked_up_while_reading_keeps_that_sentence(
+    db: sqlite_utils.Database, seed_id: int
+) -> None:
+    from reader.learn.progress import log_lookup
+
+    first, later = db.execute(
+        "SELECT DISTINCT k.sentence_id FROM tokens k WHERE k.term_key = 'china' "
+        "ORDER BY k.sentence_id LIMIT 2"
+    ).fetchall()
+    log_lookup(db, "china", seed_id, later[0])
+    set_status(db, "china", 1, source="cli")
+    text = db.execute("SELECT text FROM sentences WHERE id = ?", (later[0],)).fetchone()[0]
+    assert {c["sentence"] for c in cards_of(db, "china")} == {text}
+    assert first[0] != later[0]

@@ -257,11 +257,28 @@ def context_from(db: sqlite_utils.Database, met: Met) -> Context | None:
 
 
 def find_context(db: sqlite_utils.Database, key: str, lang: str = "en") -> Context | None:
-    """The first sentence in the library that holds the term (a word, or a phrase's lemmas in
-    order, as "take over" in "took it over"), oldest text first."""
+    """Where the learner met the term: the sentence they last looked it up in while reading,
+    else the first sentence in the library that holds it (a word, or a phrase's lemmas in order,
+    as "take over" in "took it over"), oldest text first."""
     words = key.split()
     if not words:
         return None
+    looked_up = db.execute(
+        "SELECT e.sentence_id FROM events e JOIN texts t ON t.id = e.text_id "
+        "WHERE e.kind = 'lookup' AND e.term_key = ? AND e.sentence_id IS NOT NULL "
+        "AND t.lang = ? ORDER BY e.id DESC LIMIT 5",
+        (key, lang),
+    ).fetchall()
+    for (sentence_id,) in looked_up:
+        first = db.execute(
+            'SELECT idx, start, "end" FROM tokens WHERE sentence_id = ? AND term_key = ? '
+            "ORDER BY idx",
+            (sentence_id, words[0]),
+        ).fetchall()
+        for idx, start, end in first:
+            found = _met_at(db, int(sentence_id), int(idx), int(start), int(end), words)
+            if found is not None:
+                return context_from(db, found)
     limit = 1 if len(words) == 1 else _PHRASE_CANDIDATES
     firsts = db.execute(
         'SELECT k.sentence_id, k.idx, k.start, k."end" FROM tokens k '
@@ -270,13 +287,20 @@ def find_context(db: sqlite_utils.Database, key: str, lang: str = "en") -> Conte
         (words[0], lang, limit),
     ).fetchall()
     for sentence_id, idx, start, end in firsts:
-        if len(words) > 1:
-            span = _phrase_span(db, int(sentence_id), int(idx), words[1:])
-            if span is None:
-                continue
-            end = span
-        return context_from(db, Met(int(sentence_id), int(start), int(end)))
+        found = _met_at(db, int(sentence_id), int(idx), int(start), int(end), words)
+        if found is not None:
+            return context_from(db, found)
     return None
+
+
+def _met_at(
+    db: sqlite_utils.Database, sentence_id: int, idx: int, start: int, end: int, words: list[str]
+) -> Met | None:
+    """The term starting at token ``idx``: the whole span for a phrase, if its words follow."""
+    if len(words) == 1:
+        return Met(sentence_id, start, end)
+    last = _phrase_span(db, sentence_id, idx, words[1:])
+    return Met(sentence_id, start, last) if last is not None else None
 
 
 def _phrase_span(
