@@ -42,6 +42,20 @@ class Config:
     new_cards_per_day: int = 20
     """Review: how many cards never seen before one day's reviews bring in."""
 
+    native_lang: str = ""
+    """The learner's own language (ISO 639-1: ko, de, es...): its glosses come first, and
+    sentences are translated into it. Empty: not set."""
+
+    translate_engine: str = "google"
+    """Machine translation: ``google``, ``libretranslate`` (a server at ``libretranslate_url``)
+    or ``none``."""
+
+    libretranslate_url: str = ""
+    """A LibreTranslate server, e.g. ``http://localhost:5000``."""
+
+    libretranslate_key: str = ""
+    """The LibreTranslate server's API key, if it needs one."""
+
     warnings: list[str] = field(default_factory=list, repr=False)
     """Problems found while reading the file (not saved)."""
 
@@ -126,4 +140,23 @@ def set_value(config: Config, key: str, text: str) -> None:
         raise ValueError("desired_retention is between 0.7 and 0.99")
     if key == "new_cards_per_day" and int(str(value)) < 0:
         raise ValueError("new_cards_per_day is 0 or more")
+
+    if key == "native_lang":
+        value = _language(text)
+    if key == "translate_engine" and value not in ("google", "libretranslate", "none"):
+        raise ValueError("translate_engine is google, libretranslate or none")
     setattr(config, key, value)
+
+
+def _language(text: str) -> str:
+    """An ISO 639-1 code (three-letter codes are turned into it); ``none`` or empty unsets."""
+    from reader.languages import iso639_1
+
+    if text.strip().lower() in ("", "none"):
+        return ""
+    code = iso639_1(text)
+    if code is None:
+        raise ValueError(
+            f"native_lang is a two-letter ISO 639-1 code (ko, de, es...), not {text!r}"
+        )
+    return code

@@ -206,3 +206,22 @@ def test_a_term_looked_up_while_reading_keeps_that_sentence(
     text = db.execute("SELECT text FROM sentences WHERE id = ?", (later[0],)).fetchone()[0]
     assert {c["sentence"] for c in cards_of(db, "china")} == {text}
     assert first[0] != later[0]
+
+
+def test_the_sense_the_learner_chose_is_the_meaning(
+    db: sqlite_utils.Database, seed_id: int, lexicon: None
+) -> None:
+    from reader.learn.choice import choose_sense, clear_choice
+    from reader.learn.glossing import gloss_entry
+
+    set_status(db, "summit", 1)
+    senses = gloss_entry(db, "summit").senses
+    assert len(senses) >= 2
+    first = {c["meaning"] for c in cards_of(db, "summit")}
+    assert first == {senses[0].gloss}
+    choose_sense(db, "summit", senses[1])
+    assert {c["meaning"] for c in cards_of(db, "summit")} == {senses[1].gloss}
+    sense_keys = {r[0] for r in db.execute("SELECT meaning_sense FROM cards")}
+    assert sense_keys == {senses[1].sense_key}
+    clear_choice(db, "summit")
+    assert {c["meaning"] for c in cards_of(db, "summit")} == first

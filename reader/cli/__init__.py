@@ -11,6 +11,7 @@ from reader.cli import (  # noqa: F401  (registers)
     review,
     settings,
     text,
+    translating,
     words,
 )
 from reader.cli.base import main, run

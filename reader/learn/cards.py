@@ -81,7 +81,8 @@ def on_status_change(
 
 
 def on_gloss_change(db: sqlite_utils.Database, key: str, lang: str) -> None:
-    """The learner wrote (or cleared) their own gloss: the cards show it from now on."""
+    """The learner wrote (or cleared) their own gloss, or chose a sense: the cards show it from
+    now on."""
     rows = db.execute(
         "SELECT COUNT(*) FROM cards WHERE lang = ? AND term_key = ?", (lang, key)
     ).fetchone()
@@ -328,21 +329,18 @@ def _phrase_span(
     return None
 
 
-def meaning_of(db: sqlite_utils.Database, key: str, lang: str = "en") -> tuple[str | None, None]:
-    """The learner's own gloss, else the first gloss the reader shows; and its sense key.
+def meaning_of(
+    db: sqlite_utils.Database, key: str, lang: str = "en"
+) -> tuple[str | None, str | None]:
+    """The meaning a card shows, and its WordNet sense key when it is a WordNet sense: the
+    learner's own gloss or chosen sense, else the first gloss (:mod:`reader.learn.meaning`)."""
+    from reader.learn.meaning import meaning_of as learner_meaning
 
-    Sense keys arrive with the learner's choice of sense; until then the second value is None.
-    """
-    from reader.learn.glossing import gloss_entry
-
-    row = db.execute("SELECT gloss FROM terms WHERE lang = ? AND key = ?", (lang, key)).fetchone()
-    if row and row[0]:
-        return str(row[0]), None
     try:
-        entry = gloss_entry(db, key, lang=lang)
+        meaning = learner_meaning(db, lang, key)
     except ValueError:
         return None, None
-    return (entry.short() or None), None
+    return (meaning.text, meaning.sense_key) if meaning is not None else (None, None)
 
 
 # -- listing ---------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import sqlite_utils
 from reader.config import Config
 from reader.learn import progress
 from reader.learn.cards import Met
+from reader.learn.choice import Choice, choose_sense, clear_choice, get_choice
 from reader.learn.glossing import NAME_POS, UNGLOSSED_POS, GlossEntry, gloss_entry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.status import (
@@ -89,6 +90,7 @@ class ReadingSession:
         # What this session changed, ahead of the database while the writer catches up.
         self._mine: dict[str, TermState] = {}
         self._marks: dict[int, str] = {}
+        self._choices: dict[str, Choice | None] = {}  # senses chosen (None: undone), by key
         self.sentence: SentenceRow | None = None
         self.tokens: list[TokenRow] = []
         self.units: list[Unit] = []
@@ -234,11 +236,41 @@ class ReadingSession:
             return None
         key, lang = normalize_key(unit.key), self.info.lang
         self.writes.submit(lambda db: set_gloss(db, key, gloss, lang), label=f"gloss of “{key}”")
+        self._choices[key] = None  # the learner's own words replace a chosen sense
         clean = gloss.strip() if gloss and gloss.strip() else None
         state = TermState(key, self.state_of_key(key).status, clean)
         self._mine[key] = state
         self._refresh_states()
         return state
+
+    def choose_current_sense(self, sense: Gloss | None) -> Choice | None:
+        """Make ``sense`` the learner's meaning of the term under the cursor (None: undo the
+        choice). It replaces their own gloss; the write goes to the writer."""
+        unit = self.current_unit
+        if unit is None:
+            return None
+        key, lang = normalize_key(unit.key), self.info.lang
+        if sense is None:
+            self.writes.submit(lambda db: clear_choice(db, key, lang), label=f"meaning of “{key}”")
+            self._choices[key] = None
+            return None
+        self.writes.submit(
+            lambda db: choose_sense(db, key, sense, lang), label=f"meaning of “{key}”"
+        )
+        choice = Choice(key, sense.gloss, sense.source, sense.sense_key)
+        self._choices[key] = choice
+        self._mine[key] = TermState(key, self.state_of_key(key).status, None)
+        self._refresh_states()
+        return choice
+
+    def chosen_gloss(self, unit: Unit) -> str | None:
+        """The text of the sense the learner chose for ``unit``'s term, if they chose one."""
+        key = normalize_key(unit.key)
+        if key in self._choices:
+            choice = self._choices[key]
+        else:
+            choice = get_choice(self.db, key, self.info.lang)
+        return choice.gloss if choice else None
 
     def mark_sentence(self, mark: str) -> None:
         if self.sentence is not None:
@@ -347,7 +379,13 @@ class ReadingSession:
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
         pos = unit.pos if not unit.is_phrase else None
         entry = gloss_entry(
-            self.db, unit.key, pos=pos, lang=self.info.lang, context=self.context_of(unit)
+            self.db,
+            unit.key,
+            pos=pos,
+            lang=self.info.lang,
+            context=self.context_of(unit),
+            native_lang=self.config.native_lang,
+            pending=self._choices,
         )
         return self._with_mine(entry, normalize_key(unit.key))
 
@@ -359,6 +397,7 @@ class ReadingSession:
             pos=token.pos,
             lang=self.info.lang,
             context=SenseContext.of_tokens(self.tokens, (self.tokens.index(token),)),
+            native_lang=self.config.native_lang,
         )
         return self._with_mine(entry, normalize_key(word))
 

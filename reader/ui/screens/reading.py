@@ -11,13 +11,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
+from reader.learn.glossing import GlossEntry
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
 from reader.learn.texts import SentenceRow
+from reader.lexicon.lookup import LEARNER_SOURCE
 from reader.ui.guard import saves
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
+from reader.ui.screens.senses import SenseChoiceScreen
 from reader.ui.widgets.glosses import render_detail, render_glosses
 from reader.ui.widgets.sentence import render_sentence
 
@@ -41,6 +44,7 @@ class ReadingScreen(ListeningMixin):
         Binding("i", f"status({IGNORED})", "Ignore"),
         Binding("r", "rest_known", "Rest known"),
         Binding("e", "edit_gloss", "Gloss"),
+        Binding("c", "choose_sense", "Choose meaning", show=False),
         Binding("s", "select", "Term"),
         Binding("m", "mark_sentence", "Mark understood/partly/not", show=False),
         Binding("w", "toggle_phrases", "Words/phrases", show=False),
@@ -268,17 +272,53 @@ class ReadingScreen(ListeningMixin):
         unit = session.current_unit if session else None
         if session is None or unit is None:
             return
-        current = session.state_of_key(unit.key).gloss or ""
+        current = session.state_of_key(unit.key).gloss or session.chosen_gloss(unit) or ""
         self.app.push_screen(
             PromptScreen(f"Your gloss for “{unit.key}”", current, "meaning, translation…"),
-            self.save_gloss,
+            lambda value: self.save_gloss(value, current),
         )
 
     @saves
-    def save_gloss(self, value: str | None) -> None:
-        if value is not None and self.session is not None:
+    def save_gloss(self, value: str | None, shown: str | None = None) -> None:
+        """Store what the learner typed; Enter on the chosen sense's text, unchanged, keeps the
+        choice (and its sense key) rather than copying it as their own words."""
+        if value is not None and self.session is not None and value != shown:
             self.session.set_current_gloss(value)
             self.refresh_sentence()
+
+    def action_choose_sense(self) -> None:
+        """Open the word's senses, numbered as in its entry, to pick the one this text means."""
+        session = self.session
+        unit = session.current_unit if session else None
+        if session is None or unit is None:
+            return
+        entry = session.entry_for_unit(unit)
+        if not entry.senses:
+            self.notify("No senses to choose from: press e to write your own gloss", timeout=3)
+            return
+        self.app.push_screen(
+            SenseChoiceScreen(entry, unit.surface),
+            lambda index: self.sense_picked(entry, index),
+        )
+
+    @saves
+    def sense_picked(self, entry: GlossEntry, index: int | None) -> None:
+        """Store the pick (through the writer: the key never waits on the database)."""
+        session = self.session
+        if index is None or session is None:
+            return
+        sense = entry.senses[index]
+        if sense.source == LEARNER_SOURCE:
+            self.notify("That is your own gloss: it is already your meaning", timeout=3)
+            return
+        key = entry.lemma
+        if entry.chosen and index == 0:  # the chosen one again: undone
+            session.choose_current_sense(None)
+            self.notify(f"{key}: back to the dictionary's order", timeout=2, markup=False)
+        else:
+            session.choose_current_sense(sense)
+            self.notify(f"{key}: {sense.gloss}", title="Your meaning", timeout=3, markup=False)
+        self.refresh_sentence()
 
     @saves
     def action_select(self) -> None:
