@@ -64,10 +64,10 @@ def test_bold_and_cloze_escape_the_sentence() -> None:
 
 def test_match_term_finds_split_phrases_in_order() -> None:
     tokens = [(0, 2, "he"), (3, 7, "take"), (8, 10, "it"), (11, 15, "over"), (16, 17, None)]
-    assert match_term("take over", tokens) == (((3, 7), (11, 15)), 1)
-    assert match_term("it over", tokens) == (((8, 15),), 2)  # adjacent words: one span
+    assert match_term("take over", tokens) == (((3, 7), (11, 15)), (1, 3))
+    assert match_term("it over", tokens) == (((8, 15),), (2, 3))  # adjacent words: one span
     assert match_term("over take", tokens) is None
-    assert match_term("take", tokens) == (((3, 7),), 1)
+    assert match_term("take", tokens) == (((3, 7),), (1,))
 
 
 # -- selection -----------------------------------------------------------------------------------
@@ -89,6 +89,9 @@ def test_a_term_is_shown_in_the_sentence_it_was_looked_up_in(
     (item,) = select_items(db, Selection())
     assert item.sentence is not None and item.sentence.text == "The second storm was worse."
     assert item.term == "storm" and item.pos == "NOUN"
+    context = item.sentence.context  # the sentence the meaning is ranked in, as the reader does
+    assert context is not None and [context.forms[i] for i in context.target] == ["storm"]
+    assert context.lemmas[: len(context.target) + 3] == ("the", "second", "storm", "be")
 
 
 def test_without_a_lookup_the_first_sentence_in_the_library(db: sqlite_utils.Database) -> None:
@@ -112,6 +115,8 @@ def test_a_review_card_s_sentence_wins(db: sqlite_utils.Database) -> None:
     (item,) = select_items(db, Selection())
     assert item.sentence is not None
     assert (item.sentence.text, item.sentence.surface) == ("Storms pass quickly.", "Storms")
+    context = item.sentence.context  # the copied sentence is analyzed again
+    assert context is not None and context.target == (0,) and context.lemmas[0] == "storm"
     assert item.sentence.title == "Old text"
 
 

@@ -41,7 +41,7 @@ CSS = """\
 .card.nightMode { color: #e8e6e1; background: #1f1f1f; }
 .term { font-size: 34px; font-weight: 600; margin: 8px 0; }
 .sentence { margin: 14px auto; max-width: 40em; }
-.sentence b, .cloze { color: #b5470b; }
+.sentence b, .cloze { color: #b5470b; font-weight: 600; }
 .nightMode .sentence b, .nightMode .cloze { color: #f0a060; }
 .meaning { font-size: 24px; margin: 10px auto; max-width: 36em; }
 .grammar { color: #6b6b6b; font-style: italic; font-size: 18px; }

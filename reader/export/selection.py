@@ -22,6 +22,7 @@ import sqlite_utils
 
 from reader.learn.glossing import gloss_entry
 from reader.learn.status import LEARNING, status_name
+from reader.lexicon.senses import SenseContext
 
 Span = tuple[int, int]
 
@@ -44,6 +45,8 @@ class Sentence:
     end: int | None
     source: str | None = None
     """The text's file, when it is in the library: it decides where its audio is cached."""
+    context: SenseContext | None = None
+    """The sentence's words with the term's marked, to rank its senses as the reader does."""
 
     @property
     def surface(self) -> str:
@@ -108,7 +111,9 @@ def select_items(db: sqlite_utils.Database, selection: Selection) -> list[Export
                 key=key,
                 status=int(status),
                 pos=pos,
-                meaning=meaning_of(db, key, pos, selection.lang),
+                meaning=meaning_of(
+                    db, key, pos, selection.lang, sentence.context if sentence else None
+                ),
                 sentence=sentence,
                 translation=translation,
                 updated_at=updated_at,
@@ -117,14 +122,21 @@ def select_items(db: sqlite_utils.Database, selection: Selection) -> list[Export
     return items
 
 
-def meaning_of(db: sqlite_utils.Database, key: str, pos: str | None, lang: str) -> str:
-    """The learner's own gloss first, else the first gloss the reader shows for the term.
+def meaning_of(
+    db: sqlite_utils.Database,
+    key: str,
+    pos: str | None,
+    lang: str,
+    context: SenseContext | None = None,
+) -> str:
+    """The learner's own gloss first, else the first gloss the reader shows for the term in the
+    note's sentence (senses ranked by how well they fit it).
 
     :func:`reader.learn.glossing.gloss_entry` already puts the learner's gloss (and, where the
     learner has them, glosses in their own language) before the dictionaries' senses.
     """
     try:
-        entry = gloss_entry(db, key, pos, lang)
+        entry = gloss_entry(db, key, pos, lang, context=context)
     except ValueError:
         return ""
     return entry.short()
@@ -186,9 +198,20 @@ def _card_sentence(db: sqlite_utils.Database, lang: str, key: str) -> Sentence |
         return None
     text, start, end = row[0], row[1], row[2]
     spans: tuple[Span, ...] = ()
+    context = None
     if start is not None and end is not None and 0 <= start < end <= len(text):
         spans = ((int(start), int(end)),)
-    return Sentence(text, spans, row[3], row[4], row[5], row[6], row[7])
+        context = _context_of_text(text, int(start), int(end))
+    return Sentence(text, spans, row[3], row[4], row[5], row[6], row[7], context)
+
+
+def _context_of_text(text: str, start: int, end: int) -> SenseContext | None:
+    """A copied sentence has no stored tokens: it is analyzed again (one sentence, fast)."""
+    from reader.text import analyze
+
+    tokens = [t for sentence in analyze(text) for t in sentence["tokens"]]
+    target = [i for i, t in enumerate(tokens) if t["start"] < end and t["end"] > start]
+    return SenseContext.of_analyzed(tokens, target) if target else None
 
 
 def _pos_in_library(db: sqlite_utils.Database, card: Sentence, key: str) -> str | None:
@@ -252,22 +275,29 @@ def _library_sentence(
         return None
     text, start, end, title, sha, source = row
     tokens = db.execute(
-        'SELECT start, "end", term_key, pos FROM tokens WHERE sentence_id = ? ORDER BY idx',
+        'SELECT start, "end", term_key, pos, lemma, surface FROM tokens WHERE sentence_id = ? '
+        "ORDER BY idx",
         (sentence_id,),
     ).fetchall()
-    matched = match_term(key, [(a - start, b - start, k) for a, b, k, _ in tokens])
+    matched = match_term(key, [(t[0] - start, t[1] - start, t[2]) for t in tokens])
     if matched is None:
         return None
-    spans, first_token = matched
-    pos = tokens[first_token][3]
-    return Sentence(text, spans, title, sha, int(start), int(end), source), pos
+    spans, chosen = matched
+    context = SenseContext(
+        tuple((t[4] or "").lower() for t in tokens),
+        tuple(t[3] or "X" for t in tokens),
+        chosen,
+        tuple(t[5] or "" for t in tokens),
+    )
+    pos = tokens[chosen[0]][3]
+    return Sentence(text, spans, title, sha, int(start), int(end), source, context), pos
 
 
 def match_term(
     key: str, tokens: Sequence[tuple[int, int, str | None]]
-) -> tuple[tuple[Span, ...], int] | None:
+) -> tuple[tuple[Span, ...], tuple[int, ...]] | None:
     """Where ``key`` is in a sentence's tokens ``(start, end, term_key)``: the spans of its words
-    (adjacent words merged into one span) and the index of its first token; None if absent.
+    (adjacent words merged into one span) and the indexes of its tokens; None if absent.
 
     A multi-word term's words must come in order, with at most :data:`PHRASE_GAP` other words
     between two of them ("took it over").
@@ -296,7 +326,7 @@ def match_term(
                 spans[-1] = (spans[-1][0], b)
             else:
                 spans.append((a, b))
-        return tuple(spans), i
+        return tuple(spans), tuple(chosen)
     return None
 
 

@@ -29,6 +29,15 @@ class WorkFailed(Message):
 
 
 @dataclass
+class ExportFinished(Message):
+    """Flashcards were written to ``path``; ``summary`` says what went in, in one line."""
+
+    path: str
+    summary: str
+    warnings: list[str]
+
+
+@dataclass
 class LexiconReady(Message):
     """The gloss sources are usable (``note`` says what happened, or what is missing)."""
 

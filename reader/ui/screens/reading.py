@@ -18,6 +18,7 @@ from reader.learn.texts import SentenceRow
 from reader.lexicon.lookup import LEARNER_SOURCE
 from reader.ui.guard import saves
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
+from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.screens.senses import SenseChoiceScreen
@@ -59,10 +60,12 @@ class ReadingScreen(ListeningMixin):
         Binding("shift+pageup", "scroll_panel('detail-box', -1)", "Word ↑", show=False),
         Binding("home", "goto_start", "Start", show=False),
         Binding("end", "goto_end", "End", show=False),
+        Binding("x", "export", "Export", show=False),
         Binding("escape", "back", "Library"),
         Binding("R", "review", "Review", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
+    COMMANDS = {ExportCommands}
 
     def __init__(self, text_id: int) -> None:
         super().__init__()
@@ -353,6 +356,10 @@ class ReadingScreen(ListeningMixin):
             if state is not None:
                 self.notify(f"New term: {state.key}", timeout=2, markup=False)
         self.refresh_sentence()
+
+    def action_export(self) -> None:
+        """Flashcards for the words being learned (an Anki package, as ``sentences export``)."""
+        start_export(self.app)
 
     def action_back(self) -> None:
         session = self.session
