@@ -108,7 +108,7 @@ def gloss_entry(
     senses = rank_senses(db, senses, context, pos)
     if not senses and pos not in NAME_POS and " " not in key:
         senses = _part_glosses(db, key)
-    senses = native_first(db, senses, native_lang)
+    senses = native_first(db, senses, native_lang, key, lang)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
     senses, chosen = chosen_first(_readable(db, key, senses), choice)
     return GlossEntry(

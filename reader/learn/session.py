@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 import sqlite_utils
 
 from reader.config import Config
-from reader.learn import progress
+from reader.learn import progress, translations
 from reader.learn.cards import Met
 from reader.learn.choice import Choice, choose_sense, clear_choice, get_choice
 from reader.learn.glossing import NAME_POS, UNGLOSSED_POS, GlossEntry, gloss_entry
@@ -90,6 +90,8 @@ class ReadingSession:
         # What this session changed, ahead of the database while the writer catches up.
         self._mine: dict[str, TermState] = {}
         self._marks: dict[int, str] = {}
+        self._translations: dict[int, str | None] = {}
+        self._sha256: str | None = None
         self._choices: dict[str, Choice | None] = {}  # senses chosen (None: undone), by key
         self.sentence: SentenceRow | None = None
         self.tokens: list[TokenRow] = []
@@ -289,6 +291,38 @@ class ReadingSession:
         if self.sentence.id in self._marks:
             return self._marks[self.sentence.id]
         return progress.get_mark(self.db, self.sentence.id)
+
+    # -- the learner's own translation of the sentence --------------------------------------
+
+    def own_translation(self) -> str | None:
+        """The learner's translation of the focused sentence (see reader.learn.translations)."""
+        sentence = self.sentence
+        if sentence is None:
+            return None
+        if sentence.id in self._translations:
+            return self._translations[sentence.id]
+        sha = self._text_sha256()
+        lang = self.config.native_lang
+        return translations.get_translation(self.db, sha, sentence.start, sentence.end, lang)
+
+    def set_own_translation(self, text: str | None) -> None:
+        """Save the learner's translation of the focused sentence (empty: remove it)."""
+        sentence = self.sentence
+        if sentence is None:
+            return
+        sha, lang = self._text_sha256(), self.config.native_lang
+        start, end = sentence.start, sentence.end
+        clean = " ".join((text or "").split()) or None
+        self.writes.submit(
+            lambda db: translations.set_translation(db, sha, start, end, clean, lang),
+            label=f"your translation of sentence {self.index + 1}",
+        )
+        self._translations[sentence.id] = clean
+
+    def _text_sha256(self) -> str:
+        if self._sha256 is None:
+            self._sha256 = translations.text_sha256(self.db, self.text_id) or ""
+        return self._sha256
 
     # -- making a term of a span ------------------------------------------------------------
 

@@ -34,8 +34,10 @@ class SentencesApp(App[None]):
         lang: str = "en",
         config: Config | None = None,
         review: tuple[str, ...] | None = None,
+        ask_language: bool = False,
     ) -> None:
         super().__init__()
+        self.ask_language = ask_language  # the first-run question (the CLI asks; tests choose)
         self.db_path = Path(db_path)
         self.target = target
         self.review = review  # open the review screen at once (``()``: every drill)
@@ -53,6 +55,7 @@ class SentencesApp(App[None]):
         self.close_timeout = 5.0  # seconds the app waits at exit for the last writes
         self._quitting = False
         self.lexicon_ready = is_compiled(self.db)
+        self.translation_told = False  # "machine translation unavailable" is said once a run
         self.phrases: PhraseIndex | None = None
         self.player: Player | None = None
         self._player_lock = threading.Lock()
@@ -126,6 +129,10 @@ class SentencesApp(App[None]):
             self.open_review(self.review)
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", markup=False)
+        if self.ask_language:
+            from reader.ui.screens.language import ask_language
+
+            ask_language(self)
         self.warm_up()
 
     def open_text(self, text_id: int) -> None:
@@ -212,5 +219,8 @@ def make_app(
     lang: str = "en",
     config: Config | None = None,
     review: tuple[str, ...] | None = None,
+    ask_language: bool = False,
 ) -> SentencesApp:
-    return SentencesApp(db_path, target=target, lang=lang, config=config, review=review)
+    return SentencesApp(
+        db_path, target=target, lang=lang, config=config, review=review, ask_language=ask_language
+    )

@@ -101,6 +101,19 @@ class SessionLoaded(Message):
 
 
 @dataclass
+class TranslationReady(Message):
+    """A machine translation of a sentence (``index``) or a word (``text``), or why there is none
+    (``translation`` None, ``error`` one line, ``network`` when offline or rate-limited)."""
+
+    kind: str
+    index: int | None
+    text: str
+    translation: str | None
+    error: str
+    network: bool
+
+
+@dataclass
 class ReviewLoaded(Message):
     """The review session's cards (a ``reader.learn.schedule.Queue``) and the learner's own
     translations of their sentences, by card id."""
