@@ -14,6 +14,7 @@ up", "took it over"). Turning phrases off steps through the single words instead
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import sqlite_utils
@@ -66,6 +67,52 @@ class GlossRow:
     @property
     def token_idx(self) -> int:
         return self.unit.token_idxs[0]
+
+
+def units_of(tokens: Sequence[TokenRow], phrases: PhraseIndex | None) -> list[Unit]:
+    """Where the cursor stops in a sentence: the multi-word terms ``phrases`` finds, and the
+    words outside them. The reading screen and ``analyze --glosses`` both cut sentences so."""
+    matches = phrases.match(tokens) if phrases is not None else []
+    starts = {m.token_idxs[0]: m for m in matches}
+    covered = {i for m in matches for i in m.token_idxs}
+    units: list[Unit] = []
+    for i, token in enumerate(tokens):
+        match = starts.get(i)
+        if match is not None:
+            head = tokens[match.token_idxs[0]]
+            surface = " ".join(tokens[j].text for j in match.token_idxs)
+            units.append(Unit(match.key, match.token_idxs, head.pos, True, surface))
+        elif i not in covered and token.is_word and token.term_key:
+            units.append(Unit(token.term_key, (i,), token.pos, False, token.text))
+    return units
+
+
+def glossable(tokens: Sequence[TokenRow], unit: Unit) -> bool:
+    """Names, numbers and punctuation are never glossed as common words, whatever the status."""
+    if all(tokens[i].pos in NAME_POS for i in unit.token_idxs):
+        return False
+    return unit.is_phrase or unit.pos not in UNGLOSSED_POS
+
+
+def unit_entry(
+    db: sqlite_utils.Database,
+    tokens: Sequence[TokenRow],
+    unit: Unit,
+    lang: str = "en",
+    native_lang: str | None = None,
+    pending: Mapping[str, Choice | None] | None = None,
+) -> GlossEntry:
+    """The word's entry for ``unit`` read in the sentence ``tokens``: its senses ranked by that
+    sentence; a phrase is looked up whole, with no part of speech."""
+    return gloss_entry(
+        db,
+        unit.key,
+        pos=unit.pos if not unit.is_phrase else None,
+        lang=lang,
+        context=SenseContext.of_tokens(tokens, unit.token_idxs),
+        native_lang=native_lang,
+        pending=pending,
+    )
 
 
 class ReadingSession:
@@ -381,10 +428,7 @@ class ReadingSession:
     def wants_gloss(self, unit: Unit) -> bool:
         """New and learning terms, leaving out names, numbers and punctuation; and, if the
         learner set a frequency threshold, only words rarer than it."""
-        tokens = [self.tokens[i] for i in unit.token_idxs]
-        if all(t.pos in NAME_POS for t in tokens):
-            return False
-        if not unit.is_phrase and unit.pos in UNGLOSSED_POS:
+        if not glossable(self.tokens, unit):
             return False
         state = self.state_of_key(unit.key)
         if not needs_gloss(state.status):
@@ -411,15 +455,8 @@ class ReadingSession:
         return rows
 
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
-        pos = unit.pos if not unit.is_phrase else None
-        entry = gloss_entry(
-            self.db,
-            unit.key,
-            pos=pos,
-            lang=self.info.lang,
-            context=self.context_of(unit),
-            native_lang=self.config.native_lang,
-            pending=self._choices,
+        entry = unit_entry(
+            self.db, self.tokens, unit, self.info.lang, self.config.native_lang, self._choices
         )
         return self._with_mine(entry, normalize_key(unit.key))
 
@@ -466,20 +503,7 @@ class ReadingSession:
 
     def _build_units(self) -> None:
         current = self.current_token if self.units else None
-        matches = (
-            self.phrases.match(self.tokens) if self.phrases is not None and self.phrases_on else []
-        )
-        starts = {m.token_idxs[0]: m for m in matches}
-        covered = {i for m in matches for i in m.token_idxs}
-        units: list[Unit] = []
-        for i, token in enumerate(self.tokens):
-            match = starts.get(i)
-            if match is not None:
-                head = self.tokens[match.token_idxs[0]]
-                surface = " ".join(self.tokens[j].text for j in match.token_idxs)
-                units.append(Unit(match.key, match.token_idxs, head.pos, True, surface))
-            elif i not in covered and token.is_word and token.term_key:
-                units.append(Unit(token.term_key, (i,), token.pos, False, token.text))
+        units = units_of(self.tokens, self.phrases if self.phrases_on else None)
         self.units = units
         if current is not None:
             position = self.tokens.index(current)
