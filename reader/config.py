@@ -43,6 +43,13 @@ class Config:
     "paging moves to known", LWT's "set all to well known"): for a learner who looks up every
     word they do not know, so the rest are the ones they do."""
 
+    desired_retention: float = 0.9
+    """Review: the chance of remembering a card when it comes due (FSRS), 0.7 to 0.99. Higher
+    means more reviews."""
+
+    new_cards_per_day: int = 20
+    """Review: how many cards never seen before one day's reviews bring in."""
+
     native_lang: str = ""
     """The learner's own language (ISO 639-1: ko, de, es...): its glosses come first, and
     sentences are translated into it. Empty: not set."""
@@ -97,6 +104,8 @@ def read_config(path: Path) -> Config:
             continue
         setattr(config, f.name, value)
     config.speech_speed = min(2.0, max(0.5, config.speech_speed))
+    config.desired_retention = min(0.99, max(0.7, config.desired_retention))
+    config.new_cards_per_day = max(0, config.new_cards_per_day)
     return config
 
 

@@ -16,6 +16,8 @@ NUMBER_RANGES: dict[str, tuple[float, float]] = {
     "gloss_rarer_than": (0, 50_000),
     "context_sentences": (0, 5),
     "speech_speed": (0.5, 2.0),
+    "desired_retention": (0.7, 0.99),
+    "new_cards_per_day": (0, 9_999),
 }
 
 

@@ -104,14 +104,12 @@ def test_without_a_lookup_the_first_sentence_in_the_library(db: sqlite_utils.Dat
 
 def test_a_review_card_s_sentence_wins(db: sqlite_utils.Database) -> None:
     add_text(db, "The storm came.", "Storms")
-    set_status(db, "storm", 1)
-    stamp = now()
+    set_status(db, "storm", 1)  # the review cards are made with it
     db.execute(
-        "INSERT INTO cards (guid, lang, drill, term_key, sentence, term_start, term_end, "
-        "text_title, text_sha256, sentence_start, sentence_end, due, created_at, updated_at) "
-        "VALUES (?, 'en', 'recognition', 'storm', 'Storms pass quickly.', 0, 6, 'Old text', "
-        "'abc', 10, 30, ?, ?, ?)",
-        (term_card_guid("en", "storm", "recognition"), stamp, stamp, stamp),
+        "UPDATE cards SET sentence = 'Storms pass quickly.', term_start = 0, term_end = 6, "
+        "text_title = 'Old text', text_sha256 = 'abc', sentence_start = 10, sentence_end = 30 "
+        "WHERE guid = ?",
+        (term_card_guid("en", "storm", "recognition"),),
     )
     db.conn.commit()
     (item,) = select_items(db, Selection())

@@ -9,6 +9,7 @@ from reader.cli import (  # noqa: F401  (registers)
     export,
     library,
     maintenance,
+    review,
     settings,
     text,
     translating,

@@ -66,14 +66,14 @@ def _keys_from_terminal() -> None:
     os.close(fd)
 
 
-def run_tui(target: Any, lang: str = "en") -> None:
+def run_tui(target: Any, lang: str = "en", review: tuple[str, ...] | None = None) -> None:
     from reader.paths import db_path
     from reader.store import open_db
 
     open_db(db_path()).close()  # migrate, and fail with one line if the file is unusable
     from reader.ui.app import make_app
 
-    app = make_app(db_path(), target=target, lang=lang, ask_language=True)
+    app = make_app(db_path(), target=target, lang=lang, ask_language=True, review=review)
     app.run()
     if app.unsaved:
         shown = "; ".join(app.unsaved[:3]) + ("; …" if len(app.unsaved) > 3 else "")

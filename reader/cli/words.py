@@ -107,7 +107,7 @@ def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
     key = typed_key(lemma)
     db = open_home_db()
     if number is not None:
-        set_status(db, key, number)
+        set_status(db, key, number, source="cli")
     if gloss is not None:
         set_gloss(db, key, gloss)
     state = get_term(db, key)
@@ -200,5 +200,5 @@ def known_cmd(top: int) -> None:
     db = open_home_db()
     have = {r[0] for r in db.execute("SELECT key FROM terms WHERE lang = 'en'").fetchall()}
     fresh = sorted(set(top_lemmas(top)) - have)
-    count = set_statuses(db, fresh, KNOWN) if fresh else 0
+    count = set_statuses(db, fresh, KNOWN, source="cli") if fresh else 0
     click.echo(f"{counted(count, 'lemma')} marked known")

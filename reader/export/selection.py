@@ -162,7 +162,7 @@ def find_sentence(
     """The sentence a term's notes show, and the term's part of speech there (see the module)."""
     card = _card_sentence(db, lang, key)
     if card is not None:
-        return card, None
+        return card, _pos_in_library(db, card, key)
     for sentence_id in _met_in(db, key, term_id):
         found = _library_sentence(db, sentence_id, key)
         if found is not None:
@@ -203,6 +203,17 @@ def _context_of_text(text: str, start: int, end: int) -> SenseContext | None:
     tokens = [t for sentence in analyze(text) for t in sentence["tokens"]]
     target = [i for i, t in enumerate(tokens) if t["start"] < end and t["end"] > start]
     return SenseContext.of_analyzed(tokens, target) if target else None
+
+
+def _pos_in_library(db: sqlite_utils.Database, card: Sentence, key: str) -> str | None:
+    """The term's part of speech in the card's sentence, while its text is in the library."""
+    row = db.execute(
+        "SELECT s.id FROM sentences s JOIN texts t ON t.id = s.text_id "
+        "WHERE t.sha256 = ? AND s.start = ? LIMIT 1",
+        (card.text_sha256, card.start),
+    ).fetchone()
+    found = _library_sentence(db, int(row[0]), key) if row else None
+    return found[1] if found else None
 
 
 def _met_in(db: sqlite_utils.Database, key: str, term_id: int | None) -> list[int]:

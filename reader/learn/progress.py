@@ -106,6 +106,9 @@ def mark_sentence(
             "ON CONFLICT (sentence_id) DO UPDATE SET mark = excluded.mark, at = excluded.at",
             (sentence_id, mark, at or now()),
         )
+        from reader.learn.cards import on_sentence_mark
+
+        on_sentence_mark(db, sentence_id, mark)  # "not" and "partly" make a listening card
 
 
 def check_mark(mark: str) -> None:

@@ -21,6 +21,7 @@ import sqlite_utils
 
 from reader.config import Config
 from reader.learn import progress, translations
+from reader.learn.cards import Met
 from reader.learn.choice import Choice, choose_sense, clear_choice, get_choice
 from reader.learn.glossing import NAME_POS, UNGLOSSED_POS, GlossEntry, gloss_entry
 from reader.learn.phrases import PhraseIndex
@@ -247,13 +248,22 @@ class ReadingSession:
         if unit is None:
             return None
         key, lang, pos = normalize_key(unit.key), self.info.lang, unit.pos
+        met = self.met(unit.token_idxs)
         self.writes.submit(
-            lambda db: set_status(db, key, status, lang, pos=pos), label=f"status of “{key}”"
+            lambda db: set_status(db, key, status, lang, pos=pos, source="reading", met=met),
+            label=f"status of “{key}”",
         )
         state = TermState(key, status, self.state_of_key(key).gloss)
         self._mine[key] = state
         self._refresh_states()
         return state
+
+    def met(self, token_idxs: tuple[int, ...] | list[int]) -> Met | None:
+        """Where the tokens are: the sentence a new review card of their term keeps."""
+        if self.sentence is None or not token_idxs:
+            return None
+        first, last = self.tokens[min(token_idxs)], self.tokens[max(token_idxs)]
+        return Met(self.sentence.id, first.start, last.end)
 
     def mark_rest_known(self) -> int:
         """Every word and multi-word term of the sentence still new becomes known (Lute's
@@ -270,7 +280,7 @@ class ReadingSession:
             return 0
         lang, chosen = self.info.lang, sorted({normalize_key(k) for k in keys if k})
         self.writes.submit(
-            lambda db: set_statuses(db, chosen, KNOWN, lang),
+            lambda db: set_statuses(db, chosen, KNOWN, lang, source="reading"),
             label=f"{len(chosen)} words marked known",
         )
         for key in chosen:
@@ -463,13 +473,14 @@ class ReadingSession:
     def make_term_of_selection(self, gloss: str | None, status: int = 1) -> TermState | None:
         """The selected span becomes a term of its own, tracked and matched like any phrase."""
         key = self.selected_key()
+        met = self.met(self.selected_tokens())
         self.selection = None
         if key is None:
             return None
         lang = self.info.lang
 
         def write(db: sqlite_utils.Database) -> None:
-            set_status(db, key, status, lang)
+            set_status(db, key, status, lang, source="reading", met=met)
             if gloss:
                 set_gloss(db, key, gloss, lang)
 

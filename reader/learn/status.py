@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from reader.store import transaction
 from reader.store.migrations import now
+
+if TYPE_CHECKING:
+    from reader.learn.cards import Met
 
 NEW = 0
 KNOWN = 99
@@ -85,21 +89,35 @@ def get_term(db: sqlite_utils.Database, key: str, lang: str = "en") -> TermState
 
 
 def set_status(
-    db: sqlite_utils.Database, key: str, status: int, lang: str = "en", pos: str | None = None
+    db: sqlite_utils.Database,
+    key: str,
+    status: int,
+    lang: str = "en",
+    pos: str | None = None,
+    *,
+    source: str | None = None,
+    met: Met | None = None,
 ) -> TermState:
-    """Set one term's status; the change is appended to ``term_history``."""
+    """Set one term's status; the change is appended to ``term_history`` with its ``source``
+    ('reading', 'review', 'cli'), and the term's review cards follow (``met``: the sentence it
+    was met in, for a new card)."""
     with transaction(db):
-        return _set(db, _written_key(key), status, lang, pos)
+        return _set(db, _written_key(key), status, lang, pos, source, met)
 
 
 def set_statuses(
-    db: sqlite_utils.Database, keys: Iterable[str], status: int, lang: str = "en"
+    db: sqlite_utils.Database,
+    keys: Iterable[str],
+    status: int,
+    lang: str = "en",
+    *,
+    source: str | None = None,
 ) -> int:
     """Set several terms at once (e.g. "mark the rest known"), in one transaction."""
     count = 0
     with transaction(db):
         for key in {_written_key(k) for k in keys}:
-            _set(db, key, status, lang, None)
+            _set(db, key, status, lang, None, source, None)
             count += 1
     return count
 
@@ -124,13 +142,24 @@ def set_gloss(
             "updated_at = excluded.updated_at",
             (lang, key, NEW, gloss, stamp, stamp),
         )
+        from reader.learn.cards import on_gloss_change
+
+        on_gloss_change(db, key, lang)
         row = db.execute(
             "SELECT status, gloss FROM terms WHERE lang = ? AND key = ?", (lang, key)
         ).fetchone()
     return TermState(key, int(row[0]), row[1])
 
 
-def _set(db: sqlite_utils.Database, key: str, status: int, lang: str, pos: str | None) -> TermState:
+def _set(
+    db: sqlite_utils.Database,
+    key: str,
+    status: int,
+    lang: str,
+    pos: str | None,
+    source: str | None,
+    met: Met | None,
+) -> TermState:
     if status not in ALL_STATUSES:
         raise StatusError(f"unknown status {status}")
     conn = db.conn
@@ -148,14 +177,22 @@ def _set(db: sqlite_utils.Database, key: str, status: int, lang: str, pos: str |
     else:
         term_id, old, gloss = int(row[0]), int(row[1]), row[2]
         if old == status:
+            if met is not None and status in LEARNING:  # met again: a card may lack a sentence
+                from reader.learn.cards import ensure_term_cards
+
+                ensure_term_cards(db, key, lang, met)
             return TermState(key, status, gloss)
         conn.execute(
             "UPDATE terms SET status = ?, updated_at = ? WHERE id = ?", (status, stamp, term_id)
         )
     conn.execute(
-        "INSERT INTO term_history (term_id, old_status, new_status, at) VALUES (?, ?, ?, ?)",
-        (term_id, old, status, stamp),
+        "INSERT INTO term_history (term_id, old_status, new_status, at, source) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (term_id, old, status, stamp, source),
     )
+    from reader.learn.cards import on_status_change
+
+    on_status_change(db, key, lang, status, met)
     return TermState(key, status, gloss)
 
 

@@ -41,12 +41,14 @@ class SentencesApp(App[None]):
         target: int | Loaded | None = None,
         lang: str = "en",
         config: Config | None = None,
+        review: tuple[str, ...] | None = None,
         ask_language: bool = False,
     ) -> None:
         super().__init__()
         self.ask_language = ask_language  # the first-run question (the CLI asks; tests choose)
         self.db_path = Path(db_path)
         self.target = target
+        self.review = review  # open the review screen at once (``()``: every drill)
         self.lang = lang
         self.config = config or load_config()
         # The UI thread's own connection: quick indexed reads only. Every write from a screen
@@ -159,11 +161,19 @@ class SentencesApp(App[None]):
             self.import_and_open(self.target)
         elif isinstance(self.target, int):
             self.open_text(self.target)
+        if self.review is not None:
+            self.open_review(self.review)
 
     def open_text(self, text_id: int) -> None:
         from reader.ui.screens.reading import ReadingScreen
 
         self.push_screen(ReadingScreen(text_id))
+
+    def open_review(self, drills: tuple[str, ...] = ()) -> None:
+        """The review screen on the due cards (of ``drills`` only, when given)."""
+        from reader.ui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(drills))
 
     def import_and_open(self, loaded: Loaded) -> None:
         from reader.ui.screens.importing import ImportScreen
@@ -338,6 +348,9 @@ def make_app(
     target: int | Loaded | None = None,
     lang: str = "en",
     config: Config | None = None,
+    review: tuple[str, ...] | None = None,
     ask_language: bool = False,
 ) -> SentencesApp:
-    return SentencesApp(db_path, target=target, lang=lang, config=config, ask_language=ask_language)
+    return SentencesApp(
+        db_path, target=target, lang=lang, config=config, review=review, ask_language=ask_language
+    )

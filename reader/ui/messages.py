@@ -140,3 +140,27 @@ class TranslationReady(Message):
     translation: str | None
     error: str
     network: bool
+
+
+@dataclass
+class ReviewLoaded(Message):
+    """The review session's cards (a ``reader.learn.schedule.Queue``) and the learner's own
+    translations of their sentences, by card id."""
+
+    queue: object
+    translations: dict[int, str]
+
+
+@dataclass
+class ReviewFinished(Message):
+    """Figures for the end-of-session summary: when the next card is due, how many are due now."""
+
+    next_due: str | None
+    due_now: int
+
+
+@dataclass
+class CardsDue(Message):
+    """How many review cards are due (the library's note)."""
+
+    count: int

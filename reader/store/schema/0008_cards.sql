@@ -29,7 +29,8 @@ CREATE TABLE cards (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-CREATE INDEX cards_due ON cards(suspended, due);
+-- The review queue: studied cards (reps > 0) most overdue first, and new cards in order made.
+CREATE INDEX cards_queue ON cards(suspended, reps > 0, due);
 CREATE INDEX cards_term ON cards(lang, term_key);
 
 -- Every answer, with the fields FSRS's optimizer reads, so parameters can be fitted later.

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.texts import TextInfo
 from reader.ui.commands import ScreenKeys
-from reader.ui.messages import TextsLoaded, WorkFailed
+from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
 
 if TYPE_CHECKING:
@@ -29,12 +29,15 @@ class LibraryScreen(Screen[None]):
         Binding("d", "remove", "Remove",
                 tooltip="Remove the text (after asking); what you know about words stays"),
         Binding("g", "refresh", "Refresh", show=False, tooltip="Read the list again"),
+        Binding("R", "review", "Review", tooltip="Review the cards that are due"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", tooltip="Quit"),
     ]  # fmt: skip
     COMMANDS = {ScreenKeys}
 
     titles: dict[int, str]  # full titles by id: the table cuts them at 60 characters
+    cards_due: int | None = None  # review cards due now, once counted
+    texts_note = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,6 +97,36 @@ class LibraryScreen(Screen[None]):
             self.post_message(WorkFailed(f"Cannot list texts: {log_failure(exc, 'list texts')}"))
             return
         self.post_message(TextsLoaded(texts))
+        self.count_due()
+
+    def count_due(self) -> None:
+        """Cards due for review (on the library's worker thread)."""
+        from reader.learn.schedule import due_count, now_utc
+        from reader.store import open_db
+
+        try:
+            db = open_db(self.sentences_app.db_path)
+            try:
+                count = due_count(db, now_utc(), self.sentences_app.config.new_cards_per_day)
+            finally:
+                db.close()
+        except Exception:  # the count is a courtesy; the review screen reports real failures
+            return
+        self.post_message(CardsDue(count))
+
+    def on_cards_due(self, message: CardsDue) -> None:
+        self.cards_due = message.count
+        self._update_note()
+
+    def _update_note(self) -> None:
+        due = self.cards_due
+        cards = ""
+        if due:
+            cards = f" {due} card{'s' if due != 1 else ''} due for review: R reviews."
+        self.query_one("#library-note", Static).update(self.texts_note + cards)
+
+    def action_review(self) -> None:
+        self.sentences_app.open_review()
 
     def on_texts_loaded(self, message: TextsLoaded) -> None:
         table = self.query_one(DataTable)
@@ -113,13 +146,13 @@ class LibraryScreen(Screen[None]):
                 (t.last_read_at or "never")[:10],
                 key=str(t.id),
             )
-        note = self.query_one("#library-note", Static)
         if texts:
-            note.update(f"{len(texts)} text{'s' if len(texts) != 1 else ''}. Enter opens one.")
+            self.texts_note = f"{len(texts)} text{'s' if len(texts) != 1 else ''}. Enter opens one."
             table.move_cursor(row=min(selected, len(texts) - 1))
             table.focus()
         else:
-            note.update("No texts yet. Press a to add a file, or run: sentences read FILE")
+            self.texts_note = "No texts yet. Press a to add a file, or run: sentences read FILE"
+        self._update_note()
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#library-note", Static).update(message.error)

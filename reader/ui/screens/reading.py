@@ -96,6 +96,8 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         Binding("x", "export", "Export", show=False,
                 tooltip="Export flashcards (an Anki package; Ctrl+P: TSV or CSV)"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
+        Binding("R", "review", "Review", show=False,
+                tooltip="Review the cards that are due (flashcard drills)"),
         Binding("escape", "back", "Library", tooltip="Back to the library"),
         Binding("q", "app.quit", "Quit", show=False,
                 tooltip="Quit; reopening the text resumes at the same sentence"),
@@ -496,6 +498,13 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
             self.sentences_app.player.stop()
         self.listening = False
         self.sentences_app.show_library()
+
+    def action_review(self) -> None:
+        """The review screen on the due cards; Escape there comes back to this sentence."""
+        if self.sentences_app.player is not None:
+            self.sentences_app.player.stop()
+        self.listening = False
+        self.sentences_app.open_review()
 
     # -- lexicon ------------------------------------------------------------------------------
 

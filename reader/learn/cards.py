@@ -1,0 +1,444 @@
+"""Review cards: made, filled in and suspended as the learner's statuses and marks change.
+
+A term in learning (status 1-4) has three cards, recognition, production and cloze; a sentence
+marked "not" or "partly" understood has a listening card. What a card shows is copied in when it
+is made (the sentence, its text's title, the meaning), so removing the text never breaks it.
+
+The rules, which :mod:`reader.learn.status` and :mod:`reader.learn.progress` trigger with one
+call each:
+
+- A term becoming learning gets its cards (or has them resumed); becoming known, ignored or new
+  suspends them. The schedule is kept, so resuming carries on where it stopped.
+- A card keeps the first sentence its term was met in. Set while reading, that is the sentence on
+  screen; set from the command line, the first sentence in the library that holds the term. A term
+  met nowhere yet gets recognition and production cards without a sentence, and its cloze card
+  once it is met while reading.
+- The meaning is the learner's own gloss, else the first gloss the reader shows for the term; it
+  follows the learner's gloss when that changes.
+- A sentence marked understood again has its listening card suspended; marked again, resumed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from reader.learn.identity import sentence_guid, term_card_guid
+from reader.store import transaction
+from reader.store.migrations import now
+
+TERM_DRILLS = ("recognition", "production", "cloze")
+SENTENCE_DRILLS = ("listening",)
+DRILLS = TERM_DRILLS + SENTENCE_DRILLS
+LISTENING_MARKS = frozenset({"not", "partly"})
+_LEARNING = frozenset({1, 2, 3, 4})
+
+# How many of a term's first tokens in the library to try when looking for a sentence that holds
+# a multi-word term from the command line.
+_PHRASE_CANDIDATES = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Met:
+    """Where a term was met while reading: a sentence and the term's span in the text."""
+
+    sentence_id: int
+    start: int  # character offsets into texts.content (the tokens' own offsets)
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The sentence a card shows, copied from the library."""
+
+    sentence: str
+    term_start: int | None
+    term_end: int | None
+    text_title: str
+    text_sha256: str
+    sentence_start: int
+    sentence_end: int
+
+
+# -- hooks called by status and progress -------------------------------------------------------
+
+
+def on_status_change(
+    db: sqlite_utils.Database, key: str, lang: str, status: int, met: Met | None = None
+) -> None:
+    """Keep a term's cards in step with its new status (inside the caller's transaction)."""
+    if status not in _LEARNING:
+        db.conn.execute(
+            "UPDATE cards SET suspended = 1, updated_at = ? "
+            "WHERE lang = ? AND term_key = ? AND suspended = 0",
+            (now(), lang, key),
+        )
+        return
+    ensure_term_cards(db, key, lang, met)
+
+
+def on_gloss_change(db: sqlite_utils.Database, key: str, lang: str) -> None:
+    """The learner wrote (or cleared) their own gloss, or chose a sense: the cards show it from
+    now on."""
+    rows = db.execute(
+        "SELECT COUNT(*) FROM cards WHERE lang = ? AND term_key = ?", (lang, key)
+    ).fetchone()
+    if not rows[0]:
+        return
+    meaning, sense = meaning_of(db, key, lang)
+    db.conn.execute(
+        "UPDATE cards SET meaning = ?, meaning_sense = ?, updated_at = ? "
+        "WHERE lang = ? AND term_key = ?",
+        (meaning, sense, now(), lang, key),
+    )
+
+
+def on_sentence_mark(db: sqlite_utils.Database, sentence_id: int, mark: str) -> None:
+    """A sentence marked "not" or "partly" gets a listening card; "understood" suspends it."""
+    row = db.execute(
+        'SELECT s.text, s.start, s."end", t.title, t.sha256, t.lang FROM sentences s '
+        "JOIN texts t ON t.id = s.text_id WHERE s.id = ?",
+        (sentence_id,),
+    ).fetchone()
+    if row is None:
+        return
+    text, start, end, title, sha, lang = row
+    guid = sentence_guid(lang, sha, start, end, "listening")
+    stamp = now()
+    if mark not in LISTENING_MARKS:
+        db.conn.execute(
+            "UPDATE cards SET suspended = 1, updated_at = ? WHERE guid = ?", (stamp, guid)
+        )
+        return
+    db.conn.execute(
+        "INSERT INTO cards (guid, lang, drill, sentence, text_title, text_sha256, "
+        "sentence_start, sentence_end, due, created_at, updated_at) "
+        "VALUES (?, ?, 'listening', ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (guid) DO UPDATE SET suspended = 0, updated_at = excluded.updated_at",
+        (guid, lang, text, title, sha, start, end, stamp, stamp, stamp),
+    )
+
+
+# -- making term cards ---------------------------------------------------------------------------
+
+
+def ensure_term_cards(
+    db: sqlite_utils.Database, key: str, lang: str = "en", met: Met | None = None
+) -> int:
+    """Make the term's missing cards, give a sentence to those that lack one, resume them all.
+
+    Returns how many cards were made. Cheap when there is nothing to do (one indexed query), as
+    it runs on every status change to a learning level.
+    """
+    have = {
+        str(r[0]): (int(r[1]), bool(r[2]))
+        for r in db.execute(
+            "SELECT drill, suspended, sentence != '' FROM cards WHERE lang = ? AND term_key = ?",
+            (lang, key),
+        ).fetchall()
+    }
+    with_sentence = all(has for _, has in have.values())
+    if len(have) == len(TERM_DRILLS) and with_sentence:
+        if any(suspended for suspended, _ in have.values()):
+            db.conn.execute(
+                "UPDATE cards SET suspended = 0, updated_at = ? WHERE lang = ? AND term_key = ?",
+                (now(), lang, key),
+            )
+        return 0
+    context = context_from(db, met) if met is not None else None
+    if context is None:
+        context = find_context(db, key, lang)
+    meaning, sense = meaning_of(db, key, lang)
+    stamp = now()
+    made = 0
+    for drill in TERM_DRILLS:
+        if drill in have:
+            continue
+        if drill == "cloze" and context is None:
+            continue  # nothing to blank until the term is met in a sentence
+        db.conn.execute(
+            "INSERT INTO cards (guid, lang, drill, term_key, sentence, term_start, term_end, "
+            "meaning, meaning_sense, text_title, text_sha256, sentence_start, sentence_end, "
+            "due, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                term_card_guid(lang, key, drill),
+                lang,
+                drill,
+                key,
+                *_context_values(context),
+                meaning,
+                sense,
+                *_source_values(context),
+                stamp,
+                stamp,
+                stamp,
+            ),
+        )
+        made += 1
+    if context is not None:
+        db.conn.execute(
+            "UPDATE cards SET sentence = ?, term_start = ?, term_end = ?, text_title = ?, "
+            "text_sha256 = ?, sentence_start = ?, sentence_end = ?, updated_at = ? "
+            "WHERE lang = ? AND term_key = ? AND sentence = ''",
+            (*_context_values(context), *_source_values(context), stamp, lang, key),
+        )
+    db.conn.execute(
+        "UPDATE cards SET suspended = 0, updated_at = ? "
+        "WHERE lang = ? AND term_key = ? AND suspended = 1",
+        (stamp, lang, key),
+    )
+    return made
+
+
+def ensure_all_cards(db: sqlite_utils.Database, lang: str | None = None) -> int:
+    """Cards for every learning term that lacks some (terms set before cards existed), and a
+    meaning for cards made before the lexicon was there. Returns how many cards were made."""
+    where = "AND t.lang = ?" if lang else ""
+    params: list[Any] = [lang] if lang else []
+    missing = db.execute(
+        f"""
+        SELECT t.key, t.lang FROM terms t
+        WHERE t.status BETWEEN 1 AND 4 {where}
+          AND (SELECT COUNT(*) FROM cards c WHERE c.lang = t.lang AND c.term_key = t.key) < 3
+        """,
+        params,
+    ).fetchall()
+    unglossed = db.execute(
+        f"SELECT DISTINCT c.term_key, c.lang FROM cards c WHERE c.meaning IS NULL "
+        f"AND c.term_key IS NOT NULL {where.replace('t.lang', 'c.lang')}",
+        params,
+    ).fetchall()
+    made = 0
+    if not missing and not unglossed:
+        return 0
+    with transaction(db):
+        for key, term_lang in missing:
+            made += ensure_term_cards(db, str(key), str(term_lang))
+        for key, term_lang in unglossed:  # a lexicon built since the card was made
+            meaning, sense = meaning_of(db, str(key), str(term_lang))
+            if meaning:
+                db.conn.execute(
+                    "UPDATE cards SET meaning = ?, meaning_sense = ?, updated_at = ? "
+                    "WHERE lang = ? AND term_key = ? AND meaning IS NULL",
+                    (meaning, sense, now(), term_lang, key),
+                )
+    return made
+
+
+def _context_values(context: Context | None) -> tuple[str, int | None, int | None]:
+    if context is None:
+        return ("", None, None)
+    return (context.sentence, context.term_start, context.term_end)
+
+
+def _source_values(
+    context: Context | None,
+) -> tuple[str | None, str | None, int | None, int | None]:
+    if context is None:
+        return (None, None, None, None)
+    return (context.text_title, context.text_sha256, context.sentence_start, context.sentence_end)
+
+
+def context_from(db: sqlite_utils.Database, met: Met) -> Context | None:
+    """The sentence on the reading screen, with the term's span made relative to it."""
+    row = db.execute(
+        'SELECT s.text, s.start, s."end", t.title, t.sha256 FROM sentences s '
+        "JOIN texts t ON t.id = s.text_id WHERE s.id = ?",
+        (met.sentence_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    text, start, end, title, sha = row
+    if not start <= met.start < met.end <= end:
+        return Context(text, None, None, title, sha, start, end)
+    return Context(text, met.start - start, met.end - start, title, sha, start, end)
+
+
+def find_context(db: sqlite_utils.Database, key: str, lang: str = "en") -> Context | None:
+    """Where the learner met the term: the sentence they last looked it up in while reading,
+    else the first sentence in the library that holds it (a word, or a phrase's lemmas in order,
+    as "take over" in "took it over"), oldest text first."""
+    words = key.split()
+    if not words:
+        return None
+    looked_up = db.execute(
+        "SELECT e.sentence_id FROM events e JOIN texts t ON t.id = e.text_id "
+        "WHERE e.kind = 'lookup' AND e.term_key = ? AND e.sentence_id IS NOT NULL "
+        "AND t.lang = ? ORDER BY e.id DESC LIMIT 5",
+        (key, lang),
+    ).fetchall()
+    for (sentence_id,) in looked_up:
+        first = db.execute(
+            'SELECT idx, start, "end" FROM tokens WHERE sentence_id = ? AND term_key = ? '
+            "ORDER BY idx",
+            (sentence_id, words[0]),
+        ).fetchall()
+        for idx, start, end in first:
+            found = _met_at(db, int(sentence_id), int(idx), int(start), int(end), words)
+            if found is not None:
+                return context_from(db, found)
+    limit = 1 if len(words) == 1 else _PHRASE_CANDIDATES
+    firsts = db.execute(
+        'SELECT k.sentence_id, k.idx, k.start, k."end" FROM tokens k '
+        "JOIN texts t ON t.id = k.text_id "
+        "WHERE k.term_key = ? AND t.lang = ? ORDER BY k.id LIMIT ?",
+        (words[0], lang, limit),
+    ).fetchall()
+    for sentence_id, idx, start, end in firsts:
+        found = _met_at(db, int(sentence_id), int(idx), int(start), int(end), words)
+        if found is not None:
+            return context_from(db, found)
+    return None
+
+
+def _met_at(
+    db: sqlite_utils.Database, sentence_id: int, idx: int, start: int, end: int, words: list[str]
+) -> Met | None:
+    """The term starting at token ``idx``: the whole span for a phrase, if its words follow."""
+    if len(words) == 1:
+        return Met(sentence_id, start, end)
+    last = _phrase_span(db, sentence_id, idx, words[1:])
+    return Met(sentence_id, start, last) if last is not None else None
+
+
+def _phrase_span(
+    db: sqlite_utils.Database, sentence_id: int, first_idx: int, rest: list[str]
+) -> int | None:
+    """The end offset of a phrase's last word when ``rest`` follows in order (gaps of up to
+    three tokens allowed, for split phrasal verbs), else None."""
+    rows = db.execute(
+        'SELECT idx, "end", term_key FROM tokens WHERE sentence_id = ? AND idx > ? ORDER BY idx',
+        (sentence_id, first_idx),
+    ).fetchall()
+    wanted = iter(rest)
+    target = next(wanted)
+    last = first_idx
+    end: int | None = None
+    for idx, token_end, term_key in rows:
+        if idx - last > 4:
+            return None
+        if term_key == target:
+            last, end = int(idx), int(token_end)
+            nxt = next(wanted, None)
+            if nxt is None:
+                return end
+            target = nxt
+    return None
+
+
+def meaning_of(
+    db: sqlite_utils.Database, key: str, lang: str = "en"
+) -> tuple[str | None, str | None]:
+    """The meaning a card shows, and its WordNet sense key when it is a WordNet sense: the
+    learner's own gloss or chosen sense, else the first gloss (:mod:`reader.learn.meaning`)."""
+    from reader.learn.meaning import meaning_of as learner_meaning
+
+    try:
+        meaning = learner_meaning(db, lang, key)
+    except ValueError:
+        return None, None
+    return (meaning.text, meaning.sense_key) if meaning is not None else (None, None)
+
+
+# -- listing ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CardInfo:
+    """A card as ``sentences cards`` lists it."""
+
+    id: int
+    guid: str
+    term: str | None
+    drill: str
+    due: str
+    state: int
+    stability: float | None
+    difficulty: float | None
+    reps: int
+    lapses: int
+    sentence: str
+    suspended: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "guid": self.guid,
+            "term": self.term,
+            "drill": self.drill,
+            "due": self.due,
+            "state": STATE_NAMES.get(self.state, str(self.state)),
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "reps": self.reps,
+            "lapses": self.lapses,
+            "sentence": self.sentence,
+            "suspended": self.suspended,
+        }
+
+
+STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+
+
+def list_cards(
+    db: sqlite_utils.Database, *, due_by: str | None = None, drills: Iterable[str] = DRILLS
+) -> list[CardInfo]:
+    """Every card (or those due by ``due_by``, not suspended), soonest due first.
+
+    A card never reviewed is listed with state "new" (FSRS itself keeps it in Learning).
+    """
+    wanted = list(drills)
+    marks = ",".join("?" * len(wanted))
+    where = f"drill IN ({marks})"
+    params: list[Any] = [*wanted]
+    if due_by is not None:
+        where += " AND suspended = 0 AND due <= ?"
+        params.append(due_by)
+    rows = db.execute(
+        "SELECT id, guid, term_key, drill, due, CASE WHEN reps = 0 THEN 0 ELSE state END, "
+        "stability, difficulty, reps, lapses, sentence, suspended "
+        f"FROM cards WHERE {where} ORDER BY due, id",
+        params,
+    ).fetchall()
+    return [
+        CardInfo(
+            int(r[0]),
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            int(r[5]),
+            r[6],
+            r[7],
+            int(r[8]),
+            int(r[9]),
+            r[10],
+            bool(r[11]),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def learner_translations(db: sqlite_utils.Database, cards: Iterable[Any]) -> dict[int, str]:
+    """The learner's own translations of the cards' sentences, by card id (where the table of
+    learner translations exists: it comes with the native-language features)."""
+    exists = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learner_translations'"
+    ).fetchone()
+    found: dict[int, str] = {}
+    if not exists:
+        return found
+    for card in cards:
+        if card.text_sha256 is None or card.sentence_start is None:
+            continue
+        row = db.execute(
+            "SELECT translation FROM learner_translations WHERE lang = ? AND text_sha256 = ? "
+            'AND start = ? AND "end" = ?',
+            (card.lang, card.text_sha256, card.sentence_start, card.sentence_end),
+        ).fetchone()
+        if row and row[0]:
+            found[int(card.id)] = str(row[0])
+    return found

@@ -1,0 +1,227 @@
+"""Review cards follow the learner's statuses and marks: made, filled in, suspended, resumed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from _paths import SEED
+from click.testing import CliRunner
+
+from reader.cli import main
+from reader.learn.cards import TERM_DRILLS, ensure_all_cards, find_context, list_cards
+from reader.learn.identity import sentence_guid, term_card_guid
+from reader.learn.progress import mark_sentence
+from reader.learn.session import ReadingSession
+from reader.learn.status import IGNORED, KNOWN, set_gloss, set_status
+
+DELVING = 4  # "Delving deeper into China's Victory Day Parade this week, we take a look at ..."
+
+
+def cards_of(db: sqlite_utils.Database, key: str) -> list[dict[str, object]]:
+    rows = db.execute(
+        "SELECT guid, drill, sentence, term_start, term_end, meaning, text_title, suspended "
+        "FROM cards WHERE term_key = ? ORDER BY drill",
+        (key,),
+    ).fetchall()
+    names = ("guid", "drill", "sentence", "term_start", "term_end", "meaning", "title", "suspended")
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
+@pytest.fixture
+def lexicon(db: sqlite_utils.Database, mini_wordnet: Path) -> None:
+    from reader.lexicon.builtin import ensure_lexicon
+
+    ensure_lexicon(db)
+
+
+def test_a_learning_term_gets_three_cards_with_its_first_sentence(
+    db: sqlite_utils.Database, seed_id: int, lexicon: None
+) -> None:
+    set_status(db, "coalition", 1, source="cli")
+    cards = cards_of(db, "coalition")
+    assert sorted(c["drill"] for c in cards) == sorted(TERM_DRILLS)
+    first = db.execute(
+        "SELECT s.text FROM tokens k JOIN sentences s ON s.id = k.sentence_id "
+        "WHERE k.term_key = 'coalition' ORDER BY k.id LIMIT 1"
+    ).fetchone()[0]
+    for card in cards:
+        assert card["sentence"] == first
+        start, end = card["term_start"], card["term_end"]
+        assert isinstance(start, int) and isinstance(end, int)
+        assert first[start:end].lower().startswith("coalition")
+        assert card["title"] and "coalition" in str(card["title"]).lower()
+        assert card["guid"] == term_card_guid("en", "coalition", str(card["drill"]))
+        assert card["meaning"]  # the first gloss, with no gloss of the learner's
+
+
+def test_the_sentence_survives_removing_the_text(
+    db: sqlite_utils.Database, seed_id: int, mini_wordnet: Path
+) -> None:
+    from reader.learn.texts import remove_text
+
+    set_status(db, "coalition", 2)
+    before = cards_of(db, "coalition")
+    remove_text(db, seed_id)
+    assert cards_of(db, "coalition") == before
+
+
+def test_a_phrase_from_the_command_line_finds_its_sentence_even_split(
+    db: sqlite_utils.Database, seed_id: int
+) -> None:
+    context = find_context(db, "take a look")
+    assert context is not None
+    assert context.term_start is not None and context.term_end is not None
+    assert context.sentence[context.term_start : context.term_end] == "take a look"
+    assert find_context(db, "look take") is None
+
+
+def test_a_term_met_nowhere_has_no_cloze_until_it_is_met(
+    db: sqlite_utils.Database, seed_id: int
+) -> None:
+    set_status(db, "parade", 0)
+    set_status(db, "zyzzyva", 1)
+    assert [c["drill"] for c in cards_of(db, "zyzzyva")] == ["production", "recognition"]
+    assert all(c["sentence"] == "" for c in cards_of(db, "zyzzyva"))
+
+
+def test_reading_keeps_the_sentence_on_screen(
+    db: sqlite_utils.Database, seed_id: int, mini_wordnet: Path
+) -> None:
+    session = ReadingSession(db, seed_id)
+    session.goto(DELVING)
+    while session.current_unit is not None and session.current_unit.key != "parade":
+        session.move_cursor(1)
+    session.set_current_status(1)
+    cards = cards_of(db, "parade")
+    assert len(cards) == 3
+    assert session.sentence is not None
+    for card in cards:
+        assert card["sentence"] == session.sentence.text
+        assert str(card["sentence"])[card["term_start"] : card["term_end"]] == "Parade"  # type: ignore[misc]
+    history = db.execute(
+        "SELECT source FROM term_history h JOIN terms t ON t.id = h.term_id WHERE t.key = 'parade'"
+    ).fetchall()
+    assert history == [("reading",)]
+
+
+def test_known_or_ignored_suspends_and_learning_resumes(
+    db: sqlite_utils.Database, seed_id: int
+) -> None:
+    set_status(db, "coalition", 1)
+    db.execute("UPDATE cards SET reps = 3, stability = 4.5 WHERE term_key = 'coalition'")
+    db.conn.commit()
+    set_status(db, "coalition", KNOWN, source="reading")
+    assert all(c["suspended"] == 1 for c in cards_of(db, "coalition"))
+    set_status(db, "coalition", IGNORED)
+    assert all(c["suspended"] == 1 for c in cards_of(db, "coalition"))
+    set_status(db, "coalition", 3)
+    assert all(c["suspended"] == 0 for c in cards_of(db, "coalition"))
+    kept = db.execute("SELECT reps, stability FROM cards WHERE term_key = 'coalition'").fetchall()
+    assert set(kept) == {(3, 4.5)}  # the schedule carries on where it stopped
+    sources = db.execute(
+        "SELECT new_status, source FROM term_history h JOIN terms t ON t.id = h.term_id "
+        "WHERE t.key = 'coalition' ORDER BY h.id"
+    ).fetchall()
+    assert sources == [(1, None), (KNOWN, "reading"), (IGNORED, None), (3, None)]
+
+
+def test_the_learners_gloss_is_the_meaning(db: sqlite_utils.Database, seed_id: int) -> None:
+    set_status(db, "coalition", 1)
+    set_gloss(db, "coalition", "an alliance")
+    assert {c["meaning"] for c in cards_of(db, "coalition")} == {"an alliance"}
+
+
+def test_sentences_marked_not_or_partly_get_a_listening_card(
+    db: sqlite_utils.Database, seed_id: int
+) -> None:
+    sentence = db.execute(
+        'SELECT s.id, s.text, s.start, s."end", t.sha256 FROM sentences s '
+        "JOIN texts t ON t.id = s.text_id WHERE s.idx = 3"
+    ).fetchone()
+    mark_sentence(db, sentence[0], "understood")
+    assert list_cards(db) == []
+    mark_sentence(db, sentence[0], "partly")
+    (card,) = list_cards(db)
+    assert card.drill == "listening" and card.sentence == sentence[1] and card.term is None
+    assert card.guid == sentence_guid("en", sentence[4], sentence[2], sentence[3], "listening")
+    mark_sentence(db, sentence[0], "understood")
+    assert list_cards(db)[0].suspended
+    mark_sentence(db, sentence[0], "not")
+    assert not list_cards(db)[0].suspended and len(list_cards(db)) == 1
+
+
+def test_terms_set_before_cards_existed_get_them(db: sqlite_utils.Database, seed_id: int) -> None:
+    set_status(db, "coalition", 2)
+    db.execute("DELETE FROM cards")
+    db.conn.commit()
+    assert ensure_all_cards(db) == 3
+    assert ensure_all_cards(db) == 0
+
+
+@pytest.fixture
+def run(home: Path) -> CliRunner:
+    return CliRunner(mix_stderr=False)
+
+
+def test_cards_json_lists_every_field(run: CliRunner) -> None:
+    assert run.invoke(main, ["import", str(SEED)]).exit_code == 0
+    for word in ("coalition", "parade", "diplomacy"):
+        result = run.invoke(main, ["term", "set", word, "--status", "1"])
+        assert result.exit_code == 0, result.stderr
+    result = run.invoke(main, ["cards", "--json"])
+    assert result.exit_code == 0, result.stderr
+    cards = json.loads(result.stdout)
+    assert len(cards) == 9
+    assert set(cards[0]) >= {
+        "id", "guid", "term", "drill", "due", "state", "stability", "difficulty", "reps",
+        "lapses", "sentence",
+    }  # fmt: skip
+    assert cards[0]["due"].endswith("+00:00") and cards[0]["state"] == "new"
+    due = json.loads(run.invoke(main, ["cards", "--due", "--json"]).stdout)
+    assert len(due) == 9
+    text = run.invoke(main, ["cards"]).stdout
+    assert "coalition" in text and "recognition" in text
+
+
+def test_review_rejects_an_unknown_drill(run: CliRunner) -> None:
+    result = run.invoke(main, ["review", "--drill", "spelling"])
+    assert result.exit_code != 0 and "spelling" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_term_looked_up_while_reading_keeps_that_sentence(
+    db: sqlite_utils.Database, seed_id: int
+) -> None:
+    from reader.learn.progress import log_lookup
+
+    first, later = db.execute(
+        "SELECT DISTINCT k.sentence_id FROM tokens k WHERE k.term_key = 'china' "
+        "ORDER BY k.sentence_id LIMIT 2"
+    ).fetchall()
+    log_lookup(db, "china", seed_id, later[0])
+    set_status(db, "china", 1, source="cli")
+    text = db.execute("SELECT text FROM sentences WHERE id = ?", (later[0],)).fetchone()[0]
+    assert {c["sentence"] for c in cards_of(db, "china")} == {text}
+    assert first[0] != later[0]
+
+
+def test_the_sense_the_learner_chose_is_the_meaning(
+    db: sqlite_utils.Database, seed_id: int, lexicon: None
+) -> None:
+    from reader.learn.choice import choose_sense, clear_choice
+    from reader.learn.glossing import gloss_entry
+
+    set_status(db, "summit", 1)
+    senses = gloss_entry(db, "summit").senses
+    assert len(senses) >= 2
+    first = {c["meaning"] for c in cards_of(db, "summit")}
+    assert first == {senses[0].gloss}
+    choose_sense(db, "summit", senses[1])
+    assert {c["meaning"] for c in cards_of(db, "summit")} == {senses[1].gloss}
+    sense_keys = {r[0] for r in db.execute("SELECT meaning_sense FROM cards")}
+    assert sense_keys == {senses[1].sense_key}
+    clear_choice(db, "summit")
+    assert {c["meaning"] for c in cards_of(db, "summit")} == first
