@@ -35,6 +35,20 @@ class Config:
     speech_speed: float = 1.0
     """Playback speed, 0.5 to 2."""
 
+    native_lang: str = ""
+    """The learner's own language (ISO 639-1: ko, de, es...): its glosses come first, and
+    sentences are translated into it. Empty: not set."""
+
+    translate_engine: str = "google"
+    """Machine translation: ``google``, ``libretranslate`` (a server at ``libretranslate_url``)
+    or ``none``."""
+
+    libretranslate_url: str = ""
+    """A LibreTranslate server, e.g. ``http://localhost:5000``."""
+
+    libretranslate_key: str = ""
+    """The LibreTranslate server's API key, if it needs one."""
+
     warnings: list[str] = field(default_factory=list, repr=False)
     """Problems found while reading the file (not saved)."""
 
@@ -113,4 +127,22 @@ def set_value(config: Config, key: str, text: str) -> None:
         raise ValueError("speech_engine is gtts or espeak")
     if key == "speech_speed" and not 0.5 <= float(str(value)) <= 2.0:
         raise ValueError("speech_speed is between 0.5 and 2")
+    if key == "native_lang":
+        value = _language(text)
+    if key == "translate_engine" and value not in ("google", "libretranslate", "none"):
+        raise ValueError("translate_engine is google, libretranslate or none")
     setattr(config, key, value)
+
+
+def _language(text: str) -> str:
+    """An ISO 639-1 code (three-letter codes are turned into it); ``none`` or empty unsets."""
+    from reader.languages import iso639_1
+
+    if text.strip().lower() in ("", "none"):
+        return ""
+    code = iso639_1(text)
+    if code is None:
+        raise ValueError(
+            f"native_lang is a two-letter ISO 639-1 code (ko, de, es...), not {text!r}"
+        )
+    return code

@@ -10,8 +10,13 @@ SIZE = (120, 40)
 
 async def settle(app: SentencesApp, pilot: object) -> None:
     """Wait for workers (lexicon, phrases, import, audio) and the messages they post."""
+    from contextlib import suppress
+
+    from textual.worker import WorkerCancelled
+
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        with suppress(WorkerCancelled):  # an exclusive worker replaced by a newer one
+            await app.workers.wait_for_complete()
         await pilot.pause()  # type: ignore[attr-defined]
 
 

@@ -72,7 +72,8 @@ def test_term_set_and_gloss(run: CliRunner, mini_wordnet: Path) -> None:
     entry = json.loads(out)
     assert entry["lemma"] == "signal" and entry["status"] == "2"
     assert entry["senses"][0] == {
-        "source": "learner", "pos": None, "gloss": "a sign", "example": None, "synonyms": [],
+        "source": "learner", "pos": None, "gloss": "a sign", "sense_key": None, "example": None,
+        "synonyms": [], "pronunciation": None, "see_also": [],
     }  # fmt: skip
     assert entry["senses"][1]["source"] == "wordnet"
 

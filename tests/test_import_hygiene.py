@@ -27,6 +27,9 @@ DOMAIN_MODULES = [
     "reader.learn.texts",
     "reader.learn.glossing",
     "reader.speech",
+    "reader.export",
+    "reader.export.run",
+    "reader.cli.export",
 ]
 
 

@@ -147,5 +147,7 @@ def test_multiword_terms_in_the_seed_article(
         assert key in units, (needle, sorted(units))
         entries = {r.entry.lemma: r.entry for r in session.gloss_rows()}
         assert entries[key].senses, key
-    heir = entries["heir-in-training"]  # no source knows it: its parts are glossed
-    assert [s.gloss.split(":")[0] for s in heir.senses] == ["heir", "training"]
+    heir = entries["heir-in-training"]  # no source knows it: it is explained by its parts
+    assert [s.source for s in heir.senses] == ["word parts"]
+    assert heir.senses[0].gloss.startswith("heir (a person who is entitled")
+    assert " + in + training (activity leading to skilled behavior)" in heir.senses[0].gloss

@@ -207,25 +207,3 @@ async def test_library_adds_a_file(db_path: Path, tmp_path: Path, mini_wordnet: 
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert any("no such file" in n.message for n in app._notifications)
-
-
-async def test_a_locked_database_is_a_message_not_a_crash(
-    db_path: Path, seed_id: int, mini_wordnet: Path, monkeypatch: object
-) -> None:
-    import sqlite3
-
-    import reader.learn.session as session_module
-
-    app = make_app(db_path, target=seed_id)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-
-        def locked(*args: object, **kwargs: object) -> None:
-            raise sqlite3.OperationalError("database is locked")
-
-        monkeypatch.setattr(session_module, "set_status", locked)  # type: ignore[attr-defined]
-        await pilot.press("right", "k")
-        await pilot.pause()
-        assert any("locked" in n.message for n in app._notifications)
-        await pilot.press("down")
-        assert reading(app).session.index == 1  # type: ignore[union-attr]

@@ -3,7 +3,16 @@
 Each module adds its commands to the one click group in :mod:`reader.cli.base`.
 """
 
-from reader.cli import audio, dicts, library, settings, text, words  # noqa: F401  (registers)
+from reader.cli import (  # noqa: F401  (registers)
+    audio,
+    dicts,
+    export,
+    library,
+    settings,
+    text,
+    translating,
+    words,
+)
 from reader.cli.base import main, run
 
 __all__ = ["main", "run"]

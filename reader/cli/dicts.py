@@ -14,29 +14,82 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.wording import counted
 
 
 @main.group("dict")
 def dict_group() -> None:
-    """Dictionaries you bring: TSV/CSV, StarDict, FreeDict TEI."""
+    """Dictionaries you bring: TSV/CSV, StarDict, FreeDict TEI, dictd."""
 
 
 @dict_group.command("import")
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--name", help="Name to list it under (default: from the file).")
 @click.option(
-    "--format", "fmt", type=click.Choice(["tsv", "csv", "stardict", "freedict"]), default=None
+    "--format",
+    "fmt",
+    type=click.Choice(["tsv", "csv", "stardict", "freedict", "dictd"]),
+    default=None,
+)
+@click.option(
+    "--lang-pair",
+    "lang_pair",
+    metavar="FROM-TO",
+    help="Languages of the headwords and of the glosses, e.g. en-de (default: from the file).",
 )
 @home_option
 @friendly
-def dict_import_cmd(path: str, name: str | None, fmt: str | None) -> None:
+def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str | None) -> None:
     """Import a dictionary into the lexicon (replacing one of the same name)."""
     from reader.lexicon import import_dictionary
 
+    pair = _pair(lang_pair) if lang_pair else None
     db = open_home_db()
     with ProgressLine(f"importing {Path(path).name}") as report:
-        result = import_dictionary(db, Path(path), name=name, fmt=fmt, progress=report)
-    click.echo(f"{result.name}: {result.entries:,} entries ({result.kind}, {result.seconds:.1f} s)")
+        result = import_dictionary(
+            db, Path(path), name=name, fmt=fmt, progress=report, lang_pair=pair
+        )
+    langs = f"{result.source_lang}-{result.target_lang}" if result.target_lang else "languages?"
+    click.echo(
+        f"{result.name}: {counted(result.entries, 'entry')} ({result.kind}, {langs}, "
+        f"{result.seconds:.1f} s)"
+    )
+    if not result.target_lang:
+        click.echo(
+            "The glosses' language is not known: say it with "
+            f"`sentences dict lang {_quoted(result.name)} en-XX`.",
+            err=True,
+        )
+
+
+def _pair(text: str) -> tuple[str, str]:
+    from reader.languages import parse_pair
+
+    pair = parse_pair(text)
+    if pair is None:
+        raise click.BadParameter(
+            f"{text!r}: give two ISO 639 codes, headwords then glosses, e.g. en-de",
+            param_hint="--lang-pair",
+        )
+    return pair
+
+
+def _quoted(name: str) -> str:
+    import shlex
+
+    return shlex.quote(name)
+
+
+@dict_group.command("lang")
+@click.argument("name")
+@click.argument("pair", metavar="FROM-TO")
+@home_option
+@friendly
+def dict_lang_cmd(name: str, pair: str) -> None:
+    """Say which languages a dictionary translates between, e.g. `dict lang mywords en-ko`."""
+    from reader.lexicon.dictionaries import set_lang_pair
+
+    set_lang_pair(open_home_db(), name, _pair(pair))
 
 
 @dict_group.command("list")
@@ -55,7 +108,11 @@ def dict_list_cmd(as_json: bool) -> None:
         return
     for s in sources:
         state = "on " if s.enabled else "off"
-        click.echo(f"{state} {s.priority:>5}  {s.name:<30} {s.kind:<9} {s.entry_count:>9,} entries")
+        langs = f"{s.lang}-{s.target_lang or '?'}"
+        click.echo(
+            f"{state} {s.priority:>5}  {s.name:<30} {s.kind:<9} {langs:<6} "
+            f"{counted(s.entry_count, 'entry'):>17}"
+        )
 
 
 @dict_group.command("enable")
@@ -100,4 +157,4 @@ def dict_remove_cmd(name: str) -> None:
     from reader.lexicon import remove_dictionary
 
     count = remove_dictionary(open_home_db(), name)
-    click.echo(f"removed {name} ({count:,} entries)")
+    click.echo(f"removed {name} ({counted(count, 'entry')})")

@@ -74,6 +74,9 @@ def run_tui(target: Any, lang: str = "en") -> None:
 
     app = make_app(db_path(), target=target, lang=lang)
     app.run()
+    if app.unsaved:
+        shown = "; ".join(app.unsaved[:3]) + ("; …" if len(app.unsaved) > 3 else "")
+        raise UserError(f"{len(app.unsaved)} change(s) not saved, the database was busy: {shown}")
     if app.return_code:
         raise click.exceptions.Exit(app.return_code)
 

@@ -15,6 +15,7 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.wording import counted
 
 
 @main.command("gloss")
@@ -108,7 +109,7 @@ def setup_cmd() -> None:
         "SELECT entry_count, origin FROM lex_sources WHERE name = 'wordnet'"
     ).fetchone()
     verb = "compiled" if built else "already compiled"
-    click.echo(f"WordNet: {verb} from {count[1]}, {count[0]:,} senses ({took:.1f} s)")
+    click.echo(f"WordNet: {verb} from {count[1]}, {counted(count[0], 'sense')} ({took:.1f} s)")
     from reader.text.tagger import tag_words
 
     tag_words(["Setup", "works", "."])
@@ -118,6 +119,32 @@ def setup_cmd() -> None:
     espeak = shutil.which("espeak-ng")
     voice = f"espeak-ng at {espeak}" if espeak else "libespeak-ng from the espeakng-loader package"
     click.echo(f"offline voice: {voice}")
+    _list_dictd(db)
+
+
+def _list_dictd(db: Any) -> None:
+    """Installed dictd dictionaries for English, each with the command that imports it."""
+    import shlex
+
+    from reader.languages import name_of
+    from reader.lexicon.dictd import installed_dictionaries
+
+    found = installed_dictionaries()
+    if not found:
+        click.echo(
+            "dictd dictionaries: none installed (on Debian: apt-get install "
+            "dict-freedict-eng-deu, or another dict-freedict-eng-*)"
+        )
+        return
+    origins = {r[0] for r in db.execute("SELECT origin FROM lex_sources").fetchall()}
+    click.echo(f"dictd dictionaries for English, {len(found)} installed:")
+    for item in found:
+        target = name_of(item.target_lang) if item.target_lang else "language unknown"
+        done = str(item.files.index.resolve()) in origins
+        command = f"sentences dict import {shlex.quote(str(item.files.index))}"
+        click.echo(
+            f"  {item.files.name} (into {target}): {command}{'  [imported]' if done else ''}"
+        )
 
 
 @main.command("known")
@@ -135,4 +162,4 @@ def known_cmd(top: int) -> None:
     have = {r[0] for r in db.execute("SELECT key FROM terms WHERE lang = 'en'").fetchall()}
     fresh = sorted(set(top_lemmas(top)) - have)
     count = set_statuses(db, fresh, KNOWN) if fresh else 0
-    click.echo(f"{count:,} lemmas marked known")
+    click.echo(f"{counted(count, 'lemma')} marked known")

@@ -6,15 +6,21 @@ exactly what the reader shows.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlite_utils
 
+from reader.learn.choice import Choice, chosen_first, get_choice
+from reader.learn.native import native_first
 from reader.learn.status import NEW, get_term, normalize_key, status_name
 from reader.lexicon.frequency import band, zipf
-from reader.lexicon.lookup import Gloss, all_glosses, glosses, has_gloss
+from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
+from reader.lexicon.readable import circular_word, describing, readable
 from reader.lexicon.senses import SenseContext, rank_senses
+from reader.lexicon.wordparts import Part, split_compound, split_word
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
 NAME_POS = frozenset({"PROPN"})
@@ -34,6 +40,8 @@ class GlossEntry:
     senses: list[Gloss] = field(default_factory=list)
     zipf: float = 0.0
     band: int = 5
+    chosen: bool = False
+    """``senses[0]`` is the sense the learner chose as their meaning of the term."""
 
     @property
     def status_name(self) -> str:
@@ -51,13 +59,17 @@ class GlossEntry:
             "learner_gloss": self.learner_gloss,
             "zipf": round(self.zipf, 2),
             "band": self.band,
+            "chosen": self.chosen,
             "senses": [
                 {
                     "source": s.source,
                     "pos": s.pos,
                     "gloss": s.gloss,
+                    "sense_key": s.sense_key,
                     "example": s.example,
                     "synonyms": s.synonyms.split(", ") if s.synonyms else [],
+                    "pronunciation": s.pronunciation,
+                    "see_also": s.see_also.split(", ") if s.see_also else [],
                 }
                 for s in self.senses
             ],
@@ -70,12 +82,19 @@ def gloss_entry(
     pos: str | None = None,
     lang: str = "en",
     context: SenseContext | None = None,
+    native_lang: str | None = None,
+    pending: Mapping[str, Choice | None] | None = None,
 ) -> GlossEntry:
     """The entry for ``word`` (a lemma, or a form the lexicon can lemmatize).
 
     With ``context`` (the sentence it is read in), WordNet's senses are ranked by how well they
     fit it; without, they keep their frequency order. Either way senses that cannot fit a common
     word (proper names, specialist domains with no sign of their domain) are not shown first.
+    The sense the learner chose comes first; ``pending`` holds choices made (None: undone) that
+    a writer may not have saved yet, by key, and wins over the stored one.
+
+    Senses in the learner's own language (``native_lang``; None: the configured one) come
+    right after the learner's own gloss: see :func:`reader.learn.native.native_first`.
     """
     key = normalize_key(word)
     if not key:
@@ -87,8 +106,11 @@ def gloss_entry(
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
     senses = rank_senses(db, senses, context, pos)
-    if not senses and "-" in key.strip("-"):
+    if not senses and pos not in NAME_POS and " " not in key:
         senses = _part_glosses(db, key)
+    senses = native_first(db, senses, native_lang)
+    choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
+    senses, chosen = chosen_first(_readable(db, key, senses), choice)
     return GlossEntry(
         lemma=key,
         pos=pos,
@@ -97,23 +119,89 @@ def gloss_entry(
         senses=senses,
         zipf=zipf(key),
         band=band(key),
+        chosen=chosen,
     )
 
 
-COMPOUND_GLUE = frozenset(
-    {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
-)
+PARTS_SOURCE = "word parts"
+PARTS_KIND = "parts"
+_LABEL = re.compile(r"^\([a-z][a-z ]*\)\s+")  # "(weapons) deriving destructive energy…"
 
 
-def _part_glosses(db: sqlite_utils.Database, compound: str) -> list[Gloss]:
-    """A compound no source knows ("heir-in-training") is explained by its content words."""
-    found: list[Gloss] = []
-    for part in compound.split("-"):
-        if part and part not in COMPOUND_GLUE:
-            lemma = part if has_gloss(db, part) else (_lemma_with_gloss(db, part, None) or part)
-            for sense in glosses(db, lemma, limit=1):
-                found.append(replace(sense, gloss=f"{part}: {sense.gloss}"))
-    return found
+def _readable(db: sqlite_utils.Database, key: str, senses: list[Gloss]) -> list[Gloss]:
+    """Senses as the learner reads them (:mod:`reader.lexicon.readable`), a circular definition
+    followed by the meaning of the word it leans on: "the quality of being significant
+    (significant: important in effect or meaning)"."""
+    out: list[Gloss] = []
+    for sense in senses:
+        if sense.source == LEARNER_SOURCE:
+            out.append(sense)
+            continue
+        sense = readable(sense)
+        leans_on = circular_word(key, sense.gloss) if sense.kind == "wordnet" else None
+        if leans_on:
+            lemma = _known_lemma(db, leans_on)
+            found = _common_senses(db, lemma) if lemma else []
+            if describing(sense.gloss, leans_on):
+                found.sort(key=lambda g: g.pos != "ADJ")  # stable: the first adjective sense
+            if found and not circular_word(key, found[0].gloss):
+                sense = replace(sense, gloss=f"{sense.gloss} ({leans_on}: {_short(found[0])})")
+            elif sense.synonyms:
+                sense = replace(sense, gloss=f"{sense.gloss} (≈ {sense.synonyms})")
+        out.append(sense)
+    return out
+
+
+def _part_glosses(db: sqlite_utils.Database, word: str) -> list[Gloss]:
+    """A word no source knows, explained through its parts, clearly marked as parts:
+    "counter- (against, in answer to) + message (a communication …)", "de- (removing, undoing,
+    reversing) + nuclear (…) + -ization (the process of making or becoming)".
+
+    Never the first part's own gloss alone: "counter-message" is not a counter.
+    """
+
+    def known(form: str) -> bool:
+        return _known_lemma(db, form) is not None
+
+    hyphenated = "-" in word.strip("-")
+    parts = split_compound(word, known) if hyphenated else split_word(word, known)
+    if not parts:
+        return []
+    text = " + ".join(_explain(db, part) for part in parts)
+    return [Gloss(PARTS_SOURCE, PARTS_KIND, word, None, 1, text)]
+
+
+def _explain(db: sqlite_utils.Database, part: Part) -> str:
+    if part.is_affix:
+        return f"{part.text} ({part.meaning})"
+    lemma = _known_lemma(db, part.text) if part.kind == "word" else None
+    found = _common_senses(db, lemma) if lemma else []
+    return f"{part.text} ({_short(found[0])})" if found else part.text
+
+
+def _short(sense: Gloss) -> str:
+    """A sense's definition up to its first semicolon, cleaned: enough to explain a part."""
+    text = readable(sense).gloss.split("; ", 1)[0]
+    return _LABEL.sub("", text) or text
+
+
+def _common_senses(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:
+    """The lemma's senses as a common word: "jong" is no part of "Jong-un" (Erica Jong)."""
+    return [g for g in glosses(db, lemma) if not g.proper]
+
+
+def _known_lemma(db: sqlite_utils.Database, form: str) -> str | None:
+    """``form`` if the lexicon knows it as a common word, else its first lemma (lemminflect's)
+    that it knows; no spelling correction, which would turn a part into some other word."""
+    if _common_senses(db, form):
+        return form
+    from lemminflect import getAllLemmas
+
+    for lemmas in (getAllLemmas(form) or {}).values():
+        for lemma in lemmas:
+            if lemma.lower() != form and _common_senses(db, lemma.lower()):
+                return str(lemma).lower()
+    return None
 
 
 def _lemma_with_gloss(db: sqlite_utils.Database, form: str, pos: str | None) -> str | None:

@@ -1,7 +1,7 @@
 """Where the learner is in each text, and the log of what they did while reading.
 
-The position is saved on every move, so quitting at any moment (or a crash) resumes at the same
-sentence.
+The position is saved on every move (the reading screen hands it to the writer, which keeps only
+the last of quick moves), so quitting at any moment, or a crash, resumes at the same sentence.
 """
 
 from __future__ import annotations
@@ -19,26 +19,51 @@ def get_position(db: sqlite_utils.Database, text_id: int) -> int:
     return int(row[0]) if row else 0
 
 
+def get_furthest(db: sqlite_utils.Database, text_id: int) -> int | None:
+    """The furthest sentence reached in the text, or None if it was never opened."""
+    row = db.execute("SELECT furthest_idx FROM positions WHERE text_id = ?", (text_id,)).fetchone()
+    return int(row[0]) if row else None
+
+
 def set_position(db: sqlite_utils.Database, text_id: int, sentence_idx: int) -> None:
     """Save the position, advance the furthest point reached, and log the sentence as read."""
     stamp = now()
     with transaction(db):
-        conn = db.conn
-        conn.execute(
+        save_position(db, text_id, sentence_idx, sentence_idx, stamp)
+        sentence = db.execute(
+            "SELECT id FROM sentences WHERE text_id = ? AND idx = ?", (text_id, sentence_idx)
+        ).fetchone()
+        log_read(db, text_id, sentence[0] if sentence else None, stamp)
+
+
+def save_position(
+    db: sqlite_utils.Database, text_id: int, sentence_idx: int, furthest_idx: int, at: str
+) -> None:
+    """Where reading resumes, and the furthest sentence reached (which never goes back).
+
+    The reading screen saves only the last of quick moves, so it passes ``furthest_idx`` from
+    memory rather than relying on the moves in between having been saved.
+    """
+    with transaction(db):
+        db.conn.execute(
             "INSERT INTO positions (text_id, sentence_idx, furthest_idx, updated_at) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (text_id) DO UPDATE SET "
             "sentence_idx = excluded.sentence_idx, "
             "furthest_idx = MAX(furthest_idx, excluded.furthest_idx), "
             "updated_at = excluded.updated_at",
-            (text_id, sentence_idx, sentence_idx, stamp),
+            (text_id, sentence_idx, furthest_idx, at),
         )
-        conn.execute("UPDATE texts SET last_read_at = ? WHERE id = ?", (stamp, text_id))
-        sentence = conn.execute(
-            "SELECT id FROM sentences WHERE text_id = ? AND idx = ?", (text_id, sentence_idx)
-        ).fetchone()
-        conn.execute(
+        db.conn.execute("UPDATE texts SET last_read_at = ? WHERE id = ?", (at, text_id))
+
+
+def log_read(
+    db: sqlite_utils.Database, text_id: int, sentence_id: int | None, at: str | None = None
+) -> None:
+    """A sentence was shown: one ``read`` event, stamped when it was shown."""
+    with transaction(db):
+        db.conn.execute(
             "INSERT INTO events (at, kind, text_id, sentence_id) VALUES (?, 'read', ?, ?)",
-            (stamp, text_id, sentence[0] if sentence else None),
+            (at or now(), text_id, sentence_id),
         )
 
 
@@ -55,25 +80,35 @@ def progress(db: sqlite_utils.Database, text_id: int) -> float:
 
 
 def log_lookup(
-    db: sqlite_utils.Database, term_key: str, text_id: int | None, sentence_id: int | None
+    db: sqlite_utils.Database,
+    term_key: str,
+    text_id: int | None,
+    sentence_id: int | None,
+    at: str | None = None,
 ) -> None:
     with transaction(db):
         db.conn.execute(
             "INSERT INTO events (at, kind, text_id, sentence_id, term_key) "
             "VALUES (?, 'lookup', ?, ?, ?)",
-            (now(), text_id, sentence_id, term_key),
+            (at or now(), text_id, sentence_id, term_key),
         )
 
 
-def mark_sentence(db: sqlite_utils.Database, sentence_id: int, mark: str) -> None:
-    if mark not in MARKS:
-        raise ValueError(f"unknown mark {mark!r}: use one of {', '.join(MARKS)}")
+def mark_sentence(
+    db: sqlite_utils.Database, sentence_id: int, mark: str, at: str | None = None
+) -> None:
+    check_mark(mark)
     with transaction(db):
         db.conn.execute(
             "INSERT INTO sentence_marks (sentence_id, mark, at) VALUES (?, ?, ?) "
             "ON CONFLICT (sentence_id) DO UPDATE SET mark = excluded.mark, at = excluded.at",
-            (sentence_id, mark, now()),
+            (sentence_id, mark, at or now()),
         )
+
+
+def check_mark(mark: str) -> None:
+    if mark not in MARKS:
+        raise ValueError(f"unknown mark {mark!r}: use one of {', '.join(MARKS)}")
 
 
 def get_mark(db: sqlite_utils.Database, sentence_id: int) -> str | None:

@@ -1,8 +1,12 @@
 """A reading session: the focused sentence, the cursor, and the learner's marks on its terms.
 
 This is the reading screen without the screen, so its behaviour is tested without a terminal and
-the UI only draws what it exposes. Every change is written to the database at once, so quitting at
-any moment loses nothing.
+the UI only draws what it exposes. The session keeps its own state in memory (the position, the
+statuses and glosses the learner set, the marks) and hands every write to a ``writes`` sink: the
+reading screen's is the app's :class:`reader.store.writer.Writer`, a thread, so a key never waits
+on the database; without one, writes go straight to the session's connection
+(:class:`~reader.store.writer.DirectWrites`). Either way each change is saved as it is made, so
+quitting at any moment loses nothing.
 
 The cursor moves over *units*: single words, and multi-word terms matched as one unit ("shoring
 up", "took it over"). Turning phrases off steps through the single words instead.
@@ -10,12 +14,13 @@ up", "took it over"). Turning phrases off steps through the single words instead
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
 from reader.config import Config
 from reader.learn import progress
+from reader.learn.choice import Choice, choose_sense, clear_choice, get_choice
 from reader.learn.glossing import NAME_POS, UNGLOSSED_POS, GlossEntry, gloss_entry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.status import (
@@ -31,7 +36,10 @@ from reader.learn.status import (
 )
 from reader.learn.texts import SentenceRow, TextInfo, TokenRow, get_text, sentence_at, tokens_of
 from reader.lexicon.frequency import rank_threshold
+from reader.lexicon.lookup import LEARNER_SOURCE, Gloss
 from reader.lexicon.senses import SenseContext
+from reader.store.migrations import now
+from reader.store.writer import DirectWrites, WriteSink
 
 OPEN_CLASS_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "INTJ"})
 
@@ -66,15 +74,22 @@ class ReadingSession:
         text_id: int,
         config: Config | None = None,
         phrases: PhraseIndex | None = None,
+        writes: WriteSink | None = None,
     ):
         self.db = db
+        self.writes: WriteSink = writes or DirectWrites(db)
         self.config = config or Config()
         self.phrases = phrases
         self.phrases_on = True
-        self.info: TextInfo = get_text(db, text_id)
+        self.info: TextInfo = get_text(db, text_id, figures=False)
         self.text_id = text_id
         self.count = self.info.sentences
         self.index = min(progress.get_position(db, text_id), max(0, self.count - 1))
+        self.furthest = max(progress.get_furthest(db, text_id) or 0, self.index)
+        # What this session changed, ahead of the database while the writer catches up.
+        self._mine: dict[str, TermState] = {}
+        self._marks: dict[int, str] = {}
+        self._choices: dict[str, Choice | None] = {}  # senses chosen (None: undone), by key
         self.sentence: SentenceRow | None = None
         self.tokens: list[TokenRow] = []
         self.units: list[Unit] = []
@@ -83,7 +98,14 @@ class ReadingSession:
         self.selection: int | None = None  # unit index where a span selection started
         self._load()
         if self.count:
-            progress.set_position(db, text_id, self.index)
+            self._save_position()
+
+    def use_connection(self, db: sqlite_utils.Database) -> None:
+        """Read through ``db`` from now on: a session loaded in a worker moves to the UI thread,
+        whose connection it must use (sqlite3 connections belong to one thread)."""
+        self.db = db
+        if isinstance(self.writes, DirectWrites):
+            self.writes = DirectWrites(db)
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -94,8 +116,25 @@ class ReadingSession:
             return False
         self.index = index
         self._load()
-        progress.set_position(self.db, self.text_id, self.index)
+        self._save_position()
         return True
+
+    def _save_position(self) -> None:
+        """Log the sentence as read, and save the position: of quick moves only the last lands."""
+        stamp = now()
+        text_id, index = self.text_id, self.index
+        self.furthest = max(self.furthest, index)
+        furthest = self.furthest
+        sentence_id = self.sentence.id if self.sentence is not None else None
+        self.writes.submit(
+            lambda db: progress.log_read(db, text_id, sentence_id, stamp),
+            label=f"sentence {index + 1} read",
+        )
+        self.writes.submit(
+            lambda db: progress.save_position(db, text_id, index, furthest, stamp),
+            label="your place in the text",
+            key=("position", text_id),
+        )
 
     def move(self, delta: int) -> bool:
         return self.goto(self.index + delta)
@@ -112,7 +151,11 @@ class ReadingSession:
             self.cursor = max(0, min(self.cursor + delta, len(self.units) - 1))
             unit = self.current_unit
             if unit is not None and self.sentence is not None and self.selection is None:
-                progress.log_lookup(self.db, unit.key, self.text_id, self.sentence.id)
+                key, text_id, sentence_id, stamp = unit.key, self.text_id, self.sentence.id, now()
+                self.writes.submit(
+                    lambda db: progress.log_lookup(db, key, text_id, sentence_id, stamp),
+                    label=f"lookup of “{key}”",
+                )
 
     @property
     def current_unit(self) -> Unit | None:
@@ -140,7 +183,7 @@ class ReadingSession:
     # -- statuses -----------------------------------------------------------------------------
 
     def state_of_key(self, key: str) -> TermState:
-        return self.states.get(key, TermState(key))
+        return self._mine.get(key) or self.states.get(key, TermState(key))
 
     def state_of(self, token: TokenRow) -> TermState:
         return self.state_of_key(token.term_key or "")
@@ -149,7 +192,12 @@ class ReadingSession:
         unit = self.current_unit
         if unit is None:
             return None
-        state = set_status(self.db, unit.key, status, self.info.lang, pos=unit.pos)
+        key, lang, pos = normalize_key(unit.key), self.info.lang, unit.pos
+        self.writes.submit(
+            lambda db: set_status(db, key, status, lang, pos=pos), label=f"status of “{key}”"
+        )
+        state = TermState(key, status, self.state_of_key(key).gloss)
+        self._mine[key] = state
         self._refresh_states()
         return state
 
@@ -160,25 +208,77 @@ class ReadingSession:
             for t in self.tokens
             if t.is_word and t.term_key and self.state_of(t).status == NEW
         }
-        count = set_statuses(self.db, keys, KNOWN, self.info.lang) if keys else 0
+        if not keys:
+            return 0
+        lang, chosen = self.info.lang, sorted({normalize_key(k) for k in keys if k})
+        self.writes.submit(
+            lambda db: set_statuses(db, chosen, KNOWN, lang),
+            label=f"{len(chosen)} words marked known",
+        )
+        for key in chosen:
+            self._mine[key] = TermState(key, KNOWN, self.state_of_key(key).gloss)
         self._refresh_states()
-        return count
+        return len(chosen)
 
     def set_current_gloss(self, gloss: str | None) -> TermState | None:
         unit = self.current_unit
         if unit is None:
             return None
-        state = set_gloss(self.db, unit.key, gloss, self.info.lang)
+        key, lang = normalize_key(unit.key), self.info.lang
+        self.writes.submit(lambda db: set_gloss(db, key, gloss, lang), label=f"gloss of “{key}”")
+        self._choices[key] = None  # the learner's own words replace a chosen sense
+        clean = gloss.strip() if gloss and gloss.strip() else None
+        state = TermState(key, self.state_of_key(key).status, clean)
+        self._mine[key] = state
         self._refresh_states()
         return state
 
+    def choose_current_sense(self, sense: Gloss | None) -> Choice | None:
+        """Make ``sense`` the learner's meaning of the term under the cursor (None: undo the
+        choice). It replaces their own gloss; the write goes to the writer."""
+        unit = self.current_unit
+        if unit is None:
+            return None
+        key, lang = normalize_key(unit.key), self.info.lang
+        if sense is None:
+            self.writes.submit(lambda db: clear_choice(db, key, lang), label=f"meaning of “{key}”")
+            self._choices[key] = None
+            return None
+        self.writes.submit(
+            lambda db: choose_sense(db, key, sense, lang), label=f"meaning of “{key}”"
+        )
+        choice = Choice(key, sense.gloss, sense.source, sense.sense_key)
+        self._choices[key] = choice
+        self._mine[key] = TermState(key, self.state_of_key(key).status, None)
+        self._refresh_states()
+        return choice
+
+    def chosen_gloss(self, unit: Unit) -> str | None:
+        """The text of the sense the learner chose for ``unit``'s term, if they chose one."""
+        key = normalize_key(unit.key)
+        if key in self._choices:
+            choice = self._choices[key]
+        else:
+            choice = get_choice(self.db, key, self.info.lang)
+        return choice.gloss if choice else None
+
     def mark_sentence(self, mark: str) -> None:
         if self.sentence is not None:
-            progress.mark_sentence(self.db, self.sentence.id, mark)
+            progress.check_mark(mark)
+            sentence_id, stamp = self.sentence.id, now()
+            self.writes.submit(
+                lambda db: progress.mark_sentence(db, sentence_id, mark, stamp),
+                label=f"mark of sentence {self.index + 1}",
+            )
+            self._marks[sentence_id] = mark
 
     def sentence_mark(self) -> str | None:
         """understood, partly or not: how the learner judged the focused sentence, if they did."""
-        return progress.get_mark(self.db, self.sentence.id) if self.sentence else None
+        if self.sentence is None:
+            return None
+        if self.sentence.id in self._marks:
+            return self._marks[self.sentence.id]
+        return progress.get_mark(self.db, self.sentence.id)
 
     # -- making a term of a span ------------------------------------------------------------
 
@@ -210,8 +310,17 @@ class ReadingSession:
         self.selection = None
         if key is None:
             return None
-        set_status(self.db, key, status, self.info.lang)
-        state = set_gloss(self.db, key, gloss, self.info.lang) if gloss else None
+        lang = self.info.lang
+
+        def write(db: sqlite_utils.Database) -> None:
+            set_status(db, key, status, lang)
+            if gloss:
+                set_gloss(db, key, gloss, lang)
+
+        self.writes.submit(write, label=f"new term “{key}”")
+        clean = gloss.strip() if gloss and gloss.strip() else None
+        state = TermState(key, status, clean or self.state_of_key(key).gloss)
+        self._mine[key] = state
         if self.phrases is None:
             self.phrases = PhraseIndex([])
         self.phrases.add(key)
@@ -220,7 +329,7 @@ class ReadingSession:
             if unit.key == key:
                 self.cursor = number
         self._refresh_states()
-        return state or self.state_of_key(key)
+        return state
 
     # -- glosses ------------------------------------------------------------------------------
 
@@ -258,18 +367,43 @@ class ReadingSession:
 
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
         pos = unit.pos if not unit.is_phrase else None
-        return gloss_entry(
-            self.db, unit.key, pos=pos, lang=self.info.lang, context=self.context_of(unit)
+        entry = gloss_entry(
+            self.db,
+            unit.key,
+            pos=pos,
+            lang=self.info.lang,
+            context=self.context_of(unit),
+            native_lang=self.config.native_lang,
+            pending=self._choices,
         )
+        return self._with_mine(entry, normalize_key(unit.key))
 
     def entry_for(self, token: TokenRow) -> GlossEntry:
-        return gloss_entry(
+        word = token.term_key or token.text
+        entry = gloss_entry(
             self.db,
-            token.term_key or token.text,
+            word,
             pos=token.pos,
             lang=self.info.lang,
             context=SenseContext.of_tokens(self.tokens, (self.tokens.index(token),)),
+            native_lang=self.config.native_lang,
         )
+        return self._with_mine(entry, normalize_key(word))
+
+    def _with_mine(self, entry: GlossEntry, key: str) -> GlossEntry:
+        """The entry as the learner just left it, even before the writer has saved it."""
+        state = self._mine.get(key)
+        if state is None:
+            return entry
+        if entry.lemma != key:  # the lexicon sent a glossless form to another lemma
+            if not state.gloss:
+                return entry
+            entry = replace(entry, lemma=key, senses=[])
+        senses = [s for s in entry.senses if s.source != LEARNER_SOURCE]
+        if state.gloss:
+            senses.insert(0, Gloss(LEARNER_SOURCE, LEARNER_SOURCE, state.key, entry.pos, 0,
+                                   state.gloss))  # fmt: skip
+        return replace(entry, status=state.status, learner_gloss=state.gloss, senses=senses)
 
     def context_of(self, unit: Unit) -> SenseContext:
         """The focused sentence, glossing ``unit``: its senses are ranked by this sentence."""
@@ -313,4 +447,7 @@ class ReadingSession:
 
     def _refresh_states(self) -> None:
         keys = [t.term_key for t in self.tokens if t.term_key] + [u.key for u in self.units]
-        self.states = get_terms(self.db, keys, self.info.lang)
+        states = get_terms(self.db, keys, self.info.lang)
+        for key in states.keys() & self._mine.keys():
+            states[key] = self._mine[key]
+        self.states = states

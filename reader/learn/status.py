@@ -107,7 +107,11 @@ def set_statuses(
 def set_gloss(
     db: sqlite_utils.Database, key: str, gloss: str | None, lang: str = "en"
 ) -> TermState:
-    """Set (or clear, with ``None`` or blank) the learner's own gloss."""
+    """Set (or clear, with ``None`` or blank) the learner's own gloss.
+
+    Either way a sense the learner chose earlier (:mod:`reader.learn.choice`) is cleared: the
+    gloss they write now is their meaning of the term.
+    """
     key = _written_key(key)
     gloss = gloss.strip() if gloss and gloss.strip() else None
     with transaction(db):
@@ -116,6 +120,7 @@ def set_gloss(
             "INSERT INTO terms (lang, key, status, gloss, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (lang, key) DO UPDATE SET gloss = excluded.gloss, "
+            "sense_key = NULL, sense_gloss = NULL, sense_source = NULL, "
             "updated_at = excluded.updated_at",
             (lang, key, NEW, gloss, stamp, stamp),
         )

@@ -69,11 +69,14 @@ class TextNotFound(LookupError):
     """No text with that id."""
 
 
-def list_texts(db: sqlite_utils.Database, text_id: int | None = None) -> list[TextInfo]:
+def list_texts(
+    db: sqlite_utils.Database, text_id: int | None = None, *, figures: bool = True
+) -> list[TextInfo]:
     """Every text (or one) with progress and the share of its running words still unknown.
 
     The unknown share is computed over all the words of the text, not a sample: new words (no
-    status yet), leaving out names and the learner's ignored terms.
+    status yet), leaving out names and the learner's ignored terms. That reads every token of the
+    text, so a screen that will not show it passes ``figures=False`` (``unknown_share`` is then 0).
     """
     where = "WHERE t.id = ?" if text_id is not None else ""
     params: list[object] = [text_id] if text_id is not None else []
@@ -99,7 +102,7 @@ def list_texts(db: sqlite_utils.Database, text_id: int | None = None) -> list[Te
                 int(n_words),
                 int(pos),
                 progress,
-                unknown_share(db, int(tid), lang),
+                unknown_share(db, int(tid), lang) if figures else 0.0,
                 last,
             )  # fmt: skip
         )
@@ -127,8 +130,8 @@ def unknown_share(db: sqlite_utils.Database, text_id: int, lang: str = "en") -> 
     return unknown / counted if counted else 0.0
 
 
-def get_text(db: sqlite_utils.Database, text_id: int) -> TextInfo:
-    found = list_texts(db, text_id)
+def get_text(db: sqlite_utils.Database, text_id: int, *, figures: bool = True) -> TextInfo:
+    found = list_texts(db, text_id, figures=figures)
     if not found:
         raise TextNotFound(f"no text with id {text_id}")
     return found[0]
@@ -142,7 +145,7 @@ def remove_text(db: sqlite_utils.Database, text_id: int) -> str:
     """
     from reader.store import transaction
 
-    title = get_text(db, text_id).title
+    title = get_text(db, text_id, figures=False).title
     with transaction(db):
         db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
     return title

@@ -46,6 +46,8 @@ class Row(NamedTuple):
     sense_key: str | None = None  # WordNet's, e.g. "summit%1:14:00::"
     proper: bool = False  # names one particular thing (a WordNet instance or proper name)
     domain: str | None = None  # the topic domain the sense needs in its context
+    pronunciation: str | None = None  # from dictd entries
+    see_also: str | None = None  # cross-references, ", "-separated
 
 
 class Record(NamedTuple):
@@ -56,6 +58,8 @@ class Record(NamedTuple):
     gloss: str
     example: str | None = None
     synonyms: str | None = None
+    pronunciation: str | None = None
+    see_also: str | None = None
 
 
 _POS_NAMES = {
@@ -132,7 +136,10 @@ def ranked(records: Iterable[Record]) -> Iterator[Row]:
             continue
         rank = seen.get(rec.headword, 0) + 1
         seen[rec.headword] = rank
-        yield Row(rec.headword, rec.pos, rank, rec.gloss, rec.example, rec.synonyms)
+        yield Row(
+            rec.headword, rec.pos, rank, rec.gloss, rec.example, rec.synonyms,
+            pronunciation=rec.pronunciation, see_also=rec.see_also,
+        )  # fmt: skip
 
 
 def store_source(
@@ -144,12 +151,14 @@ def store_source(
     rows: Iterable[Row],
     priority: int,
     lang: str = "en",
+    target_lang: str | None = None,
 ) -> int:
     """Replace the source called ``name`` by ``rows`` in one transaction; returns the entry count.
 
     ``rows`` is consumed inside the transaction, so an importer that fails halfway (a broken file)
     rolls everything back, including the deletion of the previous import. Re-importing keeps the
-    learner's ``enabled`` and ``priority`` choices for that name.
+    learner's ``enabled`` and ``priority`` choices for that name. ``lang`` is the language of
+    the headwords, ``target_lang`` that of the glosses (None: not known).
     """
     conn = db.conn
     with transaction(db):
@@ -158,20 +167,21 @@ def store_source(
             source_id = int(found[0])
             conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (source_id,))
             conn.execute(
-                "UPDATE lex_sources SET kind = ?, lang = ?, origin = ?, imported_at = ? "
-                "WHERE id = ?",
-                (kind, lang, origin, now(), source_id),
+                "UPDATE lex_sources SET kind = ?, lang = ?, target_lang = ?, origin = ?, "
+                "imported_at = ? WHERE id = ?",
+                (kind, lang, target_lang, origin, now(), source_id),
             )
         else:
             cursor = conn.execute(
-                "INSERT INTO lex_sources (name, kind, lang, enabled, priority, entry_count, "
-                "origin, imported_at) VALUES (?, ?, ?, 1, ?, 0, ?, ?)",
-                (name, kind, lang, priority, origin, now()),
+                "INSERT INTO lex_sources (name, kind, lang, target_lang, enabled, priority, "
+                "entry_count, origin, imported_at) VALUES (?, ?, ?, ?, 1, ?, 0, ?, ?)",
+                (name, kind, lang, target_lang, priority, origin, now()),
             )
             source_id = int(cursor.lastrowid or 0)
         cursor = conn.executemany(
             "INSERT INTO lex_entries (source_id, headword, pos, rank, gloss, example, synonyms, "
-            "sense_key, proper, domain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sense_key, proper, domain, pronunciation, see_also) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ((source_id, *row) for row in rows),
         )
         count = max(int(cursor.rowcount), 0)

@@ -11,12 +11,12 @@ import tarfile
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import sqlite_utils
 
-from reader.lexicon import freedict, stardict, tabular
+from reader.lexicon import dictd, freedict, stardict, tabular
 from reader.lexicon.base import (
     DICTIONARY_PRIORITY,
     IDIOMS_PRIORITY,
@@ -28,7 +28,7 @@ from reader.lexicon.base import (
 )
 from reader.store.db import transaction
 
-FORMATS = ("tsv", "csv", "stardict", "freedict")
+FORMATS = ("tsv", "csv", "stardict", "freedict", "dictd")
 _ARCHIVES = (".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar")
 
 
@@ -38,6 +38,8 @@ class ImportReport:
     kind: str
     entries: int
     seconds: float
+    source_lang: str = "en"
+    target_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class SourceInfo:
     name: str
     kind: str
     lang: str
+    target_lang: str | None
     enabled: bool
     priority: int
     entry_count: int
@@ -55,12 +58,16 @@ class SourceInfo:
 def detect_format(path: Path) -> str:
     """The format by file name, falling back on the file's first bytes."""
     if path.is_dir():
+        if any(dictd.is_dictd(p) for p in path.glob("*.index")):
+            return "dictd"
         if any(path.rglob("*.ifo")):
             return "stardict"
         if _tei_in(path):
             return "freedict"
         raise LexiconError(f"{path}: no dictionary found in this directory")
     name = path.name.lower()
+    if name.endswith((".index", ".dict", ".dict.dz")) and dictd.is_dictd(path):
+        return "dictd"
     if name.endswith((".ifo", ".idx", ".idx.gz", ".dict", ".dict.dz")):
         return "stardict"
     if name.endswith((".tei", ".tei.gz", ".xml", ".xml.gz")):
@@ -87,11 +94,17 @@ def import_dictionary(
     name: str | None = None,
     fmt: str | None = None,
     progress: Progress | None = None,
+    lang_pair: tuple[str, str] | None = None,
 ) -> ImportReport:
     """Import (or re-import) a dictionary file; a new one shows after the existing ones.
 
     Formats: ``tsv``/``csv`` (word, gloss), ``stardict`` (.ifo/.idx/.dict[.dz], a directory or
-    a .tar.* archive holding them) and ``freedict`` (TEI XML, optionally gzipped).
+    a .tar.* archive holding them), ``freedict`` (TEI XML, optionally gzipped) and ``dictd``
+    (.index with .dict or .dict.dz).
+
+    The language pair (headwords, glosses) is ``lang_pair`` when given, else what the
+    dictionary says (dictd's metadata), else the file name (``freedict-eng-deu``), else, for
+    glosses in a script only one language uses (Hangul, kana...), that language.
     """
     started = time.perf_counter()
     path = Path(path).expanduser()
@@ -102,11 +115,19 @@ def import_dictionary(
     if path.is_file() and path.name.lower().endswith(_ARCHIVES):
         with tempfile.TemporaryDirectory(prefix="sentences-dict-") as tmp:
             _extract(path, Path(tmp))
-            report = import_dictionary(db, Path(tmp), name, fmt, progress)
-        return ImportReport(report.name, report.kind, report.entries, _since(started))
+            report = import_dictionary(db, Path(tmp), name, fmt, progress, lang_pair)
+        return replace(report, seconds=_since(started))
     kind = fmt or detect_format(path)
     records: Iterator[Record]
-    if kind == "stardict":
+    found_pair = dictd.pair_from_name(path.name)
+    if kind == "dictd":
+        dictd_files = dictd.locate(path)
+        info = dictd.read_info(dictd_files)
+        default_name = dictd_files.name  # short and typeable: `dict disable freedict-eng-deu`
+        if info.source_lang and info.target_lang:
+            found_pair = (info.source_lang, info.target_lang)
+        records = dictd.read_dictd(dictd_files, progress)
+    elif kind == "stardict":
         files = stardict.locate(path)
         default_name, records = files.name, stardict.read_stardict(files, progress)
     elif kind == "freedict":
@@ -117,6 +138,7 @@ def import_dictionary(
     else:
         default_name, records = _stem(path), tabular.read_table(path, progress)
     name = " ".join((name or default_name).split()) or _stem(path)
+    source, target = lang_pair or found_pair or ("en", None)
     entries = store_source(
         db,
         name=name,
@@ -124,8 +146,12 @@ def import_dictionary(
         origin=str(path.resolve()),
         rows=ranked(records),
         priority=_next_priority(db),
+        lang=source,
+        target_lang=target,
     )
-    return ImportReport(name, kind, entries, _since(started))
+    if target is None:
+        target = _guess_target(db, name)
+    return ImportReport(name, kind, entries, _since(started), source, target)
 
 
 def _tei_in(folder: Path) -> Path | None:
@@ -172,10 +198,10 @@ def _next_priority(db: sqlite_utils.Database) -> int:
 def list_dictionaries(db: sqlite_utils.Database) -> list[SourceInfo]:
     """All gloss sources, WordNet included, in the order their glosses show."""
     rows = db.conn.execute(
-        "SELECT name, kind, lang, enabled, priority, entry_count, origin, imported_at "
-        "FROM lex_sources ORDER BY priority, name"
+        "SELECT name, kind, lang, target_lang, enabled, priority, entry_count, origin, "
+        "imported_at FROM lex_sources ORDER BY priority, name"
     ).fetchall()
-    return [SourceInfo(r[0], r[1], r[2], bool(r[3]), r[4], r[5], r[6], r[7]) for r in rows]
+    return [SourceInfo(r[0], r[1], r[2], r[3], bool(r[4]), *r[5:]) for r in rows]
 
 
 def _update(db: sqlite_utils.Database, name: str, sql: str, value: int) -> None:
@@ -221,3 +247,58 @@ def remove_dictionary(db: sqlite_utils.Database, name: str) -> int:
         cursor = db.conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (row[0],))
         db.conn.execute("DELETE FROM lex_sources WHERE id = ?", (row[0],))
     return max(int(cursor.rowcount), 0)
+
+
+# Scripts that one language alone writes with: glosses in them tell the dictionary's language.
+_SCRIPTS = (
+    ("ko", ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))),
+    ("ja", ((0x3040, 0x30FF),)),
+    ("el", ((0x0370, 0x03FF),)),
+    ("he", ((0x0590, 0x05FF),)),
+    ("th", ((0x0E00, 0x0E7F),)),
+    ("hy", ((0x0530, 0x058F),)),
+    ("ka", ((0x10A0, 0x10FF),)),
+)
+
+
+def _guess_target(db: sqlite_utils.Database, name: str) -> str | None:
+    """A dictionary with no stated language, glossed in Hangul, is Korean: record it so.
+
+    Only scripts that one language alone uses decide; Latin, Cyrillic or Han glosses stay
+    unknown (``dict import --lang-pair`` says what they are).
+    """
+    rows = db.conn.execute(
+        "SELECT e.gloss FROM lex_entries e JOIN lex_sources s ON s.id = e.source_id "
+        "WHERE s.name = ? LIMIT 200",
+        (name,),
+    ).fetchall()
+    counts: dict[str, int] = {}
+    letters = 0
+    for (gloss,) in rows:
+        for char in gloss:
+            if not char.isalpha():
+                continue
+            letters += 1
+            point = ord(char)
+            for lang, ranges in _SCRIPTS:
+                if any(low <= point <= high for low, high in ranges):
+                    counts[lang] = counts.get(lang, 0) + 1
+                    break
+    if not counts or not letters:
+        return None
+    lang, count = max(counts.items(), key=lambda item: item[1])
+    if count < letters / 2:
+        return None
+    with transaction(db):
+        db.conn.execute("UPDATE lex_sources SET target_lang = ? WHERE name = ?", (lang, name))
+    return lang
+
+
+def set_lang_pair(db: sqlite_utils.Database, name: str, pair: tuple[str, str]) -> None:
+    """Say which languages a dictionary translates between (``dict lang NAME en-ko``)."""
+    with transaction(db):
+        cursor = db.conn.execute(
+            "UPDATE lex_sources SET lang = ?, target_lang = ? WHERE name = ?", (*pair, name)
+        )
+        if cursor.rowcount == 0:
+            raise LexiconError(f"no dictionary named {name!r}")

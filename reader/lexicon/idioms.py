@@ -69,4 +69,5 @@ def ensure_idioms(db: sqlite_utils.Database) -> int | None:
         origin=str(IDIOMS_PATH),
         rows=ranked(records),
         priority=IDIOMS_PRIORITY,
+        target_lang="en",
     )

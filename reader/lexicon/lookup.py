@@ -17,7 +17,7 @@ LEARNER_SOURCE = "learner"
 
 _QUERY = (
     "SELECT s.name, s.kind, e.headword, e.pos, e.rank, e.gloss, e.example, e.synonyms, "
-    "e.sense_key, e.proper, e.domain "
+    "e.sense_key, e.proper, e.domain, e.pronunciation, e.see_also "
     "FROM lex_entries e JOIN lex_sources s ON s.id = e.source_id "
     "WHERE e.headword = ? AND s.enabled = 1 "
     "ORDER BY s.priority, s.name, e.rank"
@@ -40,6 +40,10 @@ class Gloss:
     """The sense names one particular thing (an instance, a proper name): never a common word's."""
     domain: str | None = None
     """The topic domain ("computer science") a sense needs in its context to be shown first."""
+    pronunciation: str | None = None
+    """How the headword is said, where the dictionary gives it (dictd entries)."""
+    see_also: str | None = None
+    """Cross-references to other headwords, ", "-separated, kept apart from the gloss."""
 
 
 def glosses(
@@ -99,7 +103,8 @@ def _fetch(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:
             if rows:
                 break
     return [
-        Gloss(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10]) for r in rows
+        Gloss(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10], r[11], r[12])
+        for r in rows
     ]
 
 

@@ -110,6 +110,7 @@ def compile_wordnet(
         origin=str(files.location),
         rows=rows(parsed, progress, half, half),
         priority=WORDNET_PRIORITY,
+        target_lang="en",
     )
     if progress:
         progress(2 * half, 2 * half)

@@ -283,6 +283,33 @@ def _get_model() -> _Model:
     return _model
 
 
+# fmt: off
+_NUMBER_PARTS = frozenset({
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion", "half", "halves", "third", "thirds",
+    "quarter", "quarters", "first", "second", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth",
+})
+# fmt: on
+_ATTRIBUTIVE_HEADS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def is_worded_phrase(word: str) -> bool:
+    """Is a hyphenated token a phrase written in words ("one-on-one", "one-to-one", "two-way")
+    rather than a number ("twenty-one", "one-third") or a code or date ("01-Feb-02")?"""
+    parts = word.lower().split("-")
+    return all(p.isalpha() for p in parts) and not all(p in _NUMBER_PARTS for p in parts)
+
+
+def _modifier_tag(uposes: list[str], i: int) -> str:
+    """The tagger reads "one-on-one" as a number by its first part; before a noun it describes
+    it ("one-on-one summits"), elsewhere it says how ("they met one-on-one")."""
+    following = uposes[i + 1] if i + 1 < len(uposes) else ""
+    return "ADJ" if following in _ATTRIBUTIVE_HEADS else "ADV"
+
+
 def _clean(word: object) -> str:
     text = word if isinstance(word, str) else str(word)
     return normalize(text.strip()) or "_"
@@ -317,6 +344,8 @@ def tag_sentences(sentences: Iterable[Sequence[str]]) -> list[list[tuple[str, st
             for i, w in enumerate(clean):
                 if "." in w and uposes[i] == "PROPN" and _FILE_NAME.fullmatch(w):
                     uposes[i] = "NOUN"
+                elif uposes[i] == "NUM" and "-" in w and is_worded_phrase(w):
+                    uposes[i] = _modifier_tag(uposes, i)
             caps = informative_capitals(clean, mode)
             result.append(
                 [(u, lemma(w, u, c)) for w, u, c in zip(texts, uposes, caps, strict=True)]

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import sqlite_utils
 from textual import work
 from textual.app import App
 
 from reader.config import Config, load_config
 from reader.lexicon.wordnet import is_compiled
 from reader.store import open_db
+from reader.store.writer import Writer
 from reader.text.load import Loaded
+from reader.ui.messages import WriteFailed, WriteRecovered
 
 if TYPE_CHECKING:
     from reader.learn.phrases import PhraseIndex
@@ -35,8 +39,17 @@ class SentencesApp(App[None]):
         self.target = target
         self.lang = lang
         self.config = config or load_config()
-        # The UI thread's own connection: quick indexed queries and single-row writes only.
+        # The UI thread's own connection: quick indexed reads only. Every write from a screen
+        # goes through the writer, a thread with its own connection, so keys never wait on it.
         self.db = open_db(self.db_path)
+        self.writer = Writer(
+            self.db_path,
+            on_error=lambda error: self.post_message(WriteFailed(str(error), error.kept)),
+            on_recovered=lambda label: self.post_message(WriteRecovered(label)),
+        )
+        self.unsaved: list[str] = []  # labels of writes still unsaved when the app closed
+        self.close_timeout = 5.0  # seconds the app waits at exit for the last writes
+        self._quitting = False
         self.lexicon_ready = is_compiled(self.db)
         self.phrases: PhraseIndex | None = None
         self.player: Player | None = None
@@ -56,12 +69,51 @@ class SentencesApp(App[None]):
                 self.player = player
             return self.player
 
+    def write(
+        self, fn: Callable[[sqlite_utils.Database], Any], *, label: str, key: Hashable | None = None
+    ) -> None:
+        """Hand a write to the writer thread (see :mod:`reader.store.writer`); never blocks."""
+        self.writer.submit(fn, label=label, key=key)
+
+    def on_write_failed(self, message: WriteFailed) -> None:
+        title = "Not saved yet" if message.kept else "Not saved"
+        self.notify(message.error, title=title, severity="error", timeout=8, markup=False)
+
+    def on_write_recovered(self, message: WriteRecovered) -> None:
+        self.notify(f"Saved now: {message.label}", timeout=3, markup=False)
+
+    async def action_quit(self) -> None:
+        """Quit once every write has landed; a second q quits at once (what is left is listed)."""
+        if self._quitting or not self.writer.pending:
+            self.exit()
+            return
+        self._quitting = True
+        count = self.writer.pending
+        self.notify(
+            f"Saving {count} change{'s' if count != 1 else ''}… (q again to quit without them)",
+            timeout=30,
+        )
+        self.finish_writes()
+
+    @work(thread=True, exclusive=True, group="quit", exit_on_error=False)
+    def finish_writes(self) -> None:
+        from textual.worker import get_current_worker
+
+        worker = get_current_worker()
+        while not self.writer.flush(timeout=0.5):
+            if worker.is_cancelled:
+                return
+        self.call_from_thread(self.exit)
+
     def on_unmount(self) -> None:
+        self.unsaved = self.writer.close(timeout=0 if self._quitting else self.close_timeout)
         if self.player is not None:
             self.player.close()
 
     def on_mount(self) -> None:
         from reader.ui.screens.library import LibraryScreen
+
+        self.writer.start()
 
         self.push_screen(LibraryScreen())
         if isinstance(self.target, Loaded):

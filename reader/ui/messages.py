@@ -29,6 +29,15 @@ class WorkFailed(Message):
 
 
 @dataclass
+class ExportFinished(Message):
+    """Flashcards were written to ``path``; ``summary`` says what went in, in one line."""
+
+    path: str
+    summary: str
+    warnings: list[str]
+
+
+@dataclass
 class LexiconReady(Message):
     """The gloss sources are usable (``note`` says what happened, or what is missing)."""
 
@@ -67,3 +76,25 @@ class AudioFailed(Message):
 @dataclass
 class PhrasesReady(Message):
     phrases: object
+
+
+@dataclass
+class WriteFailed(Message):
+    """A write from a screen did not land: ``error`` is one line; ``kept`` if it will be retried."""
+
+    error: str
+    kept: bool
+
+
+@dataclass
+class WriteRecovered(Message):
+    """A write that was kept after failing has now been saved."""
+
+    label: str
+
+
+@dataclass
+class SessionLoaded(Message):
+    """The reading session was loaded in a worker (``session`` is a ReadingSession)."""
+
+    session: object

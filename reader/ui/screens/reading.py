@@ -11,13 +11,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
+from reader.learn.glossing import GlossEntry
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
 from reader.learn.texts import SentenceRow
+from reader.lexicon.lookup import LEARNER_SOURCE
 from reader.ui.guard import saves
-from reader.ui.messages import LexiconReady, Progress
+from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
+from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
+from reader.ui.screens.senses import SenseChoiceScreen
 from reader.ui.widgets.glosses import render_detail, render_glosses
 from reader.ui.widgets.sentence import render_sentence
 
@@ -41,6 +45,7 @@ class ReadingScreen(ListeningMixin):
         Binding("i", f"status({IGNORED})", "Ignore"),
         Binding("r", "rest_known", "Rest known"),
         Binding("e", "edit_gloss", "Gloss"),
+        Binding("c", "choose_sense", "Choose meaning", show=False),
         Binding("s", "select", "Term"),
         Binding("m", "mark_sentence", "Mark understood/partly/not", show=False),
         Binding("w", "toggle_phrases", "Words/phrases", show=False),
@@ -55,9 +60,11 @@ class ReadingScreen(ListeningMixin):
         Binding("shift+pageup", "scroll_panel('detail-box', -1)", "Word ↑", show=False),
         Binding("home", "goto_start", "Start", show=False),
         Binding("end", "goto_end", "End", show=False),
+        Binding("x", "export", "Export", show=False),
         Binding("escape", "back", "Library"),
         Binding("q", "app.quit", "Quit"),
     ]
+    COMMANDS = {ExportCommands}
 
     def __init__(self, text_id: int) -> None:
         super().__init__()
@@ -92,15 +99,49 @@ class ReadingScreen(ListeningMixin):
 
     def on_mount(self) -> None:
         app = self.sentences_app
-        self.session = ReadingSession(app.db, self.text_id, app.config, app.phrases)
-        self.title = self.session.info.title
         self.sub_title = "Sentences mode"
         self.query_one("#glosses-box").border_title = "Glosses"
         self.query_one("#detail-box").border_title = "Word"
-        self.refresh_all()
+        self.query_one("#focus", Static).update(Text("Opening…", style="italic"))
+        self.load_session()
         if not app.lexicon_ready:
             self.lexicon_note = "Building the lexicon from WordNet…"
             self.build_lexicon()
+
+    @work(thread=True, exclusive=True, group="session", exit_on_error=False)
+    def load_session(self) -> None:
+        """Open the text off the UI thread, with a connection of its own; its writes go to the
+        app's writer from the start."""
+        from reader.errors import describe
+        from reader.store import open_db
+
+        app = self.sentences_app
+        try:
+            db = open_db(app.db_path, migrate_schema=False)
+            try:
+                session = ReadingSession(
+                    db, self.text_id, app.config, app.phrases, writes=app.writer
+                )
+            finally:
+                db.close()
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Cannot open the text: {describe(exc)}"))
+            return
+        self.post_message(SessionLoaded(session))
+
+    def on_session_loaded(self, message: SessionLoaded) -> None:
+        session = message.session
+        assert isinstance(session, ReadingSession)
+        session.use_connection(self.sentences_app.db)
+        if self.sentences_app.phrases is not None and session.phrases is None:
+            session.set_phrases(self.sentences_app.phrases)  # they came while it loaded
+        self.session = session
+        self.title = session.info.title
+        self.refresh_all()
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.query_one("#focus", Static).update(Text(message.error))
+        self.notify(message.error, severity="error", timeout=8, markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         compact = event.size.height < COMPACT_BELOW
@@ -233,17 +274,53 @@ class ReadingScreen(ListeningMixin):
         unit = session.current_unit if session else None
         if session is None or unit is None:
             return
-        current = session.state_of_key(unit.key).gloss or ""
+        current = session.state_of_key(unit.key).gloss or session.chosen_gloss(unit) or ""
         self.app.push_screen(
             PromptScreen(f"Your gloss for “{unit.key}”", current, "meaning, translation…"),
-            self.save_gloss,
+            lambda value: self.save_gloss(value, current),
         )
 
     @saves
-    def save_gloss(self, value: str | None) -> None:
-        if value is not None and self.session is not None:
+    def save_gloss(self, value: str | None, shown: str | None = None) -> None:
+        """Store what the learner typed; Enter on the chosen sense's text, unchanged, keeps the
+        choice (and its sense key) rather than copying it as their own words."""
+        if value is not None and self.session is not None and value != shown:
             self.session.set_current_gloss(value)
             self.refresh_sentence()
+
+    def action_choose_sense(self) -> None:
+        """Open the word's senses, numbered as in its entry, to pick the one this text means."""
+        session = self.session
+        unit = session.current_unit if session else None
+        if session is None or unit is None:
+            return
+        entry = session.entry_for_unit(unit)
+        if not entry.senses:
+            self.notify("No senses to choose from: press e to write your own gloss", timeout=3)
+            return
+        self.app.push_screen(
+            SenseChoiceScreen(entry, unit.surface),
+            lambda index: self.sense_picked(entry, index),
+        )
+
+    @saves
+    def sense_picked(self, entry: GlossEntry, index: int | None) -> None:
+        """Store the pick (through the writer: the key never waits on the database)."""
+        session = self.session
+        if index is None or session is None:
+            return
+        sense = entry.senses[index]
+        if sense.source == LEARNER_SOURCE:
+            self.notify("That is your own gloss: it is already your meaning", timeout=3)
+            return
+        key = entry.lemma
+        if entry.chosen and index == 0:  # the chosen one again: undone
+            session.choose_current_sense(None)
+            self.notify(f"{key}: back to the dictionary's order", timeout=2, markup=False)
+        else:
+            session.choose_current_sense(sense)
+            self.notify(f"{key}: {sense.gloss}", title="Your meaning", timeout=3, markup=False)
+        self.refresh_sentence()
 
     @saves
     def action_select(self) -> None:
@@ -278,6 +355,10 @@ class ReadingScreen(ListeningMixin):
             if state is not None:
                 self.notify(f"New term: {state.key}", timeout=2, markup=False)
         self.refresh_sentence()
+
+    def action_export(self) -> None:
+        """Flashcards for the words being learned (an Anki package, as ``sentences export``)."""
+        start_export(self.app)
 
     def action_back(self) -> None:
         session = self.session

@@ -10,6 +10,7 @@ from reader.learn.glossing import GlossEntry
 from reader.learn.session import GlossRow
 from reader.learn.status import NEW
 from reader.ui.styles import STATUS_STYLES
+from reader.wording import counted
 
 MAX_SENSES = 6
 
@@ -33,7 +34,7 @@ def render_glosses(rows: list[GlossRow], cursor_key: str | None, note: str = "")
         if entry.learner_gloss:
             gloss = Text(entry.learner_gloss, style="bold")
         elif entry.senses:
-            gloss = Text(_first_line(entry.short()))
+            gloss = Text(_first_line(entry.short()), style="bold" if entry.chosen else "")
         else:
             gloss = Text("(no gloss)", style="dim")
         table.add_row(
@@ -60,22 +61,37 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
     if not entry.senses:
         out.append("No gloss found. Press e to write your own.", style="dim italic")
         return out
-    source = None
+    source: str | None = None
     for number, sense in enumerate(entry.senses[:MAX_SENSES], start=1):
-        if sense.source != source:
-            source = sense.source
-            label = "your gloss" if source == "learner" else source
+        chosen = entry.chosen and number == 1
+        label = _source_label(sense.source, chosen)
+        if label != source:
+            source = label
             out.append(f"{label}\n", style="dim underline")
         out.append(f"{number}. ", style="bold")
+        if chosen:
+            out.append("✓ ", style="bold green")
         if sense.pos and sense.source != "learner":
             out.append(f"({sense.pos.lower()}) ", style="dim")
         out.append(sense.gloss + "\n")
         if sense.example:
             out.append(f'   "{sense.example}"\n', style="italic")
-    if len(entry.senses) > MAX_SENSES:
-        out.append(f"… {len(entry.senses) - MAX_SENSES} more senses", style="dim")
+        if sense.synonyms:
+            out.append(f"   ≈ {sense.synonyms}\n", style="dim")
+    hidden = len(entry.senses) - MAX_SENSES
+    if hidden > 0:
+        out.append(f"… {counted(hidden, 'more sense')} · c lists them all", style="dim")
+    elif len(entry.senses) > 1 and not entry.chosen:
+        out.append("c: choose the meaning meant here", style="dim italic")
     out.rstrip()
     return out
+
+
+def _source_label(source: str, chosen: bool) -> str:
+    """The heading over a group of senses: whose they are."""
+    if source == "learner":
+        return "your gloss"
+    return f"your meaning (from {source})" if chosen else source
 
 
 def _first_line(text: str) -> str:

@@ -1,0 +1,191 @@
+"""One export from start to finish: select, check, make the audio, write, record.
+
+The command line and the screens both call :func:`export`, so ``sentences export`` and the ``x``
+key do the same thing with the same defaults. It blocks (audio synthesis, disk): on the screens it
+runs in a worker, with its own database connection.
+
+Every check that can fail cheaply (the path, an empty selection) is made before the slow part,
+and the file is written last and atomically: a failure at any point leaves no file behind and no
+export on record.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from reader.export.anki import DEFAULT_DECK, write_apkg
+from reader.export.atomic import check_writable
+from reader.export.audio import attach_audio
+from reader.export.errors import ExportCancelled, ExportError
+from reader.export.fields import fingerprint
+from reader.export.record import exported_fingerprints, last_export, record_export
+from reader.export.selection import Selection, select_items
+from reader.export.tabular import write_table
+from reader.learn.status import LEARNING, status_name
+from reader.speech.settings import SpeechSettings
+from reader.store.migrations import now
+
+KINDS = ("anki", "tsv", "csv")
+EXTENSIONS = {"anki": ".apkg", "tsv": ".tsv", "csv": ".csv"}
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``; stages are "lexicon" (compiling WordNet, on first use),
+"selecting", "audio" and "writing"."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the learner asked for; the defaults are those of ``sentences export``."""
+
+    kind: str
+    out: Path
+    statuses: tuple[int, ...] = LEARNING
+    text_id: int | None = None
+    since_last: bool = False
+    deck: str = DEFAULT_DECK
+    audio: bool = True
+    media: Path | None = None
+    lang: str = "en"
+
+
+@dataclass
+class ExportResult:
+    kind: str
+    out: Path
+    terms: int
+    notes: int
+    media: int
+    synthesized: int
+    since: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        what = {"anki": "notes", "tsv": "rows", "csv": "rows"}[self.kind]
+        media = f", {self.media} audio file{'s' if self.media != 1 else ''}" if self.media else ""
+        made = f" ({self.synthesized} newly spoken)" if self.synthesized else ""
+        return f"{self.out}: {self.terms} terms, {self.notes} {what}{media}{made}"
+
+
+def export(
+    db: sqlite_utils.Database,
+    request: ExportRequest,
+    speech: SpeechSettings | None,
+    audio_dir: Callable[[str | None], Path],
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ExportResult:
+    """Write the export ``request`` describes; raises :class:`ExportError` with a one-line message.
+
+    ``speech`` is the learner's voice (None: no audio). ``audio_dir(source)`` is where a text's
+    audio is cached.
+    """
+    if request.kind not in KINDS:
+        raise ExportError(f"unknown export format {request.kind!r}: use anki, tsv or csv")
+    if not request.statuses:
+        raise ExportError("no statuses to export")
+    if not request.deck.strip():
+        raise ExportError("the deck name is empty")
+    out = request.out.expanduser().absolute()
+    check_writable(out)
+    if not _any_terms(db, request):
+        raise ExportError(_nothing_message(request, None))
+    warnings = _ensure_lexicon(db, progress)
+    started = now()
+    if progress is not None:
+        progress("selecting", 0, 1)
+    items = select_items(db, Selection(request.statuses, request.text_id, request.lang))
+    prints = {(i.lang, i.key): fingerprint(i, request.deck, request.audio) for i in items}
+    since = None
+    if request.since_last:
+        previous = last_export(db, request.kind)
+        if previous is None:
+            warnings.append(f"no earlier {request.kind} export on record: exporting everything")
+        else:
+            since = previous.finished_at
+            before = exported_fingerprints(db, request.kind, request.lang)
+            items = [i for i in items if before.get(i.key) != prints[(i.lang, i.key)]]
+    if not items:
+        raise ExportError(_nothing_message(request, since))
+    synthesized = 0
+    if request.audio and speech is not None:
+
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress("audio", done, total)
+
+        synthesized = attach_audio(items, speech, db, audio_dir, report, cancel)
+    if cancel is not None and cancel.is_set():
+        raise ExportCancelled("export cancelled")
+    if progress is not None:
+        progress("writing", 0, 1)
+    if request.kind == "anki":
+        notes, media = write_apkg(items, out, request.deck)
+    else:
+        notes, media = write_table(items, out, request.kind, request.deck, request.media)
+    record_export(
+        db,
+        kind=request.kind,
+        path=str(out),
+        deck=request.deck,
+        statuses=request.statuses,
+        text_id=request.text_id,
+        since_last=request.since_last,
+        fingerprints={(i.lang, i.key): prints[(i.lang, i.key)] for i in items},
+        notes=notes,
+        media=media,
+        started_at=started,
+    )
+    if progress is not None:
+        progress("writing", 1, 1)
+    return ExportResult(request.kind, out, len(items), notes, media, synthesized, since, warnings)
+
+
+def _any_terms(db: sqlite_utils.Database, request: ExportRequest) -> bool:
+    """A quick look before compiling the lexicon or speaking anything."""
+    marks = ",".join("?" * len(request.statuses))
+    row = db.execute(
+        f"SELECT 1 FROM terms WHERE lang = ? AND status IN ({marks}) LIMIT 1",
+        [request.lang, *request.statuses],
+    ).fetchone()
+    return row is not None
+
+
+def _ensure_lexicon(db: sqlite_utils.Database, progress: Progress | None) -> list[str]:
+    """The meanings come from the lexicon tables, compiled from WordNet on first use (as the
+    reader does); without WordNet the export goes on with the learner's own glosses."""
+    from reader.lexicon.builtin import ensure_lexicon
+    from reader.lexicon.wordnet import WordNetMissing
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress("lexicon", done, total)
+
+    try:
+        ensure_lexicon(db, progress=report)
+    except WordNetMissing as exc:
+        return [f"meanings from your own glosses only: {' '.join(str(exc).split())}"]
+    return []
+
+
+def _nothing_message(request: ExportRequest, since: str | None) -> str:
+    names = ", ".join(status_name(s) for s in request.statuses)
+    what = f"no terms with status {names}"
+    if request.text_id is not None:
+        what += f" in text {request.text_id}"
+    if since is not None:
+        what += f" changed since the last {request.kind} export ({since[:16].replace('T', ' ')})"
+    hint = (
+        "; mark words as learning (1-4) while reading, or choose --status" if since is None else ""
+    )
+    return f"nothing to export: {what}{hint}"
+
+
+def default_path(kind: str, folder: Path, when: str | None = None) -> Path:
+    """Where the screens' export goes: ``sentences-YYYY-MM-DD.apkg`` in ``folder``."""
+    day = (when or now())[:10]
+    return folder / f"sentences-{day}{EXTENSIONS[kind]}"

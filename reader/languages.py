@@ -1,0 +1,100 @@
+"""Language codes: the learner's language, dictionaries' language pairs, translation targets.
+
+Everything is stored as ISO 639-1 (``ko``, ``de``), the codes translation services and gTTS take.
+Dictionaries name their languages in other ways (FreeDict files use ISO 639-3, ``eng-deu``; their
+metadata says "English - German"), so this module turns each of those into one code.
+"""
+
+from __future__ import annotations
+
+import re
+
+import langcodes
+
+# Languages learners most often read English from, with their own names, for the first-run
+# question and for reading "English - German" in a dictionary's description.
+COMMON: dict[str, tuple[str, str]] = {
+    "ar": ("Arabic", "العربية"),
+    "bg": ("Bulgarian", "български"),
+    "bn": ("Bengali", "বাংলা"),
+    "ca": ("Catalan", "català"),
+    "cs": ("Czech", "čeština"),
+    "cy": ("Welsh", "Cymraeg"),
+    "da": ("Danish", "dansk"),
+    "de": ("German", "Deutsch"),
+    "el": ("Greek", "Ελληνικά"),
+    "en": ("English", "English"),
+    "es": ("Spanish", "español"),
+    "et": ("Estonian", "eesti"),
+    "fa": ("Persian", "فارسی"),
+    "fi": ("Finnish", "suomi"),
+    "fr": ("French", "français"),
+    "ga": ("Irish", "Gaeilge"),
+    "he": ("Hebrew", "עברית"),
+    "hi": ("Hindi", "हिन्दी"),
+    "hr": ("Croatian", "hrvatski"),
+    "hu": ("Hungarian", "magyar"),
+    "id": ("Indonesian", "Bahasa Indonesia"),
+    "it": ("Italian", "italiano"),
+    "ja": ("Japanese", "日本語"),
+    "ko": ("Korean", "한국어"),
+    "la": ("Latin", "Latina"),
+    "lt": ("Lithuanian", "lietuvių"),
+    "lv": ("Latvian", "latviešu"),
+    "nl": ("Dutch", "Nederlands"),
+    "no": ("Norwegian", "norsk"),
+    "pl": ("Polish", "polski"),
+    "pt": ("Portuguese", "português"),
+    "ro": ("Romanian", "română"),
+    "ru": ("Russian", "русский"),
+    "sk": ("Slovak", "slovenčina"),
+    "sl": ("Slovenian", "slovenščina"),
+    "sr": ("Serbian", "српски"),
+    "sv": ("Swedish", "svenska"),
+    "sw": ("Swahili", "Kiswahili"),
+    "th": ("Thai", "ไทย"),
+    "tr": ("Turkish", "Türkçe"),
+    "uk": ("Ukrainian", "українська"),
+    "ur": ("Urdu", "اردو"),
+    "vi": ("Vietnamese", "Tiếng Việt"),
+    "zh": ("Chinese", "中文"),
+}
+_BY_NAME = {english.lower(): code for code, (english, _) in COMMON.items()}
+_BY_NAME.update({"persian (farsi)": "fa", "modern greek": "el", "norwegian bokmål": "nb"})
+_CODE = re.compile(r"^[A-Za-z]{2,3}$")
+
+
+def iso639_1(code: str | None) -> str | None:
+    """The two-letter code for a two- or three-letter code (``deu`` -> ``de``), or None.
+
+    Codes with no two-letter form (``gsw``) and codes no standard knows (``xx``) give None.
+    """
+    if not code or not _CODE.match(code.strip()):
+        return None
+    tag = code.strip().lower()
+    if not langcodes.tag_is_valid(tag):
+        return None
+    language = langcodes.Language.get(langcodes.standardize_tag(tag)).language
+    return language if language and len(language) == 2 else None
+
+
+def from_name(name: str) -> str | None:
+    """ "German" -> ``de``, for dictionaries that name their languages in English."""
+    return _BY_NAME.get(" ".join(name.split()).lower())
+
+
+def name_of(code: str) -> str:
+    """ "Korean (한국어)" for ``ko``; the code itself for languages outside :data:`COMMON`."""
+    if code in COMMON:
+        english, own = COMMON[code]
+        return english if english == own else f"{english} ({own})"
+    return code
+
+
+def parse_pair(text: str) -> tuple[str, str] | None:
+    """``en-de``, ``eng-deu`` or ``en:de`` as a (source, target) pair of two-letter codes."""
+    parts = re.split(r"[-_:/ ]+", text.strip())
+    if len(parts) != 2:
+        return None
+    source, target = iso639_1(parts[0]), iso639_1(parts[1])
+    return (source, target) if source and target else None

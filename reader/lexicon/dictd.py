@@ -1,0 +1,389 @@
+"""dictd dictionaries: an ``.index`` of headwords and a ``.dict`` (or dictzip ``.dict.dz``).
+
+This is the format of Debian's FreeDict packages (``dict-freedict-eng-deu`` and dozens more, in
+``/usr/share/dictd``) and of many other free dictionaries. Each index line is
+``headword<TAB>offset<TAB>length``, the numbers in dictd's base64; the entry at that range is
+plain text whose first line repeats the headword with its pronunciation and part of speech::
+
+    coalition /kˌəʊəlˈɪʃən/
+    Koalition <fem> [pol.]
+          "coalition of the parties CDU, FDP and the Greens (Germany)"  - Jamaika-Koalition
+     see: {coalitions}, {grand coalition}
+
+The translations become the gloss; examples, synonyms and "see:" cross-references are kept in
+their own fields, apart from it. Entries named ``00-database-*`` describe the dictionary (its
+title, and often its languages) and are not glosses. FreeDict's English-German lists each past
+form of a verb as an entry of its own; those are left out (see :func:`_form_of`).
+
+:func:`read_dictd` only reads: it returns :class:`~reader.lexicon.base.Record` rows, and the
+caller decides how and when to write them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.languages import from_name, parse_pair
+from reader.lexicon.base import LexiconError, Progress, Record, headword_of, normalize_pos
+from reader.lexicon.dictzip import DictzipError, DictzipReader
+
+_B64 = {
+    c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+}
+_MAX_EXAMPLES = 3
+
+# Grammar marks in angle brackets: genders and numbers are shown short, part-of-speech marks are
+# read (and dropped from the gloss: the entry's part of speech is shown on its own).
+_GENDERS = {"fem": "f", "masc": "m", "neut": "n", "pl": "pl", "f": "f", "m": "m", "n": "n"}
+_EXTRA_POS = {"prep": "ADP", "conj": "CCONJ", "pron": "PRON", "interj": "INTJ", "num": "NUM",
+              "art": "DET", "adj": "ADJ", "adv": "ADV", "v": "VERB", "vi": "VERB", "vt": "VERB",
+              "n": "NOUN", "noun": "NOUN", "verb": "VERB"}  # fmt: skip
+_ANGLE = re.compile(r"\s*<([^<>]*)>")
+_PAREN = re.compile(r"\([^()]*\)")
+_PRON = re.compile(r"(?:^|\s)(?:/([^/\n]+)/|\[([^\]\n]+)\])")
+_HEAD_END = re.compile(r"\s+(?=[/<(\[{])")
+_NUMBERED = re.compile(r"^\d+[.)]\s+")
+_BRACED = re.compile(r"\{([^{}]+)\}")
+_LABEL = re.compile(r"^(see(?: also)?|synonyms?|antonyms?|note)\s*:\s*", re.IGNORECASE)
+_SHORT_PAIR = re.compile(r"^\s*([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s*[-–—]\s*([A-Z][a-z]+)")
+_NAME_PAIR = re.compile(r"(?:^|[-_.])([a-z]{2,3})[-_]([a-z]{2,3})(?=$|[-_.])")
+
+
+@dataclass(frozen=True)
+class DictdFiles:
+    index: Path
+    data: Path
+
+    @property
+    def name(self) -> str:
+        return self.index.name.removesuffix(".index")
+
+
+@dataclass(frozen=True)
+class DictdInfo:
+    """What the ``00-database-*`` entries (or else the file name) say about the dictionary."""
+
+    title: str | None
+    source_lang: str | None
+    target_lang: str | None
+
+
+def locate(path: Path) -> DictdFiles:
+    """The index and data files, given either one (or the folder holding them)."""
+    if path.is_dir():
+        indexes = sorted(path.glob("*.index"))
+        if not indexes:
+            raise LexiconError(f"{path}: no dictd .index file in this folder")
+        path = indexes[0]
+    name = path.name
+    for suffix in (".index", ".dict.dz", ".dict"):
+        if name.endswith(suffix):
+            stem = path.with_name(name.removesuffix(suffix))
+            break
+    else:
+        raise LexiconError(f"{path.name}: a dictd dictionary is a .index with a .dict or .dict.dz")
+    index = stem.with_name(stem.name + ".index")
+    if not index.is_file():
+        raise LexiconError(f"{path.name}: its index {index.name} is missing")
+    for suffix in (".dict.dz", ".dict"):
+        data = stem.with_name(stem.name + suffix)
+        if data.is_file():
+            return DictdFiles(index, data)
+    raise LexiconError(f"{index.name}: its entries ({stem.name}.dict or .dict.dz) are missing")
+
+
+def is_dictd(path: Path) -> bool:
+    """Whether ``path`` is one of a dictd dictionary's files (an index beside it)."""
+    name = path.name
+    for suffix in (".index", ".dict.dz", ".dict"):
+        if name.endswith(suffix):
+            return path.with_name(name.removesuffix(suffix) + ".index").is_file()
+    return False
+
+
+def _number(text: str) -> int:
+    value = 0
+    for char in text:
+        value = value * 64 + _B64[char]
+    return value
+
+
+def _index_lines(index: Path) -> list[tuple[str, int, int]]:
+    try:
+        raw = index.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"cannot read {index}: {exc.strerror}") from exc
+    text = raw.decode("utf-8", errors="replace")
+    lines: list[tuple[str, int, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        try:
+            lines.append((parts[0], _number(parts[1]), _number(parts[2])))
+        except (IndexError, KeyError):
+            raise LexiconError(
+                f"{index.name}, line {number}: not a dictd index line (word, offset, length)"
+            ) from None
+    if not lines:
+        raise LexiconError(f"{index.name}: the index is empty")
+    return lines
+
+
+def _open_data(files: DictdFiles) -> DictzipReader:
+    try:
+        return DictzipReader(files.data)
+    except OSError as exc:
+        raise LexiconError(f"cannot read {files.data}: {exc.strerror}") from exc
+    except DictzipError as exc:
+        raise LexiconError(str(exc)) from exc
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def _metadata_key(word: str) -> str | None:
+    """``00-database-short`` and its squeezed index form ``00databaseshort`` -> ``short``."""
+    if not word.startswith("00"):
+        return None
+    squeezed = re.sub(r"[^0-9a-z]", "", word.lower())
+    return squeezed[len("00database") :] if squeezed.startswith("00database") else None
+
+
+def read_info(files: DictdFiles) -> DictdInfo:
+    """The title and language pair, from the metadata entries, else from the file name."""
+    reader = _open_data(files)
+    meta: dict[str, str] = {}
+    for word, offset, length in _index_lines(files.index):
+        key = _metadata_key(word)
+        if key in ("short", "info") and key not in meta:
+            body = _decode(reader.read(offset, length))
+            lines = [line.strip() for line in body.splitlines() if line.strip()]
+            # dictfmt repeats the entry's name as its first line: "00-database-short".
+            if lines and _metadata_key(lines[0]) is not None:
+                lines = lines[1:]
+            meta[key] = lines[0] if lines else ""
+    title = meta.get("short") or None
+    source = target = None
+    for text in (meta.get("short", ""), meta.get("info", "")):
+        found = _SHORT_PAIR.match(text)
+        if found and from_name(found[1]) and from_name(found[2]):
+            source, target = from_name(found[1]), from_name(found[2])
+            break
+    if source is None:
+        pair = pair_from_name(files.index.name)
+        if pair:
+            source, target = pair
+    return DictdInfo(title, source, target)
+
+
+def pair_from_name(name: str) -> tuple[str, str] | None:
+    """``freedict-eng-deu.index`` -> (en, de): FreeDict names files by ISO 639-3 codes."""
+    for found in _NAME_PAIR.finditer(name.lower()):
+        pair = parse_pair(f"{found[1]}-{found[2]}")
+        if pair:
+            return pair
+    return None
+
+
+def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[Record]:
+    """Every entry of the dictionary, in index order, as gloss records."""
+    lines = _index_lines(files.index)
+    reader = _open_data(files)
+    try:
+        reader.inflate_all()  # index order is not file order: one pass beats chunk by chunk
+    except DictzipError as exc:
+        raise LexiconError(str(exc)) from exc
+    total = len(lines)
+    seen: set[tuple[int, str]] = set()
+    previous: Record | None = None
+    for done, (word, offset, length) in enumerate(lines, start=1):
+        if progress and done % 5000 == 0:
+            progress(done, total)
+        if _metadata_key(word) is not None:
+            continue
+        try:
+            body = _decode(reader.read(offset, length))
+        except DictzipError as exc:
+            raise LexiconError(str(exc)) from exc
+        record = parse_entry(word, body)
+        if record is None or (offset, record.headword) in seen:
+            continue  # one entry listed under several index words is stored once
+        seen.add((offset, record.headword))
+        if previous is not None and _form_of(record, previous):
+            continue
+        previous = record
+        yield record
+    if progress:
+        progress(total, total)
+
+
+_SQUEEZE = re.compile(r"[\W_]+")
+
+
+def _form_of(record: Record, verb: Record) -> bool:
+    """An untagged entry right after a verb's, sharing its examples or cross-references, is that
+    verb's past form translated ("run" -> "gelaufen" after "run" -> "laufen"): FreeDict's
+    Ding-derived dictionaries list one per form, and glossing a lemma with them adds only noise.
+    """
+    if record.pos is not None or verb.pos != "VERB" or record.headword != verb.headword:
+        return False
+    if record.example and record.example == verb.example:
+        return True
+    mine = set((record.see_also or "").split(", ")) - {""}
+    theirs = set((verb.see_also or "").split(", ")) - {""}
+    return bool(mine & theirs)
+
+
+def _squeeze(text: str) -> str:
+    return _SQUEEZE.sub("", text.lower())
+
+
+def parse_entry(index_word: str, body: str) -> Record | None:
+    """One entry's text as a record: headword, pronunciation, translations, and the rest apart.
+
+    The first line is taken as the headword line when it repeats the index word (the usual
+    dictfmt layout); otherwise the whole text is the gloss of the index word.
+    """
+    lines = body.strip().splitlines()
+    if not lines:
+        return None
+    head_line = lines[0].strip()
+    head = _HEAD_END.split(head_line, maxsplit=1)[0]
+    pos: str | None = None
+    pronunciation: str | None = None
+    if head.lower() == index_word or _squeeze(head) == _squeeze(index_word) != "":
+        lines = lines[1:]
+        rest = head_line[len(head) :]
+        if rest:
+            found = _PRON.search(rest)
+            if found:
+                pronunciation = (found[1] or found[2]).strip()
+            if "<" in rest:
+                pos = _pos_of_marks(_ANGLE.findall(_PAREN.sub("", rest)))
+        headword = headword_of(head)
+    else:
+        headword = headword_of(index_word)
+    translations: list[str] = []
+    examples: list[str] = []
+    synonyms: list[str] = []
+    see: list[str] = []
+    notes: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        first = line[0]
+        if first == '"':
+            if len(examples) < _MAX_EXAMPLES:
+                examples.append(_example(line))
+            continue
+        if first in "sSaAnN" and ":" in line:
+            label = _LABEL.match(line)
+            if label:
+                kind = label[1].lower()
+                value = line[label.end() :]
+                if kind.startswith("see"):
+                    see += [i for i in _items(value) if i not in see]
+                elif kind.startswith("synonym"):
+                    synonyms += [i for i in _items(value) if i not in synonyms]
+                else:
+                    notes.append(f"{kind}: {value.strip()}" if kind != "note" else value.strip())
+                continue
+        if line[0].isdigit():
+            line = _NUMBERED.sub("", line)
+        if "<" in line:
+            if pos is None:
+                pos = _pos_of_marks(_ANGLE.findall(line))
+            text = " ".join(_ANGLE.sub(_short_mark, line).split())
+        else:
+            text = " ".join(line.split())
+        if text:
+            translations.append(text)
+    if not translations:
+        return None
+    gloss = "; ".join(translations)
+    if notes:
+        gloss += "\n(" + "; ".join(notes) + ")"
+    return Record(
+        headword=headword,
+        pos=pos,
+        gloss=gloss,
+        example="\n".join(examples) or None,
+        synonyms=", ".join(synonyms) or None,
+        pronunciation=pronunciation,
+        see_also=", ".join(see) or None,
+    )
+
+
+def _items(value: str) -> list[str]:
+    """``{coalitions}, {grand coalition}`` (or a plain comma list) as its items."""
+    items = _BRACED.findall(value) or value.split(",")
+    return [item.strip() for item in items if item.strip()]
+
+
+def _example(line: str) -> str:
+    """``"run a drugstore"  - eine Drogerie betreiben`` -> ``run a drugstore — eine ...``."""
+    found = re.match(r'^"(.*)"\s*(?:-\s*(.*))?$', line)
+    if not found:
+        return line.strip('"')
+    source, target = found[1].strip(), (found[2] or "").strip()
+    return f"{source} — {target}" if target else source
+
+
+def _short_mark(found: re.Match[str]) -> str:
+    """Grammar marks in a translation: genders kept short (``<fem>`` -> ``(f)``), others out."""
+    gender = _GENDERS.get(found[1].strip().lower())
+    return f" ({gender})" if gender else ""
+
+
+def _pos_of_marks(marks: list[str]) -> str | None:
+    for inner in marks:
+        first = inner.split(",")[0].strip().lower()
+        if first in ("fem", "masc", "neut"):
+            return "NOUN"
+        pos = _EXTRA_POS.get(first) or normalize_pos(first)
+        if pos:
+            return pos
+    return None
+
+
+DICTD_DIR = Path("/usr/share/dictd")
+DICTD_DIR_ENV = "SENTENCES_DICTD_DIR"
+
+
+@dataclass(frozen=True)
+class Installed:
+    files: DictdFiles
+    source_lang: str | None
+    target_lang: str | None
+
+
+def installed_dictionaries(folder: Path | None = None, source_lang: str = "en") -> list[Installed]:
+    """dictd dictionaries in ``folder`` (Debian's ``/usr/share/dictd``) from ``source_lang``.
+
+    Dictionaries whose language pair cannot be told are listed too: they may be the learner's.
+    """
+    import os
+
+    folder = folder or Path(os.environ.get(DICTD_DIR_ENV) or DICTD_DIR)
+    found: list[Installed] = []
+    if not folder.is_dir():
+        return found
+    for index in sorted(folder.glob("*.index")):
+        try:
+            files = locate(index)
+            pair = pair_from_name(files.name)
+            info = DictdInfo(None, *pair) if pair else read_info(files)
+        except LexiconError:
+            continue
+        if info.source_lang in (source_lang, None):
+            found.append(Installed(files, info.source_lang, info.target_lang))
+    return found
