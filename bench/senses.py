@@ -97,7 +97,9 @@ def first_wordnet(senses: list) -> str | None:  # type: ignore[type-arg]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--text", type=Path, default=SEEDS_DIR / "arirang_weekly_focus_2025-09-06.txt")
+    parser.add_argument(
+        "--text", type=Path, default=SEEDS_DIR / "arirang_weekly_focus_2025-09-06.txt"
+    )
     args = parser.parse_args()
     directory = find_wordnet()
     if directory is None:
@@ -150,8 +152,9 @@ def main() -> int:
         for label in ("gold", "e2e"):
             base, ranked = right[f"{label} first sense"], right[f"{label} ranked"]
             name = "gold lemma+POS" if label == "gold" else "end to end    "
+            gain = 100 * (ranked - base) / total
             print(f"  {name}  first sense {100 * base / total:5.1f} %   ranked "
-                  f"{100 * ranked / total:5.1f} %   ({100 * (ranked - base) / total:+.1f})")  # fmt: skip
+                  f"{100 * ranked / total:5.1f} %   ({gain:+.1f})")  # fmt: skip
         print(f"model load (once per process): {load_ms:.0f} ms")
         for name, texts in (
             ("SemEval-2007 sentences", [detokenize(w)[0] for w in sentences]),

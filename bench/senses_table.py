@@ -82,7 +82,9 @@ def _excerpt(sentence: str, surface: str, width: int = 40) -> str:
     if at < 0:
         return sentence[: 2 * width]
     start, end = max(0, at - width), min(len(sentence), at + len(surface) + width)
-    return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
+    return (
+        ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from reader.lexicon.senses.features import STOPWORDS, features  # noqa: E402
-from reader.lexicon.senses.model import name_id  # noqa: E402
+from reader.lexicon.senses.model import name_id, sense_class  # noqa: E402
 from reader.lexicon.wndb import Parsed, domain_names, domain_of, open_wordnet, parse, sense_key  # noqa: E402
 
 SEMCOR = REPO.parent / "shared" / "corpus" / "wsd" / "semcor30.jsonl.gz"
@@ -46,6 +46,10 @@ OUT = REPO / "reader" / "lexicon" / "models" / "senses.npz"
 SS_UPOS = {"1": "NOUN", "2": "VERB", "3": "ADJ", "4": "ADV", "5": "ADJ"}
 UPOS_SUFFIX = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
 HELD_OUT_EVERY = 5
+# A sense's signature: its words and gloss, and the words of the synsets these point to (its
+# hypernyms, instance-of, topic domain, a satellite's head, derivationally related words).
+SIGNATURE_POINTERS = ("@", "@i", ";c", "&", "+")
+RELATED_DEFINITIONS = True
 
 
 @dataclass(frozen=True)
@@ -55,16 +59,15 @@ class Params:
     weight: float = 0.5  # context against prior
     gloss: float = 1.0  # pseudo-count of each signature word
     local: float = 1.0  # collocations and the word's own form, against the sentence's words
-    kin: float = 0.3  # weight of what SemCor saw with a sense's WordNet relatives
-    kin_cap: float = 400.0  # features a relative lends at most (a frequent one is scaled down)
+    classes: float = 0.3  # the sense's lexicographer class, against its own word's evidence
+    class_floor: float = 0.05  # weighted class boosts below this are dropped from the file
     smooth: float = 4.0  # prior pseudo-count, shared out by WordNet's sense order
     boost_floor: float = 0.05  # boosts below this are dropped from the file (size)
 
 
 GRID = {
     "damp": [100.0, 400.0],
-    "weight": [0.5, 0.7],
-    "local": [1.0, 1.6, 2.5],
+    "weight": [0.4, 0.5, 0.7],
     "smooth": [1.0, 4.0],
 }
 
@@ -74,8 +77,6 @@ class WordNet:
     senses_of: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     signature: dict[str, list[str]] = field(default_factory=dict)  # key -> lemmas
     domains: dict[str, list[str]] = field(default_factory=dict)  # topic domain -> its words
-    synset_of: dict[str, tuple[str, str]] = field(default_factory=dict)  # every key -> synset
-    relatives: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # key -> synsets
 
 
 _TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]")
@@ -109,8 +110,6 @@ def load_wordnet(directory: Path) -> WordNet:
     parsed = parse(files)
     adjectives = parsed.synsets["ADJ"]
     hypernyms: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    up: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    down: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     pos_of = {"n": "NOUN", "v": "VERB", "a": "ADJ", "s": "ADJ", "r": "ADV"}
     for upos, suffix in UPOS_SUFFIX.items():
         for line in files.lines(f"data.{suffix}"):
@@ -121,14 +120,8 @@ def load_wordnet(directory: Path) -> WordNet:
             hypernyms[(upos, fields[0])] = [
                 (pos_of[pointers[i + 2]], pointers[i + 1])
                 for i in range(0, len(pointers), 4)
-                if pointers[i] in ("@", "@i", ";c", "&")
+                if pointers[i] in SIGNATURE_POINTERS
             ]
-            for i in range(0, len(pointers), 4):
-                target = (pos_of[pointers[i + 2]], pointers[i + 1])
-                if pointers[i] in ("@", "@i"):
-                    up[(upos, fields[0])].append(target)
-                elif pointers[i] in ("~", "~i"):
-                    down[(upos, fields[0])].append(target)
     domains = {
         offset: synset.words[0].lower()
         for table in parsed.synsets.values()
@@ -140,10 +133,6 @@ def load_wordnet(directory: Path) -> WordNet:
     wordnet.domains = domain_words(parsed)
     for headword in sorted(parsed.senses):
         for upos, offsets in parsed.senses[headword]:
-            for offset in offsets:
-                key = sense_key(headword, parsed.synsets[upos][offset], adjectives)
-                if key is not None:
-                    wordnet.synset_of[key] = (upos, offset)
             if len(offsets) < 2:
                 continue
             keys: list[str] = []
@@ -153,12 +142,13 @@ def load_wordnet(directory: Path) -> WordNet:
                 if key is None:
                     continue
                 keys.append(key)
-                wordnet.relatives[key] = relatives((upos, offset), up, down)
                 text = [synset.definition, synset.example or "", *synset.words]
                 for target_pos, target in hypernyms.get((upos, offset), []):
                     related = parsed.synsets[target_pos].get(target)
                     if related is not None:
                         text += related.words
+                        if RELATED_DEFINITIONS:
+                            text.append(related.definition)
                 text += [domains[d] for d in synset.domains if d in domains]
                 own = set(headword.split())
                 wordnet.signature[key] = sorted(
@@ -170,28 +160,6 @@ def load_wordnet(directory: Path) -> WordNet:
                 )
             wordnet.senses_of[(headword, upos)] = keys
     return wordnet
-
-
-MAX_RELATIVES = 60
-
-
-def relatives(
-    synset: tuple[str, str],
-    up: dict[tuple[str, str], list[tuple[str, str]]],
-    down: dict[tuple[str, str], list[tuple[str, str]]],
-) -> list[tuple[str, str]]:
-    """A sense's near relatives in WordNet: its hypernyms, their other hyponyms (its siblings)
-    and its own hyponyms. What SemCor says about them speaks for a sense SemCor rarely saw
-    ("correspondent" the journalist borrows from "reporter" and "newspaperman")."""
-    found: dict[tuple[str, str], None] = {}
-    for parent in up.get(synset, []):
-        found[parent] = None
-        for sibling in down.get(parent, []):
-            found[sibling] = None
-    for child in down.get(synset, []):
-        found[child] = None
-    found.pop(synset, None)
-    return sorted(found)[:MAX_RELATIVES]
 
 
 def domain_words(parsed: Parsed) -> dict[str, list[str]]:
@@ -222,7 +190,7 @@ class Example:
     upos: str
     gold: tuple[str, ...]
     features: tuple[str, ...]
-    ambiguous: bool = True  # a word with more than one sense; the others only feed relatives
+    ambiguous: bool = True  # else it only teaches its sense's lexicographer class
 
 
 def read_semcor(path: Path, wordnet: WordNet) -> list[Example]:
@@ -255,9 +223,9 @@ def read_semcor(path: Path, wordnet: WordNet) -> list[Example]:
                 found = tuple(features(words, list(span), forms))
                 if gold:
                     examples.append(Example(sentence["doc"], headword, upos, gold, found))
-                elif keys[0] in wordnet.synset_of:
+                elif upos:
                     examples.append(
-                        Example(sentence["doc"], headword, upos, (keys[0],), found, False)
+                        Example(sentence["doc"], headword, upos, keys[:1], found, False)
                     )
     return examples
 
@@ -267,17 +235,17 @@ class Counts:
     sense: Counter[str] = field(default_factory=Counter)
     pairs: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     background: Counter[str] = field(default_factory=Counter)
-    synsets: dict[tuple[str, str], Counter[str]] = field(
-        default_factory=lambda: defaultdict(Counter)
-    )  # the sentence words seen with each synset, from every tagged word
+    classes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    kinds: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
 
 def count(examples: list[Example], wordnet: WordNet) -> Counts:
     counts = Counts()
     for example in examples:
         key = example.gold[0]
-        words = [f for f in example.features if "=" not in f]
-        counts.synsets[wordnet.synset_of[key]].update(words)
+        general = [f for f in example.features if not f.startswith("W=")]
+        counts.classes[sense_class(key)].update(general)
+        counts.kinds[sense_class(key).split(":")[0]].update(general)
         if not example.ambiguous:
             continue
         counts.sense[key] += 1
@@ -306,6 +274,7 @@ class Scorer:
         self._rows: dict[str, tuple[dict[str, float], float]] = {}
         self._word: dict[tuple[str, str], tuple[Counter[str], float]] = {}
         self._boosts: dict[str, dict[str, float]] = {}
+        self._classes: dict[str, dict[str, float]] = {}
 
     def background(self, feature: str) -> float:
         return (self.counts.background.get(feature, 0) + 1) / (self.total + self.vocabulary)
@@ -321,15 +290,6 @@ class Scorer:
             seen: dict[str, float] = dict(self.counts.pairs.get(key, {}))
             for word in self._signature.get(key, ()):
                 seen[word] = seen.get(word, 0.0) + self.p.gloss
-            if self.p.kin:
-                for synset in self.wordnet.relatives.get(key, ()):
-                    lent = self.counts.synsets.get(synset)
-                    if not lent:
-                        continue
-                    total = sum(lent.values())
-                    share = self.p.kin * min(1.0, self.p.kin_cap / total)
-                    for word, n in lent.items():
-                        seen[word] = seen.get(word, 0.0) + share * n
             found = self._rows[key] = (seen, sum(seen.values()))
         return found
 
@@ -358,6 +318,22 @@ class Scorer:
         self._boosts[key] = out
         return out
 
+    def class_boosts(self, name: str) -> dict[str, float]:
+        """``log(1 + P(f | class) / P(f | part of speech))`` for the features seen with a class:
+        naive Bayes with the class's rates mixed half and half with its part of speech's."""
+        cached = self._classes.get(name)
+        if cached is None:
+            seen = self.counts.classes.get(name, Counter())
+            kind = self.counts.kinds.get(name.split(":")[0], Counter())
+            size, kind_size = sum(seen.values()) or 1, sum(kind.values()) + len(kind) + 1
+            cached = {
+                f: math.log(1 + (n / size) / ((kind[f] + 1) / kind_size))
+                for f, n in seen.items()
+                if n > 1
+            }
+            self._classes[name] = cached
+        return cached
+
     def best(self, lemma: str, upos: str, context: tuple[str, ...]) -> str:
         keys = self.wordnet.senses_of[(lemma, upos)]
         unique = list(dict.fromkeys(context))
@@ -365,6 +341,9 @@ class Scorer:
         for rank, key in enumerate(keys, start=1):
             boosts = self.boosts(lemma, upos, key)
             fit = sum(boosts.get(f, 0.0) for f in unique)
+            if self.p.classes:
+                kind = self.class_boosts(sense_class(key))
+                fit += self.p.classes * sum(kind.get(f, 0.0) for f in unique)
             score = self.prior(key, rank, len(keys)) + self.p.weight * fit
             if score > best_score:
                 best_key, best_score = key, score
@@ -424,6 +403,18 @@ def build(wordnet: WordNet, counts: Counts, params: Params) -> dict[str, np.ndar
             boosts.append(merged[feature_id])
         indptr.append(len(feature_ids))
     domains = "\n".join(f"{d}\t{' '.join(w)}" for d, w in wordnet.domains.items())
+    class_names = sorted(counts.classes)
+    class_indptr = [0]
+    class_ids: list[int] = []
+    class_boosts: list[float] = []
+    for name in class_names:
+        merged = defaultdict(float)
+        for feature, boost in scorer.class_boosts(name).items():
+            if boost * params.classes >= params.class_floor:
+                merged[name_id(feature)] += boost * params.classes
+        class_ids += sorted(merged)
+        class_boosts += [merged[i] for i in sorted(merged)]
+        class_indptr.append(len(class_ids))
     return {
         "keys": np.frombuffer("\n".join(k for k, *_ in senses).encode("utf-8"), dtype=np.uint8),
         "prior": np.asarray([p for _, p, _, _ in senses], dtype=np.float32),
@@ -432,6 +423,10 @@ def build(wordnet: WordNet, counts: Counts, params: Params) -> dict[str, np.ndar
         "boosts": np.asarray(boosts, dtype=np.float16),
         "weight": np.asarray([params.weight], dtype=np.float32),
         "domains": np.frombuffer(domains.encode("utf-8"), dtype=np.uint8),
+        "class_names": np.frombuffer("\n".join(class_names).encode("utf-8"), dtype=np.uint8),
+        "class_indptr": np.asarray(class_indptr, dtype=np.int32),
+        "class_ids": np.asarray(class_ids, dtype=np.uint32),
+        "class_boosts": np.asarray(class_boosts, dtype=np.float16),
     }
 
 

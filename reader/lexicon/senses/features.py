@@ -12,15 +12,22 @@ WINDOW = 2
 
 _WORD = re.compile(r"^[a-z][a-z'-]*[a-z]$")
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be been before being
-    below between both but by can could did do does doing down during each few for from further
-    had has have having he her here hers herself him himself his how i if in into is it its
-    itself just me might more most must my myself no nor not now of off on once only or other
-    our ours ourselves out over own same shall she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up upon
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves 's n't one two say make go get""".split()
-)
+    {
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+        "are", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by",
+        "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for",
+        "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
+        "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+        "just", "me", "might", "more", "most", "must", "my", "myself", "no", "nor", "not", "now",
+        "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over",
+        "own", "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the",
+        "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+        "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we", "were", "what",
+        "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+        "your", "yours", "yourself", "yourselves", "'s", "n't", "one", "two", "say", "make", "go",
+        "get",
+    }
+)  # fmt: skip
 
 
 def bag(lemmas: Sequence[str], target: Sequence[int]) -> list[str]:
@@ -47,13 +54,15 @@ def collocations(lemmas: Sequence[str], target: Sequence[int]) -> list[str]:
     found: list[str] = []
     for step in range(WINDOW):
         found += [f"L{step + 1}={left[step]}", f"R{step + 1}={right[step]}"]
-    found += [f"L1R1={left[0]}|{right[0]}", f"L2L1={left[1]}|{left[0]}", f"R1R2={right[0]}|{right[1]}"]
+    found += [
+        f"L1R1={left[0]}|{right[0]}",
+        f"L2L1={left[1]}|{left[0]}",
+        f"R1R2={right[0]}|{right[1]}",
+    ]
     return found
 
 
-def features(
-    lemmas: Sequence[str], target: Sequence[int], forms: Sequence[str] = ()
-) -> list[str]:
+def features(lemmas: Sequence[str], target: Sequence[int], forms: Sequence[str] = ()) -> list[str]:
     """Every feature of the glossed word's context; ``lemmas`` lowercased, one per token.
 
     With the words as written, the glossed word's own form is one too: "ties" (plural) is

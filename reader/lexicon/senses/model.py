@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +34,14 @@ from reader.lexicon.senses.context import SenseContext
 from reader.lexicon.senses.features import features
 
 MODEL_FILE = "senses.npz"
+
+
+def sense_class(key: str) -> str:
+    """A sense's lexicographer file, from its key: "2:32" is verb.communication, "1:14" is
+    noun.group. SemCor has thousands of examples of each, so a class's contexts are known well
+    even where a word's own senses were seldom seen (a satellite adjective counts as one)."""
+    kind, _, rest = key.partition("%")[2].partition(":")
+    return f"{'3' if kind == '5' else kind}:{rest.split(':', 1)[0]}"
 
 
 def name_id(name: str) -> int:
@@ -49,15 +58,15 @@ class SenseModel:
     feature_ids: npt.NDArray[np.uint32]  # each row's feature ids, sorted
     boosts: npt.NDArray[np.float32]
     weight: float
+    classes: dict[str, tuple[npt.NDArray[np.uint32], npt.NDArray[np.float32]]]
+    """Lexicographer class -> its features' ids (sorted) and boosts, already weighted."""
     domains: dict[str, frozenset[str]]
     """Topic domain -> the words that point to it (see :mod:`reader.lexicon.senses.fit`)."""
 
     def row(self, sense_key: str | None) -> int | None:
         return self.keys.get(sense_key) if sense_key else None
 
-    def scores(
-        self, sense_keys: Sequence[str | None], context: SenseContext
-    ) -> list[float] | None:
+    def scores(self, sense_keys: Sequence[str | None], context: SenseContext) -> list[float] | None:
         """One score per sense (higher fits better), or None when the model knows none of them.
 
         A sense the model lacks while others of the word are known (a newer WordNet) gets the
@@ -71,19 +80,29 @@ class SenseModel:
         wanted = np.unique(np.asarray([name_id(f) for f in names], dtype=np.uint32))
         floor = float(min(self.prior[r] for r in known)) - 1.0
         found: list[float] = []
-        for row in rows:
-            if row is None:
+        by_class: dict[str, float] = {}
+        for key, row in zip(sense_keys, rows, strict=True):
+            if row is None or key is None:
                 found.append(floor)
                 continue
             start, end = int(self.indptr[row]), int(self.indptr[row + 1])
-            have = self.feature_ids[start:end]
-            boost = 0.0
-            if len(have):
-                where = np.minimum(np.searchsorted(have, wanted), len(have) - 1)
-                hits = where[have[where] == wanted]
-                boost = float(self.boosts[start + hits].sum())
-            found.append(float(self.prior[row]) + self.weight * boost)
+            boost = _matched(self.feature_ids[start:end], self.boosts[start:end], wanted)
+            name = sense_class(key)
+            if name not in by_class:
+                table = self.classes.get(name)
+                by_class[name] = _matched(*table, wanted) if table else 0.0
+            found.append(float(self.prior[row]) + self.weight * (boost + by_class[name]))
         return found
+
+
+def _matched(
+    have: npt.NDArray[np.uint32], boosts: npt.NDArray[np.float32], wanted: npt.NDArray[np.uint32]
+) -> float:
+    """The sum of ``boosts`` of the features in ``wanted`` (both id arrays sorted)."""
+    if not len(have) or not len(wanted):
+        return 0.0
+    where = np.minimum(np.searchsorted(have, wanted), len(have) - 1)
+    return float(boosts[where[have[where] == wanted]].sum())
 
 
 _lock = threading.Lock()
@@ -116,11 +135,25 @@ def _read(path: Path) -> SenseModel:
             feature_ids=data["feature_ids"].astype(np.uint32),
             boosts=data["boosts"].astype(np.float32),
             weight=float(data["weight"][0]),
+            classes=_classes(data),
             domains={
                 name: frozenset(words.split())
                 for name, _, words in (line.partition("\t") for line in domains)
             },
         )
+
+
+def _classes(
+    data: Any,
+) -> dict[str, tuple[npt.NDArray[np.uint32], npt.NDArray[np.float32]]]:
+    names = data["class_names"].tobytes().decode("utf-8").split("\n")
+    indptr = data["class_indptr"].astype(np.int64)
+    ids = data["class_ids"].astype(np.uint32)
+    boosts = data["class_boosts"].astype(np.float32)
+    return {
+        name: (ids[indptr[i] : indptr[i + 1]], boosts[indptr[i] : indptr[i + 1]])
+        for i, name in enumerate(names)
+    }
 
 
 def scores(senses: Sequence[Gloss], context: SenseContext) -> list[float] | None:
