@@ -47,9 +47,9 @@ SS_UPOS = {"1": "NOUN", "2": "VERB", "3": "ADJ", "4": "ADV", "5": "ADJ"}
 UPOS_SUFFIX = {"NOUN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
 HELD_OUT_EVERY = 5
 # A sense's signature: its words and gloss, and the words of the synsets these point to (its
-# hypernyms, instance-of, topic domain, a satellite's head, derivationally related words).
-SIGNATURE_POINTERS = ("@", "@i", ";c", "&", "+")
-RELATED_DEFINITIONS = True
+# hypernyms, instance-of, topic domain, a satellite's head). Derivationally related words and
+# the hypernyms' definitions were tried: no better on held-out SemCor.
+SIGNATURE_POINTERS = ("@", "@i", ";c", "&")
 
 
 @dataclass(frozen=True)
@@ -147,8 +147,6 @@ def load_wordnet(directory: Path) -> WordNet:
                     related = parsed.synsets[target_pos].get(target)
                     if related is not None:
                         text += related.words
-                        if RELATED_DEFINITIONS:
-                            text.append(related.definition)
                 text += [domains[d] for d in synset.domains if d in domains]
                 own = set(headword.split())
                 wordnet.signature[key] = sorted(
