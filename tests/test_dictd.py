@@ -60,6 +60,12 @@ def test_entry_part_of_speech_synonyms_and_notes() -> None:
     assert noted is not None and noted.gloss == "Lauf (m)\n(Sport)"
 
 
+def test_entry_of_another_headword_under_a_variant_is_not_this_words() -> None:
+    body = "all square /ˈɔːl skwˈeə/ (a/s /ɐ ˈɛs/)\nGleichstand <masc> [sport]\n"
+    assert parse_entry("as", body) is None
+    assert parse_entry("all square", body) is not None
+
+
 def test_entry_without_a_headword_line_is_all_gloss() -> None:
     record = parse_entry("gnu", "An African antelope.\nSee also: {wildebeest}\n")
     assert record is not None

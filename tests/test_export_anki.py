@@ -247,3 +247,22 @@ def test_since_last_exports_only_what_changed(
     # an anki export has its own record: its first --since-last takes everything
     code, stdout, stderr = export("anki", str(tmp_path / "a.apkg"), "--no-audio", "--since-last")
     assert code == 0 and "no earlier anki export" in stderr and "3 terms" in stdout
+
+
+def test_a_guid_starting_with_a_hash_is_not_a_comment(
+    db: sqlite_utils.Database, collection: Collection, tmp_path: Path, mini_wordnet: Path
+) -> None:
+    """Anki's text import skips lines starting with "#" anywhere in the file."""
+    assert term_note_guid("en", "gbo").startswith("#")
+    set_status(db, "gbo", 1)
+    set_status(db, "odm", 1)
+    for kind in ("tsv", "csv"):
+        out = tmp_path / f"hash.{kind}"
+        assert export(kind, str(out), "--no-audio")[0] == 0
+        metadata = collection.get_csv_metadata(str(out), None)
+        if kind == "csv":
+            metadata.guid_column = 1
+            metadata.global_notetype.id = 0  # the collection's default note type
+        collection.import_csv(ImportCsvRequest(path=str(out), metadata=metadata))
+    guids = {collection.get_note(n).guid for n in collection.find_notes("")}
+    assert term_note_guid("en", "gbo") in guids and term_note_guid("en", "odm") in guids

@@ -208,3 +208,15 @@ def test_one_on_one_is_not_a_number() -> None:
     assert tag_words(["a", "one-to-one", "meeting"])[1][0] == "ADJ"
     assert tag_words(["He", "paid", "twenty-one", "dollars"])[2][0] == "NUM"
     assert tag_words(["due", "01-Feb-02", "."])[1][0] != "ADV"  # a date is no phrase
+
+
+def test_the_entry_counts_hidden_senses_in_words() -> None:
+    from reader.learn.glossing import GlossEntry
+    from reader.ui.widgets.glosses import MAX_SENSES, render_detail
+
+    def entry(count: int) -> GlossEntry:
+        senses = [Gloss("wordnet", "wordnet", "run", "VERB", n, f"sense {n}") for n in range(count)]
+        return GlossEntry("run", "VERB", senses=senses)
+
+    assert "… 1 more sense ·" in render_detail(entry(MAX_SENSES + 1)).plain
+    assert "… 2 more senses ·" in render_detail(entry(MAX_SENSES + 2)).plain

@@ -94,3 +94,20 @@ def test_gloss_json_puts_german_first(db, tmp_path: Path) -> None:
     assert first["see_also"] == ["coalitions", "grand coalition"]
     bad = run.invoke(main, ["config", "set", "native_lang", "xx"])
     assert bad.exit_code == 1 and "ISO 639-1" in bad.stderr
+
+
+def test_cached_machine_translation_comes_after_native_dictionaries(two_dicts) -> None:
+    from reader.translate.cache import store
+
+    store(two_dicts, "google", "en", "de", "coalition", "Koalition (MT)")
+    store(two_dicts, "google", "en", "ko", "coalition", "연합")
+    german = gloss_entry(two_dicts, "coalition", native_lang="de")
+    assert [(s.source, s.gloss) for s in german.senses][:4] == [
+        ("freedict-eng-deu", "Koalition (f) [pol.]"),
+        ("freedict-eng-deu", "Vereinigung (f)"),
+        ("machine translation", "Koalition (MT)"),
+        ("plain", "a union of parties"),
+    ]
+    korean = gloss_entry(two_dicts, "coalition", native_lang="ko")
+    assert (korean.senses[0].source, korean.short()) == ("machine translation", "연합")
+    assert "machine translation" not in sources(gloss_entry(two_dicts, "coalition", native_lang=""))

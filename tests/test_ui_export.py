@@ -70,4 +70,37 @@ async def test_the_command_palette_offers_the_exports(
         await settle(app, pilot)
         out = default_path("csv", home / "exports")
         assert out.exists(), _notes(app)
-        assert out.read_text(encoding="utf-8").startswith("GUID,Term,Lemma")
+        assert out.read_text(encoding="utf-8").startswith('"GUID","Term","Lemma"')
+
+
+async def test_escape_cancels_and_leaves_no_file(
+    db_path: Path, seed_id: int, mini_wordnet: Path, home: Path, monkeypatch: object
+) -> None:
+    import threading
+
+    import reader.export.run as run
+    from reader.export import ExportCancelled
+
+    started = threading.Event()
+
+    def slow_audio(*args: object, cancel: threading.Event | None = None) -> int:
+        started.set()
+        cancel = cancel or args[-1]  # type: ignore[assignment]
+        assert isinstance(cancel, threading.Event) and cancel.wait(10), "not cancelled"
+        raise ExportCancelled("export cancelled")
+
+    monkeypatch.setattr(run, "attach_audio", slow_audio)  # type: ignore[attr-defined]
+    app = make_app(db_path, target=seed_id, config=Config(speech_engine="espeak"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("right", "1", "x")
+        for _ in range(100):
+            if started.is_set():
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ExportScreen)
+        assert "Export cancelled; nothing was written." in _notes(app)
+    assert not list((home / "exports").iterdir())

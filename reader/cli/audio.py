@@ -15,6 +15,7 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.wording import counted
 
 
 def _speech_settings(engine: str | None, lang: str | None = None) -> Any:
@@ -93,7 +94,8 @@ def audio_cmd(text_id: int | None, engine: str | None, prune_mb: int | None) -> 
             sentences, _speech_settings(engine, info.lang), db, audio_dir(info.source), report
         )
     click.echo(
-        f"{result.total} sentences: {result.synthesized} synthesized, {result.cached} cached"
+        f"{counted(result.total, 'sentence')}: {result.synthesized} synthesized, "
+        f"{result.cached} cached"
         + (
             f", {result.fell_back} with the offline voice ({result.reason})"
             if result.fell_back

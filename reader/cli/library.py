@@ -17,6 +17,7 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.wording import counted
 
 
 @main.command("read")
@@ -72,7 +73,7 @@ def run_tui(target: Any, lang: str = "en") -> None:
     open_db(db_path()).close()  # migrate, and fail with one line if the file is unusable
     from reader.ui.app import make_app
 
-    app = make_app(db_path(), target=target, lang=lang)
+    app = make_app(db_path(), target=target, lang=lang, ask_language=True)
     app.run()
     if app.unsaved:
         shown = "; ".join(app.unsaved[:3]) + ("; …" if len(app.unsaved) > 3 else "")
@@ -131,7 +132,7 @@ def texts_cmd(as_json: bool) -> None:
         return
     for t in texts:
         click.echo(
-            f"{t.id:>4}  {t.title[:50]:<50}  {t.sentences:>6} sentences  "
+            f"{t.id:>4}  {t.title[:50]:<50}  {counted(t.sentences, 'sentence'):>16}  "
             f"{t.progress:>4.0%} read  {t.unknown_share:>4.0%} unknown"
         )
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from reader.cli.base import (
+    ProgressLine,
     emit_json,
     friendly,
     home_option,
     main,
+    open_home_db,
     stdin_text,
 )
 
@@ -32,16 +36,47 @@ def split_cmd(as_json: bool, lang: str) -> None:
 
 @main.command("analyze")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (sentences with tokens).")
+@click.option(
+    "--glosses", is_flag=True, help="Give each word the first gloss the reader shows for it."
+)
 @click.option("--lang", default="en")
 @home_option
 @friendly
-def analyze_cmd(as_json: bool, lang: str) -> None:
+def analyze_cmd(as_json: bool, glosses: bool, lang: str) -> None:
     """Split stdin into sentences and tokens with lemmas and part-of-speech tags."""
     from reader.text import analyze
 
     sentences = analyze(stdin_text(), lang)
+    if glosses:
+        sentences = _with_glosses(sentences, lang)
     if as_json:
         emit_json(sentences)
         return
     for s in sentences:
-        click.echo(" ".join(f"{t['text']}/{t['pos']}/{t['lemma']}" for t in s["tokens"]))
+        click.echo(" ".join(_token_line(t) for t in s["tokens"]))
+
+
+def _token_line(token: dict[str, Any]) -> str:
+    line = f"{token['text']}/{token['pos']}/{token['lemma']}"
+    gloss = token.get("gloss")
+    return f"{line}[{gloss['text']}]" if gloss else line
+
+
+def _with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """The reader's glosses: the learner's data home's lexicon, phrases and choices."""
+    from reader.cli.words import ensure_lexicon
+    from reader.config import load_config
+    from reader.learn.annotate import add_glosses
+    from reader.learn.phrases import PhraseIndex
+
+    db = open_home_db()
+    ensure_lexicon(db)
+    with ProgressLine("glossing") as report:
+        return add_glosses(
+            db,
+            sentences,
+            lang,
+            PhraseIndex.from_db(db, lang),
+            load_config().native_lang,
+            progress=report,
+        )

@@ -20,19 +20,25 @@ from reader.wording import counted
 
 @main.command("gloss")
 @click.argument("word")
+@click.option("--in", "sentence", default=None, help="Rank the senses as read in SENTENCE.")
 @click.option("--pos", default=None, help="Part of speech (UPOS: NOUN, VERB, ADJ, ADV).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @home_option
 @friendly
-def gloss_cmd(word: str, pos: str | None, as_json: bool) -> None:
+def gloss_cmd(word: str, sentence: str | None, pos: str | None, as_json: bool) -> None:
     """The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet."""
     from reader.learn.glossing import gloss_entry
 
     if not word.strip():
         raise UserError("nothing to look up: the word is empty")
+    if sentence is not None and not sentence.strip():
+        raise UserError("--in needs a sentence")
     db = open_home_db()
-    _ensure_lexicon(db)
-    entry = gloss_entry(db, word, pos=pos.upper() if pos else None)
+    ensure_lexicon(db)
+    if sentence is not None:
+        entry = _gloss_in(db, word, sentence, pos.upper() if pos else None)
+    else:
+        entry = gloss_entry(db, word, pos=pos.upper() if pos else None)
     if as_json:
         emit_json(entry.as_dict())
         return
@@ -46,11 +52,31 @@ def gloss_cmd(word: str, pos: str | None, as_json: bool) -> None:
             click.echo(f'      "{sense.example}"')
 
 
-def _ensure_lexicon(db: Any) -> None:
-    from reader.lexicon.builtin import ensure_lexicon
+def _gloss_in(db: Any, word: str, sentence: str, pos: str | None) -> Any:
+    """WORD's entry as read in SENTENCE (taken as one sentence, however it is punctuated)."""
+    from reader.config import load_config
+    from reader.learn.annotate import NotInSentence, gloss_in_sentence
+    from reader.learn.phrases import PhraseIndex
+    from reader.text import analyze
+
+    tokens = [t for s in analyze(sentence) for t in s["tokens"]]
+    context = {"text": sentence, "tokens": tokens}
+    try:
+        return gloss_in_sentence(
+            db, word, context, pos=pos, native_lang=load_config().native_lang,
+            phrases=PhraseIndex.from_db(db),
+        )  # fmt: skip
+    except NotInSentence as exc:
+        raise UserError(str(exc)) from exc
+
+
+def ensure_lexicon(db: Any) -> None:
+    """Compile WordNet if it is not yet, with a progress line on stderr (never on stdout, which
+    may be JSON)."""
+    from reader.lexicon.builtin import ensure_lexicon as build
 
     with ProgressLine("building the lexicon from WordNet") as report:
-        ensure_lexicon(db, progress=report)
+        build(db, progress=report)
 
 
 @main.group("term")

@@ -46,7 +46,8 @@ def tsv_text(items: Sequence[ExportItem], deck: str = DEFAULT_DECK) -> str:
 
 def csv_text(items: Sequence[ExportItem]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # every cell quoted: a row whose GUID starts with "#" is a comment to Anki's reader otherwise
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for item in items:
         writer.writerow([term_note_id(item), *term_fields(item, html=False), TAG])
@@ -89,9 +90,10 @@ def copy_media(items: Sequence[ExportItem], folder: Path) -> int:
 
 def _tsv_cell(value: str) -> str:
     # Anki's reader is a CSV reader: a field with a tab, a newline or a quote is quoted, with
-    # quotes doubled. Fields are HTML, so line breaks are already <br>.
+    # quotes doubled. Fields are HTML, so line breaks are already <br>. A line starting with "#"
+    # is a comment to it, wherever it is: a GUID starting with "#" would lose its note.
     value = value.replace("\r", " ").replace("\n", "<br>")
-    if any(ch in value for ch in '\t"'):
+    if value.startswith("#") or any(ch in value for ch in '\t"'):
         return '"' + value.replace('"', '""') + '"'
     return value
 

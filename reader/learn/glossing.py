@@ -29,6 +29,8 @@ NAME_POS = frozenset({"PROPN"})
 WORDNET_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 # Closed-class and non-word tags: glossing "the" or "," helps no one.
 UNGLOSSED_POS = frozenset({"PUNCT", "SYM", "NUM", "X"})
+# Words that may be coined from parts ("counter-message", "multipolar"); never names or "the".
+PARTS_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,9 @@ def gloss_entry(
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
     senses = rank_senses(db, senses, context, pos)
-    if not senses and pos not in NAME_POS and " " not in key:
+    if not senses and (pos is None or pos in PARTS_POS) and " " not in key:
         senses = _part_glosses(db, key)
-    senses = native_first(db, senses, native_lang)
+    senses = native_first(db, senses, native_lang, key, lang)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
     senses, chosen = chosen_first(_readable(db, key, senses), choice)
     return GlossEntry(

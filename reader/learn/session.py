@@ -14,12 +14,13 @@ up", "took it over"). Turning phrases off steps through the single words instead
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import sqlite_utils
 
 from reader.config import Config
-from reader.learn import progress
+from reader.learn import progress, translations
 from reader.learn.choice import Choice, choose_sense, clear_choice, get_choice
 from reader.learn.glossing import NAME_POS, UNGLOSSED_POS, GlossEntry, gloss_entry
 from reader.learn.phrases import PhraseIndex
@@ -67,6 +68,52 @@ class GlossRow:
         return self.unit.token_idxs[0]
 
 
+def units_of(tokens: Sequence[TokenRow], phrases: PhraseIndex | None) -> list[Unit]:
+    """Where the cursor stops in a sentence: the multi-word terms ``phrases`` finds, and the
+    words outside them. The reading screen and ``analyze --glosses`` both cut sentences so."""
+    matches = phrases.match(tokens) if phrases is not None else []
+    starts = {m.token_idxs[0]: m for m in matches}
+    covered = {i for m in matches for i in m.token_idxs}
+    units: list[Unit] = []
+    for i, token in enumerate(tokens):
+        match = starts.get(i)
+        if match is not None:
+            head = tokens[match.token_idxs[0]]
+            surface = " ".join(tokens[j].text for j in match.token_idxs)
+            units.append(Unit(match.key, match.token_idxs, head.pos, True, surface))
+        elif i not in covered and token.is_word and token.term_key:
+            units.append(Unit(token.term_key, (i,), token.pos, False, token.text))
+    return units
+
+
+def glossable(tokens: Sequence[TokenRow], unit: Unit) -> bool:
+    """Names, numbers and punctuation are never glossed as common words, whatever the status."""
+    if all(tokens[i].pos in NAME_POS for i in unit.token_idxs):
+        return False
+    return unit.is_phrase or unit.pos not in UNGLOSSED_POS
+
+
+def unit_entry(
+    db: sqlite_utils.Database,
+    tokens: Sequence[TokenRow],
+    unit: Unit,
+    lang: str = "en",
+    native_lang: str | None = None,
+    pending: Mapping[str, Choice | None] | None = None,
+) -> GlossEntry:
+    """The word's entry for ``unit`` read in the sentence ``tokens``: its senses ranked by that
+    sentence; a phrase is looked up whole, with no part of speech."""
+    return gloss_entry(
+        db,
+        unit.key,
+        pos=unit.pos if not unit.is_phrase else None,
+        lang=lang,
+        context=SenseContext.of_tokens(tokens, unit.token_idxs),
+        native_lang=native_lang,
+        pending=pending,
+    )
+
+
 class ReadingSession:
     def __init__(
         self,
@@ -89,6 +136,8 @@ class ReadingSession:
         # What this session changed, ahead of the database while the writer catches up.
         self._mine: dict[str, TermState] = {}
         self._marks: dict[int, str] = {}
+        self._translations: dict[int, str | None] = {}
+        self._sha256: str | None = None
         self._choices: dict[str, Choice | None] = {}  # senses chosen (None: undone), by key
         self.sentence: SentenceRow | None = None
         self.tokens: list[TokenRow] = []
@@ -280,6 +329,38 @@ class ReadingSession:
             return self._marks[self.sentence.id]
         return progress.get_mark(self.db, self.sentence.id)
 
+    # -- the learner's own translation of the sentence --------------------------------------
+
+    def own_translation(self) -> str | None:
+        """The learner's translation of the focused sentence (see reader.learn.translations)."""
+        sentence = self.sentence
+        if sentence is None:
+            return None
+        if sentence.id in self._translations:
+            return self._translations[sentence.id]
+        sha = self._text_sha256()
+        lang = self.config.native_lang
+        return translations.get_translation(self.db, sha, sentence.start, sentence.end, lang)
+
+    def set_own_translation(self, text: str | None) -> None:
+        """Save the learner's translation of the focused sentence (empty: remove it)."""
+        sentence = self.sentence
+        if sentence is None:
+            return
+        sha, lang = self._text_sha256(), self.config.native_lang
+        start, end = sentence.start, sentence.end
+        clean = " ".join((text or "").split()) or None
+        self.writes.submit(
+            lambda db: translations.set_translation(db, sha, start, end, clean, lang),
+            label=f"your translation of sentence {self.index + 1}",
+        )
+        self._translations[sentence.id] = clean
+
+    def _text_sha256(self) -> str:
+        if self._sha256 is None:
+            self._sha256 = translations.text_sha256(self.db, self.text_id) or ""
+        return self._sha256
+
     # -- making a term of a span ------------------------------------------------------------
 
     def start_selection(self) -> None:
@@ -336,10 +417,7 @@ class ReadingSession:
     def wants_gloss(self, unit: Unit) -> bool:
         """New and learning terms, leaving out names, numbers and punctuation; and, if the
         learner set a frequency threshold, only words rarer than it."""
-        tokens = [self.tokens[i] for i in unit.token_idxs]
-        if all(t.pos in NAME_POS for t in tokens):
-            return False
-        if not unit.is_phrase and unit.pos in UNGLOSSED_POS:
+        if not glossable(self.tokens, unit):
             return False
         state = self.state_of_key(unit.key)
         if not needs_gloss(state.status):
@@ -366,15 +444,8 @@ class ReadingSession:
         return rows
 
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
-        pos = unit.pos if not unit.is_phrase else None
-        entry = gloss_entry(
-            self.db,
-            unit.key,
-            pos=pos,
-            lang=self.info.lang,
-            context=self.context_of(unit),
-            native_lang=self.config.native_lang,
-            pending=self._choices,
+        entry = unit_entry(
+            self.db, self.tokens, unit, self.info.lang, self.config.native_lang, self._choices
         )
         return self._with_mine(entry, normalize_key(unit.key))
 
@@ -421,20 +492,7 @@ class ReadingSession:
 
     def _build_units(self) -> None:
         current = self.current_token if self.units else None
-        matches = (
-            self.phrases.match(self.tokens) if self.phrases is not None and self.phrases_on else []
-        )
-        starts = {m.token_idxs[0]: m for m in matches}
-        covered = {i for m in matches for i in m.token_idxs}
-        units: list[Unit] = []
-        for i, token in enumerate(self.tokens):
-            match = starts.get(i)
-            if match is not None:
-                head = self.tokens[match.token_idxs[0]]
-                surface = " ".join(self.tokens[j].text for j in match.token_idxs)
-                units.append(Unit(match.key, match.token_idxs, head.pos, True, surface))
-            elif i not in covered and token.is_word and token.term_key:
-                units.append(Unit(token.term_key, (i,), token.pos, False, token.text))
+        units = units_of(self.tokens, self.phrases if self.phrases_on else None)
         self.units = units
         if current is not None:
             position = self.tokens.index(current)

@@ -250,7 +250,8 @@ def parse_entry(index_word: str, body: str) -> Record | None:
     """One entry's text as a record: headword, pronunciation, translations, and the rest apart.
 
     The first line is taken as the headword line when it repeats the index word (the usual
-    dictfmt layout); otherwise the whole text is the gloss of the index word.
+    dictfmt layout). A headword line of another word (with its pronunciation) is that word's
+    entry, indexed under a variant: None. Otherwise the whole text is the index word's gloss.
     """
     lines = body.strip().splitlines()
     if not lines:
@@ -269,6 +270,10 @@ def parse_entry(index_word: str, body: str) -> Record | None:
             if "<" in rest:
                 pos = _pos_of_marks(_ANGLE.findall(_PAREN.sub("", rest)))
         headword = headword_of(head)
+    elif _PRON.search(head_line[len(head) :]):
+        # Another headword's entry ("all square /ˈɔːl skwˈeə/ (a/s)"), listed under a variant
+        # or abbreviation ("as"): it is read under its own index line, not glossed as this word.
+        return None
     else:
         headword = headword_of(index_word)
     translations: list[str] = []

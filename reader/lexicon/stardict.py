@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.lexicon.base import LexiconError, Progress, Record, headword_of, plain_text
+from reader.wording import counted
 
 MAGIC = "StarDict's dict ifo file"
 # Lower-case type letters are text; of these, which hold markup to flatten.
@@ -134,7 +135,7 @@ def _parse_syn(path: Path, count: int) -> list[tuple[str, int]]:
             pos = nul + 5
     except (ValueError, struct.error):
         raise LexiconError(
-            f"{path.name}: truncated or damaged after {len(pairs)} entries"
+            f"{path.name}: truncated or damaged after {counted(len(pairs), 'entry')}"
         ) from None
     return pairs
 
@@ -152,12 +153,12 @@ def _parse_index(files: StarDictFiles) -> list[tuple[str, int, int]]:
             pos = nul + 1 + layout.size
     except (ValueError, struct.error):
         raise LexiconError(
-            f"{files.idx.name}: truncated or damaged after {len(entries)} entries"
+            f"{files.idx.name}: truncated or damaged after {counted(len(entries), 'entry')}"
         ) from None
     expected = files.info.get("wordcount", "")
     if expected.isdigit() and int(expected) != len(entries):
         raise LexiconError(
-            f"{files.idx.name}: has {len(entries)} entries but the .ifo says {expected}"
+            f"{files.idx.name}: has {counted(len(entries), 'entry')} but the .ifo says {expected}"
         )
     return entries
 

@@ -33,8 +33,10 @@ class SentencesApp(App[None]):
         target: int | Loaded | None = None,
         lang: str = "en",
         config: Config | None = None,
+        ask_language: bool = False,
     ) -> None:
         super().__init__()
+        self.ask_language = ask_language  # the first-run question (the CLI asks; tests choose)
         self.db_path = Path(db_path)
         self.target = target
         self.lang = lang
@@ -51,6 +53,7 @@ class SentencesApp(App[None]):
         self.close_timeout = 5.0  # seconds the app waits at exit for the last writes
         self._quitting = False
         self.lexicon_ready = is_compiled(self.db)
+        self.translation_told = False  # "machine translation unavailable" is said once a run
         self.phrases: PhraseIndex | None = None
         self.player: Player | None = None
         self._player_lock = threading.Lock()
@@ -122,6 +125,10 @@ class SentencesApp(App[None]):
             self.open_text(self.target)
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", markup=False)
+        if self.ask_language:
+            from reader.ui.screens.language import ask_language
+
+            ask_language(self)
         self.warm_up()
 
     def open_text(self, text_id: int) -> None:
@@ -204,5 +211,6 @@ def make_app(
     target: int | Loaded | None = None,
     lang: str = "en",
     config: Config | None = None,
+    ask_language: bool = False,
 ) -> SentencesApp:
-    return SentencesApp(db_path, target=target, lang=lang, config=config)
+    return SentencesApp(db_path, target=target, lang=lang, config=config, ask_language=ask_language)

@@ -98,3 +98,16 @@ class SessionLoaded(Message):
     """The reading session was loaded in a worker (``session`` is a ReadingSession)."""
 
     session: object
+
+
+@dataclass
+class TranslationReady(Message):
+    """A machine translation of a sentence (``index``) or a word (``text``), or why there is none
+    (``translation`` None, ``error`` one line, ``network`` when offline or rate-limited)."""
+
+    kind: str
+    index: int | None
+    text: str
+    translation: str | None
+    error: str
+    network: bool

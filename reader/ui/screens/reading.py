@@ -22,6 +22,7 @@ from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.screens.senses import SenseChoiceScreen
+from reader.ui.screens.translating import TranslationMixin
 from reader.ui.widgets.glosses import render_detail, render_glosses
 from reader.ui.widgets.sentence import render_sentence
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
 
 
-class ReadingScreen(ListeningMixin):
+class ReadingScreen(TranslationMixin, ListeningMixin):
     BINDINGS = [
         Binding("down,space,j", "next", "Next", key_display="↓"),
         Binding("up,shift+space", "previous", "Back", key_display="↑", show=False),
@@ -45,6 +46,7 @@ class ReadingScreen(ListeningMixin):
         Binding("i", f"status({IGNORED})", "Ignore"),
         Binding("r", "rest_known", "Rest known"),
         Binding("e", "edit_gloss", "Gloss"),
+        Binding("t", "translate", "Translate", show=False),
         Binding("c", "choose_sense", "Choose meaning", show=False),
         Binding("s", "select", "Term"),
         Binding("m", "mark_sentence", "Mark understood/partly/not", show=False),
@@ -87,6 +89,7 @@ class ReadingScreen(ListeningMixin):
         with Vertical(id="page"):
             yield Static("", id="before", classes="context")
             yield Static("", id="focus")
+            yield Static("", id="translation")
             yield Static("", id="after", classes="context")
         # Not focusable: a focused panel that can scroll (a small terminal) would take
         # the arrow keys, which belong to the sentence and the word cursor.
@@ -170,6 +173,8 @@ class ReadingScreen(ListeningMixin):
         self.query_one("#before", Static).update(_context_text(before))
         self.query_one("#after", Static).update(_context_text(after))
         self.refresh_sentence()
+        self.refresh_translation()
+        self.request_translations()
 
     def refresh_sentence(self) -> None:
         session = self.session
@@ -231,6 +236,7 @@ class ReadingScreen(ListeningMixin):
         if self.session:
             self.session.move_cursor(delta)
             self.refresh_sentence()
+            self.request_word_translation()
 
     @saves
     def action_status(self, status: int) -> None:

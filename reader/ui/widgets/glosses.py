@@ -35,6 +35,8 @@ def render_glosses(rows: list[GlossRow], cursor_key: str | None, note: str = "")
             gloss = Text(entry.learner_gloss, style="bold")
         elif entry.senses:
             gloss = Text(_first_line(entry.short()), style="bold" if entry.chosen else "")
+            if entry.senses[0].kind == "machine":  # always labelled as the machine's
+                gloss.append(" (machine)", style="dim italic")
         else:
             gloss = Text("(no gloss)", style="dim")
         table.add_row(
@@ -58,6 +60,9 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
         out.append(f" ({surface})", style="dim")
     out.append(f"  {(entry.pos or '').lower()}  ·  {entry.status_name}", style="dim")
     out.append(f"  ·  frequency band {entry.band}/5\n", style="dim")
+    spoken = next((s.pronunciation for s in entry.senses if s.pronunciation), None)
+    if spoken:
+        out.append(f"/{spoken}/\n", style="dim")
     if not entry.senses:
         out.append("No gloss found. Press e to write your own.", style="dim italic")
         return out
@@ -76,6 +81,8 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
         out.append(sense.gloss + "\n")
         if sense.example:
             out.append(f'   "{sense.example}"\n', style="italic")
+        if sense.see_also:
+            out.append(f"   see also: {sense.see_also}\n", style="dim")
         if sense.synonyms:
             out.append(f"   ≈ {sense.synonyms}\n", style="dim")
     hidden = len(entry.senses) - MAX_SENSES

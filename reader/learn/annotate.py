@@ -1,0 +1,127 @@
+"""Glosses for analyzed text, exactly as the reader shows them: ``analyze --glosses`` and
+``gloss WORD --in SENTENCE``.
+
+Both go through the reading session's own functions (:func:`~reader.learn.session.units_of`,
+:func:`~reader.learn.session.glossable`, :func:`~reader.learn.session.unit_entry`), so a script
+sees the gloss the learner would see for each word of each sentence: the same multi-word terms,
+the same senses ranked by the same sentence, the learner's own gloss or chosen sense first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import sqlite_utils
+
+from reader.learn.glossing import GlossEntry
+from reader.learn.phrases import PhraseIndex
+from reader.learn.session import Unit, glossable, unit_entry, units_of
+from reader.learn.status import normalize_key
+from reader.learn.texts import TokenRow
+
+
+class NotInSentence(ValueError):
+    """The word asked about is not in the sentence given."""
+
+
+def token_rows(tokens: Sequence[Mapping[str, Any]]) -> list[TokenRow]:
+    """``analyze`` tokens as the reader's token rows (a word counts towards its lemma's term)."""
+    return [
+        TokenRow(
+            i,
+            str(t["text"]),
+            int(t["start"]),
+            int(t["end"]),
+            str(t["lemma"]),
+            str(t["pos"]),
+            bool(t["is_word"]),
+            str(t["lemma"]).lower() if t["is_word"] else None,
+        )
+        for i, t in enumerate(tokens)
+    ]
+
+
+def first_gloss(entry: GlossEntry, unit: Unit) -> dict[str, Any] | None:
+    """The contract's ``gloss`` object: the first gloss shown, or None when there is none."""
+    if not entry.senses:
+        return None
+    first = entry.senses[0]
+    return {
+        "text": first.gloss,
+        "source": first.source,
+        "sense": first.sense_key,
+        "term": unit.key if unit.is_phrase else None,
+    }
+
+
+def add_glosses(
+    db: sqlite_utils.Database,
+    sentences: list[dict[str, Any]],
+    lang: str = "en",
+    phrases: PhraseIndex | None = None,
+    native_lang: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[dict[str, Any]]:
+    """``analyze`` output with a ``gloss`` on every word token (changed in place, returned).
+
+    A token inside a multi-word term carries the term's gloss. Names, numbers and punctuation
+    have none, as in the reader; the learner's statuses do not matter here (a known word still
+    gets the gloss its entry would show).
+    """
+    for number, sentence in enumerate(sentences, start=1):
+        tokens = token_rows(sentence["tokens"])
+        found: dict[int, dict[str, Any] | None] = {}
+        for unit in units_of(tokens, phrases):
+            gloss = None
+            if glossable(tokens, unit):
+                gloss = first_gloss(unit_entry(db, tokens, unit, lang, native_lang), unit)
+            found.update(dict.fromkeys(unit.token_idxs, gloss))
+        for i, token in enumerate(sentence["tokens"]):
+            if token["is_word"]:
+                token["gloss"] = found.get(i)
+        if progress is not None and number % 200 == 0:
+            progress(number, len(sentences))
+    return sentences
+
+
+def gloss_in_sentence(
+    db: sqlite_utils.Database,
+    word: str,
+    sentence: Mapping[str, Any],
+    lang: str = "en",
+    pos: str | None = None,
+    native_lang: str | None = None,
+    phrases: PhraseIndex | None = None,
+) -> GlossEntry:
+    """WORD's entry as the reader shows it when WORD is read in ``sentence`` (one ``analyze``
+    sentence): its senses ranked by that sentence.
+
+    WORD may be a form ("signaled"), a lemma ("signal") or a multi-word term the reader finds
+    there ("shoring up"); the first occurrence counts. ``pos`` overrides the tagger's.
+
+    Raises:
+        NotInSentence: WORD does not occur in the sentence.
+    """
+    tokens = token_rows(sentence["tokens"])
+    wanted = normalize_key(word)
+    unit = _find(tokens, wanted, phrases)
+    if unit is None:
+        raise NotInSentence(f"“{word.strip()}” is not in the sentence")
+    if pos and not unit.is_phrase:
+        unit = Unit(unit.key, unit.token_idxs, pos, False, unit.surface)
+    return unit_entry(db, tokens, unit, lang, native_lang)
+
+
+def _find(tokens: list[TokenRow], wanted: str, phrases: PhraseIndex | None) -> Unit | None:
+    """The unit for ``wanted``: a multi-word term the reader finds there (by its key or as
+    written), else a single word by its form or lemma."""
+    if " " in wanted:
+        for unit in units_of(tokens, phrases):
+            if unit.is_phrase and wanted in (unit.key, normalize_key(unit.surface)):
+                return unit
+        return None
+    for token in tokens:
+        if token.is_word and token.term_key and wanted in (token.text.lower(), token.term_key):
+            return Unit(token.term_key, (token.idx,), token.pos, False, token.text)
+    return None
