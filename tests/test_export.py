@@ -139,28 +139,31 @@ def test_a_term_met_nowhere_still_gets_a_note(db: sqlite_utils.Database) -> None
     assert item.sentence is None and item.term == "serendipity"
 
 
-def test_the_learner_s_translation_is_read_when_the_table_exists(
-    db: sqlite_utils.Database,
+def test_the_learner_s_translation_in_their_language_comes_first(
+    db: sqlite_utils.Database, tmp_path: Path
 ) -> None:
-    text_id = add_text(db, "The storm came.", "Storms")
+    from reader.learn.translations import set_translation
+
+    text_id = add_text(db, "The storm came. It rained.", "Storms")
     set_status(db, "storm", 1)
     sha, start, end = db.execute(
         'SELECT t.sha256, s.start, s."end" FROM sentences s JOIN texts t ON t.id = s.text_id '
-        "WHERE t.id = ?",
+        "WHERE t.id = ? AND s.idx = 0",
         (text_id,),
     ).fetchone()
-    db.execute(  # the shape branch native gives it (migration 0010)
-        "CREATE TABLE IF NOT EXISTS learner_translations (lang TEXT NOT NULL, "
-        'text_sha256 TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, '
-        "translation TEXT NOT NULL, updated_at TEXT NOT NULL)"
-    )
-    db.execute(
-        "INSERT INTO learner_translations VALUES ('fr', ?, ?, ?, 'La tempête est venue.', ?)",
-        (sha, start, end, now()),
-    )
+    set_translation(db, sha, start, end, "La tempête est venue.", "fr")
+    set_translation(db, sha, start, end, "Der Sturm kam.", "de")
+    db.execute("UPDATE learner_translations SET updated_at = '2000-01-01' WHERE lang = 'fr'")
     db.conn.commit()
-    (item,) = select_items(db, Selection())
+    (item,) = select_items(db, Selection(native_lang="fr"))
     assert item.translation == "La tempête est venue."
+    (item,) = select_items(db, Selection(native_lang="ko"))
+    assert item.translation == "Der Sturm kam."  # none in Korean: the latest
+    (tmp_path / "home" / "config.toml").write_text('native_lang = "fr"\n', encoding="utf-8")
+    load_config.cache_clear()
+    out = tmp_path / "t.csv"
+    assert export("csv", str(out), "--no-audio")[0] == 0
+    assert ',"La tempête est venue.",' in out.read_text(encoding="utf-8")
 
 
 # -- failures ------------------------------------------------------------------------------------

@@ -106,6 +106,13 @@ def test_package_round_trip_in_real_anki(
     learning: sqlite_utils.Database, collection: Collection, tmp_path: Path
 ) -> None:
     require_program("espeak-ng")
+    from reader.learn.translations import set_translation
+
+    sha, start, end = learning.execute(
+        'SELECT t.sha256, s.start, s."end" FROM tokens k JOIN sentences s ON s.id = k.sentence_id '
+        "JOIN texts t ON t.id = s.text_id WHERE k.term_key = 'coalition' ORDER BY s.id LIMIT 1"
+    ).fetchone()
+    set_translation(learning, sha, start, end, "Comment la coalition de Kim change la région")
     out = tmp_path / "deck.apkg"
     code, stdout, stderr = export("anki", str(out))
     assert code == 0, stderr
@@ -130,6 +137,8 @@ def test_package_round_trip_in_real_anki(
     assert coalition["Meaning"] == exported_meaning(learning, "coalition") != ""
     assert coalition["Lemma"] == "coalition" and coalition["Part of speech"] == "noun"
     assert coalition["Source"].startswith("[Weekly Focus]")
+    assert coalition["Translation"] == "Comment la coalition de Kim change la région"
+    assert terms[term_note_guid("en", "diplomacy")]["Translation"] == ""
 
 
 def test_cloze_card_renders_with_the_term_blanked(

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from reader.cli.base import UserError, config_lang, friendly, home_option, main, open_home_db
+from reader.cli.base import UserError, friendly, home_option, main, open_home_db
 
 
 def parse_statuses(values: tuple[str, ...]) -> tuple[int, ...]:
@@ -93,6 +93,7 @@ def export_cmd(
 
     Exporting again updates the same notes in Anki instead of duplicating them."""
     from reader.cli.audio import _speech_settings
+    from reader.config import load_config
     from reader.export import ExportRequest, export
     from reader.paths import audio_dir
 
@@ -100,6 +101,7 @@ def export_cmd(
         raise UserError("--media is for tsv and csv; an Anki package carries its audio")
     if media is not None and no_audio:
         raise UserError("--media copies the audio, which --no-audio leaves out")
+    config = load_config()
     request = ExportRequest(
         kind=kind,
         out=Path(out),
@@ -109,7 +111,8 @@ def export_cmd(
         deck=deck,
         audio=not no_audio,
         media=Path(media).expanduser() if media else None,
-        lang=config_lang(),
+        lang=config.lang,
+        native_lang=config.native_lang,
     )
     db = open_home_db()
     bar = _Bar()

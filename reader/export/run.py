@@ -51,6 +51,7 @@ class ExportRequest:
     audio: bool = True
     media: Path | None = None
     lang: str = "en"
+    native_lang: str = ""
 
 
 @dataclass
@@ -98,7 +99,9 @@ def export(
     started = now()
     if progress is not None:
         progress("selecting", 0, 1)
-    items = select_items(db, Selection(request.statuses, request.text_id, request.lang))
+    items = select_items(
+        db, Selection(request.statuses, request.text_id, request.lang, request.native_lang)
+    )
     prints = {(i.lang, i.key): fingerprint(i, request.deck, request.audio) for i in items}
     since = None
     if request.since_last:

@@ -14,7 +14,6 @@ A term met nowhere (set from the command line only) still gets a note, without a
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ import sqlite_utils
 
 from reader.learn.glossing import gloss_entry
 from reader.learn.status import LEARNING, status_name
+from reader.learn.translations import get_translation
 from reader.lexicon.senses import SenseContext
 
 Span = tuple[int, int]
@@ -85,6 +85,8 @@ class Selection:
     statuses: tuple[int, ...] = LEARNING
     text_id: int | None = None
     lang: str = "en"
+    native_lang: str = ""
+    """The learner's own language: their translations in it come first."""
 
 
 def select_items(db: sqlite_utils.Database, selection: Selection) -> list[ExportItem]:
@@ -103,7 +105,7 @@ def select_items(db: sqlite_utils.Database, selection: Selection) -> list[Export
         if in_text is not None and key not in in_text:
             continue
         sentence, token_pos = find_sentence(db, selection.lang, key, int(term_id))
-        translation = translation_of(db, sentence)
+        translation = translation_of(db, sentence, selection.native_lang)
         pos = pos or token_pos
         items.append(
             ExportItem(
@@ -142,27 +144,16 @@ def meaning_of(
     return entry.short()
 
 
-def translation_of(db: sqlite_utils.Database, sentence: Sentence | None) -> str | None:
-    """The learner's own translation of the sentence, where they wrote one.
-
-    ``learner_translations.lang`` is the language the translation is written in, not the
-    text's, so the sentence's content hash and offsets alone find it (the latest one wins).
-    """
-    if (
-        sentence is None
-        or sentence.text_sha256 is None
-        or not _has_table(db, "learner_translations")
-    ):
+def translation_of(
+    db: sqlite_utils.Database, sentence: Sentence | None, native_lang: str = ""
+) -> str | None:
+    """The learner's own translation of the sentence, where they wrote one: in their language
+    (``native_lang``) when there is one, else the latest (:mod:`reader.learn.translations`)."""
+    if sentence is None or sentence.text_sha256 is None:
         return None
-    try:
-        row = db.execute(
-            "SELECT translation FROM learner_translations WHERE text_sha256 = ? "
-            'AND start = ? AND "end" = ? ORDER BY updated_at DESC LIMIT 1',
-            (sentence.text_sha256, sentence.start, sentence.end),
-        ).fetchone()
-    except sqlite3.OperationalError:  # a different shape of the table: no translation
+    if sentence.start is None or sentence.end is None:
         return None
-    return str(row[0]) if row and row[0] else None
+    return get_translation(db, sentence.text_sha256, sentence.start, sentence.end, native_lang)
 
 
 def find_sentence(

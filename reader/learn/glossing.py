@@ -109,7 +109,7 @@ def gloss_entry(
         senses = [s for s in senses if s.kind != "wordnet"]
     senses = rank_senses(db, senses, context, pos)
     if not senses and (pos is None or pos in PARTS_POS) and " " not in key:
-        senses = _part_glosses(db, key)
+        senses = _part_glosses(db, key, context)
     senses = native_first(db, senses, native_lang, key, lang)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
     senses, chosen = chosen_first(_readable(db, key, senses), choice)
@@ -154,12 +154,15 @@ def _readable(db: sqlite_utils.Database, key: str, senses: list[Gloss]) -> list[
     return out
 
 
-def _part_glosses(db: sqlite_utils.Database, word: str) -> list[Gloss]:
+def _part_glosses(
+    db: sqlite_utils.Database, word: str, context: SenseContext | None = None
+) -> list[Gloss]:
     """A word no source knows, explained through its parts, clearly marked as parts:
     "counter- (against, in answer to) + message (a communication …)", "de- (removing, undoing,
     reversing) + nuclear (…) + -ization (the process of making or becoming)".
 
-    Never the first part's own gloss alone: "counter-message" is not a counter.
+    Never the first part's own gloss alone: "counter-message" is not a counter. Each known
+    part is glossed by its sense that best fits the sentence (``context``), when there is one.
     """
 
     def known(form: str) -> bool:
@@ -169,15 +172,17 @@ def _part_glosses(db: sqlite_utils.Database, word: str) -> list[Gloss]:
     parts = split_compound(word, known) if hyphenated else split_word(word, known)
     if not parts:
         return []
-    text = " + ".join(_explain(db, part) for part in parts)
+    text = " + ".join(_explain(db, part, context) for part in parts)
     return [Gloss(PARTS_SOURCE, PARTS_KIND, word, None, 1, text)]
 
 
-def _explain(db: sqlite_utils.Database, part: Part) -> str:
+def _explain(db: sqlite_utils.Database, part: Part, context: SenseContext | None) -> str:
     if part.is_affix:
         return f"{part.text} ({part.meaning})"
     lemma = _known_lemma(db, part.text) if part.kind == "word" else None
     found = _common_senses(db, lemma) if lemma else []
+    if context is not None and len(found) > 1:
+        found = rank_senses(db, found, context, None)
     return f"{part.text} ({_short(found[0])})" if found else part.text
 
 

@@ -62,8 +62,11 @@ def clean_sense(definition: str, example: str | None = None) -> tuple[str, str |
     return clean_text(definition), cleaned_example or None
 
 
+@lru_cache(maxsize=65536)
 def readable(sense: Gloss) -> Gloss:
-    """``sense`` with its definition and example cleaned; the learner's own words stay as typed."""
+    """``sense`` with its definition and example cleaned; the learner's own words stay as typed.
+
+    Cached: the reading screen asks again for every sense of every word on each key."""
     if sense.source == LEARNER_SOURCE:
         return sense
     definition, example = clean_sense(sense.gloss, sense.example)
@@ -96,6 +99,7 @@ def describing(definition: str, word: str) -> bool:
     return re.search(pattern, definition, re.IGNORECASE) is not None
 
 
+@lru_cache(maxsize=65536)
 def circular_word(headword: str, definition: str) -> str | None:
     """The word of ``definition`` that is of ``headword``'s own family, if the definition is
     short and leans on it ("the quality of being significant" for "significance"), else None."""

@@ -103,7 +103,8 @@ class ExportScreen(ModalScreen[None]):
                 request = ExportRequest(
                     kind=self.kind,
                     out=default_path(self.kind, exports_dir()),
-                    lang=speech.lang,
+                    lang=config.lang,
+                    native_lang=config.native_lang,
                 )
                 result = export(db, request, speech, audio_dir, report, self.cancel)
             finally:
