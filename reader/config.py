@@ -1,11 +1,14 @@
 """The learner's settings, kept in ``config.toml`` in the data home.
 
 Unknown keys are ignored and bad values fall back to the defaults with a warning, so a hand-edited
-file never stops the reader from starting.
+file never stops the reader from starting; a file that is not valid TOML gives one warning with its
+line number, and the defaults. ``config set`` rewrites the file with tomlkit, changing only the
+key set: the learner's comments, layout and keys this version does not know are kept.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
@@ -61,14 +64,21 @@ def _path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_config(path: Path | None = None) -> Config:
-    path = path or _path()
+    return read_config(path or _path())
+
+
+def read_config(path: Path) -> Config:
+    """The settings in ``path`` (not cached), with warnings for what was ignored."""
     config = Config()
     if not path.exists():
         return config
+    source: str | None = None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        config.warnings.append(f"ignoring {path}: {exc}")
+        where = describe_toml_error(exc, path, source)
+        config.warnings.append(f"{where}; using the default settings")
         return config
     for f in fields(Config):
         if f.name == "warnings" or f.name not in data:
@@ -85,21 +95,57 @@ def load_config(path: Path | None = None) -> Config:
     return config
 
 
+class ConfigFileError(ValueError):
+    """config.toml cannot be rewritten without losing what the learner wrote in it."""
+
+
+def describe_toml_error(exc: Exception, path: Path, source: str | None = None) -> str:
+    """One line: the file, the line (and column) where TOML parsing stopped, and why."""
+    text = " ".join(str(exc).split())
+    found = re.search(r"\(at line (\d+), column (\d+)\)", text)
+    if found:
+        reason = text.replace(found[0], "").strip()
+        return f"{path} line {found[1]}, column {found[2]}: {reason}"
+    if "(at end of document)" in text and source is not None:
+        reason = text.replace("(at end of document)", "").strip()
+        last = source.count("\n") + (0 if source.endswith("\n") else 1)
+        return f"{path} line {max(last, 1)} (the end of the file): {reason}"
+    line = getattr(exc, "line", None)
+    if isinstance(line, int):
+        return f"{path} line {line}: {text}"
+    return f"{path}: {text}"
+
+
 def save_config(config: Config, path: Path | None = None) -> None:
+    """Write the settings that were changed, keeping everything else in the file as written.
+
+    Only keys whose value differs from what the file gives are written: comments, blank lines,
+    ordering, unknown keys, even a value this version ignores, all stay. The file is replaced
+    atomically. Raises :class:`ConfigFileError` when the existing file is not valid TOML, rather
+    than overwrite what the learner wrote.
+    """
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
     path = path or _path()
-    lines = []
+    text: str | None = None
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else None
+        if text is not None:
+            tomllib.loads(text)  # its message is the one the reader gave at start
+        document = tomlkit.parse(text) if text is not None else None
+    except (tomllib.TOMLDecodeError, ParseError, UnicodeDecodeError) as exc:
+        raise ConfigFileError(
+            f"{describe_toml_error(exc, path, text)}; fix it first (nothing was changed)"
+        ) from exc
+    if document is None:
+        document = tomlkit.document()
+    current = read_config(path)
     for key, value in asdict(config).items():
-        if key == "warnings":
-            continue
-        if isinstance(value, str):
-            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-            lines.append(f'{key} = "{escaped}"')
-        elif isinstance(value, bool):
-            lines.append(f"{key} = {'true' if value else 'false'}")
-        else:
-            lines.append(f"{key} = {value}")
+        if key != "warnings" and value != getattr(current, key):
+            document[key] = value
     tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.write_text(tomlkit.dumps(document), encoding="utf-8")
     tmp.replace(path)
     load_config.cache_clear()
 

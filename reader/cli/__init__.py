@@ -8,6 +8,7 @@ from reader.cli import (  # noqa: F401  (registers)
     dicts,
     export,
     library,
+    maintenance,
     settings,
     text,
     translating,

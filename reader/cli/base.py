@@ -80,10 +80,22 @@ def emit_json(data: Any) -> None:
 @friendly
 def main(ctx: click.Context) -> None:
     """Sentences: read texts sentence by sentence, with glosses and audio."""
+    if ctx.invoked_subcommand != "config":  # `config` says it itself, as an error or a note
+        ctx.call_on_close(_config_warnings)
     if ctx.invoked_subcommand is None:
         from reader.cli.library import run_tui
 
         run_tui(None)
+
+
+def _config_warnings() -> None:
+    """After any command, say what is wrong in config.toml (the TUI shows it on screen too)."""
+    from reader.config import load_config
+    from reader.paths import config_path
+
+    if config_path().exists():
+        for warning in load_config().warnings:
+            click.echo(f"sentences: {warning}", err=True)
 
 
 def config_lang() -> str:

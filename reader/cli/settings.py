@@ -23,6 +23,8 @@ def config_group(ctx: click.Context) -> None:
         from reader.config import Config, load_config
 
         config = load_config()
+        for warning in config.warnings:
+            click.echo(f"sentences: {warning}", err=True)
         for f in fields(Config):
             if f.name != "warnings":
                 click.echo(f"{f.name} = {getattr(config, f.name)!r}")

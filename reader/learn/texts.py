@@ -146,8 +146,22 @@ def remove_text(db: sqlite_utils.Database, text_id: int) -> str:
     from reader.store import transaction
 
     title = get_text(db, text_id, figures=False).title
+    conn = db.conn
     with transaction(db):
-        db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
+        # The foreign keys would do all this by themselves (ON DELETE CASCADE / SET NULL), but
+        # row by row from each sentence; done by text, in bulk, through the indexes of
+        # migration 0004, it takes half the time, and the write lock is held that much less.
+        conn.execute(
+            "UPDATE events SET text_id = NULL, sentence_id = NULL WHERE text_id = ?", (text_id,)
+        )
+        conn.execute(
+            "UPDATE events SET sentence_id = NULL WHERE sentence_id IN "
+            "(SELECT id FROM sentences WHERE text_id = ?)",
+            (text_id,),
+        )
+        conn.execute("DELETE FROM tokens WHERE text_id = ?", (text_id,))
+        conn.execute("DELETE FROM sentences WHERE text_id = ?", (text_id,))
+        conn.execute("DELETE FROM texts WHERE id = ?", (text_id,))
     return title
 
 

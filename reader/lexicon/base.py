@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -142,6 +143,12 @@ def ranked(records: Iterable[Record]) -> Iterator[Row]:
         )  # fmt: skip
 
 
+_SPOOL_COLUMNS = (
+    "headword, pos, rank, gloss, example, synonyms, sense_key, proper, domain, pronunciation, "
+    "see_also"
+)
+
+
 def store_source(
     db: sqlite_utils.Database,
     *,
@@ -153,39 +160,80 @@ def store_source(
     lang: str = "en",
     target_lang: str | None = None,
 ) -> int:
-    """Replace the source called ``name`` by ``rows`` in one transaction; returns the entry count.
+    """Replace the source called ``name`` by ``rows``, all or nothing; returns the entry count.
 
-    ``rows`` is consumed inside the transaction, so an importer that fails halfway (a broken file)
-    rolls everything back, including the deletion of the previous import. Re-importing keeps the
-    learner's ``enabled`` and ``priority`` choices for that name. ``lang`` is the language of
-    the headwords, ``target_lang`` that of the glosses (None: not known).
+    ``rows`` is read first, into a temporary table of this connection (SQLite's temp database,
+    which no other program shares), and only then is the write lock taken, for the replacement
+    alone: parsing a 460,000-entry dictionary never makes the reader or another import wait. An
+    importer that fails halfway (a broken file) fails before anything is changed. Re-importing
+    keeps the learner's ``enabled`` and ``priority`` choices for that name. ``lang`` is the
+    language of the headwords, ``target_lang`` that of the glosses (None: not known).
     """
     conn = db.conn
-    with transaction(db):
-        found = conn.execute("SELECT id FROM lex_sources WHERE name = ?", (name,)).fetchone()
-        if found:
-            source_id = int(found[0])
-            conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (source_id,))
-            conn.execute(
-                "UPDATE lex_sources SET kind = ?, lang = ?, target_lang = ?, origin = ?, "
-                "imported_at = ? WHERE id = ?",
-                (kind, lang, target_lang, origin, now(), source_id),
-            )
-        else:
-            cursor = conn.execute(
-                "INSERT INTO lex_sources (name, kind, lang, target_lang, enabled, priority, "
-                "entry_count, origin, imported_at) VALUES (?, ?, ?, ?, 1, ?, 0, ?, ?)",
-                (name, kind, lang, target_lang, priority, origin, now()),
-            )
-            source_id = int(cursor.lastrowid or 0)
-        cursor = conn.executemany(
-            "INSERT INTO lex_entries (source_id, headword, pos, rank, gloss, example, synonyms, "
-            "sense_key, proper, domain, pronunciation, see_also) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((source_id, *row) for row in rows),
-        )
-        count = max(int(cursor.rowcount), 0)
+    count = _spool(conn, rows)
+    try:
         if count == 0:
             raise LexiconError(f"{Path(origin).name or origin}: no entries found")
-        conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (count, source_id))
+        with transaction(db):
+            found = conn.execute("SELECT id FROM lex_sources WHERE name = ?", (name,)).fetchone()
+            if found:
+                source_id = int(found[0])
+                conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (source_id,))
+                conn.execute(
+                    "UPDATE lex_sources SET kind = ?, lang = ?, target_lang = ?, origin = ?, "
+                    "imported_at = ? WHERE id = ?",
+                    (kind, lang, target_lang, origin, now(), source_id),
+                )
+            else:
+                cursor = conn.execute(
+                    "INSERT INTO lex_sources (name, kind, lang, target_lang, enabled, priority, "
+                    "entry_count, origin, imported_at) VALUES (?, ?, ?, ?, 1, ?, 0, ?, ?)",
+                    (name, kind, lang, target_lang, priority, origin, now()),
+                )
+                source_id = int(cursor.lastrowid or 0)
+            conn.execute(
+                f"INSERT INTO main.lex_entries (source_id, {_SPOOL_COLUMNS}) "
+                f"SELECT ?, {_SPOOL_COLUMNS} FROM temp.lex_spool ORDER BY id",
+                (source_id,),
+            )
+            conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (count, source_id))
+    finally:
+        _drop_spool(conn)
     return count
+
+
+def _spool(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
+    """Parse ``rows`` into ``temp.lex_spool``; returns how many there are.
+
+    Writing to the temp database takes no lock on the learner's database, so this can run as
+    long as the file takes to parse.
+    """
+    outer = conn.in_transaction
+    _drop_spool(conn)
+    conn.execute(
+        "CREATE TEMP TABLE lex_spool (id INTEGER PRIMARY KEY, headword TEXT NOT NULL, pos TEXT, "
+        "rank INTEGER NOT NULL, gloss TEXT NOT NULL, example TEXT, synonyms TEXT, "
+        "sense_key TEXT, proper INTEGER NOT NULL, domain TEXT, pronunciation TEXT, see_also TEXT)"
+    )
+    try:
+        cursor = conn.executemany(
+            f"INSERT INTO temp.lex_spool ({_SPOOL_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        count = max(int(cursor.rowcount), 0)
+    except BaseException:
+        if not outer and conn.in_transaction:
+            conn.rollback()
+        _drop_spool(conn)
+        raise
+    if not outer and conn.in_transaction:
+        conn.commit()
+    return count
+
+
+def _drop_spool(conn: sqlite3.Connection) -> None:
+    outer = conn.in_transaction
+    conn.execute("DROP TABLE IF EXISTS temp.lex_spool")
+    if not outer and conn.in_transaction:
+        conn.commit()

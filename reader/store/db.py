@@ -35,6 +35,7 @@ def open_db(
 
         path = db_path()
     memory = str(path) == ":memory:"
+    db: sqlite_utils.Database | None = None
     try:
         if memory:
             db = sqlite_utils.Database(memory=True)
@@ -45,19 +46,44 @@ def open_db(
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if not memory:
+            _refuse_foreign(db, path)
             db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")
         if migrate_schema:
             migrate(db)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        if db is not None:
+            db.close()  # the file stays exactly as it was
+        if isinstance(exc, StoreError):
+            raise
         raise StoreError(describe_db_error(exc, path)) from exc
     return db
 
 
+def _refuse_foreign(db: sqlite_utils.Database, path: Path | str) -> None:
+    """A SQLite file with tables but no migrations record belongs to another program: adding
+    our tables to it would damage it, so it is left alone."""
+    tables = [
+        str(row[0])
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    ]
+    if tables and "_migrations" not in tables:
+        shown = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
+        raise StoreError(
+            f"{path} is not a Sentences database (it holds {shown}); it is left as it is: "
+            "choose another data home with --home, or move the file aside"
+        )
+
+
 def describe_db_error(exc: sqlite3.DatabaseError, path: Path | str) -> str:
     text = str(exc)
-    if "not a database" in text or "malformed" in text:
-        return f"the database {path} is damaged ({text}); move it aside to start afresh"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (
+            f"the database {path} is damaged or not a database ({text}); it is left as it is: "
+            "`sentences doctor` checks it and can rescue your data into a new one"
+        )
     if "locked" in text or "busy" in text:
         return f"the database {path} is locked by another program; close it and try again"
     return f"cannot use the database {path}: {text}"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import sqlite_utils
 
@@ -67,8 +68,16 @@ def current_version(db: sqlite_utils.Database) -> int:
     return max(applied_numbers(db), default=0)
 
 
-def migrate(db: sqlite_utils.Database) -> int:
-    """Bring the schema up to date; returns the number of migrations applied."""
+def migrate(db: sqlite_utils.Database, *, upto: int | None = None, backup: bool = True) -> int:
+    """Bring the schema up to date; returns the number of migrations applied.
+
+    Args:
+        upto: Apply only the migrations numbered up to this (tests and benchmarks build
+            databases as earlier versions of the program left them).
+        backup: Before upgrading a database that holds data, keep a copy of it beside the file
+            (:func:`backup_path`), made with the online backup API: a migration that goes wrong,
+            or a newer program the learner wants to step back from, loses nothing.
+    """
     conn = db.conn
     conn.execute(
         "CREATE TABLE IF NOT EXISTS _migrations "
@@ -82,7 +91,10 @@ def migrate(db: sqlite_utils.Database) -> int:
         raise sqlite3.DatabaseError(
             f"database schema version {version} is newer than this program's {known[-1].number}"
         )
-    pending = [m for m in known if m.number not in applied_numbers(db)]
+    done = applied_numbers(db)
+    pending = [m for m in known if m.number not in done and (upto is None or m.number <= upto)]
+    if pending and done and backup:
+        _keep_a_copy(db, pending[0].number)
     applied = 0
     for migration in pending:
         conn.execute("BEGIN IMMEDIATE")
@@ -105,6 +117,23 @@ def migrate(db: sqlite_utils.Database) -> int:
         conn.commit()
         applied += 1
     return applied
+
+
+def backup_path(database: Path, first_pending: int) -> Path:
+    """Where the copy taken before applying migration ``first_pending`` is kept:
+    ``reader-before-0011.db`` beside ``reader.db``."""
+    return database.with_name(f"{database.stem}-before-{first_pending:04d}{database.suffix}")
+
+
+def _keep_a_copy(db: sqlite_utils.Database, first_pending: int) -> None:
+    from reader.store.backup import backup_to, database_file, has_data
+
+    file = database_file(db)
+    if file is None or not has_data(db):
+        return
+    target = backup_path(file, first_pending)
+    if not target.exists():  # another process got there first: its copy is the older state
+        backup_to(db, target)
 
 
 def statements(script: str) -> list[str]:

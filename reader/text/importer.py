@@ -20,6 +20,10 @@ from reader.text.pipeline import AnalyzedSentence, analyze_sentences, term_key
 Progress = Callable[[str, int, int], None]
 
 
+class ImportCancelled(Exception):
+    """The learner left before the import finished: nothing was stored."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
     text_id: int
@@ -46,31 +50,54 @@ def import_text(
     lang: str = "en",
     progress: Progress | None = None,
     workers: int = 0,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
     """Import ``loaded`` unless the same content is already there; returns its id either way.
 
-    ``workers``: processes for analysing a book (0: one per core; 1 for none).
+    Args:
+        workers: Processes for analysing a book (0: one per core; 1 for none).
+        cancelled: Asked during the analysis, and again under the write lock just before the
+            transaction commits: once it says True, :class:`ImportCancelled` is raised and
+            nothing is stored, so a screen the learner left never adds a text behind their back.
     """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled(f"the import of {loaded.title!r} was cancelled")
+
     existing = find_text(db, loaded.content, lang)
     if existing is not None:
-        row = db.execute(
-            "SELECT sentence_count, word_count FROM texts WHERE id = ?", (existing,)
-        ).fetchone()
-        return ImportResult(existing, False, int(row[0]), int(row[1]))
+        return _existing(db, existing)
 
     def analysing(done: int, total: int) -> None:
+        check()
         if progress is not None:
             progress("analysing", done, total)
 
     sentences = analyze_sentences(loaded.content, lang, progress=analysing, workers=workers)
+    check()
     if progress is not None:
         progress("saving", 0, 1)
     with transaction(db):
-        text_id = _store(db, loaded, lang, sentences)
+        # Another process may have imported the same text while this one was analysing it:
+        # under the write lock, the check is final.
+        existing = find_text(db, loaded.content, lang)
+        if existing is None:
+            text_id = _store(db, loaded, lang, sentences)
+            check()  # raising here rolls the whole text back
+    if existing is not None:
+        return _existing(db, existing)
     if progress is not None:
         progress("saving", 1, 1)
     words = sum(1 for s in sentences for t in s.tokens if t[5])
     return ImportResult(text_id, True, len(sentences), words)
+
+
+def _existing(db: sqlite_utils.Database, text_id: int) -> ImportResult:
+    row = db.execute(
+        "SELECT sentence_count, word_count FROM texts WHERE id = ?", (text_id,)
+    ).fetchone()
+    return ImportResult(text_id, False, int(row[0]), int(row[1]))
 
 
 def _store(
@@ -93,6 +120,15 @@ def _store(
         ),
     )
     text_id = int(cursor.lastrowid or 0)
+    store_analysis(db, text_id, sentences)
+    return text_id
+
+
+def store_analysis(
+    db: sqlite_utils.Database, text_id: int, sentences: list[AnalyzedSentence]
+) -> int:
+    """Insert a text's sentences (with consecutive ids) and tokens; returns the first id."""
+    conn = db.conn
     first_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM sentences").fetchone()[0])
     conn.executemany(
         'INSERT INTO sentences (id, text_id, idx, paragraph, start, "end", text) '
@@ -111,4 +147,41 @@ def _store(
             for j, t in enumerate(s.tokens)
         ),
     )
-    return text_id
+    return first_id
+
+
+def rebuild_text(db: sqlite_utils.Database, text_id: int, lang: str, content: str) -> None:
+    """Analyse a stored text again and replace its sentences and tokens (``sentences doctor``,
+    when a damaged page took some of them). A mark or event keeps its sentence when a sentence
+    with the same start offset is there again."""
+    sentences = analyze_sentences(content, lang, workers=1)
+    conn = db.conn
+    old = {
+        int(start): int(sid)
+        for sid, start in conn.execute(
+            "SELECT id, start FROM sentences WHERE text_id = ?", (text_id,)
+        ).fetchall()
+    }
+    with transaction(db):
+        conn.execute(
+            "DELETE FROM tokens WHERE text_id = ? OR sentence_id IN "
+            "(SELECT id FROM sentences WHERE text_id = ?)",
+            (text_id, text_id),
+        )
+        # Out of the way first: the new rows reuse no id of the old ones.
+        conn.execute("UPDATE sentences SET idx = -1 - idx WHERE text_id = ?", (text_id,))
+        first_id = store_analysis(db, text_id, sentences)
+        for i, sentence in enumerate(sentences):
+            previous = old.get(sentence.start)
+            if previous is not None:
+                for table in ("sentence_marks", "events"):
+                    conn.execute(
+                        f"UPDATE {table} SET sentence_id = ? WHERE sentence_id = ?",
+                        (first_id + i, previous),
+                    )
+        conn.execute("DELETE FROM sentences WHERE text_id = ? AND idx < 0", (text_id,))
+        words = sum(1 for s in sentences for t in s.tokens if t[5])
+        conn.execute(
+            "UPDATE texts SET sentence_count = ?, word_count = ? WHERE id = ?",
+            (len(sentences), words, text_id),
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Hashable
 from pathlib import Path
@@ -13,10 +14,11 @@ from textual.app import App
 
 from reader.config import Config, load_config
 from reader.lexicon.wordnet import is_compiled
+from reader.logs import LOGGER, debug_enabled, setup_logging
 from reader.store import open_db
 from reader.store.writer import Writer
 from reader.text.load import Loaded
-from reader.ui.messages import WriteFailed, WriteRecovered
+from reader.ui.messages import DebugLog, WriteFailed, WriteRecovered
 
 if TYPE_CHECKING:
     from reader.learn.phrases import PhraseIndex
@@ -50,6 +52,8 @@ class SentencesApp(App[None]):
             on_recovered=lambda label: self.post_message(WriteRecovered(label)),
         )
         self.unsaved: list[str] = []  # labels of writes still unsaved when the app closed
+        setup_logging(self.db_path.parent)
+        self._debug_handler = ScreenLogHandler(self) if debug_enabled() else None
         self.close_timeout = 5.0  # seconds the app waits at exit for the last writes
         self._quitting = False
         self.lexicon_ready = is_compiled(self.db)
@@ -79,8 +83,15 @@ class SentencesApp(App[None]):
         self.writer.submit(fn, label=label, key=key)
 
     def on_write_failed(self, message: WriteFailed) -> None:
+        from reader.logs import where_logged
+
         title = "Not saved yet" if message.kept else "Not saved"
-        self.notify(message.error, title=title, severity="error", timeout=8, markup=False)
+        text = message.error if message.kept else message.error + where_logged()
+        self.notify(text, title=title, severity="error", timeout=8, markup=False)
+
+    def on_debug_log(self, message: DebugLog) -> None:
+        self.notify(message.text, title="SENTENCES_DEBUG", severity="error", timeout=30,
+                    markup=False)  # fmt: skip
 
     def on_write_recovered(self, message: WriteRecovered) -> None:
         self.notify(f"Saved now: {message.label}", timeout=3, markup=False)
@@ -109,6 +120,8 @@ class SentencesApp(App[None]):
         self.call_from_thread(self.exit)
 
     def on_unmount(self) -> None:
+        if self._debug_handler is not None:
+            logging.getLogger(LOGGER).removeHandler(self._debug_handler)
         self.unsaved = self.writer.close(timeout=0 if self._quitting else self.close_timeout)
         if self.player is not None:
             self.player.close()
@@ -116,6 +129,8 @@ class SentencesApp(App[None]):
     def on_mount(self) -> None:
         from reader.ui.screens.library import LibraryScreen
 
+        if self._debug_handler is not None:
+            logging.getLogger(LOGGER).addHandler(self._debug_handler)
         self.writer.start()
 
         self.push_screen(LibraryScreen())
@@ -143,14 +158,15 @@ class SentencesApp(App[None]):
 
     def open_path(self, path: str) -> None:
         """Import (if new) and open a file chosen from the library."""
-        from reader.errors import describe
+        from reader.logs import log_failure
         from reader.text.importer import find_text
         from reader.text.load import load_path
 
         try:
             loaded = load_path(path)
         except Exception as exc:
-            self.notify(describe(exc), title="Cannot add that file", severity="error", markup=False)
+            message = log_failure(exc, "Cannot add that file")
+            self.notify(message, title="Cannot add that file", severity="error", markup=False)
             return
         existing = find_text(self.db, loaded.content, self.lang)
         if existing is not None:
@@ -204,6 +220,24 @@ class SentencesApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.phrases_ready()
+
+
+class ScreenLogHandler(logging.Handler):
+    """With ``SENTENCES_DEBUG=1``, every error logged (with its traceback) shows on screen too."""
+
+    def __init__(self, app: App[None]) -> None:
+        super().__init__(logging.ERROR)
+        self.app = app
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = self.format(record)
+        except Exception:  # a log handler never raises
+            return
+        lines = text.splitlines()
+        shown = "\n".join(lines[:1] + lines[-12:]) if len(lines) > 13 else text
+        self.app.post_message(DebugLog(shown))  # thread-safe: workers log too
 
 
 def make_app(

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from textual.dom import DOMNode
 
-from reader.errors import describe
+from reader.logs import log_failure
 from reader.store import StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,7 +26,11 @@ def saves(action: F) -> F:
             return action(self, *args, **kwargs)
         except (StoreError, sqlite3.Error, OSError) as exc:
             self.app.notify(
-                describe(exc), title="Not saved", severity="error", timeout=8, markup=False
+                log_failure(exc, f"Not saved ({action.__name__})"),
+                title="Not saved",
+                severity="error",
+                timeout=8,
+                markup=False,
             )
             return None
 

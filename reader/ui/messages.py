@@ -94,6 +94,13 @@ class WriteRecovered(Message):
 
 
 @dataclass
+class DebugLog(Message):
+    """An error logged, with its traceback, shown on screen with ``SENTENCES_DEBUG=1``."""
+
+    text: str
+
+
+@dataclass
 class SessionLoaded(Message):
     """The reading session was loaded in a worker (``session`` is a ReadingSession)."""
 

@@ -38,9 +38,13 @@ class ImportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def run_import(self) -> None:
-        from reader.errors import describe
+        from textual.worker import get_current_worker
+
+        from reader.logs import log_failure
         from reader.store import open_db
-        from reader.text.importer import import_text
+        from reader.text.importer import ImportCancelled, import_text
+
+        worker = get_current_worker()
 
         def report(stage: str, done: int, total: int) -> None:
             self.post_message(Progress(stage, done, total))
@@ -48,11 +52,19 @@ class ImportScreen(Screen[None]):
         try:
             db = open_db(self.db_path)
             try:
-                result = import_text(db, self.loaded, self.lang, progress=report)
+                result = import_text(
+                    db,
+                    self.loaded,
+                    self.lang,
+                    progress=report,
+                    cancelled=lambda: worker.is_cancelled,
+                )
             finally:
                 db.close()
+        except ImportCancelled:
+            return  # the learner left: nothing stored, nothing to say
         except Exception as exc:
-            self.post_message(WorkFailed(describe(exc)))
+            self.post_message(WorkFailed(log_failure(exc, f"import {self.loaded.title!r}")))
             return
         self.post_message(ImportFinished(result.text_id))
 
@@ -72,5 +84,6 @@ class ImportScreen(Screen[None]):
         self.notify(message.error, title="Import failed", severity="error", markup=False)
 
     def action_back(self) -> None:
+        """Leave, and stop the import: it checks before it commits, so nothing is stored."""
         self.workers.cancel_group(self, "import")
         self.app.pop_screen()

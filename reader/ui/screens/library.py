@@ -59,8 +59,8 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_texts(self) -> None:
-        from reader.errors import describe
         from reader.learn.texts import list_texts
+        from reader.logs import log_failure
         from reader.store import open_db
 
         try:
@@ -70,7 +70,7 @@ class LibraryScreen(Screen[None]):
             finally:
                 db.close()
         except Exception as exc:
-            self.post_message(WorkFailed(f"Cannot list texts: {describe(exc)}"))
+            self.post_message(WorkFailed(f"Cannot list texts: {log_failure(exc, 'list texts')}"))
             return
         self.post_message(TextsLoaded(texts))
 
@@ -133,8 +133,8 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, group="library-remove", exit_on_error=False)
     def remove_text(self, text_id: int) -> None:
         """A book's tokens are hundreds of thousands of rows: not on the UI thread."""
-        from reader.errors import describe
         from reader.learn.texts import remove_text
+        from reader.logs import log_failure
         from reader.store import open_db
 
         try:
@@ -144,7 +144,8 @@ class LibraryScreen(Screen[None]):
             finally:
                 db.close()
         except Exception as exc:
-            self.post_message(WorkFailed(f"Cannot remove the text: {describe(exc)}"))
+            message = log_failure(exc, f"remove text {text_id}")
+            self.post_message(WorkFailed(f"Cannot remove the text: {message}"))
             return
         self.app.call_from_thread(self.load_texts)
 

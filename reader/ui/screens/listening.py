@@ -98,7 +98,7 @@ class ListeningMixin(Screen[None]):
 
     @work(thread=True, exclusive=True, group="speech", exit_on_error=False)
     def synthesize_audio(self, text: str, sentence_idx: int | None) -> None:
-        from reader.errors import describe
+        from reader.logs import log_failure
         from reader.paths import audio_dir
         from reader.speech import synthesize
 
@@ -107,7 +107,7 @@ class ListeningMixin(Screen[None]):
                 text, self.speech_settings(), self.sentences_app.db_path, audio_dir(self._source())
             )
         except Exception as exc:
-            self.post_message(AudioFailed(describe(exc)))
+            self.post_message(AudioFailed(log_failure(exc, "synthesize audio")))
             return
         self.post_message(
             AudioReady(
@@ -157,14 +157,14 @@ class ListeningMixin(Screen[None]):
 
     @work(thread=True, exclusive=True, group="player", exit_on_error=False)
     def start_playback(self, path: str, speed: float, sentence_idx: int | None) -> None:
-        from reader.errors import describe
+        from reader.logs import log_failure
 
         app = self.sentences_app
         try:
             player = app.ensure_player()
             player.play(path, speed=speed, on_done=self._done(sentence_idx))
         except Exception as exc:
-            self.post_message(AudioFailed(describe(exc)))
+            self.post_message(AudioFailed(log_failure(exc, "play audio")))
 
     def _done(self, sentence_idx: int | None) -> Any:
         def finished() -> None:

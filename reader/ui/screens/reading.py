@@ -115,7 +115,7 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
     def load_session(self) -> None:
         """Open the text off the UI thread, with a connection of its own; its writes go to the
         app's writer from the start."""
-        from reader.errors import describe
+        from reader.logs import log_failure
         from reader.store import open_db
 
         app = self.sentences_app
@@ -128,7 +128,8 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
             finally:
                 db.close()
         except Exception as exc:
-            self.post_message(WorkFailed(f"Cannot open the text: {describe(exc)}"))
+            message = log_failure(exc, f"open text {self.text_id}")
+            self.post_message(WorkFailed(f"Cannot open the text: {message}"))
             return
         self.post_message(SessionLoaded(session))
 
@@ -381,9 +382,9 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
 
     @work(thread=True, exclusive=True, group="lexicon", exit_on_error=False)
     def build_lexicon(self) -> None:
-        from reader.errors import describe
         from reader.lexicon.builtin import ensure_lexicon
         from reader.lexicon.wordnet import WordNetMissing
+        from reader.logs import log_failure
         from reader.store import open_db
 
         def report(done: int, total: int) -> None:
@@ -398,7 +399,8 @@ class ReadingScreen(TranslationMixin, ListeningMixin):
             self.sentences_app.load_phrases()  # the idioms are there all the same
             return
         except Exception as exc:  # the reader still works without glosses
-            self.post_message(LexiconReady(False, f"no glosses: {describe(exc)}"))
+            message = log_failure(exc, "build the lexicon")
+            self.post_message(LexiconReady(False, f"no glosses: {message}"))
             return
         finally:
             db.conn.close()
