@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-SYSTEM_PACKAGES=(wordnet-base wordnet-sense-index espeak-ng)
+SYSTEM_PACKAGES=(wordnet-base wordnet-sense-index espeak-ng dict-freedict-eng-deu)
 PYTHON=${PYTHON:-python3}
 
 system_packages() {

@@ -36,3 +36,13 @@ def require_wordnet() -> Path:
     if os.environ.get(REQUIRE_ENV):
         pytest.fail(f"{WORDNET_MISSING}, and ${REQUIRE_ENV} says it must be", pytrace=False)
     pytest.skip("no system WordNet")
+
+
+def require_file(path: str, package: str) -> str:
+    """A file a Debian package installs (a dictionary): skip without it, fail in CI."""
+    if os.path.exists(path):
+        return path
+    message = f"{path} is missing (Debian package {package})"
+    if os.environ.get(REQUIRE_ENV):
+        pytest.fail(f"{message}, and ${REQUIRE_ENV} says it must be there", pytrace=False)
+    pytest.skip(message)

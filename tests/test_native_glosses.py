@@ -111,3 +111,15 @@ def test_cached_machine_translation_comes_after_native_dictionaries(two_dicts) -
     korean = gloss_entry(two_dicts, "coalition", native_lang="ko")
     assert (korean.senses[0].source, korean.short()) == ("machine translation", "연합")
     assert "machine translation" not in sources(gloss_entry(two_dicts, "coalition", native_lang=""))
+
+
+def test_analyze_glosses_puts_german_first(tmp_path: Path, mini_wordnet: Path) -> None:
+    run = CliRunner(mix_stderr=False)
+    index = write_dictd(tmp_path, "freedict-eng-deu", ENG_DEU, dz=True)
+    assert run.invoke(main, ["dict", "import", str(index)]).exit_code == 0
+    assert run.invoke(main, ["config", "set", "native_lang", "de"]).exit_code == 0
+    result = run.invoke(main, ["analyze", "--glosses", "--json"], input="The coalition held.")
+    assert result.exit_code == 0, result.stderr
+    tokens = {t["text"]: t for s in json.loads(result.stdout) for t in s["tokens"]}
+    gloss = tokens["coalition"]["gloss"]
+    assert (gloss["source"], gloss["text"]) == ("freedict-eng-deu", "Koalition (f) [pol.]")

@@ -194,7 +194,12 @@ def pair_from_name(name: str) -> tuple[str, str] | None:
 
 
 def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[Record]:
-    """Every entry of the dictionary, in index order, as gloss records."""
+    """Every entry of the dictionary, in index order, as gloss records.
+
+    Parsing is pure Python and a big dictionary has hundreds of thousands of entries, so where
+    the machine has several cores (and the process no other threads, which forking would not
+    copy) the entries are parsed in worker processes, in order, while the caller stores them.
+    """
     lines = _index_lines(files.index)
     reader = _open_data(files)
     try:
@@ -204,25 +209,72 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
     total = len(lines)
     seen: set[tuple[int, str]] = set()
     previous: Record | None = None
-    for done, (word, offset, length) in enumerate(lines, start=1):
-        if progress and done % 5000 == 0:
-            progress(done, total)
-        if _metadata_key(word) is not None:
-            continue
-        try:
-            body = _decode(reader.read(offset, length))
-        except DictzipError as exc:
-            raise LexiconError(str(exc)) from exc
-        record = parse_entry(word, body)
-        if record is None or (offset, record.headword) in seen:
-            continue  # one entry listed under several index words is stored once
-        seen.add((offset, record.headword))
-        if previous is not None and _form_of(record, previous):
-            continue
-        previous = record
-        yield record
+    done = 0
+    for batch in _parsed_batches(lines, reader):
+        for offset, fields in batch:
+            if fields is None:
+                continue
+            record = Record(*fields)  # type: ignore[arg-type]
+            if (offset, record.headword) in seen:
+                continue  # one entry listed under several index words is stored once
+            seen.add((offset, record.headword))
+            if previous is not None and _form_of(record, previous):
+                continue
+            previous = record
+            yield record
+        done += BATCH
+        if progress:
+            progress(min(done, total), total)
     if progress:
         progress(total, total)
+
+
+BATCH = 20_000
+PARALLEL_FROM = 100_000  # index lines: smaller dictionaries parse faster than processes start
+_shared: tuple[list[tuple[str, int, int]], DictzipReader] | None = None
+
+
+_Parsed = tuple[int, tuple[str | None, ...] | None]
+
+
+def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
+    """Parse index lines ``bounds`` (a worker process's share, or the caller's own).
+
+    Records travel back from a worker as plain tuples, which pickle several times faster.
+    """
+    assert _shared is not None
+    lines, reader = _shared
+    out: list[_Parsed] = []
+    for word, offset, length in lines[bounds[0] : bounds[1]]:
+        if _metadata_key(word) is not None:
+            continue
+        record = parse_entry(word, _decode(reader.read(offset, length)))
+        out.append((offset, tuple(record) if record is not None else None))
+    return out
+
+
+def _parsed_batches(
+    lines: list[tuple[str, int, int]], reader: DictzipReader
+) -> Iterator[list[_Parsed]]:
+    import multiprocessing
+    import os
+    import threading
+
+    global _shared
+    ranges = [(start, min(start + BATCH, len(lines))) for start in range(0, len(lines), BATCH)]
+    _shared = (lines, reader)
+    try:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        forkable = "fork" in multiprocessing.get_all_start_methods()
+        if len(lines) < PARALLEL_FROM or cores < 2 or not forkable or threading.active_count() > 1:
+            for bounds in ranges:
+                yield _parse_range(bounds)
+            return
+        context = multiprocessing.get_context("fork")  # the workers inherit the text, uncopied
+        with context.Pool(min(cores, 4)) as pool:
+            yield from pool.imap(_parse_range, ranges)
+    finally:
+        _shared = None
 
 
 _SQUEEZE = re.compile(r"[\W_]+")
