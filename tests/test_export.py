@@ -231,3 +231,28 @@ def test_status_names_and_ranges(db: sqlite_utils.Database, tmp_path: Path) -> N
     assert code == 0 and "2 terms" in stdout
     code, _, stderr = export("csv", str(out), "--status", "often")
     assert code == 1 and "unknown status 'often'" in stderr
+
+
+def test_offline_the_audio_comes_from_espeak_and_says_so(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    import requests
+    import responses
+    from _require import require_program
+    from _speech_fakes import GTTS_URL
+
+    from reader.speech import synth
+
+    require_program("espeak-ng")
+    add_text(db, "The storm came.", "Storms")
+    set_status(db, "storm", 1)
+    out = tmp_path / "deck.apkg"
+    synth.online.reset()
+    try:
+        with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+            rsps.add(responses.POST, GTTS_URL, body=requests.exceptions.ConnectionError("offline"))
+            code, stdout, stderr = export("anki", str(out))  # gTTS, the default engine
+    finally:
+        synth.online.reset()
+    assert code == 0 and "1 audio file (1 newly spoken)" in stdout
+    assert "1 sentence spoken by the offline voice" in stderr

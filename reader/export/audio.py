@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.export.errors import ExportCancelled, ExportError
@@ -21,6 +21,16 @@ from reader.speech.synth import DbLike, cached_path, normalize, synthesize
 Progress = Callable[[int, int], None]
 
 
+@dataclass
+class AudioReport:
+    """What :func:`attach_audio` did: files newly made, and how many came from the offline
+    voice because the online one failed (``reason`` says why, once)."""
+
+    made: int = 0
+    fell_back: int = 0
+    reason: str = ""
+
+
 def attach_audio(
     items: Sequence[ExportItem],
     settings: SpeechSettings,
@@ -28,8 +38,8 @@ def attach_audio(
     audio_dir: Callable[[str | None], Path],
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
-) -> int:
-    """Set ``item.audio`` for every item with a sentence; returns how many files were made.
+) -> AudioReport:
+    """Set ``item.audio`` for every item with a sentence.
 
     ``audio_dir(source)`` is where a text's audio is cached (it depends on the text's file, see
     :func:`reader.paths.audio_dir`). ``progress(done, total)`` counts distinct sentences. Raises
@@ -43,7 +53,7 @@ def attach_audio(
             said = normalize(item.sentence.text)
             wanted.setdefault((said, item.sentence.source), []).append(item)
     total = len(wanted)
-    made = 0
+    report = AudioReport()
     for done, ((text, source), group) in enumerate(wanted.items(), start=1):
         if cancel is not None and cancel.is_set():
             raise ExportCancelled("export cancelled")
@@ -60,9 +70,12 @@ def attach_audio(
                     "export with --no-audio to leave it out"
                 ) from exc
             path = result.path
-            made += 0 if result.cached else 1
+            report.made += 0 if result.cached else 1
+            if result.fell_back:
+                report.fell_back += 1
+                report.reason = report.reason or result.reason
         for item in group:
             item.audio = str(path)
         if progress is not None:
             progress(done, total)
-    return made
+    return report

@@ -121,7 +121,13 @@ def export(
             if progress is not None:
                 progress("audio", done, total)
 
-        synthesized = attach_audio(items, speech, db, audio_dir, report, cancel)
+        audio = attach_audio(items, speech, db, audio_dir, report, cancel)
+        synthesized = audio.made
+        if audio.fell_back:
+            warnings.append(
+                f"{audio.fell_back} sentence{'s' if audio.fell_back != 1 else ''} spoken by the "
+                f"offline voice: {' '.join(audio.reason.split())}"
+            )
     if cancel is not None and cancel.is_set():
         raise ExportCancelled("export cancelled")
     if progress is not None:
