@@ -201,3 +201,23 @@ async def test_first_run_question_can_be_skipped_and_is_not_asked_again(
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
         assert not isinstance(again.screen, LanguageScreen)
+
+
+async def test_first_run_question_comes_before_a_new_text_opens(
+    db_path: Path, home: Path, mini_wordnet: Path
+) -> None:
+    from _paths import SEED
+
+    from reader.text.load import load_path
+    from reader.ui.screens.language import LanguageScreen
+    from reader.ui.screens.reading import ReadingScreen
+
+    app = make_app(db_path, target=load_path(str(SEED)), ask_language=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LanguageScreen)  # not hidden under the import
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.session is not None

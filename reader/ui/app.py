@@ -134,17 +134,22 @@ class SentencesApp(App[None]):
         self.writer.start()
 
         self.push_screen(LibraryScreen())
+        from reader.ui.screens.language import ask_language, needs_asking
+
+        if self.ask_language and needs_asking(self):
+            ask_language(self, then=self.open_target)  # the text opens once it is answered
+        else:
+            self.open_target()
+        for warning in self.config.warnings:
+            self.notify(warning, severity="warning", markup=False)
+        self.warm_up()
+
+    def open_target(self) -> None:
+        """The text the command line named, imported first if new."""
         if isinstance(self.target, Loaded):
             self.import_and_open(self.target)
         elif isinstance(self.target, int):
             self.open_text(self.target)
-        for warning in self.config.warnings:
-            self.notify(warning, severity="warning", markup=False)
-        if self.ask_language:
-            from reader.ui.screens.language import ask_language
-
-            ask_language(self)
-        self.warm_up()
 
     def open_text(self, text_id: int) -> None:
         from reader.ui.screens.reading import ReadingScreen

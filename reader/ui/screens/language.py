@@ -7,6 +7,7 @@ is one key; ``sentences config set native_lang ko`` answers it later.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import sqlite_utils
@@ -57,16 +58,12 @@ class LanguageScreen(ModalScreen[str | None]):
         with Vertical(id="prompt"):
             yield Label(
                 "Which language do you think in? Glosses in it come first, and sentences are "
-                "translated into it.",
+                "translated into it. (Later: sentences config set native_lang CODE)",
                 id="prompt-title",
-            )
-            yield OptionList(*options, id="languages")
-            yield Label(
-                "↑↓ and Enter to choose · s or Escape to skip · later: "
-                "sentences config set native_lang CODE",
-                id="prompt-help",
                 markup=False,
             )
+            yield OptionList(*options, id="languages")
+            yield Label("↑↓ Enter to choose · s or Escape to skip", id="prompt-help")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id
@@ -76,16 +73,21 @@ class LanguageScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def ask_language(app: SentencesApp) -> None:
-    """Show the question once, if the learner has no language set and was never asked."""
-    if app.config.native_lang or already_asked(app.db):
-        return
+def needs_asking(app: SentencesApp) -> bool:
+    """The learner has no language set and was never asked (nor skipped the question)."""
+    return not app.config.native_lang and not already_asked(app.db)
+
+
+def ask_language(app: SentencesApp, then: Callable[[], object] | None = None) -> None:
+    """Ask the question (see :func:`needs_asking`); ``then`` runs once it is answered."""
 
     def answered(code: str | None) -> None:
         if code:
             app.config.native_lang = code  # the reading screen uses it from now on
             app.notify(f"Your language: {name_of(code)}", timeout=3, markup=False)
         save_answer(app, code)
+        if then is not None:
+            then()
 
     app.push_screen(LanguageScreen(), answered)
 
