@@ -111,7 +111,9 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise StoreError(describe_db_error(exc, "reader.db")) from exc
+        from reader.store.backup import database_file
+
+        raise StoreError(describe_db_error(exc, database_file(db) or "reader.db")) from exc
     try:
         yield db
     except BaseException:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 import io
+import lzma
 import posixpath
 import re
 import zipfile
+import zlib
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
@@ -25,6 +27,16 @@ SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg", "math"}
 
 class MarkupError(Exception):
     """A document is too broken to read; the message is one line."""
+
+
+# What a damaged or hostile ZIP makes zipfile raise besides BadZipFile (found by fuzzing:
+# tests/test_fuzz.py): unknown versions and methods, truncated members, bad compressed data,
+# encrypted members.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile, NotImplementedError, EOFError, zlib.error, lzma.LZMAError, RuntimeError,
+    ValueError, OSError,
+)  # fmt: skip
+MAX_EPUB_TEXT = 256 * 1024 * 1024  # uncompressed: a "zip bomb" is refused, not unpacked
 
 
 class _TextExtractor(HTMLParser):
@@ -109,6 +121,8 @@ def epub_to_text(data: bytes, name: str) -> tuple[str, str]:
     """(title, text) of an EPUB, chapters in spine order."""
     try:
         book = zipfile.ZipFile(io.BytesIO(data))
+        if sum(info.file_size for info in book.infolist()) > MAX_EPUB_TEXT:
+            raise MarkupError(f"{name} unpacks to more than 256 MB; not read")
         container = ElementTree.fromstring(book.read("META-INF/container.xml"))
         rootfile = container.find(".//c:rootfile", _CONTAINER_NS)
         if rootfile is None or not rootfile.get("full-path"):
@@ -130,8 +144,9 @@ def epub_to_text(data: bytes, name: str) -> tuple[str, str]:
             path = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
             raw = book.read(path).decode("utf-8", errors="replace")
             chapters.append(_extract(raw)[1])
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, UnicodeDecodeError) as exc:
-        raise MarkupError(f"{name} is a broken EPUB: {exc}") from exc
+    except (KeyError, ElementTree.ParseError, UnicodeDecodeError, *_ZIP_ERRORS) as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise MarkupError(f"{name} is a broken EPUB: {reason}") from exc
     text = "\n\n".join(c for c in chapters if c.strip())
     if not text.strip():
         raise MarkupError(f"{name} is an EPUB with no readable text")
