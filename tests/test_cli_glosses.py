@@ -40,6 +40,7 @@ def tokens_of(sentences: list[dict[str, object]]) -> dict[str, dict[str, object]
 
 def test_analyze_glosses_json_shape(run: CliRunner) -> None:
     text = "Shoring up ties with Beijing, he signaled a counter-message at the summit in 2018.\n"
+    invoke(run, "term", "set", "tie", "--gloss", "Bande")  # the learner's own comes first
     code, out, _ = invoke(run, "analyze", "--glosses", "--json", input=text)
     assert code == 0
     sentences = json.loads(out)
@@ -58,6 +59,9 @@ def test_analyze_glosses_json_shape(run: CliRunner) -> None:
     parts = tokens["counter-message"]["gloss"]
     assert parts["source"] == "word parts" and parts["sense"] is None
     assert parts["text"].startswith("counter- (against, in answer to) + message (")
+    assert tokens["ties"]["gloss"] == {
+        "text": "Bande", "source": "learner", "sense": None, "term": None,
+    }  # fmt: skip
     assert tokens["Beijing"]["gloss"] is None  # a name
     assert tokens["the"]["gloss"] is None  # nothing to gloss
 
