@@ -27,12 +27,18 @@ from click.testing import CliRunner
 
 from reader.cli import main
 from reader.config import load_config
-from reader.learn.glossing import gloss_entry
+from reader.export.selection import find_sentence, meaning_of
 from reader.learn.identity import term_card_guid, term_note_guid
 from reader.learn.status import set_gloss, set_status
 from reader.lexicon.builtin import ensure_lexicon
 
 THREE = {"coalition": 1, "diplomacy": 2, "alliance": 3}
+
+
+def exported_meaning(db: sqlite_utils.Database, key: str) -> str:
+    """The reader's first gloss for the term in the note's sentence (senses ranked by it)."""
+    sentence, pos = find_sentence(db, "en", key)
+    return meaning_of(db, key, pos or "NOUN", "en", sentence.context if sentence else None)
 
 
 @pytest.fixture
@@ -128,7 +134,7 @@ def test_package_round_trip_in_real_anki(
         assert (Path(collection.media.dir()) / name).stat().st_size > 1000
     coalition = terms[term_note_guid("en", "coalition")]
     assert "<b>coalition</b>" in coalition["Sentence"]
-    assert coalition["Meaning"] == gloss_entry(learning, "coalition", "NOUN").short() != ""
+    assert coalition["Meaning"] == exported_meaning(learning, "coalition") != ""
     assert coalition["Lemma"] == "coalition" and coalition["Part of speech"] == "noun"
     assert coalition["Source"].startswith("[Weekly Focus]")
     assert coalition["Translation"] == "Comment la coalition de Kim change la région"
@@ -143,7 +149,7 @@ def test_cloze_card_renders_with_the_term_blanked(
     import_apkg(collection, out)
     card = cards_of(collection, term_card_guid("en", "diplomacy", "cloze"))["Cloze"]
     question, answer = card.question(), card.answer()
-    meaning = gloss_entry(learning, "diplomacy", "NOUN").short()
+    meaning = exported_meaning(learning, "diplomacy")
     shown = visible(question)
     assert 'class="cloze"' in question
     assert "diplomacy" not in shown and f"[{meaning}]" in shown  # blanked, the meaning as hint
@@ -156,7 +162,7 @@ def test_recognition_and_production_cards_render(
     out = tmp_path / "deck.apkg"
     assert export("anki", str(out), "--no-audio")[0] == 0
     import_apkg(collection, out)
-    meaning = gloss_entry(learning, "alliance", "NOUN").short()
+    meaning = exported_meaning(learning, "alliance")
     cards = cards_of(collection, term_note_guid("en", "alliance"))
     shown = {name: (card.question(), card.answer()) for name, card in cards.items()}
     front, back = shown["Recognition"]

@@ -208,10 +208,13 @@ class SentencesApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
-        """Load the word-frequency tables off the UI thread, before the first gloss needs them."""
+        """Load the word-frequency tables and the sense model off the UI thread, before the first
+        gloss needs them."""
         from reader.lexicon.frequency import zipf
+        from reader.lexicon.senses.model import load_model
 
         zipf("warm")
+        load_model()  # the sense ranker's arrays, before the first sentence is glossed
         if self.lexicon_ready:
             db = open_db(self.db_path)
             try:

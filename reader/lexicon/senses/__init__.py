@@ -2,7 +2,9 @@
 
 :func:`rank_senses` is the one entry point. It reorders the WordNet senses of a lookup (every
 other source's glosses stay where they are), after leaving out those that cannot fit (see
-:mod:`reader.lexicon.senses.fit`). The order is WordNet's own sense frequencies.
+:mod:`reader.lexicon.senses.fit`). The order comes from the trained model in
+:mod:`reader.lexicon.senses.model` when there is a sentence, else from WordNet's own sense
+frequencies.
 """
 
 from __future__ import annotations
@@ -46,7 +48,15 @@ def rank_senses(
 
 def _by_fit(senses: Sequence[Gloss], context: SenseContext | None) -> list[Gloss]:
     """The senses best first; stable, so ties keep WordNet's frequency order."""
-    return list(senses)
+    if context is None or len(senses) < 2:
+        return list(senses)
+    from reader.lexicon.senses.model import scores
+
+    found = scores(senses, context)
+    if found is None:
+        return list(senses)
+    order = sorted(range(len(senses)), key=lambda i: -found[i])
+    return [senses[i] for i in order]
 
 
 def _put_back(senses: Sequence[Gloss], ranked: Sequence[Gloss]) -> list[Gloss]:

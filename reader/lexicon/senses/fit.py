@@ -53,8 +53,16 @@ def domain_fits(db: sqlite_utils.Database, sense: Gloss, context: SenseContext |
 def domain_vocabulary(db: sqlite_utils.Database, source: str, domain: str) -> frozenset[str]:
     """The words that point to a topic domain: one-word headwords whose senses are mostly in it
     ("software", "compiler" for computer science, but not "program", mostly a plan or a show),
-    and a one-word domain's own name ("geology"). One query on a partial index; only senses with
-    a domain ask."""
+    and a one-word domain's own name ("geology").
+
+    The shipped sense model carries them, computed from WordNet 3.0 when it was trained; a
+    domain it lacks (another WordNet) is asked of the lexicon tables, which is slower.
+    """
+    from reader.lexicon.senses.model import load_model
+
+    model = load_model()
+    if model is not None and domain in model.domains:
+        return model.domains[domain]
     rows = db.conn.execute(
         "SELECT e.headword FROM lex_entries e JOIN lex_sources s ON s.id = e.source_id "
         "WHERE e.domain = ? AND s.name = ? AND instr(e.headword, ' ') = 0 "

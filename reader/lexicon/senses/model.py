@@ -1,0 +1,164 @@
+"""The trained sense model: how well each WordNet sense fits a sentence, from SemCor and WordNet.
+
+For every sense of a word with more than one, the model keeps the context features the sense was
+seen with in SemCor (the sense-tagged Brown corpus), together with its own WordNet signature
+(definition, example, synonyms, hypernyms, domain; so senses SemCor never saw still have words),
+and a prior from how often it was seen, smoothed toward WordNet's sense order. A sense's score
+for a sentence is
+
+    prior(s) + weight * sum over the sentence's features f of boost(s, f)
+
+where ``boost(s, f) = log(1 + P(f | s) / P(f | word))`` says how much likelier the feature is
+with this sense than with the word in general (both smoothed; see ``scripts/train_senses.py``).
+Only evidence for a sense counts: a word no one saw with any sense costs none of them anything.
+
+``scripts/train_senses.py`` builds the file; this module only reads it (numpy, no pickle),
+once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from reader.lexicon.lookup import Gloss
+from reader.lexicon.senses.context import SenseContext
+from reader.lexicon.senses.features import features
+
+MODEL_FILE = "senses.npz"
+
+
+def sense_class(key: str) -> str:
+    """A sense's lexicographer file, from its key: "2:32" is verb.communication, "1:14" is
+    noun.group. SemCor has thousands of examples of each, so a class's contexts are known well
+    even where a word's own senses were seldom seen (a satellite adjective counts as one)."""
+    kind, _, rest = key.partition("%")[2].partition(":")
+    return f"{'3' if kind == '5' else kind}:{rest.split(':', 1)[0]}"
+
+
+def name_id(name: str) -> int:
+    """A feature's number in the model file: its CRC-32, so the reader needs no vocabulary
+    (loading 360,000 feature names took most of a second)."""
+    return zlib.crc32(name.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class SenseModel:
+    keys: dict[str, int]  # sense key -> its row in the arrays below
+    prior: npt.NDArray[np.float32]
+    indptr: npt.NDArray[np.int32]
+    feature_ids: npt.NDArray[np.uint32]  # each row's feature ids, sorted
+    boosts: npt.NDArray[np.float32]
+    weight: float
+    classes: dict[str, tuple[npt.NDArray[np.uint32], npt.NDArray[np.float32]]]
+    """Lexicographer class -> its features' ids (sorted) and boosts, already weighted."""
+    domains: dict[str, frozenset[str]]
+    """Topic domain -> the words that point to it (see :mod:`reader.lexicon.senses.fit`)."""
+
+    def row(self, sense_key: str | None) -> int | None:
+        return self.keys.get(sense_key) if sense_key else None
+
+    def scores(self, sense_keys: Sequence[str | None], context: SenseContext) -> list[float] | None:
+        """One score per sense (higher fits better), or None when the model knows none of them.
+
+        A sense the model lacks while others of the word are known (a newer WordNet) gets the
+        lowest prior of the known ones and no context.
+        """
+        rows = [self.row(k) for k in sense_keys]
+        known = [r for r in rows if r is not None]
+        if not known:
+            return None
+        names = features(context.lemmas, context.target, context.forms)
+        wanted = np.unique(np.asarray([name_id(f) for f in names], dtype=np.uint32))
+        floor = float(min(self.prior[r] for r in known)) - 1.0
+        found: list[float] = []
+        by_class: dict[str, float] = {}
+        for key, row in zip(sense_keys, rows, strict=True):
+            if row is None or key is None:
+                found.append(floor)
+                continue
+            start, end = int(self.indptr[row]), int(self.indptr[row + 1])
+            boost = _matched(self.feature_ids[start:end], self.boosts[start:end], wanted)
+            name = sense_class(key)
+            if name not in by_class:
+                table = self.classes.get(name)
+                by_class[name] = _matched(*table, wanted) if table else 0.0
+            found.append(float(self.prior[row]) + self.weight * (boost + by_class[name]))
+        return found
+
+
+def _matched(
+    have: npt.NDArray[np.uint32], boosts: npt.NDArray[np.float32], wanted: npt.NDArray[np.uint32]
+) -> float:
+    """The sum of ``boosts`` of the features in ``wanted`` (both id arrays sorted)."""
+    if not len(have) or not len(wanted):
+        return 0.0
+    where = np.minimum(np.searchsorted(have, wanted), len(have) - 1)
+    return float(boosts[where[have[where] == wanted]].sum())
+
+
+_lock = threading.Lock()
+_loaded: dict[str, SenseModel | None] = {}
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("reader.lexicon").joinpath("models", MODEL_FILE)))
+
+
+def load_model(path: Path | None = None) -> SenseModel | None:
+    """The shipped model, read once (about 0.1 s); None if the file is missing."""
+    where = path or model_path()
+    key = str(where)
+    with _lock:
+        if key in _loaded:
+            return _loaded[key]
+        model = _read(where) if where.is_file() else None
+        _loaded[key] = model
+        return model
+
+
+def _read(path: Path) -> SenseModel:
+    with np.load(path, allow_pickle=False) as data:
+        domains = data["domains"].tobytes().decode("utf-8").split("\n")
+        return SenseModel(
+            keys={k: i for i, k in enumerate(data["keys"].tobytes().decode("utf-8").split("\n"))},
+            prior=data["prior"].astype(np.float32),
+            indptr=data["indptr"].astype(np.int32),
+            feature_ids=data["feature_ids"].astype(np.uint32),
+            boosts=data["boosts"].astype(np.float32),
+            weight=float(data["weight"][0]),
+            classes=_classes(data),
+            domains={
+                name: frozenset(words.split())
+                for name, _, words in (line.partition("\t") for line in domains)
+            },
+        )
+
+
+def _classes(
+    data: Any,
+) -> dict[str, tuple[npt.NDArray[np.uint32], npt.NDArray[np.float32]]]:
+    names = data["class_names"].tobytes().decode("utf-8").split("\n")
+    indptr = data["class_indptr"].astype(np.int64)
+    ids = data["class_ids"].astype(np.uint32)
+    boosts = data["class_boosts"].astype(np.float32)
+    return {
+        name: (ids[indptr[i] : indptr[i + 1]], boosts[indptr[i] : indptr[i + 1]])
+        for i, name in enumerate(names)
+    }
+
+
+def scores(senses: Sequence[Gloss], context: SenseContext) -> list[float] | None:
+    """Scores for ``senses`` in ``context`` from the shipped model, or None without one."""
+    model = load_model()
+    if model is None:
+        return None
+    return model.scores([g.sense_key for g in senses], context)
