@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from _paths import MINI_WORDNET, SEED
+from hypothesis import settings
 
 from reader.store import open_db
+
+# Property tests check what happens, not how fast: on a busy 2-core CI machine one example can
+# take longer than Hypothesis's default 200 ms deadline, which would fail a correct run.
+settings.register_profile("sentences", deadline=None)
+settings.load_profile("sentences")
 
 
 @pytest.fixture(autouse=True)
