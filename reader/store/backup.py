@@ -64,6 +64,9 @@ def has_data(db: sqlite_utils.Database) -> bool:
     ]
     for table in tables:
         quoted = table.replace('"', '""')
-        if db.conn.execute(f'SELECT 1 FROM "{quoted}" LIMIT 1').fetchone():
+        # fetchall, not fetchone: a statement left unfinished keeps its read snapshot open, and
+        # the next BEGIN IMMEDIATE on a snapshot another process has since written past fails
+        # at once with "database is locked" instead of waiting (SQLITE_BUSY_SNAPSHOT).
+        if db.conn.execute(f'SELECT 1 FROM "{quoted}" LIMIT 1').fetchall():
             return True
     return False
