@@ -104,3 +104,24 @@ async def test_escape_cancels_and_leaves_no_file(
         assert not isinstance(app.screen, ExportScreen)
         assert "Export cancelled; nothing was written." in _notes(app)
     assert not list((home / "exports").iterdir())
+
+
+async def test_ctrl_e_exports_from_the_review_screen(
+    db_path: Path, seed_id: int, mini_wordnet: Path, home: Path
+) -> None:
+    from reader.learn.status import set_status
+    from reader.ui.screens.review import ReviewScreen
+
+    db = open_db(db_path)
+    set_status(db, "coalition", 1)
+    db.close()
+    app = make_app(db_path, target=seed_id, config=Config(speech_engine="espeak"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("R")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+e")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)  # the modal closed when the file was written
+        assert default_path("anki", home / "exports").exists(), _notes(app)

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from reader.learn.review import Answer, ReviewSession, record_answer, undo_answer
 from reader.learn.schedule import GOOD, Queue, make_scheduler, now_utc
 from reader.ui.messages import AudioFailed, ReviewFinished, ReviewLoaded, WorkFailed
+from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.widgets.card import (
     DRILL_LABELS,
     QUESTIONS,
@@ -47,8 +48,11 @@ class ReviewScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy", show=False),
         Binding("u,ctrl+z", "undo", "Undo"),  # ctrl+z also while typing an answer
         Binding("p", "play", "Play"),
+        # ctrl+e, not x: a typed drill's answer box would take the x
+        Binding("ctrl+e", "export", "Export", show=False),
         Binding("escape", "back", "Back"),
     ]
+    COMMANDS = {ExportCommands}
 
     def __init__(self, drills: tuple[str, ...] | None = None) -> None:
         super().__init__()
@@ -250,6 +254,10 @@ class ReviewScreen(Screen[None]):
     def _write(self, answer: Answer) -> None:
         label = f"answer to “{answer.before.term_key or 'listening'}”"
         self.sentences_app.writer.submit(lambda db: record_answer(db, answer), label=label)
+
+    def action_export(self) -> None:
+        """Export flashcards with the same defaults as the reading screen's x."""
+        start_export(self.app)
 
     def action_undo(self) -> None:
         session = self.session
