@@ -365,19 +365,18 @@ def with_domain_rule(scorer: Scorer, examples: list[Example], everyday: bool = T
     has sent a domain sense last when the sentence has none of its domain's words; with
     ``everyday``, only a sense the training documents never tagged goes."""
     vocabulary = {d: set(words) for d, words in scorer.wordnet.domains.items()}
+
+    def fits(key: str, context: set[str]) -> bool:
+        domain = scorer.wordnet.domain_of.get(key)
+        if domain is None or context & vocabulary.get(domain, set()):
+            return True
+        return everyday and scorer.counts.sense.get(key, 0) > 0
+
     right = 0
     for e in examples:
-        keys = scorer.wordnet.senses_of[(e.lemma, e.upos)]
         context = {f for f in e.features if "=" not in f}
-
-        def fits(key: str) -> bool:
-            domain = scorer.wordnet.domain_of.get(key)
-            if domain is None or context & vocabulary.get(domain, set()):
-                return True
-            return everyday and scorer.counts.sense.get(key, 0) > 0
-
         ranked = scorer.ranked(e.lemma, e.upos, e.features)
-        right += next((k for k in ranked if fits(k)), ranked[0]) in e.gold
+        right += next((k for k in ranked if fits(k, context)), ranked[0]) in e.gold
     return right / len(examples)
 
 
@@ -403,9 +402,8 @@ def held_out(wordnet: WordNet, examples: list[Example]) -> Params:
     print(f"best: {best_params}  {100 * best:.1f} %")
     scorer = Scorer(wordnet, counts, best_params)
     print("  with the reader's domain rule: a domain sense without its domain's words goes last")
-    print(
-        f"    if the training documents never tagged it  {100 * with_domain_rule(scorer, test):.1f} %"
-    )
+    everyday = with_domain_rule(scorer, test)
+    print(f"    if the training documents never tagged it  {100 * everyday:.1f} %")
     print(f"    always  {100 * with_domain_rule(scorer, test, everyday=False):.1f} %")
     return best_params
 
