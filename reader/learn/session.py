@@ -25,6 +25,7 @@ from reader.learn.cards import Met
 from reader.learn.choice import Choice, choose_sense, clear_choice, get_choice
 from reader.learn.glossing import NAME_POS, UNGLOSSED_POS, GlossEntry, gloss_entry
 from reader.learn.phrases import PhraseIndex
+from reader.learn.read_ahead import Ahead, AheadRequest
 from reader.learn.status import (
     KNOWN,
     NEW,
@@ -87,6 +88,27 @@ def units_of(tokens: Sequence[TokenRow], phrases: PhraseIndex | None) -> list[Un
     return units
 
 
+def gloss_wanted(
+    tokens: Sequence[TokenRow], unit: Unit, state: TermState, rarer_than: int = 0
+) -> bool:
+    """New and learning terms, leaving out names, numbers and punctuation; and, if the learner
+    set a frequency threshold (``rarer_than``), only words rarer than it."""
+    if not glossable(tokens, unit) or not needs_gloss(state.status):
+        return False
+    return not (
+        rarer_than
+        and state.status == NEW
+        and not unit.is_phrase
+        and rank_threshold(unit.key, rarer_than)
+    )
+
+
+def listed_row(unit: Unit, entry: GlossEntry) -> bool:
+    """Whether a unit that wants a gloss gets a row: a closed-class word ("the", "of") only
+    when some source has a sense for it."""
+    return unit.is_phrase or unit.pos in OPEN_CLASS_POS or bool(entry.senses)
+
+
 def glossable(tokens: Sequence[TokenRow], unit: Unit) -> bool:
     """Names, numbers and punctuation are never glossed as common words, whatever the status."""
     if all(tokens[i].pos in NAME_POS for i in unit.token_idxs):
@@ -145,6 +167,17 @@ class ReadingSession:
         self.read_total = read_count(db, text_id)
         self._read_here: set[int] = set()
         self._choices: dict[str, Choice | None] = {}  # senses chosen (None: undone), by key
+        # The focused sentence's entries and glosses rows, worked out once per change of the
+        # learner's marks (a move, a status, a gloss, a chosen sense) rather than per redraw.
+        self._entries: dict[Unit, GlossEntry] = {}
+        self._rows: list[GlossRow] | None = None
+        # The next sentence read ahead by a worker (reader.learn.read_ahead), taken by goto()
+        # if nothing that makes entries changed since it was asked for (_generation counts).
+        self._generation = 0
+        self._ahead: Ahead | None = None
+        self._asked: AheadRequest | None = None
+        self._context: tuple[int, int, int, list[SentenceRow], list[SentenceRow]] | None = None
+        self._read_before: set[int] = set()  # sentences the database had as read already
         self.sentence: SentenceRow | None = None
         self.tokens: list[TokenRow] = []
         self.units: list[Unit] = []
@@ -170,7 +203,11 @@ class ReadingSession:
         if index == self.index and self.sentence is not None:
             return False
         self.index = index
-        self._load()
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and self._fits(ahead):
+            self._take(ahead)
+        else:
+            self._load()
         self._save_position()
         return True
 
@@ -198,8 +235,83 @@ class ReadingSession:
         """The sentences around the focus, for the dimmed lines above and below it."""
         from reader.learn.texts import sentences_between
 
+        known = self._context
+        if known is not None and known[:3] == (self.index, before, after):
+            return known[3], known[4]
         rows = sentences_between(self.db, self.text_id, self.index - before, self.index + after)
-        return [r for r in rows if r.idx < self.index], [r for r in rows if r.idx > self.index]
+        above, below = (
+            [r for r in rows if r.idx < self.index],
+            [r for r in rows if r.idx > self.index],
+        )
+        self._context = (self.index, before, after, above, below)
+        return above, below
+
+    # -- reading ahead ------------------------------------------------------------------------
+
+    def ahead_request(self, around: int) -> AheadRequest | None:
+        """What a worker needs to read the next sentence ahead (:func:`read_ahead`), or None
+        when there is no next sentence, or it is already read or asked for."""
+        index = self.index + 1
+        if index >= self.count:
+            return None
+        for known in (self._ahead.request if self._ahead else None, self._asked):
+            if (
+                known is not None
+                and known.index == index
+                and known.generation == self._generation
+                and known.around == around
+            ):
+                return None
+        self._asked = AheadRequest(
+            text_id=self.text_id,
+            index=index,
+            around=around,
+            lang=self.info.lang,
+            native_lang=self.config.native_lang,
+            translation_lang=self.config.native_lang or "",
+            text_sha256=self._text_sha256(),
+            phrases=self.phrases if self.phrases_on else None,
+            choices=dict(self._choices),
+            mine=dict(self._mine),
+            gloss_rarer_than=self.config.gloss_rarer_than,
+            generation=self._generation,
+        )
+        return self._asked
+
+    def keep_ahead(self, ahead: Ahead) -> None:
+        """Keep a worker's read-ahead for the move it was read for (if still of use)."""
+        if self._fits(ahead, index=ahead.request.index):
+            self._ahead = ahead
+
+    def _fits(self, ahead: Ahead, index: int | None = None) -> bool:
+        request = ahead.request
+        return (
+            request.index == (self.index if index is None else index)
+            and request.generation == self._generation
+            and request.text_id == self.text_id
+        )
+
+    def _take(self, ahead: Ahead) -> None:
+        """Focus the sentence read ahead: as :meth:`_load` would, without the queries."""
+        self.forget_glosses()
+        self.sentence = ahead.sentence
+        self.tokens = ahead.tokens
+        self.selection = None
+        self.units = ahead.units
+        self.cursor = 0
+        states = dict(ahead.states)
+        for key in states.keys() & self._mine.keys():
+            states[key] = self._mine[key]
+        self.states = states
+        self._entries = dict(ahead.entries)
+        request = ahead.request
+        self._context = (request.index, request.around, request.around, ahead.before, ahead.after)
+        if self.sentence is not None:
+            self._marks.setdefault(self.sentence.id, ahead.mark)
+            self._translations.setdefault(self.sentence.id, ahead.own_translation)
+            if ahead.was_read:
+                self._read_before.add(self.sentence.id)
+        self.cursor = self.first_attention()
 
     def move_cursor(self, delta: int) -> None:
         if self.units:
@@ -295,6 +407,7 @@ class ReadingSession:
         key, lang = normalize_key(unit.key), self.info.lang
         self.writes.submit(lambda db: set_gloss(db, key, gloss, lang), label=f"gloss of “{key}”")
         self._choices[key] = None  # the learner's own words replace a chosen sense
+        self.forget_glosses()
         clean = gloss.strip() if gloss and gloss.strip() else None
         state = TermState(key, self.state_of_key(key).status, clean)
         self._mine[key] = state
@@ -311,12 +424,14 @@ class ReadingSession:
         if sense is None:
             self.writes.submit(lambda db: clear_choice(db, key, lang), label=f"meaning of “{key}”")
             self._choices[key] = None
+            self.forget_glosses()
             return None
         self.writes.submit(
             lambda db: choose_sense(db, key, sense, lang), label=f"meaning of “{key}”"
         )
         choice = Choice(key, sense.gloss, sense.source, sense.sense_key)
         self._choices[key] = choice
+        self.forget_glosses()
         self._mine[key] = TermState(key, self.state_of_key(key).status, None)
         self._refresh_states()
         return choice
@@ -359,7 +474,7 @@ class ReadingSession:
         if sentence is None or sentence.id in self._read_here:
             return False
         self._read_here.add(sentence.id)
-        if reading_log.is_read(self.db, sentence.id):
+        if sentence.id in self._read_before or reading_log.is_read(self.db, sentence.id):
             return False
         self.read_total += 1
         text_id, sentence_id, stamp = self.text_id, sentence.id, now()
@@ -410,9 +525,9 @@ class ReadingSession:
         """understood, partly or not: how the learner judged the focused sentence, if they did."""
         if self.sentence is None:
             return None
-        if self.sentence.id in self._marks:
-            return self._marks[self.sentence.id]
-        return progress.get_mark(self.db, self.sentence.id)
+        if self.sentence.id not in self._marks:  # read once per sentence, then kept
+            self._marks[self.sentence.id] = progress.get_mark(self.db, self.sentence.id)
+        return self._marks[self.sentence.id]
 
     # -- the learner's own translation of the sentence --------------------------------------
 
@@ -501,39 +616,54 @@ class ReadingSession:
     # -- glosses ------------------------------------------------------------------------------
 
     def wants_gloss(self, unit: Unit) -> bool:
-        """New and learning terms, leaving out names, numbers and punctuation; and, if the
-        learner set a frequency threshold, only words rarer than it."""
-        if not glossable(self.tokens, unit):
-            return False
-        state = self.state_of_key(unit.key)
-        if not needs_gloss(state.status):
-            return False
-        threshold = self.config.gloss_rarer_than
-        return not (
-            threshold
-            and state.status == NEW
-            and not unit.is_phrase
-            and rank_threshold(unit.key, threshold)
+        """See :func:`gloss_wanted`."""
+        return gloss_wanted(
+            self.tokens, unit, self.state_of_key(unit.key), self.config.gloss_rarer_than
         )
 
     def gloss_rows(self) -> list[GlossRow]:
+        """The glosses panel's rows: each term of the sentence that :meth:`wants_gloss`, once.
+
+        Kept until the sentence or the learner's marks change (see :meth:`forget_glosses`): the
+        panel, the cursor's start and the scrolling all ask for them on every move."""
+        if self._rows is None:
+            self._rows = self._gloss_rows()
+        return self._rows
+
+    def _gloss_rows(self) -> list[GlossRow]:
         rows: list[GlossRow] = []
         seen: set[str] = set()
         for unit in self.units:
             if unit.key in seen or not self.wants_gloss(unit):
                 continue
             entry = self.entry_for_unit(unit)
-            if not unit.is_phrase and unit.pos not in OPEN_CLASS_POS and not entry.senses:
+            if not listed_row(unit, entry):
                 continue
             seen.add(unit.key)
             rows.append(GlossRow(unit, entry))
         return rows
 
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
-        entry = unit_entry(
-            self.db, self.tokens, unit, self.info.lang, self.config.native_lang, self._choices
-        )
+        """``unit``'s entry in the focused sentence, as the learner left it."""
+        entry = self._entries.get(unit)
+        if entry is None:
+            entry = unit_entry(
+                self.db, self.tokens, unit, self.info.lang, self.config.native_lang, self._choices
+            )
+            self._entries[unit] = entry
         return self._with_mine(entry, normalize_key(unit.key))
+
+    def forget_glosses(self) -> None:
+        """Work the entries out again: what they are made of changed (a move, a gloss, a
+        chosen sense, a translation that came into the cache, the lexicon, the settings).
+        A sentence read ahead before the change is of no use any more."""
+        self._entries = {}
+        self._rows = None
+        self._stale_ahead()
+
+    def _stale_ahead(self) -> None:
+        self._generation += 1
+        self._ahead = None
 
     def entry_for(self, token: TokenRow) -> GlossEntry:
         word = token.term_key or token.text
@@ -569,6 +699,7 @@ class ReadingSession:
     # -- internals ----------------------------------------------------------------------------
 
     def _load(self) -> None:
+        self.forget_glosses()
         self.sentence = sentence_at(self.db, self.text_id, self.index)
         self.tokens = tokens_of(self.db, self.sentence.id) if self.sentence else []
         self.cursor = 0
@@ -581,6 +712,7 @@ class ReadingSession:
         current = self.current_token if self.units else None
         units = units_of(self.tokens, self.phrases if self.phrases_on else None)
         self.units = units
+        self._stale_ahead()  # cut with other multi-word terms
         if current is not None:
             position = self.tokens.index(current)
             for number, unit in enumerate(units):
@@ -596,3 +728,4 @@ class ReadingSession:
         for key in states.keys() & self._mine.keys():
             states[key] = self._mine[key]
         self.states = states
+        self._rows = None  # the entries stay: statuses and own glosses are laid over them

@@ -20,6 +20,7 @@ from reader.store import open_db
 from reader.store.writer import Writer
 from reader.text.load import Loaded
 from reader.ui.messages import DebugLog, WriteFailed, WriteRecovered
+from reader.ui.pacing import settle_heap
 
 if TYPE_CHECKING:
     from reader.learn.phrases import PhraseIndex
@@ -224,6 +225,7 @@ class SentencesApp(App[None]):
             finally:
                 db.conn.close()
             self.load_phrases()
+        settle_heap()  # what was just loaded lives as long as the app: out of the collector's way
 
     def load_phrases(self) -> None:
         """Build the multi-word term index (on a worker thread, with its own connection)."""
@@ -235,6 +237,7 @@ class SentencesApp(App[None]):
             phrases = PhraseIndex.from_db(db, self.lang)
         finally:
             db.conn.close()
+        settle_heap()
         self.phrases = phrases
         self.post_message(PhrasesReady(phrases))
 

@@ -130,6 +130,13 @@ class SessionLoaded(Message):
 
 
 @dataclass
+class SentenceReadAhead(Message):
+    """The next sentence was read ahead in a worker (``ahead``: reader.learn.read_ahead.Ahead)."""
+
+    ahead: object
+
+
+@dataclass
 class TranslationReady(Message):
     """A machine translation of a sentence (``index``) or a word (``text``), or why there is none
     (``translation`` None, ``error`` one line, ``network`` when offline or rate-limited)."""

@@ -19,7 +19,14 @@ from reader.learn.texts import SentenceRow
 from reader.lexicon.lookup import LEARNER_SOURCE
 from reader.ui.commands import ScreenKeys
 from reader.ui.guard import saves
-from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
+from reader.ui.messages import (
+    LexiconReady,
+    Progress,
+    SentenceReadAhead,
+    SessionLoaded,
+    WorkFailed,
+)
+from reader.ui.pacing import hold_collection
 from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.screens.listening import ListeningMixin
 from reader.ui.screens.navigation import NavigationMixin
@@ -30,6 +37,7 @@ from reader.ui.widgets.glosses import render_detail, render_glosses
 from reader.ui.widgets.sentence import render_sentence
 
 if TYPE_CHECKING:
+    from reader.learn.read_ahead import AheadRequest
     from reader.ui.app import SentencesApp
 
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
@@ -199,20 +207,24 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         session = self.session
         if session is None:
             return
+        hold_collection(self.app)
         self.query_one("#text-progress", ProgressBar).update(
             total=max(1, session.count), progress=session.index + 1
         )
         self.update_position()
         self.start_read_timer()
-        around = self.sentences_app.config.context_sentences
-        if self.has_class("compact"):
-            around = min(around, 1)
+        around = self.context_around()
         before, after = session.context(around, around)
         self.query_one("#before", Static).update(_context_text(before))
         self.query_one("#after", Static).update(_context_text(after))
         self.refresh_sentence()
         self.refresh_translation()
         self.request_translations()
+
+    def context_around(self) -> int:
+        """How many dimmed sentences show above and below the focus."""
+        around = self.sentences_app.config.context_sentences
+        return min(around, 1) if self.has_class("compact") else around
 
     def update_position(self) -> None:
         """Where the learner is (the bar and "Sentence 3 of 58") apart from how much they have
@@ -256,6 +268,7 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         session = self.session
         if session is None:
             return
+        hold_collection(self.app)
         self.query_one("#focus", Static).update(render_sentence(session))
         unit = session.current_unit
         self.query_one("#glosses", Static).update(
@@ -273,6 +286,43 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
             render_detail(entry, unit.surface if unit is not None else "")
         )
         self.follow_cursor(unit.key if unit is not None else None)
+        self.call_after_refresh(self.start_read_ahead)  # once this frame is on screen
+
+    # -- reading ahead ------------------------------------------------------------------------
+
+    def start_read_ahead(self) -> None:
+        """Read the next sentence ahead while the learner reads this one, so the next key only
+        draws (reader.learn.read_ahead); nothing to do if it is read already."""
+        session = self.session
+        request = session.ahead_request(self.context_around()) if session is not None else None
+        if request is not None:
+            self.read_ahead(request)
+
+    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    def read_ahead(self, request: AheadRequest) -> None:
+        from textual.worker import get_current_worker
+
+        from reader.learn.read_ahead import read_ahead
+        from reader.logs import log_failure
+        from reader.store import open_db
+
+        try:
+            db = open_db(self.sentences_app.db_path, migrate_schema=False)
+            try:
+                ahead = read_ahead(db, request)
+            finally:
+                db.close()
+        except Exception as exc:  # a courtesy: the key reads the sentence itself
+            log_failure(exc, "read the next sentence ahead")
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(SentenceReadAhead(ahead))
+
+    def on_sentence_read_ahead(self, message: SentenceReadAhead) -> None:
+        from reader.learn.read_ahead import Ahead
+
+        if self.session is not None and isinstance(message.ahead, Ahead):
+            self.session.keep_ahead(message.ahead)
 
     def follow_cursor(self, key: str | None) -> None:
         """Keep the glosses row under the cursor (▸) in view, and the word's entry at its top."""
@@ -297,6 +347,7 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
     def statuses_changed(self) -> None:
         """Statuses changed elsewhere (the first-run head start): redraw in their colours."""
         if self.session is not None:
+            self.session.forget_glosses()  # their entries carry the statuses they were read with
             self.session.set_phrases(self.session.phrases)
             if self.session.cursor == 0:
                 self.session.cursor = self.session.first_attention()
@@ -311,6 +362,7 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
 
     @saves
     def action_next(self) -> None:
+        hold_collection(self.app)  # until the next sentence is drawn (reader.ui.pacing)
         if self.session and self.session.count:
             self.session.mark_read()  # passed with the next key: read
             if self.sentences_app.config.known_on_next:
@@ -322,6 +374,7 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
 
     @saves
     def action_previous(self) -> None:
+        hold_collection(self.app)
         if self.session and self.session.move(-1):
             self.refresh_all()
 
@@ -542,6 +595,8 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
     def on_lexicon_ready(self, message: LexiconReady) -> None:
         self.sentences_app.lexicon_ready = message.available
         self.lexicon_note = message.note
+        if self.session is not None:
+            self.session.forget_glosses()
         self.refresh_sentence()
 
 

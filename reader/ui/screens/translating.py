@@ -161,8 +161,9 @@ class TranslationMixin(Screen[None]):
                 self._sentence_mt = {}
             self._sentence_mt[message.index] = message.translation
             self.refresh_translation()
-        elif message.kind == "word":
-            self.refresh_sentence()  # the gloss comes from the cache (reader.learn.native)
+        elif message.kind == "word" and self.session is not None:
+            self.session.forget_glosses()  # the gloss comes from the cache (reader.learn.native)
+            self.refresh_sentence()
 
     def _tell_once(self, error: str, network: bool) -> None:
         """Offline (or refused) is said once per run, then the reader goes on without it."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -55,8 +57,43 @@ def render_glosses(
         ]
         table.add_row(*((cells[:2] + cells[3:]) if narrow else cells))
     if note:
-        return Group(Text(note + "\n", style="italic yellow"), table)
-    return table
+        return RenderedOnce(Group(Text(note + "\n", style="italic yellow"), table))
+    return RenderedOnce(table)
+
+
+class RenderedOnce:
+    """A renderable drawn once per width, then replayed.
+
+    Textual draws a Rich renderable that is not plain text (the glosses table) once to learn
+    its height, again for the frame, and again at each later layout pass: a table of fifteen
+    glosses took a few milliseconds a time, on every next-sentence key. The segments for the
+    last width and options are kept, so each draw after the first is a copy."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._key: tuple[object, ...] | None = None
+        self._segments: list[Segment] = []
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (
+            options.max_width,
+            options.min_width,  # not the height: a table and text do not use it
+            options.justify,
+            options.overflow,
+            options.no_wrap,
+            options.highlight,
+            options.markup,
+            options.ascii_only,
+            options.legacy_windows,
+            options.encoding,
+        )
+        if key != self._key:
+            self._segments = list(console.render(self.renderable, options))
+            self._key = key
+        yield from self._segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
 
 
 def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
