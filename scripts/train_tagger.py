@@ -31,6 +31,7 @@ from reader.text.tag_features import (  # noqa: E402
     START,
     UPOS,
     bigram_key,
+    in_lexicon,
     normalize,
     pad_features,
     sentence_mode,
@@ -118,6 +119,26 @@ def load(paths: list[Path]) -> list[Sentence]:
             if joined:
                 sents.append(joined)
     return sents
+
+
+def misused_word(row: list[str]) -> bool:
+    """A real word typed for another: EWT marks "leaned" (meant: "learned") Typo=Yes and gives
+    it the lemma "learn", "there" (meant: "their") the lemma "their". Those lemmas describe the
+    writer's intent, not the word, so they stay out of the lemma table; a misspelling that is no
+    word ("recieved") keeps its lemma there."""
+    return "Typo=Yes" in row[5].split("|") and in_lexicon(row[1].lower())
+
+
+def lemma_examples(paths: list[Path]) -> list[Sentence]:
+    """The sentences the lemma tables learn from: :func:`load`'s, less the misused words."""
+    found: list[Sentence] = []
+    for p in paths:
+        for rows, _ in read_conllu(p):
+            found.append([(r[1], r[3], r[2]) for r in rows if not misused_word(r)])
+            joined = join_hyphens(rows)
+            if joined:
+                found.append(joined)
+    return found
 
 
 class Features:
@@ -305,8 +326,9 @@ def main() -> None:
     sents = load(paths)
     dev = load([args.corpus / f"en_ewt-ud-{args.dev}.conllu"]) if args.dev else []
     feats, weights = train(sents, args.epochs, dev)
-    lemmas = build_table((form, upos, lemma) for s in sents for form, upos, lemma in s)
-    cased = build_cased_table(sents, lemmas)
+    examples = lemma_examples(paths)
+    lemmas = build_table(t for s in examples for t in s)
+    cased = build_cased_table(examples, lemmas)
     counts = Counter(normalize(w.strip()) for s in sents for w, _, _ in s)
     vocab = sorted(w for w, c in counts.items() if c >= VOCAB_MIN_COUNT and w)
     export(feats, weights, lemmas, cased, vocab, args.out)

@@ -120,6 +120,19 @@ def test_domain_sense_with_its_domain(full: sqlite_utils.Database) -> None:
     assert "(computer science)" in first(full, "protocol", sentence, "protocol")
 
 
+def test_everyday_domain_sense_needs_no_domain_words(full: sqlite_utils.Database) -> None:
+    """WordNet files the airline pilot under "aircraft", but SemCor met it in general text: it
+    stays first without a word of that domain in the sentence, and with none at all."""
+    sentence = "With a pilot who speaks no English."
+    assert (
+        first(full, "pilot", sentence, "pilot")
+        == "someone who is licensed to operate an aircraft in flight"
+    )
+    bare = gloss_entry(full, "pilot", pos="NOUN")
+    assert bare.senses[0].domain == "aircraft"
+    assert bare.senses[0].sense_key == "pilot%1:18:00::"
+
+
 def test_other_sources_stay_in_place(mini: sqlite_utils.Database) -> None:
     senses = glosses(mini, "protocol", "NOUN")
     learner = senses[0].__class__("learner", "learner", "protocol", None, 0, "my own")

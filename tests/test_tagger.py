@@ -256,6 +256,22 @@ def test_a_typo_gets_the_lemma_of_the_word_meant() -> None:
     assert lemmatize("PRMA", "NOUN") != "puma"
 
 
+@pytest.mark.parametrize(
+    ("word", "upos", "lemma"),
+    [
+        ("leaned", "VERB", "lean"),  # EWT: a typo for "learned", lemma "learn"
+        ("loose", "VERB", "loose"),  # EWT: a typo for "lose"
+        ("wandering", "VERB", "wander"),  # EWT: a typo for "wondering"
+        ("boarder", "NOUN", "boarder"),  # EWT: a typo for "border"
+    ],
+)
+def test_a_real_word_typed_for_another_keeps_its_own_lemma(
+    word: str, upos: str, lemma: str
+) -> None:
+    """EWT lemmatizes what the writer meant; the lemma table must not teach that reading."""
+    assert lemmatize(word, upos) == lemma
+
+
 def test_runtime_feature_keys_match_the_training_features() -> None:
     """The tagger's fast path must look up exactly the features the model was trained on."""
     import json

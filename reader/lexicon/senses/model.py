@@ -54,6 +54,7 @@ def name_id(name: str) -> int:
 class SenseModel:
     keys: dict[str, int]  # sense key -> its row in the arrays below
     prior: npt.NDArray[np.float32]
+    seen: npt.NDArray[np.uint16]  # how often SemCor tagged each sense (capped at 65,535)
     indptr: npt.NDArray[np.int32]
     feature_ids: npt.NDArray[np.uint32]  # each row's feature ids, sorted
     boosts: npt.NDArray[np.float32]
@@ -65,6 +66,12 @@ class SenseModel:
 
     def row(self, sense_key: str | None) -> int | None:
         return self.keys.get(sense_key) if sense_key else None
+
+    def attested(self, sense_key: str | None) -> bool:
+        """SemCor tagged this sense at least once: it is in everyday use, not only a
+        specialist's (see :func:`reader.lexicon.senses.fit.domain_fits`)."""
+        row = self.row(sense_key)
+        return row is not None and bool(self.seen[row])
 
     def scores(self, sense_keys: Sequence[str | None], context: SenseContext) -> list[float] | None:
         """One score per sense (higher fits better), or None when the model knows none of them.
@@ -131,6 +138,7 @@ def _read(path: Path) -> SenseModel:
         return SenseModel(
             keys={k: i for i, k in enumerate(data["keys"].tobytes().decode("utf-8").split("\n"))},
             prior=data["prior"].astype(np.float32),
+            seen=data["seen"].astype(np.uint16),
             indptr=data["indptr"].astype(np.int32),
             feature_ids=data["feature_ids"].astype(np.uint32),
             boosts=data["boosts"].astype(np.float32),
