@@ -66,6 +66,9 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
                 tooltip="Ignore the term (a name, a foreign word): never glossed"),
         Binding("r", "rest_known", "All known",
                 tooltip="Mark every word and term of the sentence still new as known"),
+        # t in the footer where there is room for it (see check_action); the binding below,
+        # with the help line, is the same key everywhere.
+        Binding("t", "translate_shown", "Translate"),
         Binding("e", "edit_gloss", "Gloss", show=False,
                 tooltip="Write your own gloss for the term (shown first)"),
         Binding("t", "translate", "Translate", show=False,
@@ -192,7 +195,18 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         self.query_one("#focus", Static).update(Text(message.error))
         self.notify(message.error, severity="error", timeout=8, markup=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """An 80-column footer has no room for t: there the key falls through to its unshown
+        binding (``?`` lists it all the same)."""
+        if action == "translate_shown":
+            return self.size.width >= NARROW_BELOW
+        return True
+
+    def action_translate_shown(self) -> None:
+        self.action_translate()
+
     def on_resize(self, event: events.Resize) -> None:
+        self.refresh_bindings()  # the footer's t comes and goes with the width
         compact = event.size.height < COMPACT_BELOW
         if compact != self.has_class("compact"):
             self.set_class(compact, "compact")
