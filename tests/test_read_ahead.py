@@ -204,3 +204,35 @@ async def test_a_mark_made_after_the_read_ahead_is_drawn(
         lines = [panel.render_line(y).text.split() for y in range(panel.size.height)]
         lemmas = {words[0] for words in lines if words}
         assert "leader" not in lemmas and "summit" in lemmas
+
+
+async def test_a_mark_elsewhere_keeps_the_page_drawn_ahead(
+    lexicon: sqlite_utils.Database, db_path: Path, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word marked known that the next sentence does not have leaves its page as drawn."""
+    import reader.ui.screens.reading as reading_module
+
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reading(app)
+        session = screen.session
+        assert session is not None
+        session.goto(BEFORE)
+        screen.refresh_all()
+        await settle(app, pilot)
+        after = ReadingSession(lexicon, seed_id)
+        after.goto(AFTER)
+        keys = set(after.states)
+        session.cursor = next(
+            n for n, u in enumerate(session.units) if u.key not in keys and session.wants_gloss(u)
+        )
+        await pilot.press("k")
+
+        def not_on_the_key(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the key drew the page again")
+
+        monkeypatch.setattr(reading_module, "draw_page", not_on_the_key)
+        await pilot.press("down")
+        await pilot.pause()
+        assert session.index == AFTER

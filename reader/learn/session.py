@@ -308,13 +308,16 @@ class ReadingSession:
 
     def drawn_from(self, ahead: Ahead) -> bool:
         """Whether the focused sentence is still as :meth:`preview` of ``ahead`` left it: taken
-        by the last move from that very read-ahead, with no mark made since it was asked for."""
-        return (
-            self._taken is ahead
-            and self._mine == ahead.request.mine
-            and self.selection is None
-            and self._generation == self._taken_generation
-        )
+        by the last move from that very read-ahead, with none of its terms marked since it was
+        asked for (marks elsewhere, such as the last sentence's "all known", do not count)."""
+        if (
+            self._taken is not ahead
+            or self.selection is not None
+            or self._generation != self._taken_generation
+        ):
+            return False
+        now, then = self._mine, ahead.request.mine
+        return all(now.get(key) == then.get(key) for key in ahead.states)
 
     def keep_ahead(self, ahead: Ahead) -> bool:
         """Keep a worker's read-ahead for the move it was read for; False if of no use now."""
