@@ -94,9 +94,15 @@ def test_instance_sense_never_shown(mini: sqlite_utils.Database) -> None:
 
 
 def test_proper_name_sense_of_a_common_word(mini: sqlite_utils.Database) -> None:
-    """'put on a united front': WordNet's only sense is an Afghan alliance; it is not shown."""
+    """'put on a united front': WordNet's only sense is an Afghan alliance; it is not shown.
+    The term is explained by its words instead, marked as parts."""
     sentence = "The leaders put on a united front throughout the parade."
-    assert first(mini, "united front", sentence, "united front") == ""
+    context = context_of(sentence, "united front")
+    entry = gloss_entry(mini, "united front", context=context)
+    (shown,) = entry.senses
+    assert shown.source == "word parts"
+    assert shown.gloss.startswith("united (") and " + front (" in shown.gloss
+    assert "Afghanistan" not in shown.gloss
     assert "Afghanistan" in glosses(mini, "united front")[0].gloss
 
 
