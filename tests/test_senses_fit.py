@@ -139,6 +139,20 @@ def test_everyday_domain_sense_needs_no_domain_words(full: sqlite_utils.Database
     assert bare.senses[0].sense_key == "pilot%1:18:00::"
 
 
+def test_labelled_domain_sense_needs_its_domain_even_when_common(
+    full: sqlite_utils.Database,
+) -> None:
+    """SemCor's science texts use "(statistics) an arrangement of values ..." more than any
+    other sense of "distribution"; in the news it still needs a word of statistics."""
+    sentence = (
+        "His on-site visit was reported by state media for foreign distribution, but not "
+        "circulated domestically."
+    )
+    assert "(statistics)" not in first(full, "distribution", sentence, "distribution")
+    numbers = "The median and the percentile of the distribution were computed."
+    assert "(statistics)" in first(full, "distribution", numbers, "distribution")
+
+
 def test_other_sources_stay_in_place(mini: sqlite_utils.Database) -> None:
     senses = glosses(mini, "protocol", "NOUN")
     learner = senses[0].__class__("learner", "learner", "protocol", None, 0, "my own")
