@@ -18,6 +18,13 @@ from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, set_gloss, set_status
 
 DELVING = 2  # "Delving deeper into China's Victory Day Parade this week, we take a look at ..."
+SHORING = 34  # "... shoring up ties with China, and pressing for deeper economic cooperation."
+AMICABLE = 41  # "... Seoul and Washington must maintain amicable ties with China if they want ..."
+NECKWEAR = (
+    "neckwear consisting of a long narrow piece of material worn (mostly by men) under a collar "
+    "and tied in knot at the front"
+)
+RELATIONSHIP = "a social or business relationship"
 
 
 def cards_of(db: sqlite_utils.Database, key: str) -> list[dict[str, object]]:
@@ -221,10 +228,95 @@ def test_the_sense_the_learner_chose_is_the_meaning(
     senses = gloss_entry(db, "summit").senses
     assert len(senses) >= 2
     first = {c["meaning"] for c in cards_of(db, "summit")}
-    assert first == {senses[0].gloss}
-    choose_sense(db, "summit", senses[1])
-    assert {c["meaning"] for c in cards_of(db, "summit")} == {senses[1].gloss}
+    assert first == {shown_in(db, seed_id, "summit", str(cards_of(db, "summit")[0]["sentence"]))}
+    chosen = next(s for s in senses if s.gloss not in first)
+    choose_sense(db, "summit", chosen)
+    assert {c["meaning"] for c in cards_of(db, "summit")} == {chosen.gloss}
     sense_keys = {r[0] for r in db.execute("SELECT meaning_sense FROM cards")}
-    assert sense_keys == {senses[1].sense_key}
+    assert sense_keys == {chosen.sense_key}
     clear_choice(db, "summit")
     assert {c["meaning"] for c in cards_of(db, "summit")} == first
+
+
+def shown_in(db: sqlite_utils.Database, text_id: int, key: str, sentence: str) -> str:
+    """The first gloss the reading screen shows for ``key`` in ``sentence``."""
+    session = ReadingSession(db, text_id)
+    session.goto(next(i for i in range(session.count) if _text_at(db, text_id, i) == sentence))
+    unit = next(u for u in session.units if u.key == key)
+    return session.entry_for_unit(unit).senses[0].gloss
+
+
+def _text_at(db: sqlite_utils.Database, text_id: int, index: int) -> str:
+    row = db.execute(
+        "SELECT text FROM sentences WHERE text_id = ? AND idx = ?", (text_id, index)
+    ).fetchone()
+    return str(row[0])
+
+
+def review_meanings(db: sqlite_utils.Database, key: str) -> set[str | None]:
+    """What the review screen's cards of ``key`` show as its meaning."""
+    from reader.learn.schedule import load_queue, now_utc
+
+    queue = load_queue(db, now_utc())
+    return {c.meaning for c in [*queue.reviews, *queue.new] if c.term_key == key}
+
+
+def test_a_card_means_what_the_reader_shows_in_its_sentence(
+    db: sqlite_utils.Database, seed_id: int, lexicon: None
+) -> None:
+    """ "maintain amicable ties": a relationship, as the reading screen glosses it there, not
+    WordNet's first sense (neckwear)."""
+    from reader.learn.glossing import gloss_entry
+
+    assert gloss_entry(db, "tie", "NOUN").senses[0].gloss == NECKWEAR  # no sentence: neckwear
+    session = ReadingSession(db, seed_id)
+    session.goto(AMICABLE)
+    session.cursor = next(n for n, u in enumerate(session.units) if u.key == "tie")
+    shown = session.entry_for_unit(session.units[session.cursor]).senses[0]
+    assert shown.gloss == RELATIONSHIP
+    session.set_current_status(1)
+    assert {c["meaning"] for c in cards_of(db, "tie")} == {RELATIONSHIP}
+    assert {r[0] for r in db.execute("SELECT meaning_sense FROM cards")} == {shown.sense_key}
+    assert review_meanings(db, "tie") == {RELATIONSHIP}
+
+
+def test_a_card_made_from_the_command_line_means_what_its_sentence_means(
+    db: sqlite_utils.Database, seed_id: int, lexicon: None
+) -> None:
+    set_status(db, "tie", 1, source="cli")  # its first sentence in the library: "shoring up ties"
+    cards = cards_of(db, "tie")
+    assert {c["sentence"] for c in cards} == {_text_at(db, seed_id, SHORING)}
+    assert {c["meaning"] for c in cards} == {
+        shown_in(db, seed_id, "tie", _text_at(db, seed_id, SHORING))
+    }
+    assert {c["meaning"] for c in cards} == {RELATIONSHIP}
+
+
+def test_a_card_met_later_takes_the_sense_of_its_sentence(
+    db: sqlite_utils.Database, lexicon: None
+) -> None:
+    from reader.text.importer import import_text
+    from reader.text.load import load_path
+
+    set_status(db, "tie", 1, source="cli")  # no text yet: met nowhere
+    assert {c["meaning"] for c in cards_of(db, "tie")} == {NECKWEAR}  # no sentence to go by
+    seed_id = import_text(db, load_path(SEED)).text_id
+    session = ReadingSession(db, seed_id)
+    session.goto(AMICABLE)
+    session.cursor = next(n for n, u in enumerate(session.units) if u.key == "tie")
+    session.set_current_status(2)  # met while reading: the cards take this sentence
+    assert {c["sentence"] for c in cards_of(db, "tie")} == {_text_at(db, seed_id, AMICABLE)}
+    assert {c["meaning"] for c in cards_of(db, "tie")} == {RELATIONSHIP}
+
+
+def test_a_card_keeps_its_sentences_sense_after_its_text_is_removed(
+    db: sqlite_utils.Database, seed_id: int, lexicon: None
+) -> None:
+    from reader.learn.texts import remove_text
+
+    set_status(db, "tie", 1, source="cli")
+    set_gloss(db, "tie", "a bond")
+    assert {c["meaning"] for c in cards_of(db, "tie")} == {"a bond"}
+    remove_text(db, seed_id)
+    set_gloss(db, "tie", "")  # back to the reader's gloss: the copied sentence is analyzed again
+    assert {c["meaning"] for c in cards_of(db, "tie")} == {RELATIONSHIP}

@@ -13,8 +13,9 @@ call each:
   screen; set from the command line, the first sentence in the library that holds the term. A term
   met nowhere yet gets recognition and production cards without a sentence, and its cloze card
   once it is met while reading.
-- The meaning is the learner's own gloss, else the first gloss the reader shows for the term; it
-  follows the learner's gloss when that changes.
+- The meaning is the learner's own gloss or chosen sense, else the first gloss the reader shows
+  for the term in the card's sentence (its senses ranked by that sentence, as on the reading
+  screen); it follows the learner's gloss and choice when they change.
 - A sentence marked understood again has its listening card suspended; marked again, resumed.
 """
 
@@ -27,6 +28,7 @@ from typing import Any
 import sqlite_utils
 
 from reader.learn.identity import sentence_guid, term_card_guid
+from reader.lexicon.senses import SenseContext
 from reader.store import transaction
 from reader.store.migrations import now
 
@@ -88,7 +90,7 @@ def on_gloss_change(db: sqlite_utils.Database, key: str, lang: str) -> None:
     ).fetchone()
     if not rows[0]:
         return
-    meaning, sense = meaning_of(db, key, lang)
+    meaning, sense = meaning_of(db, key, lang, card_context(db, key, lang))
     db.conn.execute(
         "UPDATE cards SET meaning = ?, meaning_sense = ?, updated_at = ? "
         "WHERE lang = ? AND term_key = ?",
@@ -151,7 +153,7 @@ def ensure_term_cards(
     context = context_from(db, met) if met is not None else None
     if context is None:
         context = find_context(db, key, lang)
-    meaning, sense = meaning_of(db, key, lang)
+    meaning, sense = meaning_of(db, key, lang, context)
     stamp = now()
     made = 0
     for drill in TERM_DRILLS:
@@ -178,12 +180,14 @@ def ensure_term_cards(
             ),
         )
         made += 1
-    if context is not None:
+    if context is not None:  # cards made before the term was met: its sense there, too
         db.conn.execute(
             "UPDATE cards SET sentence = ?, term_start = ?, term_end = ?, text_title = ?, "
-            "text_sha256 = ?, sentence_start = ?, sentence_end = ?, updated_at = ? "
+            "text_sha256 = ?, sentence_start = ?, sentence_end = ?, meaning = ?, "
+            "meaning_sense = ?, updated_at = ? "
             "WHERE lang = ? AND term_key = ? AND sentence = ''",
-            (*_context_values(context), *_source_values(context), stamp, lang, key),
+            (*_context_values(context), *_source_values(context), meaning, sense, stamp)
+            + (lang, key),
         )
     db.conn.execute(
         "UPDATE cards SET suspended = 0, updated_at = ? "
@@ -218,7 +222,8 @@ def ensure_all_cards(db: sqlite_utils.Database, lang: str | None = None) -> int:
         for key, term_lang in missing:
             made += ensure_term_cards(db, str(key), str(term_lang))
         for key, term_lang in unglossed:  # a lexicon built since the card was made
-            meaning, sense = meaning_of(db, str(key), str(term_lang))
+            where_met = card_context(db, str(key), str(term_lang))
+            meaning, sense = meaning_of(db, str(key), str(term_lang), where_met)
             if meaning:
                 db.conn.execute(
                     "UPDATE cards SET meaning = ?, meaning_sense = ?, updated_at = ? "
@@ -330,17 +335,73 @@ def _phrase_span(
 
 
 def meaning_of(
-    db: sqlite_utils.Database, key: str, lang: str = "en"
+    db: sqlite_utils.Database, key: str, lang: str = "en", context: Context | None = None
 ) -> tuple[str | None, str | None]:
     """The meaning a card shows, and its WordNet sense key when it is a WordNet sense: the
-    learner's own gloss or chosen sense, else the first gloss (:mod:`reader.learn.meaning`)."""
+    learner's own gloss or chosen sense, else the first gloss the reader shows for the term in
+    the card's sentence ``context`` (:mod:`reader.learn.meaning`)."""
     from reader.learn.meaning import meaning_of as learner_meaning
 
+    pos, senses_context = reading_in(db, key, lang, context) if context else (None, None)
     try:
-        meaning = learner_meaning(db, lang, key)
+        meaning = learner_meaning(db, lang, key, pos, senses_context)
     except ValueError:
         return None, None
     return (meaning.text, meaning.sense_key) if meaning is not None else (None, None)
+
+
+def card_context(db: sqlite_utils.Database, key: str, lang: str = "en") -> Context | None:
+    """The sentence the term's cards show (they share one), if they have one."""
+    row = db.execute(
+        "SELECT sentence, term_start, term_end, text_title, text_sha256, sentence_start, "
+        "sentence_end FROM cards WHERE lang = ? AND term_key = ? AND sentence != '' "
+        "ORDER BY drill = 'recognition' DESC, id LIMIT 1",
+        (lang, key),
+    ).fetchone()
+    return Context(*row) if row else None
+
+
+def reading_in(
+    db: sqlite_utils.Database, key: str, lang: str, context: Context
+) -> tuple[str | None, SenseContext | None]:
+    """How the reading screen reads the term in a card's sentence: its part of speech there
+    (a single word's; a multi-word term is looked up whole) and the sentence, the term marked,
+    to rank its senses by. The library's tokens while the text is there, as the screen has
+    them; else the copied sentence analyzed again, as the export does."""
+    if context.term_start is None or context.term_end is None:
+        return None, None
+    start, end = context.term_start, context.term_end
+    found = None
+    if context.text_sha256 is not None and context.sentence_start is not None:
+        found = db.execute(
+            "SELECT s.id FROM sentences s JOIN texts t ON t.id = s.text_id "
+            "WHERE t.sha256 = ? AND t.lang = ? AND s.start = ? LIMIT 1",
+            (context.text_sha256, lang, context.sentence_start),
+        ).fetchone()
+    if found is not None:
+        from reader.learn.texts import tokens_of
+
+        rows = tokens_of(db, int(found[0]))
+        offset = context.sentence_start or 0  # the library's offsets are the text's
+        spans = [(t.start - offset, t.end - offset, t.is_word) for t in rows]
+        target = _term_tokens(spans, start, end)
+        senses_context = SenseContext.of_tokens(rows, target) if target else None
+    else:
+        from reader.text import analyze
+
+        tokens = [t for sentence in analyze(context.sentence, lang) for t in sentence["tokens"]]
+        spans = [(int(t["start"]), int(t["end"]), bool(t["is_word"])) for t in tokens]
+        target = _term_tokens(spans, start, end)
+        senses_context = SenseContext.of_analyzed(tokens, target) if target else None
+    if senses_context is None:
+        return None, None
+    single = " " not in key.strip()
+    return (senses_context.target_pos if single else None), senses_context
+
+
+def _term_tokens(spans: list[tuple[int, int, bool]], start: int, end: int) -> list[int]:
+    """The words among the tokens (start, end, is a word) that the span ``start:end`` covers."""
+    return [i for i, (a, b, word) in enumerate(spans) if word and a < end and b > start]
 
 
 # -- listing ---------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-"""A term's meaning for cards and exports: the learner's own, else the lexicon's first.
+"""A term's meaning for cards and exports: the learner's own, else the reader's first gloss.
 
 Review cards and flashcard exports carry one meaning per term. It must be the one the learner
 settled on: their own gloss (``e``) or the sense they chose in the word's entry (``c``); only
-when they did neither is it the first gloss the reader would show.
+when they did neither is it the first gloss the reader would show, and the reader ranks senses
+by the sentence: given the card's sentence (``context``), it is the gloss the reading screen
+shows for the term in that sentence ("ties" with China: a relationship, not neckwear).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sqlite_utils
 
 from reader.learn.glossing import gloss_entry
 from reader.lexicon.lookup import LEARNER_SOURCE
+from reader.lexicon.senses import SenseContext
 
 
 class Meaning(NamedTuple):
@@ -22,7 +25,11 @@ class Meaning(NamedTuple):
 
 
 def meaning_of(
-    db: sqlite_utils.Database, lang: str, key: str, pos: str | None = None
+    db: sqlite_utils.Database,
+    lang: str,
+    key: str,
+    pos: str | None = None,
+    context: SenseContext | None = None,
 ) -> Meaning | None:
     """The learner's gloss or chosen sense of ``key``, else its first gloss; None if it has none.
 
@@ -31,8 +38,9 @@ def meaning_of(
         lang: the term's language.
         key: the term's key (a lemma, or lemmas joined by spaces).
         pos: the part of speech the term was met as, when known (narrows the first gloss).
+        context: the sentence the term is read in: senses are ranked by it, as the reader does.
     """
-    entry = gloss_entry(db, key, pos=pos, lang=lang)
+    entry = gloss_entry(db, key, pos=pos, lang=lang, context=context)
     if entry.learner_gloss:
         return Meaning(entry.learner_gloss, LEARNER_SOURCE, None)
     if not entry.senses:
