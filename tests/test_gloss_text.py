@@ -220,3 +220,28 @@ def test_the_entry_counts_hidden_senses_in_words() -> None:
 
     assert "… 1 more sense ·" in render_detail(entry(MAX_SENSES + 1)).plain
     assert "… 2 more senses ·" in render_detail(entry(MAX_SENSES + 2)).plain
+
+
+def test_a_long_gloss_keeps_the_cursor_and_the_part_of_speech() -> None:
+    """Rich used to squeeze the marker and "noun" out of a row whose gloss was long."""
+    from rich.console import Console
+
+    from reader.learn.glossing import GlossEntry
+    from reader.learn.session import GlossRow, Unit
+    from reader.ui.widgets.glosses import render_glosses
+
+    long = "a journalist employed to provide news stories for newspapers or broadcast media"
+    rows = [
+        GlossRow(
+            Unit(lemma, (i,), "NOUN", False, lemma),
+            GlossEntry(lemma, "NOUN", senses=[Gloss("wordnet", "wordnet", lemma, "NOUN", 0, text)]),
+        )
+        for i, (lemma, text) in enumerate([("correspondent", long), ("war", "armed conflict")])
+    ]
+    console = Console(width=56, record=True)
+    console.print(render_glosses(rows, "correspondent"))
+    lines = console.export_text().splitlines()
+    assert lines[0].startswith("▸ correspondent noun")
+    assert lines[0].endswith("…")
+    assert lines[1].startswith("  war")
+    assert "noun" in lines[1]

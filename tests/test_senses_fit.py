@@ -94,9 +94,15 @@ def test_instance_sense_never_shown(mini: sqlite_utils.Database) -> None:
 
 
 def test_proper_name_sense_of_a_common_word(mini: sqlite_utils.Database) -> None:
-    """'put on a united front': WordNet's only sense is an Afghan alliance; it is not shown."""
+    """'put on a united front': WordNet's only sense is an Afghan alliance; it is not shown.
+    The term is explained by its words instead, marked as parts."""
     sentence = "The leaders put on a united front throughout the parade."
-    assert first(mini, "united front", sentence, "united front") == ""
+    context = context_of(sentence, "united front")
+    entry = gloss_entry(mini, "united front", context=context)
+    (shown,) = entry.senses
+    assert shown.source == "word parts"
+    assert shown.gloss.startswith("united (") and " + front (" in shown.gloss
+    assert "Afghanistan" not in shown.gloss
     assert "Afghanistan" in glosses(mini, "united front")[0].gloss
 
 
@@ -131,6 +137,20 @@ def test_everyday_domain_sense_needs_no_domain_words(full: sqlite_utils.Database
     bare = gloss_entry(full, "pilot", pos="NOUN")
     assert bare.senses[0].domain == "aircraft"
     assert bare.senses[0].sense_key == "pilot%1:18:00::"
+
+
+def test_labelled_domain_sense_needs_its_domain_even_when_common(
+    full: sqlite_utils.Database,
+) -> None:
+    """SemCor's science texts use "(statistics) an arrangement of values ..." more than any
+    other sense of "distribution"; in the news it still needs a word of statistics."""
+    sentence = (
+        "His on-site visit was reported by state media for foreign distribution, but not "
+        "circulated domestically."
+    )
+    assert "(statistics)" not in first(full, "distribution", sentence, "distribution")
+    numbers = "The median and the percentile of the distribution were computed."
+    assert "(statistics)" in first(full, "distribution", numbers, "distribution")
 
 
 def test_other_sources_stay_in_place(mini: sqlite_utils.Database) -> None:

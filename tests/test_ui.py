@@ -208,6 +208,6 @@ async def test_library_adds_a_file(db_path: Path, tmp_path: Path, mini_wordnet: 
         assert screen.session is not None and screen.session.info.title == "A short one"
         await pilot.press("escape")
         await pilot.press("a", *str(tmp_path / "missing.txt"), "enter")
-        await pilot.pause()
+        await settle(app, pilot)  # the file is read in a worker
         assert isinstance(app.screen, LibraryScreen)
         assert any("no such file" in n.message for n in app._notifications)

@@ -108,8 +108,8 @@ def gloss_entry(
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
     senses = rank_senses(db, senses, context, pos)
-    if not senses and (pos is None or pos in PARTS_POS) and " " not in key:
-        senses = _part_glosses(db, key, context)
+    if not senses and (pos is None or pos in PARTS_POS):
+        senses = _part_glosses(db, key, context) if " " not in key else _words_of(db, key, context)
     senses = native_first(db, senses, native_lang, key, lang)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
     senses, chosen = chosen_first(_readable(db, key, senses), choice)
@@ -174,6 +174,21 @@ def _part_glosses(
         return []
     text = " + ".join(_explain(db, part, context) for part in parts)
     return [Gloss(PARTS_SOURCE, PARTS_KIND, word, None, 1, text)]
+
+
+def _words_of(
+    db: sqlite_utils.Database, term: str, context: SenseContext | None = None
+) -> list[Gloss]:
+    """A multi-word term whose every sense names one particular thing ("United Front", an
+    Afghan alliance), met as common words ("put on a united front"): its words, each by its
+    sense that best fits the sentence, marked as parts ("united (…) + front (…)")."""
+    words = term.split()
+    aligned = context is not None and len(context.target) == len(words)
+    found: list[str] = []
+    for i, word in enumerate(words):
+        own = context.retarget((context.target[i],)) if context and aligned else None
+        found.append(_explain(db, Part(word, "word"), own))
+    return [Gloss(PARTS_SOURCE, PARTS_KIND, term, None, 1, " + ".join(found))]
 
 
 def _explain(db: sqlite_utils.Database, part: Part, context: SenseContext | None) -> str:

@@ -191,23 +191,34 @@ class SentencesApp(App[None]):
 
         self.push_screen(ImportScreen(loaded, self.db_path, self.lang))
 
+    @work(thread=True, exclusive=True, group="open-file", exit_on_error=False)
     def open_path(self, path: str) -> None:
-        """Import (if new) and open a file chosen from the library."""
+        """Import (if new) and open a file chosen from the library.
+
+        A worker: reading a book (or converting an EPUB) and looking its text up must not hold
+        the keys.
+        """
         from reader.logs import log_failure
         from reader.text.importer import find_text
         from reader.text.load import load_path
 
         try:
             loaded = load_path(path)
+            db = open_db(self.db_path)
+            try:
+                existing = find_text(db, loaded.content, self.lang)
+            finally:
+                db.close()
         except Exception as exc:
             message = log_failure(exc, "Cannot add that file")
-            self.notify(message, title="Cannot add that file", severity="error", markup=False)
+            self.call_from_thread(
+                self.notify, message, title="Cannot add that file", severity="error", markup=False
+            )
             return
-        existing = find_text(self.db, loaded.content, self.lang)
         if existing is not None:
-            self.open_text(existing)
+            self.call_from_thread(self.open_text, existing)
         else:
-            self.import_and_open(loaded)
+            self.call_from_thread(self.import_and_open, loaded)
 
     def show_library(self) -> None:
         from reader.ui.screens.library import LibraryScreen

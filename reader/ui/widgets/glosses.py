@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from reader.learn.glossing import GlossEntry
@@ -31,13 +30,7 @@ def render_glosses(
             empty.append(note + "\n\n", style="italic yellow")
         empty.append("No new or learning words in this sentence.", style="dim italic")
         return empty
-    table = Table.grid(padding=(0, 1))
-    longest = max(len(row.entry.lemma) for row in rows)
-    table.add_column(width=1)
-    table.add_column(no_wrap=True, min_width=min(longest, 16), overflow="ellipsis")
-    if not narrow:
-        table.add_column(no_wrap=True, style="dim", min_width=6)  # "phrase", "verb"
-    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    lines: list[tuple[str, Text, str, Text]] = []
     for row in rows:
         entry = row.entry
         kind = "phrase" if row.unit.is_phrase else (entry.pos or "").lower()
@@ -49,16 +42,54 @@ def render_glosses(
                 gloss.append(" (machine)", style="dim italic")
         else:
             gloss = Text("(no gloss)", style="dim")
-        cells = [
-            "▸" if row.unit.key == cursor_key else "",
-            Text.assemble((entry.lemma, STATUS_STYLES.get(entry.status, STATUS_STYLES[NEW]))),
-            kind,
-            gloss,
-        ]
-        table.add_row(*((cells[:2] + cells[3:]) if narrow else cells))
+        marker = "▸" if row.unit.key == cursor_key else ""
+        lemma = Text(entry.lemma, style=STATUS_STYLES.get(entry.status, STATUS_STYLES[NEW]))
+        lines.append((marker, lemma, kind, gloss))
+    table = GlossLines(lines, narrow)
     if note:
         return RenderedOnce(Group(Text(note + "\n", style="italic yellow"), table))
     return RenderedOnce(table)
+
+
+class GlossLines:
+    """The glosses as columns of one line each: marker, lemma, part of speech, gloss.
+
+    Laid out by hand for the width given: a Rich table asks a one-line column for its whole
+    text as its minimum, so a long gloss squeezed the marker and the part of speech out of
+    the row. Here the gloss takes what is left and is cut with an ellipsis.
+    """
+
+    LEMMA_MAX = 16  # a longer lemma is cut, unless the panel is wide
+    KIND_WIDTH = 6  # "phrase", "verb"
+
+    def __init__(self, lines: list[tuple[str, Text, str, Text]], narrow: bool) -> None:
+        self.lines = lines
+        self.narrow = narrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        longest = max(line[1].cell_len for line in self.lines)
+        lemma_width = min(longest, max(self.LEMMA_MAX, width // 3))
+        for marker, lemma, kind, gloss in self.lines:
+            line = Text(marker.ljust(1) + " ", end="", no_wrap=True)
+            line.append_text(_cut(lemma, lemma_width, pad=True))
+            line.append(" ")
+            if not self.narrow:
+                line.append_text(_cut(Text(kind, style="dim"), self.KIND_WIDTH, pad=True))
+                line.append(" ")
+            line.append_text(_cut(gloss, max(width - line.cell_len, 0)))
+            yield _cut(line, width, pad=True)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+
+def _cut(text: Text, width: int, pad: bool = False) -> Text:
+    """``text`` in at most ``width`` cells, an ellipsis marking a cut; padded if asked."""
+    out = text.copy()
+    out.truncate(width, overflow="ellipsis", pad=pad)
+    return out
 
 
 class RenderedOnce:
