@@ -69,8 +69,9 @@ class TranslationMixin(Screen[None]):
             )
             widget.display = True
             return
-        widget.update("")
-        widget.display = False
+        if widget.display:  # hidden already, as on most sentences: nothing to lay out again
+            widget.update("")
+            widget.display = False
 
     # -- asking for translations --------------------------------------------------------------
 
