@@ -70,7 +70,7 @@ def test_a_command_that_fails_unexpectedly_logs_its_traceback(
     from reader.cli import main
 
     def broken(*args: object, **kwargs: object) -> None:
-        raise KeyError("senses")
+        raise TypeError("'NoneType' object is not subscriptable")
 
     monkeypatch.setattr(reader.learn.glossing, "gloss_entry", broken)
     result = CliRunner(mix_stderr=False).invoke(main, ["gloss", "summit"])
@@ -79,7 +79,7 @@ def test_a_command_that_fails_unexpectedly_logs_its_traceback(
     assert result.stderr.count("\n") == 1 and f"(details in {log})" in result.stderr
     assert "Traceback" not in result.stderr
     text = log.read_text(encoding="utf-8")
-    assert " gloss: 'senses'" in text and "KeyError" in text
+    assert " gloss: 'NoneType' object" in text and "TypeError" in text
     assert "Traceback (most recent call last)" in text and "test_logs.py" in text
 
     log.unlink()

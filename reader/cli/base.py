@@ -97,11 +97,14 @@ def friendly(func: F) -> F:
 
 
 def _unexpected(exc: Exception) -> bool:
-    """Not bad input, a missing file or a busy database (the layers' ValueError, OSError and
-    SQLite errors, which one line explains), but a fault of ours: its traceback is wanted."""
-    import sqlite3
-
-    return not isinstance(exc, (ValueError, OSError, sqlite3.Error))
+    """A fault in our code (a wrong type, a missing attribute, a failed assertion...), whose
+    traceback is wanted; the layers' own errors for bad input, missing things and busy
+    databases (ValueError, LookupError, OSError, SQLite's, a service's) explain themselves."""
+    return isinstance(
+        exc,
+        (TypeError, AttributeError, NameError, AssertionError, ArithmeticError, RecursionError,
+         NotImplementedError, ImportError),
+    )  # fmt: skip
 
 
 def _logged(exc: Exception) -> str:
