@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -80,6 +81,17 @@ def test_wrong_near_and_extra_words_are_told_apart() -> None:
     assert by_kind[NEAR].typed == "mat" and by_kind[NEAR].expected == "met"
     assert by_kind[WRONG].typed == "peking" and by_kind[WRONG].expected == "beijing"
     assert by_kind["extra"].typed == "big"
+
+
+def test_the_score_is_the_share_of_the_sentence_heard_right() -> None:
+    """3 words of 17 heard right is 18%, whatever else was typed (it used to show 0%)."""
+    said = "When the war ends, the two countries will have to decide what to do next."
+    check = check_sentence("when the war ok so um let me think about it really hard now", said)
+    assert check.expected_words == 15 and check.right == 3
+    assert check.score == pytest.approx(3 / 15)
+    assert check.result == WRONG
+    heard = check_sentence("the leaders met in beijing and the parade began at dawn too", SENTENCE)
+    assert heard.score == 1.0 and heard.result == NEAR  # one word too many: not quite right
 
 
 def test_a_sentence_mostly_missed_suggests_again() -> None:

@@ -154,6 +154,9 @@ def test_a_read_ahead_for_another_sentence_is_not_taken(
 async def test_the_reading_screen_reads_the_next_sentence_ahead(
     lexicon: sqlite_utils.Database, db_path: Path, seed_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The key draws the page the worker drew, and it is the page the screen would draw."""
+    import reader.ui.screens.reading as reading_module
+
     app = make_app(db_path, target=seed_id)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -162,11 +165,74 @@ async def test_the_reading_screen_reads_the_next_sentence_ahead(
         assert session is not None
         await settle(app, pilot)  # the read-ahead worker, started once the frame was drawn
 
-        def no_entry(*args: object, **kwargs: object) -> None:
-            raise AssertionError("the key worked out an entry")
+        def not_on_the_key(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the key worked out what the worker had")
 
-        monkeypatch.setattr(session_module, "unit_entry", no_entry)
+        monkeypatch.setattr(session_module, "unit_entry", not_on_the_key)
+        monkeypatch.setattr(reading_module, "draw_page", not_on_the_key)
         await pilot.press("down")
+        await pilot.pause()
         assert session.index == 1
         monkeypatch.undo()
+        drawn_ahead = app.export_screenshot()
         assert shown(session) == shown(ReadingSession(lexicon, seed_id))
+        screen.refresh_all()  # the same sentence, drawn on the UI thread
+        await pilot.pause()
+        assert app.export_screenshot() == drawn_ahead
+
+
+async def test_a_mark_made_after_the_read_ahead_is_drawn(
+    lexicon: sqlite_utils.Database, db_path: Path, seed_id: int
+) -> None:
+    """Marked known after the next sentence was drawn ahead: the key draws it again."""
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reading(app)
+        session = screen.session
+        assert session is not None
+        session.goto(BEFORE)
+        screen.refresh_all()
+        await settle(app, pilot)
+        session.cursor = next(n for n, u in enumerate(session.units) if u.key == "leader")
+        await pilot.press("k")  # "leader" known: the next sentence glosses it no more
+        await pilot.press("down")
+        await pilot.pause()
+        assert session.index == AFTER
+        assert "leader" not in {row.unit.key for row in session.gloss_rows()}
+        panel = screen.query_one("#glosses")
+        lines = [panel.render_line(y).text.split() for y in range(panel.size.height)]
+        lemmas = {words[0] for words in lines if words}
+        assert "leader" not in lemmas and "summit" in lemmas
+
+
+async def test_a_mark_elsewhere_keeps_the_page_drawn_ahead(
+    lexicon: sqlite_utils.Database, db_path: Path, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word marked known that the next sentence does not have leaves its page as drawn."""
+    import reader.ui.screens.reading as reading_module
+
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reading(app)
+        session = screen.session
+        assert session is not None
+        session.goto(BEFORE)
+        screen.refresh_all()
+        await settle(app, pilot)
+        after = ReadingSession(lexicon, seed_id)
+        after.goto(AFTER)
+        keys = set(after.states)
+        session.cursor = next(
+            n for n, u in enumerate(session.units) if u.key not in keys and session.wants_gloss(u)
+        )
+        await pilot.press("k")
+
+        def not_on_the_key(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the key drew the page again")
+
+        monkeypatch.setattr(reading_module, "draw_page", not_on_the_key)
+        await pilot.press("down")
+        await pilot.pause()
+        assert session.index == AFTER

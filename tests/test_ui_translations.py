@@ -75,6 +75,30 @@ async def test_t_writes_the_learners_translation_under_the_sentence(
     assert get_translation(db, sha, row[1], row[2], "ko") == "김정은의 연대"
 
 
+@pytest.mark.parametrize(("size", "in_footer"), [((120, 40), True), ((80, 24), False)])
+async def test_t_is_in_the_footer_where_there_is_room_and_works_everywhere(
+    db_path: Path, seed_id: int, mini_wordnet: Path, size: tuple[int, int], in_footer: bool
+) -> None:
+    """At 80 columns the footer is full: there ? lists t, and the key works all the same."""
+    from textual.widgets._footer import FooterKey
+
+    from reader.ui.screens.prompt import PromptScreen
+
+    app = make_app(db_path, target=seed_id, config=Config(translate_engine="none"))
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        footer = {(key.key, key.description) for key in reading(app).query(FooterKey)}
+        assert (("t", "Translate") in footer) is in_footer
+        assert ("escape", "Library") in footer
+        await pilot.press("t")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press("escape")
+        await pilot.resize_terminal(*((80, 24) if in_footer else (120, 40)))
+        await settle(app, pilot)
+        footer = {(key.key, key.description) for key in reading(app).query(FooterKey)}
+        assert (("t", "Translate") in footer) is not in_footer
+
+
 async def test_machine_translation_under_the_sentence_then_from_the_cache(
     db_path: Path, seed_id: int, mini_wordnet: Path
 ) -> None:

@@ -180,3 +180,24 @@ def test_direct_writes_run_at_once_and_raise(fresh_db: sqlite_utils.Database) ->
     seen: list[WriteError] = []
     sink.submit(lambda db: db.execute("SELECT * FROM nowhere"), label="bad", on_error=seen.append)
     assert len(seen) == 1 and not seen[0].kept
+
+
+def test_settling_writes_land_after_a_while_or_at_once_when_waited_for(db_path: Path) -> None:
+    """The reading screen's writes wait out its frame (``settle``); a flush does not wait."""
+    open_db(db_path).close()
+    writer = fast_writer(db_path, settle=0.3)
+    started = time.monotonic()
+    writer.submit(insert("settled"), label="settled")  # type: ignore[arg-type]
+    time.sleep(0.1)
+    assert details(db_path) == [] and writer.pending == 1 and not writer.behind()
+    for _ in range(100):
+        if details(db_path):
+            break
+        time.sleep(0.02)
+    assert details(db_path) == ["settled"] and time.monotonic() - started >= 0.3
+    writer.submit(insert("flushed"), label="flushed")  # type: ignore[arg-type]
+    started = time.monotonic()
+    assert writer.flush(timeout=5)
+    assert time.monotonic() - started < 0.25
+    assert details(db_path) == ["settled", "flushed"]
+    assert writer.close() == []

@@ -159,20 +159,24 @@ class SentenceCheck:
 
     @property
     def score(self) -> float:
-        """Share of the sentence's words heard: a near miss counts half; extra words typed
-        count against it."""
+        """Share of the sentence's words heard right, as the card shows it ("3 of 17 words,
+        18%"): words typed that the sentence does not have take nothing away from it."""
         if not self.expected_words:
             return 1.0
-        near = sum(1 for d in self.diffs if d.kind == NEAR)
-        extra = sum(1 for d in self.diffs if d.kind == "extra")
-        points = self.right + 0.5 * near - 0.5 * extra
-        return max(0.0, points / self.expected_words)
+        return self.right / self.expected_words
 
     @property
     def result(self) -> str:
+        """right, near (a near miss counting half a word, an extra word typed half a word
+        against, at least 80% of the sentence) or wrong: the rating suggested."""
         if all(d.kind == RIGHT for d in self.diffs):
             return RIGHT
-        return NEAR if self.score >= 0.8 else WRONG
+        if not self.expected_words:
+            return WRONG  # nothing was said, and something was typed
+        near = sum(1 for d in self.diffs if d.kind == NEAR)
+        extra = sum(1 for d in self.diffs if d.kind == "extra")
+        credit = (self.right + 0.5 * near - 0.5 * extra) / self.expected_words
+        return NEAR if credit >= 0.8 else WRONG
 
     @property
     def suggested_rating(self) -> int:

@@ -14,7 +14,8 @@ up", "took it over"). Turning phrases off steps through the single words instead
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import copy
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import sqlite_utils
@@ -137,6 +138,13 @@ def unit_entry(
     )
 
 
+class _Nowhere:
+    """The writes of a :meth:`ReadingSession.preview`: it only draws."""
+
+    def submit(self, fn: object, *, label: str, key: Hashable | None = None, **_: object) -> None:
+        pass
+
+
 class ReadingSession:
     def __init__(
         self,
@@ -178,6 +186,8 @@ class ReadingSession:
         self._asked: AheadRequest | None = None
         self._context: tuple[int, int, int, list[SentenceRow], list[SentenceRow]] | None = None
         self._read_before: set[int] = set()  # sentences the database had as read already
+        self._taken: Ahead | None = None  # the read-ahead the last move took
+        self._taken_generation = 0
         self.sentence: SentenceRow | None = None
         self.tokens: list[TokenRow] = []
         self.units: list[Unit] = []
@@ -208,6 +218,7 @@ class ReadingSession:
             self._take(ahead)
         else:
             self._load()
+            self._taken = None
         self._save_position()
         return True
 
@@ -278,10 +289,42 @@ class ReadingSession:
         )
         return self._asked
 
-    def keep_ahead(self, ahead: Ahead) -> None:
-        """Keep a worker's read-ahead for the move it was read for (if still of use)."""
-        if self._fits(ahead, index=ahead.request.index):
-            self._ahead = ahead
+    def preview(self, ahead: Ahead, db: sqlite_utils.Database) -> ReadingSession:
+        """The session as the key that moves to ``ahead``'s sentence will leave it, reading
+        through ``db`` and writing nowhere: for a worker to draw that sentence's first frame
+        ahead of the key. The learner's marks are those ``ahead`` was asked with."""
+        other = copy.copy(self)
+        other.db = db
+        other.writes = _Nowhere()
+        other._mine = dict(ahead.request.mine)
+        other._choices = dict(ahead.request.choices)
+        other._marks = dict(self._marks)
+        other._translations = dict(self._translations)
+        other._read_before = set(self._read_before)
+        other._ahead = other._asked = None
+        other.index = ahead.request.index
+        other._take(ahead)
+        return other
+
+    def drawn_from(self, ahead: Ahead) -> bool:
+        """Whether the focused sentence is still as :meth:`preview` of ``ahead`` left it: taken
+        by the last move from that very read-ahead, with none of its terms marked since it was
+        asked for (marks elsewhere, such as the last sentence's "all known", do not count)."""
+        if (
+            self._taken is not ahead
+            or self.selection is not None
+            or self._generation != self._taken_generation
+        ):
+            return False
+        now, then = self._mine, ahead.request.mine
+        return all(now.get(key) == then.get(key) for key in ahead.states)
+
+    def keep_ahead(self, ahead: Ahead) -> bool:
+        """Keep a worker's read-ahead for the move it was read for; False if of no use now."""
+        if not self._fits(ahead, index=ahead.request.index):
+            return False
+        self._ahead = ahead
+        return True
 
     def _fits(self, ahead: Ahead, index: int | None = None) -> bool:
         request = ahead.request
@@ -312,6 +355,7 @@ class ReadingSession:
             if ahead.was_read:
                 self._read_before.add(self.sentence.id)
         self.cursor = self.first_attention()
+        self._taken, self._taken_generation = ahead, self._generation
 
     def move_cursor(self, delta: int) -> None:
         if self.units:

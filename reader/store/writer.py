@@ -20,6 +20,9 @@ The rules, which the reading and review screens rely on:
   so their order holds. Nothing is dropped. When it finally lands, ``on_recovered`` says so.
 * A write that fails for any other reason (a bug, a constraint) is reported with ``kept`` false
   and dropped: retrying it would block every later write for ever.
+* With ``settle``, a write waits that long after it was submitted before it is applied, unless
+  something waits for it (``flush``, ``close``): the writes a key makes then land once the
+  frame it draws is on screen, instead of taking turns with it for Python's one lock (the GIL).
 
 ``on_done``, ``on_error`` and ``on_recovered`` are called on the writer's thread: a screen posts
 a message from them (Textual's ``post_message`` is thread-safe) rather than touching widgets.
@@ -160,8 +163,11 @@ class Writer:
         retry_pauses: tuple[float, ...] = RETRY_PAUSES,
         kept_retry_every: float = KEPT_RETRY_EVERY,
         busy_timeout_ms: int = WRITER_BUSY_TIMEOUT_MS,
+        settle: float = 0.0,
     ) -> None:
         self.path = Path(path)
+        self.settle = settle
+        self._hurry = 0  # callers waiting in flush(): no settling meanwhile
         self.on_error = on_error
         self.on_recovered = on_recovered
         self._connect = connect or self._open
@@ -226,6 +232,15 @@ class Writer:
         with self._lock:
             return len(self._queue)
 
+    def behind(self, grace: float = 0.25) -> bool:
+        """Whether a write is failing, or has waited longer than it settles plus ``grace``
+        seconds: something to tell the learner about before quitting."""
+        with self._lock:
+            if self.failure is not None:
+                return True
+            late = time.monotonic() - self.settle - grace
+            return any(job.submitted < late for job in self._queue)
+
     def pending_labels(self) -> list[str]:
         with self._lock:
             return [job.label for job in self._queue]
@@ -234,14 +249,19 @@ class Writer:
         """Wait until every write submitted so far is committed; False if ``timeout`` ran out."""
         deadline = None if timeout is None else time.monotonic() + timeout
         with self._changed:
-            while self._queue:
-                if self._thread is None or not self._thread.is_alive():
-                    return False
-                remaining = None if deadline is None else deadline - time.monotonic()
-                if remaining is not None and remaining <= 0:
-                    return False
-                self._changed.wait(remaining)
-            return True
+            self._hurry += 1
+            self._changed.notify_all()
+            try:
+                while self._queue:
+                    if self._thread is None or not self._thread.is_alive():
+                        return False
+                    remaining = None if deadline is None else deadline - time.monotonic()
+                    if remaining is not None and remaining <= 0:
+                        return False
+                    self._changed.wait(remaining)
+                return True
+            finally:
+                self._hurry -= 1
 
     def close(self, timeout: float = 5.0) -> list[str]:
         """Flush for up to ``timeout`` seconds, then stop; returns the labels of unsaved writes."""
@@ -266,8 +286,14 @@ class Writer:
         db: sqlite_utils.Database | None = None
         while True:
             with self._changed:
-                while not self._queue and not self._stopping:
-                    self._changed.wait()
+                while not self._stopping:
+                    if not self._queue:
+                        self._changed.wait()
+                        continue
+                    wait = self._queue[0].submitted + self.settle - time.monotonic()
+                    if wait <= 0 or self._hurry:
+                        break
+                    self._changed.wait(wait)
                 if self._stopping:
                     break
                 job = self._queue[0]

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from reader.ui.messages import FirstRunApplied, FirstRunNeeded
 
 
+QUIT_QUIETLY_S = 0.15
+"""How long quitting waits for the last writes before it says it is saving them."""
+WRITE_SETTLE_S = 0.05
+"""A key's writes wait this long, so they land after the frame the key draws (see Writer)."""
 FIRST_RUN_PATIENCE_S = 180.0
 """How long a first-run answer waits for the write lock (WordNet's compile takes ~10-60 s)."""
 
@@ -59,6 +63,7 @@ class SentencesApp(App[None]):
             self.db_path,
             on_error=lambda error: self.post_message(WriteFailed(str(error), error.kept)),
             on_recovered=lambda label: self.post_message(WriteRecovered(label)),
+            settle=WRITE_SETTLE_S,
         )
         self.unsaved: list[str] = []  # labels of writes still unsaved when the app closed
         setup_logging(self.db_path.parent)
@@ -111,27 +116,32 @@ class SentencesApp(App[None]):
             self.exit()
             return
         self._quitting = True
-        count = self.writer.pending
-        self.notify(
-            f"Saving {count} change{'s' if count != 1 else ''}… (q again to quit without them)",
-            timeout=30,
-        )
         self.finish_writes()
 
     @work(thread=True, exclusive=True, group="quit", exit_on_error=False)
     def finish_writes(self) -> None:
+        """The last moments' writes land at once; writes that take longer (another program
+        holds the database) are said, and waited for."""
         from textual.worker import get_current_worker
 
         worker = get_current_worker()
-        while not self.writer.flush(timeout=0.5):
-            if worker.is_cancelled:
-                return
+        if not self.writer.flush(timeout=QUIT_QUIETLY_S):
+            count = self.writer.pending
+            self.call_from_thread(
+                self.notify,
+                f"Saving {count} change{'s' if count != 1 else ''}… (q again to quit without them)",
+                timeout=30,
+            )
+            while not self.writer.flush(timeout=0.5):
+                if worker.is_cancelled:
+                    return
         self.call_from_thread(self.exit)
 
     def on_unmount(self) -> None:
         if self._debug_handler is not None:
             logging.getLogger(LOGGER).removeHandler(self._debug_handler)
-        self.unsaved = self.writer.close(timeout=0 if self._quitting else self.close_timeout)
+        given_up = self._quitting and self.writer.behind()  # q twice: not for a stuck writer
+        self.unsaved = self.writer.close(timeout=0 if given_up else self.close_timeout)
         if self.player is not None:
             self.player.close()
 

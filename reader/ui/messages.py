@@ -131,9 +131,11 @@ class SessionLoaded(Message):
 
 @dataclass
 class SentenceReadAhead(Message):
-    """The next sentence was read ahead in a worker (``ahead``: reader.learn.read_ahead.Ahead)."""
+    """The next sentence was read ahead in a worker (``ahead``: reader.learn.read_ahead.Ahead),
+    and its page drawn (``page``: the settings it was drawn with, and the page)."""
 
     ahead: object
+    page: object
 
 
 @dataclass

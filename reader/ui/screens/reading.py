@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import ConsoleOptions
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -15,7 +16,6 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from reader.learn.glossing import GlossEntry
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, status_name
-from reader.learn.texts import SentenceRow
 from reader.lexicon.lookup import LEARNER_SOURCE
 from reader.ui.commands import ScreenKeys
 from reader.ui.guard import saves
@@ -33,11 +33,10 @@ from reader.ui.screens.navigation import NavigationMixin
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.screens.senses import SenseChoiceScreen
 from reader.ui.screens.translating import TranslationMixin
-from reader.ui.widgets.glosses import render_detail, render_glosses
-from reader.ui.widgets.sentence import render_sentence
+from reader.ui.widgets.page import Page, PageSettings, draw_page
 
 if TYPE_CHECKING:
-    from reader.learn.read_ahead import AheadRequest
+    from reader.learn.read_ahead import Ahead, AheadRequest
     from reader.ui.app import SentencesApp
 
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
@@ -66,6 +65,9 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
                 tooltip="Ignore the term (a name, a foreign word): never glossed"),
         Binding("r", "rest_known", "All known",
                 tooltip="Mark every word and term of the sentence still new as known"),
+        # t in the footer where there is room for it (see check_action); the binding below,
+        # with the help line, is the same key everywhere.
+        Binding("t", "translate_shown", "Translate"),
         Binding("e", "edit_gloss", "Gloss", show=False,
                 tooltip="Write your own gloss for the term (shown first)"),
         Binding("t", "translate", "Translate", show=False,
@@ -118,6 +120,8 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         self.session: ReadingSession | None = None
         self.lexicon_note = ""
         self._read_timer: Timer | None = None
+        # the next sentence's page, drawn by the read-ahead worker with these settings
+        self._page_ahead: tuple[Ahead, PageSettings, Page] | None = None
 
     @property
     def sentences_app(self) -> SentencesApp:
@@ -192,7 +196,18 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         self.query_one("#focus", Static).update(Text(message.error))
         self.notify(message.error, severity="error", timeout=8, markup=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """An 80-column footer has no room for t: there the key falls through to its unshown
+        binding (``?`` lists it all the same)."""
+        if action == "translate_shown":
+            return self.size.width >= NARROW_BELOW
+        return True
+
+    def action_translate_shown(self) -> None:
+        self.action_translate()
+
     def on_resize(self, event: events.Resize) -> None:
+        self.refresh_bindings()  # the footer's t comes and goes with the width
         compact = event.size.height < COMPACT_BELOW
         if compact != self.has_class("compact"):
             self.set_class(compact, "compact")
@@ -213,13 +228,32 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         )
         self.update_position()
         self.start_read_timer()
-        around = self.context_around()
-        before, after = session.context(around, around)
-        self.query_one("#before", Static).update(_context_text(before))
-        self.query_one("#after", Static).update(_context_text(after))
-        self.refresh_sentence()
+        page = self.page_drawn_ahead(session) or draw_page(session, self.page_settings())
+        self.query_one("#before", Static).update(page.before or "")
+        self.query_one("#after", Static).update(page.after or "")
+        self.show_page(page)
         self.refresh_translation()
         self.request_translations()
+
+    def page_settings(self, ahead: bool = False) -> PageSettings:
+        """The screen's layout, for :func:`draw_page`; ``ahead``: with the glosses panel's
+        widths, for a worker to draw the table ahead."""
+        options: tuple[ConsoleOptions, ...] = ()
+        glosses = self.query_one("#glosses", Static)
+        width = glosses.size.width
+        if ahead and width:
+            box = self.query_one("#glosses-box", VerticalScroll)
+            bar = box.styles.scrollbar_size_vertical
+            other = width + bar if box.show_vertical_scrollbar else width - bar
+            base = self.app.console_options.update(highlight=False)
+            options = tuple(base.update_width(w) for w in (width, other) if w > 0)
+        return PageSettings(
+            note=self.lexicon_note,
+            narrow=self.size.width < NARROW_BELOW,
+            around=self.context_around(),
+            console=self.app.console,
+            glosses_options=options,
+        )
 
     def context_around(self) -> int:
         """How many dimmed sentences show above and below the focus."""
@@ -269,23 +303,15 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         if session is None:
             return
         hold_collection(self.app)
-        self.query_one("#focus", Static).update(render_sentence(session))
-        unit = session.current_unit
-        self.query_one("#glosses", Static).update(
-            render_glosses(
-                session.gloss_rows(),
-                unit.key if unit else None,
-                self.lexicon_note,
-                narrow=self.size.width < NARROW_BELOW,
-            )
-        )
-        entry = session.entry_for_unit(unit) if unit is not None else None
-        detail = self.query_one("#detail-box")
-        detail.border_title = "Phrase" if unit is not None and unit.is_phrase else "Word"
-        self.query_one("#detail", Static).update(
-            render_detail(entry, unit.surface if unit is not None else "")
-        )
-        self.follow_cursor(unit.key if unit is not None else None)
+        self.show_page(draw_page(session, self.page_settings(), context=False))
+
+    def show_page(self, page: Page) -> None:
+        """Hand the sentence, its glosses and the word's entry to the widgets."""
+        self.query_one("#focus", Static).update(page.focus)
+        self.query_one("#glosses", Static).update(page.glosses)
+        self.query_one("#detail-box").border_title = page.detail_title
+        self.query_one("#detail", Static).update(page.detail)
+        self.follow_cursor(page.cursor_key)
         self.call_after_refresh(self.start_read_ahead)  # once this frame is on screen
 
     # -- reading ahead ------------------------------------------------------------------------
@@ -295,11 +321,14 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         draws (reader.learn.read_ahead); nothing to do if it is read already."""
         session = self.session
         request = session.ahead_request(self.context_around()) if session is not None else None
-        if request is not None:
-            self.read_ahead(request)
+        if session is not None and request is not None:
+            self.read_ahead(session, request, self.page_settings(ahead=True))
 
     @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
-    def read_ahead(self, request: AheadRequest) -> None:
+    def read_ahead(
+        self, session: ReadingSession, request: AheadRequest, settings: PageSettings
+    ) -> None:
+        """The next sentence read, and its page drawn as the key will show it."""
         from textual.worker import get_current_worker
 
         from reader.learn.read_ahead import read_ahead
@@ -310,19 +339,39 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
             db = open_db(self.sentences_app.db_path, migrate_schema=False)
             try:
                 ahead = read_ahead(db, request)
+                page = draw_page(session.preview(ahead, db), settings)
             finally:
                 db.close()
         except Exception as exc:  # a courtesy: the key reads the sentence itself
             log_failure(exc, "read the next sentence ahead")
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(SentenceReadAhead(ahead))
+            self.post_message(SentenceReadAhead(ahead, (settings, page)))
 
     def on_sentence_read_ahead(self, message: SentenceReadAhead) -> None:
         from reader.learn.read_ahead import Ahead
 
-        if self.session is not None and isinstance(message.ahead, Ahead):
-            self.session.keep_ahead(message.ahead)
+        session = self.session
+        page = message.page
+        if (
+            session is not None
+            and isinstance(message.ahead, Ahead)
+            and isinstance(page, tuple)
+            and session.keep_ahead(message.ahead)
+        ):
+            self._page_ahead = (message.ahead, page[0], page[1])
+
+    def page_drawn_ahead(self, session: ReadingSession) -> Page | None:
+        """The page the worker drew for the sentence the key just moved to, if it still is
+        what the screen would draw (nothing marked since, the same layout)."""
+        kept, self._page_ahead = self._page_ahead, None
+        if kept is None or not session.drawn_from(kept[0]):
+            return None
+        _, settings, page = kept
+        now = self.page_settings()
+        if (settings.note, settings.narrow, settings.around) != (now.note, now.narrow, now.around):
+            return None
+        return page
 
     def follow_cursor(self, key: str | None) -> None:
         """Keep the glosses row under the cursor (▸) in view, and the word's entry at its top."""
@@ -598,9 +647,3 @@ class ReadingScreen(NavigationMixin, TranslationMixin, ListeningMixin):
         if self.session is not None:
             self.session.forget_glosses()
         self.refresh_sentence()
-
-
-def _context_text(rows: list[SentenceRow]) -> Text:
-    from reader.text.display import display_line
-
-    return Text("\n".join(display_line(r.text) for r in rows))

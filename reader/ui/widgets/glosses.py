@@ -98,12 +98,19 @@ class RenderedOnce:
     Textual draws a Rich renderable that is not plain text (the glosses table) once to learn
     its height, again for the frame, and again at each later layout pass: a table of fifteen
     glosses took a few milliseconds a time, on every next-sentence key. The segments for the
-    last width and options are kept, so each draw after the first is a copy."""
+    last widths and options are kept, so each draw after the first is a copy; :meth:`prime`
+    draws it ahead (in the worker that reads the next sentence ahead)."""
+
+    KEPT = 2  # the panel's width with its scroll bar, and without
 
     def __init__(self, renderable: RenderableType) -> None:
         self.renderable = renderable
-        self._key: tuple[object, ...] | None = None
-        self._segments: list[Segment] = []
+        self._drawn: dict[tuple[object, ...], list[Segment]] = {}
+
+    def prime(self, console: Console, options: ConsoleOptions) -> None:
+        """Draw it now for ``options``, so the frame only replays it."""
+        for _ in self.__rich_console__(console, options):
+            pass
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         key = (
@@ -118,10 +125,13 @@ class RenderedOnce:
             options.legacy_windows,
             options.encoding,
         )
-        if key != self._key:
-            self._segments = list(console.render(self.renderable, options))
-            self._key = key
-        yield from self._segments
+        segments = self._drawn.get(key)
+        if segments is None:
+            segments = list(console.render(self.renderable, options))
+            if len(self._drawn) >= self.KEPT:
+                self._drawn.pop(next(iter(self._drawn)))
+            self._drawn[key] = segments
+        yield from segments
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.renderable)

@@ -1,0 +1,89 @@
+"""What the reading screen shows for a sentence, made in one place: on the UI thread after a
+mark or a cursor move, or ahead of the key, in the worker that reads the next sentence ahead
+(:mod:`reader.learn.read_ahead`), so that the key only hands it to the widgets.
+
+Either way it is :func:`draw_page` that makes it, from a session (the live one, or a
+:meth:`~reader.learn.session.ReadingSession.preview` of the next sentence), so the two cannot
+differ. Text is turned into Textual's :class:`~textual.content.Content` here, as
+``Static.update`` would do it, and the glosses table is drawn ahead for the panel's widths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.text import Text
+from textual.content import Content
+
+from reader.learn.session import ReadingSession
+from reader.learn.texts import SentenceRow
+from reader.ui.widgets.glosses import RenderedOnce, render_detail, render_glosses
+from reader.ui.widgets.sentence import render_sentence
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    """How the screen is laid out when the page is drawn (read on the UI thread)."""
+
+    note: str
+    """The lexicon's state ("Building the lexicon from WordNet…"), over the glosses."""
+    narrow: bool
+    """An 80-column screen: the glosses leave out the part of speech."""
+    around: int
+    """How many sentences show dimmed above and below the focus."""
+    console: Console
+    glosses_options: tuple[ConsoleOptions, ...] = ()
+    """The glosses panel's widths (with a scroll bar and without), to draw the table for."""
+
+
+@dataclass(frozen=True)
+class Page:
+    focus: Content
+    glosses: Content | RenderedOnce
+    detail: Content
+    detail_title: str
+    before: Content | None = None
+    after: Content | None = None
+    cursor_key: str | None = None
+
+
+def draw_page(session: ReadingSession, settings: PageSettings, context: bool = True) -> Page:
+    """The sentence, its glosses and the word under the cursor (and, with ``context``, the
+    dimmed sentences around it) as the widgets take them."""
+    console = settings.console
+    unit = session.current_unit
+    glosses = render_glosses(
+        session.gloss_rows(), unit.key if unit else None, settings.note, narrow=settings.narrow
+    )
+    if isinstance(glosses, RenderedOnce):
+        for options in settings.glosses_options:
+            glosses.prime(console, options)
+    entry = session.entry_for_unit(unit) if unit is not None else None
+    before = after = None
+    if context:
+        above, below = session.context(settings.around, settings.around)
+        before, after = (
+            _content(_context_text(above), console),
+            _content(_context_text(below), console),
+        )
+    return Page(
+        focus=_content(render_sentence(session), console),
+        glosses=glosses if isinstance(glosses, RenderedOnce) else _content(glosses, console),
+        detail=_content(render_detail(entry, unit.surface if unit is not None else ""), console),
+        detail_title="Phrase" if unit is not None and unit.is_phrase else "Word",
+        before=before,
+        after=after,
+        cursor_key=unit.key if unit is not None else None,
+    )
+
+
+def _content(renderable: RenderableType, console: Console) -> Content:
+    assert isinstance(renderable, Text)
+    return Content.from_rich_text(renderable, console=console)
+
+
+def _context_text(rows: list[SentenceRow]) -> Text:
+    from reader.text.display import display_line
+
+    return Text("\n".join(display_line(r.text) for r in rows))
