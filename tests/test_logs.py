@@ -19,7 +19,7 @@ async def test_a_screen_error_is_logged_with_its_traceback(
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("a", *str(tmp_path / "missing.txt"), "enter")
-        await pilot.pause()
+        await settle(app, pilot)  # the file is read in a worker
         log = db_path.parent / "sentences.log"
         (shown,) = [n.message for n in app._notifications if "missing.txt" in n.message]
         assert f"(details in {log})" in shown  # the learner is told where the log is
@@ -57,3 +57,32 @@ def test_the_log_stays_a_few_megabytes(tmp_path: Path) -> None:
     assert len(files) == BACKUPS + 1
     assert all(f.stat().st_size <= MAX_BYTES for f in files)
     assert "failure 2999" in path.read_text(encoding="utf-8")
+
+
+def test_a_command_that_fails_unexpectedly_logs_its_traceback(
+    home: Path, mini_wordnet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault of ours in a command: one line on stderr, naming the log, which has the
+    traceback. Bad input (a ValueError) stays one line, with nothing logged."""
+    from click.testing import CliRunner
+
+    import reader.learn.glossing
+    from reader.cli import main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TypeError("'NoneType' object is not subscriptable")
+
+    monkeypatch.setattr(reader.learn.glossing, "gloss_entry", broken)
+    result = CliRunner(mix_stderr=False).invoke(main, ["gloss", "summit"])
+    log = home / "sentences.log"
+    assert result.exit_code != 0
+    assert result.stderr.count("\n") == 1 and f"(details in {log})" in result.stderr
+    assert "Traceback" not in result.stderr
+    text = log.read_text(encoding="utf-8")
+    assert " gloss: 'NoneType' object" in text and "TypeError" in text
+    assert "Traceback (most recent call last)" in text and "test_logs.py" in text
+
+    log.unlink()
+    result = CliRunner(mix_stderr=False).invoke(main, ["gloss", "!!!"])
+    assert result.exit_code != 0 and "details in" not in result.stderr
+    assert not log.exists() or "Traceback" not in log.read_text(encoding="utf-8")

@@ -91,9 +91,34 @@ def friendly(func: F) -> F:
         except Exception as exc:
             if os.environ.get("SENTENCES_DEBUG"):
                 raise
-            raise UserError(describe(exc)) from exc
+            raise UserError(_logged(exc) if _unexpected(exc) else describe(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _unexpected(exc: Exception) -> bool:
+    """A fault in our code (a wrong type, a missing attribute, a failed assertion...), whose
+    traceback is wanted; the layers' own errors for bad input, missing things and busy
+    databases (ValueError, LookupError, OSError, SQLite's, a service's) explain themselves."""
+    return isinstance(
+        exc,
+        (TypeError, AttributeError, NameError, AssertionError, ArithmeticError, RecursionError,
+         NotImplementedError, ImportError),
+    )  # fmt: skip
+
+
+def _logged(exc: Exception) -> str:
+    """One line for the terminal, the traceback in ``sentences.log`` in the data home."""
+    from reader.errors import describe
+    from reader.logs import log_failure, setup_logging
+    from reader.paths import data_home
+
+    try:
+        setup_logging(data_home())
+        ctx = click.get_current_context(silent=True)
+        return log_failure(exc, ctx.command_path if ctx is not None else "sentences")
+    except OSError:  # no data home to write to: the line alone
+        return describe(exc)
 
 
 def open_home_db() -> Any:
