@@ -233,10 +233,12 @@ class SentencesApp(App[None]):
         """Load the word-frequency tables and the sense model off the UI thread, before the first
         gloss needs them."""
         from reader.lexicon.frequency import zipf
+        from reader.lexicon.readable import stem
         from reader.lexicon.senses.model import load_model
 
         zipf("warm")
         load_model()  # the sense ranker's arrays, before the first sentence is glossed
+        stem("warming")  # NLTK's stemmer for circular definitions: ~0.2 s to import
         if self.lexicon_ready:
             db = open_db(self.db_path)
             try:
