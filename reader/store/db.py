@@ -8,6 +8,7 @@ change goes through :func:`transaction` so a crash leaves it whole.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,7 +48,7 @@ def open_db(
         db.execute("PRAGMA foreign_keys = ON")
         if not memory:
             _refuse_foreign(db, path)
-            db.enable_wal()
+            _enable_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
         if migrate_schema:
             migrate(db)
@@ -58,6 +59,27 @@ def open_db(
             raise
         raise StoreError(describe_db_error(exc, path)) from exc
     return db
+
+
+def _enable_wal(db: sqlite_utils.Database) -> None:
+    """Switch a new database to WAL mode, waiting for other processes as a write would.
+
+    Changing the journal mode needs the file to itself, and SQLite answers "database is
+    locked" at once, without its busy timeout, while another connection is reading it. Several
+    processes opening a fresh data home at the same moment met that one time in five; each
+    now tries again for as long as a write would wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def _refuse_foreign(db: sqlite_utils.Database, path: Path | str) -> None:
