@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
-from _require import REQUIRE_ENV
+from _require import require_wordnet
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -231,11 +230,7 @@ def test_split_gloss_never_fails(gloss: str) -> None:
 
 def test_system_wordnet() -> None:
     """Debian's wordnet-base, as CI installs it; required there, optional on a laptop."""
-    directory = find_wordnet()
-    if directory is None:
-        if os.environ.get(REQUIRE_ENV):
-            pytest.fail(f"{WORDNET_MISSING}, and ${REQUIRE_ENV} says it must be", pytrace=False)
-        pytest.skip("no system WordNet")
+    directory = require_wordnet()
     db = open_db(":memory:")
     report = compile_wordnet(db, directory)
     assert report.entries > 100_000

@@ -97,29 +97,7 @@ def migrate(db: sqlite_utils.Database, *, upto: int | None = None, backup: bool 
         _keep_a_copy(db, pending[0].number)
     applied = 0
     for migration in pending:
-        if rebuilds_tables(migration.script):
-            _apply_without_foreign_keys(conn, migration)
-            applied += 1
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Another process may have applied it while we waited for the lock.
-            if conn.execute(
-                "SELECT 1 FROM _migrations WHERE number = ?", (migration.number,)
-            ).fetchone():
-                conn.rollback()
-                continue
-            for statement in statements(migration.script):
-                conn.execute(statement)
-            conn.execute(
-                "INSERT INTO _migrations (number, name, applied_at) VALUES (?, ?, ?)",
-                (migration.number, migration.name, now()),
-            )
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.commit()
-        applied += 1
+        applied += _apply(conn, migration)
     return applied
 
 
@@ -135,9 +113,14 @@ def rebuilds_tables(script: str) -> bool:
     return script.lstrip().startswith(FOREIGN_KEYS_OFF)
 
 
-def _apply_without_foreign_keys(conn: sqlite3.Connection, migration: Migration) -> None:
-    enforced = bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
-    conn.execute("PRAGMA foreign_keys = OFF")
+def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:
+    """Apply one migration in its own ``BEGIN IMMEDIATE`` transaction; False if another process
+    applied it while we waited for the lock. One that rebuilds tables runs with foreign keys
+    off and has them all checked before it commits (see :data:`FOREIGN_KEYS_OFF`)."""
+    rebuild = rebuilds_tables(migration.script)
+    enforced = rebuild and bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    if rebuild:
+        conn.execute("PRAGMA foreign_keys = OFF")
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -145,10 +128,10 @@ def _apply_without_foreign_keys(conn: sqlite3.Connection, migration: Migration) 
                 "SELECT 1 FROM _migrations WHERE number = ?", (migration.number,)
             ).fetchone():
                 conn.rollback()
-                return
+                return False
             for statement in statements(migration.script):
                 conn.execute(statement)
-            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall() if rebuild else []
             if broken:
                 raise sqlite3.IntegrityError(
                     f"migration {migration.number} would break {len(broken)} references"
@@ -161,6 +144,7 @@ def _apply_without_foreign_keys(conn: sqlite3.Connection, migration: Migration) 
             conn.rollback()
             raise
         conn.commit()
+        return True
     finally:
         if enforced:
             conn.execute("PRAGMA foreign_keys = ON")
