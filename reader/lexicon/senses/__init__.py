@@ -39,7 +39,7 @@ def rank_senses(
     if not wordnet:
         return list(senses)
     candidates = drop_proper(wordnet, context, pos)
-    ordered = _by_fit(candidates, context)
+    ordered = _term_meant_first(_by_fit(candidates, context), context)
     fits = [domain_fits(db, g, context) for g in ordered]
     ranked = [g for g, ok in zip(ordered, fits, strict=True) if ok]
     ranked += [g for g, ok in zip(ordered, fits, strict=True) if not ok]
@@ -57,6 +57,33 @@ def _by_fit(senses: Sequence[Gloss], context: SenseContext | None) -> list[Gloss
         return list(senses)
     order = sorted(range(len(senses)), key=lambda i: -found[i])
     return [senses[i] for i in order]
+
+
+TERM_WORDS = 4
+"""The longest WordNet term looked for around a word whose sense it tells."""
+
+
+def _term_meant_first(senses: list[Gloss], context: SenseContext | None) -> list[Gloss]:
+    """The senses the glossed word has in a WordNet term around it that only its words explain
+    (:func:`~reader.lexicon.senses.model.composed_terms`) first, as the term orders them.
+
+    The reader glosses "business executive" word by word; the term still says which sense
+    "executive" has there (the business one), and "belong to" which "belong" has.
+    """
+    if context is None or len(context.target) != 1 or len(senses) < 2:
+        return senses
+    from reader.lexicon.senses.model import composed_terms
+
+    terms = composed_terms()
+    i, lemmas = context.target[0], context.lemmas
+    keys = {g.sense_key for g in senses}
+    for size in range(TERM_WORDS, 1, -1):
+        for start in range(max(0, i - size + 1), min(i, len(lemmas) - size) + 1):
+            meant = [k for k in terms.get(" ".join(lemmas[start : start + size]), ()) if k in keys]
+            if meant:
+                rank = {k: n for n, k in enumerate(meant)}
+                return sorted(senses, key=lambda g: rank.get(g.sense_key or "", len(rank)))
+    return senses
 
 
 def _put_back(senses: Sequence[Gloss], ranked: Sequence[Gloss]) -> list[Gloss]:
