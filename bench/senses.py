@@ -118,7 +118,10 @@ def first_wordnet(senses: list[Any]) -> str | None:
 
 # Each rule of the reader that can be turned off for a measurement: name -> (module, attribute)
 # of a module-level switch that is True in the product.
-ABLATIONS: dict[str, tuple[str, str]] = {}
+ABLATIONS: dict[str, tuple[str, str]] = {
+    "pos-rivals": ("reader.lexicon.senses.rivals", "ENABLED"),
+    "terms-apart": ("reader.lexicon.senses.model", "TERMS_APART"),
+}
 
 
 def as_shown(

@@ -16,6 +16,8 @@ import sqlite_utils
 from reader.lexicon.lookup import Gloss
 from reader.lexicon.senses.context import SenseContext
 from reader.lexicon.senses.fit import domain_fits, drop_proper
+from reader.lexicon.senses.rivals import best_of
+from reader.lexicon.senses.rivals import rivals as pos_rivals
 
 WORDNET_KIND = "wordnet"
 
@@ -39,24 +41,43 @@ def rank_senses(
     if not wordnet:
         return list(senses)
     candidates = drop_proper(wordnet, context, pos)
-    ordered = _term_meant_first(_by_fit(candidates, context), context)
+    ordered, own = _by_fit(candidates, context)
+    if context is not None and own is not None:
+        ordered = _rival_first(db, ordered, own, context) + ordered
+    ordered = _term_meant_first(ordered, context)
     fits = [domain_fits(db, g, context) for g in ordered]
     ranked = [g for g, ok in zip(ordered, fits, strict=True) if ok]
     ranked += [g for g, ok in zip(ordered, fits, strict=True) if not ok]
     return _put_back(senses, ranked)
 
 
-def _by_fit(senses: Sequence[Gloss], context: SenseContext | None) -> list[Gloss]:
-    """The senses best first; stable, so ties keep WordNet's frequency order."""
+def _by_fit(
+    senses: Sequence[Gloss], context: SenseContext | None
+) -> tuple[list[Gloss], list[float] | None]:
+    """The senses best first, and their scores best first (None: no model scores); stable, so
+    ties keep WordNet's frequency order."""
     if context is None or len(senses) < 2:
-        return list(senses)
+        return list(senses), None
     from reader.lexicon.senses.model import scores
 
     found = scores(senses, context)
     if found is None:
-        return list(senses)
+        return list(senses), None
     order = sorted(range(len(senses)), key=lambda i: -found[i])
-    return [senses[i] for i in order]
+    return [senses[i] for i in order], [found[i] for i in order]
+
+
+def _rival_first(
+    db: sqlite_utils.Database, ordered: list[Gloss], own: list[float], context: SenseContext
+) -> list[Gloss]:
+    """The senses of another part of speech the tagger nearly chose, ranked, when its best
+    beats the word's own best (:mod:`reader.lexicon.senses.rivals`); else none."""
+    found = pos_rivals(db, context, context.target_pos)
+    if not found:
+        return []
+    ranked = [_by_fit(drop_proper(senses, context, None), context) for _, senses in found]
+    winner = best_of(own, [(p, s or []) for (p, _), (_, s) in zip(found, ranked, strict=True)])
+    return [] if winner is None else ranked[winner][0]
 
 
 TERM_WORDS = 4
@@ -90,9 +111,12 @@ def _put_back(senses: Sequence[Gloss], ranked: Sequence[Gloss]) -> list[Gloss]:
     """The ranked WordNet senses in the slots WordNet's senses had; other sources untouched."""
     queue = iter(ranked)
     out: list[Gloss] = []
-    for gloss in senses:
+    last = max(i for i, g in enumerate(senses) if g.kind == WORDNET_KIND)
+    for i, gloss in enumerate(senses):
         if gloss.kind != WORDNET_KIND:
             out.append(gloss)
         elif (nxt := next(queue, None)) is not None:
             out.append(nxt)
+        if i == last:
+            out += list(queue)  # another part of speech's senses, after the word's own
     return out

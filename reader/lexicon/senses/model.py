@@ -133,6 +133,8 @@ def load_model(path: Path | None = None) -> SenseModel | None:
 
 
 _composed: dict[str, dict[str, tuple[str, ...]]] = {}
+TERMS_APART = True
+"""Off only to measure what the rule gains (``bench/senses.py --without terms-apart``)."""
 
 
 def composed_terms(path: Path | None = None) -> dict[str, tuple[str, ...]]:
@@ -142,6 +144,8 @@ def composed_terms(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     executive). Read alone from the model file (a few ms, no model load), so building a phrase
     index never waits for the ranker. Empty without the file.
     """
+    if not TERMS_APART:
+        return {}
     where = path or model_path()
     key = str(where)
     with _lock:

@@ -1,5 +1,6 @@
-"""Multi-word terms and the word senses they tell: a term glosses its words only when it is
-really there and means something of its own."""
+"""What the pipeline costs the sense ranker, won back: a multi-word term glosses its words only
+when it is really there and means something of its own; a part of speech the tagger nearly
+chose lets its senses compete."""
 
 from __future__ import annotations
 
@@ -72,3 +73,21 @@ def test_the_term_tells_its_words_sense(full: sqlite_utils.Database) -> None:
 def test_a_term_of_its_own_stays_whole(full: sqlite_utils.Database) -> None:
     gloss = shown(full, "The children ate ice cream after lunch.", "ice")
     assert gloss["term"] == "ice cream"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "sense"),
+    [
+        ("Every morning the mists rise over the lake.", "rise", "rise%2:38:00::"),  # NOUN tag
+        ("The findings referred to research on the virus.", "research", "research%1:04:00::"),
+    ],
+)
+def test_a_close_part_of_speech_competes(
+    full: sqlite_utils.Database, sentence: str, word: str, sense: str
+) -> None:
+    assert shown(full, sentence, word)["sense"] == sense
+
+
+def test_a_clear_tag_keeps_its_senses(full: sqlite_utils.Database) -> None:
+    gloss = shown(full, "He wins every race he enters.", "wins")
+    assert gloss["sense"].startswith("win%2:")
