@@ -201,6 +201,7 @@ class ReadingScreen(AppScreen[None]):
             return
         parts = [f" Sentence {session.index + 1:,} of {session.count:,}",
                  f"{session.read_share():.0%} read"]  # fmt: skip
+        parts += self.navigator.chapter_place(narrow=self.size.width < NARROW_BELOW)
         mark = session.sentence_mark()
         if mark:
             parts.append(mark)
@@ -344,6 +345,9 @@ class ReadingScreen(AppScreen[None]):
     def action_goto_end(self) -> None:
         if self.session and self.session.goto(self.session.count - 1):
             self.refresh_all()
+
+    def action_chapter(self, delta: int) -> None:
+        self.navigator.step_chapter(delta)
 
     @saves
     def action_word(self, delta: int) -> None:
