@@ -254,3 +254,25 @@ def test_epub_without_contents_has_chapters_from_headings(tmp_path: Path) -> Non
     path.write_bytes(_epub(FILES))
     loaded = load_path(path)
     assert [c.title for c in loaded.chapters] == ["Chapter 1", "Chapter 2: The Inn"]
+
+
+def test_chapter_titles_under_their_numbers_are_part_of_the_chapter() -> None:
+    loaded = load_path(DATA / "gutenberg_titled_chapters.txt")
+    assert loaded.title == "Alice's Adventures in Wonderland"
+    assert [c.title for c in loaded.chapters] == [
+        "CHAPTER I. Down the Rabbit-Hole",
+        "CHAPTER II. The Pool of Tears",
+        "CHAPTER III. A Caucus-Race and a Long Tale",
+    ]
+    assert loaded.content.startswith("Alice was beginning to get very tired")
+    assert "Contents" not in loaded.content and "FULCRUM" not in loaded.content
+
+
+def test_a_first_sentence_under_a_chapter_number_stays_a_sentence() -> None:
+    text = (
+        "Chapter 1\nIt was a dark and stormy night.\n\nThe rain fell.\n\n"
+        "Chapter 2\nThe morning was bright and clear.\n\nThe sun shone.\n"
+    )
+    loaded = load_string(text)
+    assert "It was a dark and stormy night." in loaded.content
+    assert "The morning was bright and clear." in loaded.content
