@@ -393,7 +393,7 @@ def parse_groups(index_word: str, body: str) -> list[Record]:
     groups = translations if numbered == len(translations) > 1 else ["; ".join(translations)]
     if notes:
         groups[-1] += "\n(" + "; ".join(notes) + ")"
-    first = Record(
+    head_group = Record(
         headword=headword,
         pos=pos,
         gloss=groups[0],
@@ -402,7 +402,7 @@ def parse_groups(index_word: str, body: str) -> list[Record]:
         pronunciation=pronunciation,
         see_also=", ".join(see) or None,
     )
-    return [first, *(Record(headword, pos, group) for group in groups[1:])]
+    return [head_group, *(Record(headword, pos, group) for group in groups[1:])]
 
 
 def _items(value: str) -> list[str]:
