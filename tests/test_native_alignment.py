@@ -14,9 +14,9 @@ from reader.lexicon.reverse import find_reverse, read_translations
 
 SUMMIT = [
     Sense("summit%1:23:00::", "NOUN", frozenset({"top", "peak", "crown"}),
-          frozenset({"highest", "point", "mountain"}), None),
+          "the highest point of a mountain", None),
     Sense("summit%1:14:00::", "NOUN", frozenset({"summit meeting", "top meeting"}),
-          frozenset({"meeting", "heads", "governments"}), "politics"),
+          "a meeting of heads of governments", "politics"),
 ]  # fmt: skip
 
 

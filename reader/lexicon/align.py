@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -90,6 +91,7 @@ _LABEL = re.compile(r"\[([A-Za-zÄÖÜäöü.]+)\]")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|<[^<>]*>")
 _ITEM_SPLIT = re.compile(r"[,;]")
 _WORD = re.compile(r"[a-z]+")
+_NONE: frozenset[str] = frozenset()
 _STOP = frozenset(
     [
         "that",
@@ -145,8 +147,19 @@ class Sense:
     key: str
     pos: str | None
     lemmas: frozenset[str]
-    words: frozenset[str]
+    definition: str
     domain: str | None
+
+    def words(self) -> frozenset[str]:
+        """The definition's content words (asked only when a group has English words to match:
+        most of a dictionary's groups never do)."""
+        return _content_words(self.definition)
+
+
+@lru_cache(maxsize=65536)
+def _content_words(definition: str) -> frozenset[str]:
+    found = _WORD.findall(definition.lower())
+    return frozenset(w for w in found if len(w) >= MIN_DEFINITION_WORD) - _STOP
 
 
 @dataclass(frozen=True)
@@ -169,12 +182,8 @@ def wordnet_senses(db: sqlite_utils.Database) -> dict[str, list[Sense]]:
     ).fetchall()
     found: dict[str, list[Sense]] = {}
     for headword, pos, key, synonyms, gloss, domain in rows:
-        lemmas = frozenset(s for s in (synonyms or "").lower().split(", ") if s) - {headword}
-        words = (
-            frozenset(w for w in _WORD.findall(gloss.lower()) if len(w) >= MIN_DEFINITION_WORD)
-            - _STOP
-        )
-        found.setdefault(headword, []).append(Sense(key, pos, lemmas, words, domain))
+        lemmas = frozenset(synonyms.lower().split(", ")) - {headword} if synonyms else _NONE
+        found.setdefault(headword, []).append(Sense(key, pos, lemmas, gloss, domain))
     return found
 
 
@@ -206,8 +215,9 @@ class Aligner:
         domains = {d for label in labels_of(row.gloss) for d in DOMAIN_LABELS[label]}
         best, second, winner = 0.0, 0.0, candidates[0]
         for sense in candidates:
-            score = SYNSET_WEIGHT * len(english & sense.lemmas)
-            score += DEFINITION_WEIGHT * len(english_words & sense.words)
+            score = SYNSET_WEIGHT * len(english & sense.lemmas) if english else 0.0
+            if english_words:
+                score += DEFINITION_WEIGHT * len(english_words & sense.words())
             if domains and sense.domain in domains:
                 score += DOMAIN_WEIGHT
             if score > best:

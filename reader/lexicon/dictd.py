@@ -165,11 +165,28 @@ def _metadata_key(word: str) -> str | None:
     return squeezed[len("00database") :] if squeezed.startswith("00database") else None
 
 
+_METADATA_LINE = re.compile(rb"^(00[^\t\n]*)\t([A-Za-z0-9+/]+)\t([A-Za-z0-9+/]+)\r?$", re.MULTILINE)
+
+
+def _metadata_lines(index: Path) -> list[tuple[str, int, int]]:
+    """The index lines of the ``00-database-*`` entries, found without reading every line (an
+    import asks twice: for the dictionary and for its reverse)."""
+    try:
+        raw = index.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"cannot read {index}: {exc.strerror}") from exc
+    return [
+        (found[1].decode("utf-8", errors="replace"), _number(found[2].decode()),
+         _number(found[3].decode()))
+        for found in _METADATA_LINE.finditer(raw)
+    ]  # fmt: skip
+
+
 def read_info(files: DictdFiles) -> DictdInfo:
     """The title and language pair, from the metadata entries, else from the file name."""
     reader = _open_data(files)
     meta: dict[str, str] = {}
-    for word, offset, length in _index_lines(files.index):
+    for word, offset, length in _metadata_lines(files.index):
         key = _metadata_key(word)
         if key in ("short", "info") and key not in meta:
             body = _decode(reader.read(offset, length))

@@ -18,7 +18,7 @@ literally), and so do "take place" and "rule out" (WordNet lists them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import sqlite_utils
 
@@ -49,6 +49,7 @@ def is_literal(
     glosses: Iterable[str],
     word_glosses: Mapping[str, Iterable[str]],
     built_in: frozenset[str] | set[str],
+    stems: Callable[[str], frozenset[str]] | None = None,
 ) -> bool:
     """Is ``headword`` the sum of its words (see the module's rule)?
 
@@ -57,20 +58,22 @@ def is_literal(
         glosses: its translation groups' glosses in that dictionary.
         word_glosses: the same dictionary's glosses of single words, by headword.
         built_in: multi-word headwords the built-in sources (WordNet, idioms) list.
+        stems: a word's translation stems, when the caller keeps them (an import asks for the
+            same common words' stems thousands of times).
     """
     words = headword.split()
     if len(words) < 2 or headword in built_in:
         return False
-    stems: set[str] | None = None
-    for word in words:
-        if zipf(word) >= COMMON_ZIPF:
-            continue
-        if stems is None:
-            stems = {_stem(w) for gloss in glosses for w in target_words(gloss)}
-        own = {_stem(w) for gloss in word_glosses.get(word, ()) for w in target_words(gloss)}
-        if not own & stems:
-            return False
-    return True
+    rare = [word for word in words if zipf(word) < COMMON_ZIPF]
+    if not rare:
+        return True
+    own = stems or (lambda word: _stems(word_glosses.get(word, ())))
+    phrase = _stems(glosses)
+    return all(own(word) & phrase for word in rare)
+
+
+def _stems(glosses: Iterable[str]) -> frozenset[str]:
+    return frozenset(_stem(w) for gloss in glosses for w in target_words(gloss))
 
 
 def mark_literal(db: sqlite_utils.Database, rows: list[Row]) -> list[Row]:
@@ -87,8 +90,16 @@ def mark_literal(db: sqlite_utils.Database, rows: list[Row]) -> list[Row]:
     by_headword: dict[str, list[str]] = {}
     for row in rows:
         by_headword.setdefault(row.headword, []).append(row.gloss)
+    known: dict[str, frozenset[str]] = {}
+
+    def stems(word: str) -> frozenset[str]:
+        found = known.get(word)
+        if found is None:
+            found = known[word] = _stems(by_headword.get(word, ()))
+        return found
+
     verdicts = {
-        headword: is_literal(headword, glosses, by_headword, built_in)
+        headword: is_literal(headword, glosses, by_headword, built_in, stems)
         for headword, glosses in by_headword.items()
         if " " in headword
     }
