@@ -20,13 +20,16 @@ def review_cmd(drill: str | None) -> None:
     run_tui(None, review=(drill,) if drill else ())
 
 
-@main.command("cards")
+@main.group("cards", invoke_without_command=True)
 @click.option("--due", is_flag=True, help="Only the cards due now.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @home_option
+@click.pass_context
 @friendly
-def cards_cmd(due: bool, as_json: bool) -> None:
+def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
     """List review cards: term, drill, when due, and FSRS's state, stability and difficulty."""
+    if ctx.invoked_subcommand is not None:
+        return
     from reader.learn.cards import ensure_all_cards, list_cards
     from reader.learn.schedule import now_utc, stamp
 
@@ -48,3 +51,18 @@ def cards_cmd(due: bool, as_json: bool) -> None:
             f"{c.due.replace('+00:00', 'Z')}  {info['state']:<10} {stability}  "
             f"reps {c.reps}{paused}"
         )
+
+
+@cards_cmd.command("refresh")
+@click.option("--term", "term", default=None, help="Only this term's cards.")
+@home_option
+@friendly
+def cards_refresh_cmd(term: str | None) -> None:
+    """Give cards the meaning the reader shows now (a card keeps the one it was made with)."""
+    from reader.learn.cards import refresh_meanings
+    from reader.learn.status import normalize_key
+    from reader.wording import counted
+
+    db = open_home_db()
+    changed = refresh_meanings(db, normalize_key(term) if term else None)
+    click.echo(f"{counted(changed, 'card')} given the meaning shown now")

@@ -131,12 +131,21 @@ def meaning_of(
     lang: str,
     context: SenseContext | None = None,
 ) -> str:
-    """The learner's own gloss first, else the first gloss the reader shows for the term in the
+    """The meaning the term's review cards keep, where it has cards (a dictionary imported or a
+    language set since never rewrites a note: ``sentences cards refresh`` does, when asked);
+    else the learner's own gloss, else the first gloss the reader shows for the term in the
     note's sentence (senses ranked by how well they fit it).
 
     :func:`reader.learn.glossing.gloss_entry` already puts the learner's gloss (and, where the
     learner has them, glosses in their own language) before the dictionaries' senses.
     """
+    kept = db.execute(
+        "SELECT meaning FROM cards WHERE lang = ? AND term_key = ? AND meaning IS NOT NULL "
+        "ORDER BY id LIMIT 1",
+        (lang, key),
+    ).fetchone()
+    if kept and kept[0]:
+        return str(kept[0])
     try:
         entry = gloss_entry(db, key, pos, lang, context=context)
     except ValueError:

@@ -82,6 +82,30 @@ def on_status_change(
     ensure_term_cards(db, key, lang, met)
 
 
+def refresh_meanings(db: sqlite_utils.Database, key: str | None = None, lang: str = "en") -> int:
+    """Give the cards of ``key`` (None: every term's) the meaning the reader shows now.
+
+    A card keeps the meaning it was made with: a dictionary imported later or another
+    ``native_lang`` never rewrites it (nor its Anki note on re-export). This is the learner
+    asking for the new one (``sentences cards refresh``). Returns how many cards changed.
+    """
+    query = "SELECT DISTINCT term_key FROM cards WHERE lang = ? AND term_key IS NOT NULL"
+    params: tuple[str, ...] = (lang,)
+    if key is not None:
+        query, params = query + " AND term_key = ?", (lang, key)
+    changed = 0
+    with transaction(db):
+        for (term,) in db.conn.execute(query, params).fetchall():
+            meaning, sense = meaning_of(db, str(term), lang, card_context(db, str(term), lang))
+            cursor = db.conn.execute(
+                "UPDATE cards SET meaning = ?, meaning_sense = ?, updated_at = ? "
+                "WHERE lang = ? AND term_key = ? AND meaning IS NOT ?",
+                (meaning, sense, now(), lang, term, meaning),
+            )
+            changed += max(int(cursor.rowcount), 0)
+    return changed
+
+
 def on_gloss_change(db: sqlite_utils.Database, key: str, lang: str) -> None:
     """The learner wrote (or cleared) their own gloss, or chose a sense: the cards show it from
     now on."""

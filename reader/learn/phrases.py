@@ -103,7 +103,8 @@ class PhraseIndex:
     def from_db(cls, db: sqlite_utils.Database, lang: str = "en") -> PhraseIndex:
         rows = db.execute(
             "SELECT DISTINCT e.headword FROM lex_entries e JOIN lex_sources s "
-            "ON s.id = e.source_id WHERE s.enabled = 1 AND s.lang = ? AND e.headword LIKE '% %'",
+            "ON s.id = e.source_id WHERE s.enabled = 1 AND s.lang = ? AND e.headword LIKE '% %' "
+            "AND e.literal = 0",  # "we have: wir haben" is two words, not a term
             (lang,),
         ).fetchall()
         mine = db.execute(
