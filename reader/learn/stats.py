@@ -113,9 +113,9 @@ def compute(
     stats.known_by_day = _known_by_day(history, after)
     _reading(db, stats, after, lang)
     _reviews(db, stats, after)
-    days = _active_days(db, after)
-    stats.days_active = len(days)
-    stats.streak = streak(days, today or date.today())
+    days = _active_days(db)
+    stats.days_active = sum(1 for d in days if d >= after)
+    stats.streak = streak(days, today or date.today())  # whatever ``since`` says
     sessions = reading_sessions(db, since)
     stats.sessions = len(sessions)
     stats.active_minutes = round(sum(s.active_s for s in sessions) / 60)
@@ -199,7 +199,7 @@ def _reviews(db: sqlite_utils.Database, stats: Stats, after: str) -> None:
     stats.retention = passed / stats.reviews if stats.reviews else None
 
 
-def _active_days(db: sqlite_utils.Database, after: str) -> set[str]:
+def _active_days(db: sqlite_utils.Database) -> set[str]:
     days: set[str] = set()
     for sql in (
         "SELECT DISTINCT date(at, 'localtime') FROM sentences_read",
@@ -207,7 +207,7 @@ def _active_days(db: sqlite_utils.Database, after: str) -> set[str]:
         "SELECT DISTINCT date(at, 'localtime') FROM events WHERE kind IN ('read', 'lookup')",
         "SELECT DISTINCT date(at, 'localtime') FROM term_history",
     ):
-        days.update(str(r[0]) for r in db.execute(sql) if r[0] and str(r[0]) >= after)
+        days.update(str(r[0]) for r in db.execute(sql) if r[0])
     return days
 
 

@@ -186,6 +186,32 @@ class SentencesApp(App[None]):
 
         self.push_screen(ReviewScreen(drills))
 
+    def action_stats(self) -> None:
+        """The stats screen (key S in the library and the reader)."""
+        from reader.ui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
+    def action_study(self) -> None:
+        """The study list of the text being read (key L in the reader)."""
+        text_id = getattr(self.screen, "text_id", None)
+        if isinstance(text_id, int):
+            self.open_study(text_id)
+
+    def open_study(self, text_id: int) -> None:
+        """A text's study list; the screen below redraws in the new colours if words were
+        marked there."""
+        from reader.ui.screens.study import StudyScreen
+
+        below = self.screen
+
+        def closed(marked: bool | None) -> None:
+            redraw = getattr(below, "statuses_changed", None)
+            if marked and callable(redraw):
+                redraw()
+
+        self.push_screen(StudyScreen(text_id), closed)
+
     def import_and_open(self, loaded: Loaded) -> None:
         from reader.ui.screens.importing import ImportScreen
 
