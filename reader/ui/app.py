@@ -198,6 +198,31 @@ class SentencesApp(App[None]):
         if isinstance(text_id, int):
             self.open_study(text_id)
 
+    def action_concordance(self) -> None:
+        """Every sentence of the library holding the word under the reader's cursor (key f);
+        Enter there goes to one, in this text or another."""
+        from reader.ui.screens.concordance import ConcordanceScreen
+        from reader.ui.screens.reading import ReadingScreen
+
+        reading = self.screen
+        if not isinstance(reading, ReadingScreen) or reading.session is None:
+            return
+        unit = reading.session.current_unit
+        if unit is None:
+            return
+
+        def chosen(place: tuple[int, int] | None) -> None:
+            if place is None:
+                return
+            text_id, idx = place
+            if text_id == reading.text_id:
+                reading.go_to(idx)
+                return
+            self.show_library()
+            self.push_screen(ReadingScreen(text_id, start=idx))
+
+        self.push_screen(ConcordanceScreen(unit.key, reading.session.info.lang), chosen)
+
     def open_study(self, text_id: int) -> None:
         """A text's study list; the screen below redraws in the new colours if words were
         marked there."""

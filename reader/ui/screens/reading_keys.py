@@ -70,6 +70,8 @@ READING_KEYS: list[BindingType] = [
     Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
     Binding("R", "review", "Review", show=False,
             tooltip="Review the cards that are due (flashcard drills)"),
+    Binding("f", "app.concordance", "Elsewhere", show=False,
+            tooltip="Every sentence of your library with the word; Enter goes there"),
     Binding("S", "app.stats", "Stats", show=False,
             tooltip="Your progress: known words over time, reading, reviews, streak"),
     Binding("L", "app.study", "Study list", show=False,

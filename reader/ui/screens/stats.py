@@ -156,9 +156,13 @@ class StatsScreen(AppScreen[None]):
         plt.clear_data()
         plt.clear_figure()
         plt.title(title)
+        # Nothing recorded of this kind (no reviews yet): no empty frame.
+        widget.display = any(v for values, *_ in series for v in values)
         for number, (values, label, bars) in enumerate(series):
             side = "right" if number else "left"
             points = [(x, v) for x, v in enumerate(values) if v is not None]
+            if not points:
+                continue  # plotext's legend fails on a series without points
             xs, ys = [p[0] for p in points], [p[1] for p in points]
             if bars:
                 plt.bar(xs, ys, label=label, width=0.6, yside=side)

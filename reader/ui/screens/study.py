@@ -48,6 +48,19 @@ class StudyScreen(AppScreen[bool]):
         Binding("escape", "back", "Back", tooltip="Back where you were"),
     ]  # fmt: skip
 
+    DEFAULT_CSS = """
+    StudyScreen #study {
+        height: 1fr;
+    }
+    StudyScreen #study-note, StudyScreen #study-sentence {
+        height: auto;
+        padding: 0 1;
+    }
+    StudyScreen #study-sentence {
+        color: $text-muted;
+    }
+    """
+
     def __init__(self, text_id: int) -> None:
         super().__init__()
         self.text_id = text_id
