@@ -1,0 +1,116 @@
+"""What the second new learner tripped over at the command line (issue 22, items 12-19), pinned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reader.cli import main
+from reader.store.db import open_db
+
+
+@pytest.fixture
+def run(home: Path) -> CliRunner:
+    return CliRunner(mix_stderr=False)
+
+
+def invoke(runner: CliRunner, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def one_line_error(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(main, list(args))
+    assert result.exit_code != 0, result.stdout
+    assert "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+# -- 13: every setting checked against its kind ------------------------------------------------
+
+
+@pytest.fixture
+def voices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """espeak-ng's voices as it lists them, Klingon included (it does have one)."""
+    import reader.voices as voices
+
+    table = {
+        "en-us": "en-us",
+        "english_(america)": "en-us",
+        "en-gb": "en-gb",
+        "piqd": "piqd",
+        "klingon": "piqd",
+        "de": "de",
+        "german": "de",
+    }
+    monkeypatch.setattr(voices, "espeak_voice_languages", lambda: table)
+    monkeypatch.setattr(voices, "espeak_voices", lambda: frozenset(table))
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("known_on_next", "maybe", "known_on_next is true or false, not 'maybe'"),
+        ("speech_voice", "klingon", "speech_voice 'klingon' speaks 'piqd', not English (en)"),
+        ("speech_voice", "german", "speaks 'de', not English"),
+        ("libretranslate_url", "notaurl", "libretranslate_url is a server's address"),
+        ("libretranslate_url", "ftp://example.org", "not 'ftp://example.org'"),
+    ],
+)
+def test_config_set_refuses_a_value_of_the_wrong_kind(
+    run: CliRunner, home: Path, voices: None, key: str, value: str, message: str
+) -> None:
+    assert message in one_line_error(run, "config", "set", key, value)
+    assert not (home / "config.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        ("known_on_next", "yes", "known_on_next = true"),
+        ("known_on_next", "off", "known_on_next = false"),
+        ("speech_voice", "English_(America)", 'speech_voice = "English_(America)"'),
+        ("speech_voice", "en-gb+f3", 'speech_voice = "en-gb+f3"'),
+        ("libretranslate_url", "http://localhost:5000", "http://localhost:5000"),
+        ("libretranslate_url", "", 'libretranslate_url = ""'),
+    ],
+)
+def test_config_set_accepts_a_value_of_the_right_kind(
+    run: CliRunner, voices: None, key: str, value: str, shown: str
+) -> None:
+    code, out, _ = invoke(run, "config", "set", key, value)
+    assert code == 0 and shown in out
+
+
+def test_dict_lang_refuses_to_call_wordnet_another_language(run: CliRunner, home: Path) -> None:
+    db = open_db()
+    db.conn.execute(
+        "INSERT INTO lex_sources (name, kind, lang, target_lang, imported_at) "
+        "VALUES ('wordnet', 'wordnet', 'en', 'en', '2026-01-01'), "
+        "('mine', 'tsv', 'en', NULL, '2026-01-01')"
+    )
+    db.conn.commit()
+    line = one_line_error(run, "dict", "lang", "wordnet", "en-ko")
+    assert "wordnet is built in and explains English in English (en-en)" in line
+    code, out, _ = invoke(run, "dict", "lang", "mine", "en-ko")
+    assert code == 0 and out.strip() == "mine: English headwords, Korean (한국어) glosses (en-ko)"
+    langs = dict(db.conn.execute("SELECT name, target_lang FROM lex_sources").fetchall())
+    assert langs == {"wordnet": "en", "mine": "ko"}
+
+
+# -- 14: config prints TOML --------------------------------------------------------------------
+
+
+def test_config_prints_toml_that_reads_back_as_the_settings(run: CliRunner) -> None:
+    import json
+    import tomllib
+
+    invoke(run, "config", "set", "known_on_next", "true")
+    _, out, _ = invoke(run, "config")
+    assert "known_on_next = true" in out and 'lang = "en"' in out and "False" not in out
+    _, as_json, _ = invoke(run, "config", "--json")
+    assert tomllib.loads(out) == json.loads(as_json)
