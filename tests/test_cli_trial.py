@@ -114,3 +114,40 @@ def test_config_prints_toml_that_reads_back_as_the_settings(run: CliRunner) -> N
     assert "known_on_next = true" in out and 'lang = "en"' in out and "False" not in out
     _, as_json, _ = invoke(run, "config", "--json")
     assert tomllib.loads(out) == json.loads(as_json)
+
+
+# -- 12: import --title of a text already there names the stored title ------------------------
+
+
+def test_import_of_a_known_text_names_its_stored_title(run: CliRunner) -> None:
+    invoke(run, "import", "-", "--title", "The Envoy", input="One. Two.\n")
+    code, out, _ = invoke(run, "import", "-", "--title", "Other title", input="One. Two.\n")
+    assert code == 0 and out.strip() == (
+        '"The Envoy" is already text 1 (2 sentences); the same content, so it keeps its title '
+        '(not "Other title")'
+    )
+    code, out, _ = invoke(run, "import", "-", "--json", "--title", "Other", input="One. Two.\n")
+    assert '"title": "The Envoy"' in out
+    _, out, _ = invoke(run, "import", "-", input="One. Two.\n")
+    assert out.strip().startswith('"The Envoy" is already text 1 (2 sentences)')
+
+
+# -- 18: --home says when it makes a new data home, and refuses a missing parent ---------------
+
+
+def test_home_says_it_made_a_new_data_home(run: CliRunner, tmp_path: Path) -> None:
+    new = tmp_path / "words"
+    code, out, err = invoke(run, "--home", str(new), "texts")
+    assert code == 0 and err == f"sentences: created a new data home at {new}\n"
+    assert new.is_dir() and out.startswith("No texts yet")
+    code, _, err = invoke(run, "texts", "--home", str(new))
+    assert code == 0 and err == ""  # it is there now: nothing to say
+
+
+def test_home_in_a_folder_that_does_not_exist_is_refused(run: CliRunner, tmp_path: Path) -> None:
+    typo = tmp_path / "hom" / "me"
+    line = one_line_error(run, "--home", str(typo), "texts")
+    assert f"{typo}: the folder {typo.parent} does not exist, so no data home was made" in line
+    assert not typo.parent.exists()
+    line = one_line_error(run, "import", "-", "--home", str(typo))
+    assert "does not exist" in line and not typo.parent.exists()
