@@ -151,3 +151,22 @@ def test_home_in_a_folder_that_does_not_exist_is_refused(run: CliRunner, tmp_pat
     assert not typo.parent.exists()
     line = one_line_error(run, "import", "-", "--home", str(typo))
     assert "does not exist" in line and not typo.parent.exists()
+
+
+# -- 15: a term no dictionary knows is said at once, not found blank in Anki ------------------
+
+
+def test_term_set_says_when_a_term_has_no_meaning(run: CliRunner, mini_wordnet: Path) -> None:
+    from reader.lexicon.builtin import ensure_lexicon
+
+    ensure_lexicon(open_db())
+    code, out, err = invoke(run, "term", "set", "xyzzyqq", "--status", "1")
+    assert code == 0 and out.strip() == "xyzzyqq: learning 1"
+    assert err.strip() == (
+        "sentences: xyzzyqq is in no dictionary: its cards have no meaning, and it is left out "
+        'of exports until you give one (`sentences term set xyzzyqq --gloss "…"`)'
+    )
+    code, _, err = invoke(run, "term", "set", "alliance", "--status", "1")
+    assert code == 0 and err == ""
+    code, _, err = invoke(run, "term", "set", "xyzzyqq", "--gloss", "a made-up word")
+    assert code == 0 and err == ""
