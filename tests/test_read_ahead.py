@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 from _pilot import SIZE, reading, settle
 
-import reader.learn.session as session_module
+import reader.learn.focus as focus_module  # where the session reads the database
 from reader.learn.read_ahead import read_ahead
 from reader.learn.session import ReadingSession
 from reader.learn.status import KNOWN
@@ -85,7 +85,7 @@ def test_the_next_sentence_read_ahead_is_drawn_without_a_query(
 
     with monkeypatch.context() as patch:
         for name in ("sentence_at", "tokens_of", "unit_entry", "get_terms"):
-            patch.setattr(session_module, name, no_query)
+            patch.setattr(focus_module, name, no_query)
         assert session.move(1)
         drawn = shown(session)
 
@@ -168,7 +168,7 @@ async def test_the_reading_screen_reads_the_next_sentence_ahead(
         def not_on_the_key(*args: object, **kwargs: object) -> None:
             raise AssertionError("the key worked out what the worker had")
 
-        monkeypatch.setattr(session_module, "unit_entry", not_on_the_key)
+        monkeypatch.setattr(focus_module, "unit_entry", not_on_the_key)
         monkeypatch.setattr(reading_module, "draw_page", not_on_the_key)
         await pilot.press("down")
         await pilot.pause()

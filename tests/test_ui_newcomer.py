@@ -378,11 +378,11 @@ async def test_listen_mode_and_speed_show_on_screen(
         assert speeds == [1.25, 1.5, 2.0, 2.0, 1.5, 1.25, 1.0, 0.75, 0.5, 0.5]
         await pilot.press("plus", "plus")
         assert "listening" not in position(screen)
-        screen.listening = True  # as `a` turns it on, without a device to play on
+        screen.listener.listening = True  # as `a` turns it on, without a device to play on
         screen.update_position()
         assert "listening 1×" in position(screen)
         await pilot.press("a")
-        assert not screen.listening and "listening" not in position(screen)
+        assert not screen.listener.listening and "listening" not in position(screen)
 
 
 async def test_the_head_start_waits_for_the_lexicon_build(

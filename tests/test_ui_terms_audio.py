@@ -84,15 +84,15 @@ async def test_listen_mode_moves_the_focus_with_the_audio(
         await settle(app, pilot)
         await pilot.press("a")
         screen = reading(app)
-        assert screen.listening
-        screen.post_message(AudioFinished(0))  # the player says sentence 0 is done
+        assert screen.listener.listening
+        screen.listener.post_message(AudioFinished(0))  # the player says sentence 0 is done
         await settle(app, pilot)
         assert screen.session is not None and screen.session.index == 1
-        screen.post_message(AudioFinished(0))  # a stale end is ignored
+        screen.listener.post_message(AudioFinished(0))  # a stale end is ignored
         await settle(app, pilot)
         assert screen.session.index == 1
         await pilot.press("a")
-        assert not screen.listening
+        assert not screen.listener.listening
 
 
 async def test_no_network_falls_back_and_says_so_once(

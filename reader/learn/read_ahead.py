@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -27,9 +26,7 @@ from reader.learn.glossing import GlossEntry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.status import TermState, get_terms
 from reader.learn.texts import SentenceRow, TokenRow, sentence_at, sentences_between, tokens_of
-
-if TYPE_CHECKING:
-    from reader.learn.session import Unit
+from reader.learn.units import Unit, gloss_wanted, listed_row, unit_entry, units_of
 
 
 @dataclass(frozen=True)
@@ -73,8 +70,6 @@ class Ahead:
 
 def read_ahead(db: sqlite_utils.Database, request: AheadRequest) -> Ahead:
     """Read sentence ``request.index`` and work out its entries, on ``db`` (a worker's own)."""
-    from reader.learn.session import gloss_wanted, listed_row, unit_entry, units_of
-
     sentence = sentence_at(db, request.text_id, request.index)
     tokens = tokens_of(db, sentence.id) if sentence is not None else []
     units = units_of(tokens, request.phrases)
@@ -117,4 +112,52 @@ def read_ahead(db: sqlite_utils.Database, request: AheadRequest) -> Ahead:
         mark=progress.get_mark(db, sentence.id) if sentence is not None else None,
         was_read=reading_log.is_read(db, sentence.id) if sentence is not None else False,
         own_translation=own,
+    )
+
+
+@dataclass
+class AheadSlot:
+    """The session's side of reading ahead: what it asked for, what came, and what the last
+    move took. Each is tied to the session's *generation*, a count of the changes that make
+    entries stale (:attr:`reader.learn.focus.Focus.generation`): a read-ahead of an older
+    generation is of no use."""
+
+    ahead: Ahead | None = None
+    asked: AheadRequest | None = None
+    taken: Ahead | None = None
+    taken_generation: int = 0
+
+    def already(self, index: int, around: int, generation: int) -> bool:
+        """Whether sentence ``index`` is read ahead, or asked for, as things stand."""
+        for known in (self.ahead.request if self.ahead else None, self.asked):
+            if (
+                known is not None
+                and known.index == index
+                and known.generation == generation
+                and known.around == around
+            ):
+                return True
+        return False
+
+    def pop(self) -> Ahead | None:
+        ahead, self.ahead = self.ahead, None
+        return ahead
+
+    def took(self, ahead: Ahead, generation: int) -> None:
+        self.taken, self.taken_generation = ahead, generation
+
+    def drawn_from(self, ahead: Ahead, generation: int, mine: Mapping[str, TermState]) -> bool:
+        """Whether the last move took ``ahead`` and none of its terms was marked since it was
+        asked for (marks elsewhere, such as the last sentence's "all known", do not count)."""
+        if self.taken is not ahead or generation != self.taken_generation:
+            return False
+        then = ahead.request.mine
+        return all(mine.get(key) == then.get(key) for key in ahead.states)
+
+
+def fits(ahead: Ahead, index: int, generation: int, text_id: int) -> bool:
+    """Whether ``ahead`` is sentence ``index`` of the text as the session stands now."""
+    request = ahead.request
+    return (
+        request.index == index and request.generation == generation and request.text_id == text_id
     )

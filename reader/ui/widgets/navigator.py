@@ -1,25 +1,24 @@
 """Moving around a text by more than a sentence: go to a sentence or a percentage (``g``), search
-(``/``, ``n`` for the next match), and the next or previous word that needs attention (Tab,
+(``/``, ``n`` for the next match); and the next or previous word that needs attention (Tab,
 Shift+Tab).
 
 Searching reads the whole text, so it runs in a worker with its own connection and posts the
-sentence it found; the screen only moves the focus.
+sentence it found to the :class:`Navigator`, which posts :class:`Navigator.GoTo` up to the
+screen: the screen only moves the focus.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from textual import work
-from textual.screen import Screen
+from textual.message import Message
 
+from reader.learn.session import ReadingSession
+from reader.ui.base import AppWidget
 from reader.ui.messages import SearchFound
 from reader.ui.screens.prompt import PromptScreen
-
-if TYPE_CHECKING:
-    from reader.learn.session import ReadingSession
-    from reader.ui.app import SentencesApp
 
 _TARGET = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 
@@ -39,23 +38,25 @@ def parse_target(text: str, count: int) -> int | None:
     return int(number) - 1
 
 
-class NavigationMixin(Screen[None]):
-    """Mixed into the reading screen, which provides ``session``, ``sentences_app`` and
-    ``refresh_all``/``refresh_sentence``."""
+class Navigator(AppWidget):
+    """Asks where to go, or what to find, and tells the screen which sentence that is."""
 
-    session: ReadingSession | None
-    last_search = ""
+    @dataclass
+    class GoTo(Message):
+        """Focus sentence ``index``."""
 
-    if TYPE_CHECKING:
+        index: int
 
-        @property
-        def sentences_app(self) -> SentencesApp: ...
+    class CursorMoved(Message):
+        """The cursor moved to another word of the sentence."""
 
-        def refresh_all(self) -> None: ...
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: ReadingSession | None = None  # the screen's, once loaded
+        self.last_search = ""
 
-        def refresh_sentence(self) -> None: ...
-
-    def action_goto_prompt(self) -> None:
+    def ask_target(self) -> None:
+        """Key ``g``: a sentence number or a percentage."""
         session = self.session
         if session is None or not session.count:
             return
@@ -72,8 +73,7 @@ class NavigationMixin(Screen[None]):
                     timeout=4,
                 )
                 return
-            if self.session.goto(index):
-                self.refresh_all()
+            self.post_message(self.GoTo(index))
 
         self.app.push_screen(
             PromptScreen(
@@ -85,7 +85,8 @@ class NavigationMixin(Screen[None]):
             chosen,
         )
 
-    def action_search(self) -> None:
+    def ask_search(self) -> None:
+        """Key ``/``: what to find in the text."""
         if self.session is None:
             return
 
@@ -106,7 +107,8 @@ class NavigationMixin(Screen[None]):
             chosen,
         )
 
-    def action_search_next(self) -> None:
+    def search_next(self) -> None:
+        """Key ``n``: the next sentence holding it."""
         if not self.last_search:
             self.notify("Press / to search first", timeout=2)
             return
@@ -129,6 +131,7 @@ class NavigationMixin(Screen[None]):
         self.post_message(SearchFound(query, found))
 
     def on_search_found(self, message: SearchFound) -> None:
+        message.stop()
         session = self.session
         if session is None:
             return
@@ -137,15 +140,14 @@ class NavigationMixin(Screen[None]):
             return
         if message.index <= session.index:
             self.notify("Search went on from the start of the text", timeout=2)
-        if session.goto(message.index):
-            self.refresh_all()
+        self.post_message(self.GoTo(message.index))
 
-    def action_attention(self, delta: int) -> None:
+    def attention(self, delta: int) -> None:
         """Tab / Shift+Tab: the next or previous word still new or being learned."""
         if self.session is None:
             return
         if self.session.move_to_attention(delta):
-            self.refresh_sentence()
+            self.post_message(self.CursorMoved())
         else:
             where = "after" if delta > 0 else "before"
             self.notify(f"No new or learning word {where} this one in the sentence", timeout=2)

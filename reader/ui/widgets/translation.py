@@ -1,4 +1,4 @@
-"""Translations in the reading screen: the learner's own (key ``t``) and machine translation.
+"""The line under the sentence: the learner's own translation (key ``t``), else the machine's.
 
 Under the focused sentence the reader shows the learner's own translation of it when they wrote
 one, else a machine translation into their language (``native_lang``), labelled as such. The
@@ -9,100 +9,95 @@ translation is one of their glosses, after dictionaries into the learner's langu
 Machine translation runs in workers with their own connections (the cache is read and written
 there), each with the engine's timeout: a key never waits on a service. A sentence is
 translated once, then read from the cache. Going offline is said once; reading goes on.
+
+The line is a widget that owns that work: its workers post to it, it redraws itself, and it
+posts :class:`TranslationLine.WordsTranslated` up to the screen when the glosses have more to
+show.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import work
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import Static
 
+from reader.learn.session import ReadingSession
 from reader.learn.status import normalize_key
+from reader.ui.base import sentences_app
+from reader.ui.guard import saves
 from reader.ui.messages import TranslationReady
 from reader.ui.screens.prompt import PromptScreen
-
-if TYPE_CHECKING:
-    from reader.learn.session import ReadingSession
-    from reader.ui.app import SentencesApp
 
 WORD_DELAY_S = 0.35  # the cursor passing over a word does not send it to the service
 LABEL_STYLE = "dim italic"
 
 
-class TranslationMixin(Screen[None]):
-    """Mixed into the reading screen, which provides ``session`` and ``sentences_app``."""
+class TranslationLine(Static):
+    """Shows the focused sentence's translation, and asks for the machine's."""
 
-    session: ReadingSession | None
-    _sentence_mt: dict[int, str] | None = None  # sentence index -> machine translation
-    _words_asked: set[str] | None = None  # term keys sent to be translated this visit
+    class WordsTranslated(Message):
+        """A word's translation came into the cache: its gloss can show it now."""
 
-    if TYPE_CHECKING:
-
-        @property
-        def sentences_app(self) -> SentencesApp: ...  # provided by the screen
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.session: ReadingSession | None = None  # the screen's, once loaded
+        self._sentence_mt: dict[int, str] = {}  # sentence index -> machine translation
+        self._words_asked: set[str] = set()  # term keys sent to be translated this visit
 
     # -- what is shown ------------------------------------------------------------------------
 
     def machine_translation_on(self) -> bool:
-        config = self.sentences_app.config
+        config = sentences_app(self).config
         return bool(config.native_lang) and config.translate_engine != "none"
 
-    def refresh_translation(self) -> None:
-        """The line under the sentence: the learner's translation, else the machine's."""
+    def show(self) -> None:
+        """The learner's translation, else the machine's, else nothing (hidden)."""
         session = self.session
-        widget = self.query_one("#translation", Static)
         if session is None:
             return
         own = session.own_translation()
         if own:
-            widget.update(Text.assemble(("your translation  ", LABEL_STYLE), (own, "bold")))
-            widget.display = True
+            self.update(Text.assemble(("your translation  ", LABEL_STYLE), (own, "bold")))
+            self.display = True
             return
-        machine = (self._sentence_mt or {}).get(session.index)
+        machine = self._sentence_mt.get(session.index)
         if machine:
-            engine = self.sentences_app.config.translate_engine
-            widget.update(
+            engine = sentences_app(self).config.translate_engine
+            self.update(
                 Text.assemble((f"machine translation ({engine})  ", LABEL_STYLE), (machine, ""))
             )
-            widget.display = True
+            self.display = True
             return
-        if widget.display:  # hidden already, as on most sentences: nothing to lay out again
-            widget.update("")
-            widget.display = False
+        if self.display:  # hidden already, as on most sentences: nothing to lay out again
+            self.update("")
+            self.display = False
 
     # -- asking for translations --------------------------------------------------------------
 
-    def request_translations(self) -> None:
+    def request(self) -> None:
         """After a move: translate the sentence, and the words it glosses, if not done yet."""
         session = self.session
         if session is None or session.sentence is None or not self.machine_translation_on():
             return
-        if session.own_translation() is None and session.index not in (self._sentence_mt or {}):
+        if session.own_translation() is None and session.index not in self._sentence_mt:
             self.translate_sentence(session.index, session.sentence.text, session.info.lang)
         keys = [normalize_key(u.key) for u in session.units if session.wants_gloss(u)]
-        keys = [k for k in dict.fromkeys(keys) if k not in self._asked()]
+        keys = [k for k in dict.fromkeys(keys) if k not in self._words_asked]
         if keys:
-            self._asked().update(keys)
+            self._words_asked.update(keys)
             self.translate_words(keys, session.info.lang)
 
-    def request_word_translation(self) -> None:
+    def request_word(self) -> None:
         """After a cursor move: the word under it too (after a pause, so passing over is free)."""
         session = self.session
         unit = session.current_unit if session is not None else None
         if session is None or unit is None or not self.machine_translation_on():
             return
         key = normalize_key(unit.key)
-        if key not in self._asked():
-            self._asked().add(key)
+        if key not in self._words_asked:
+            self._words_asked.add(key)
             self.translate_cursor_word(key, session.info.lang)
-
-    def _asked(self) -> set[str]:
-        if self._words_asked is None:
-            self._words_asked = set()
-        return self._words_asked
 
     @work(thread=True, exclusive=True, group="translate-sentence", exit_on_error=False)
     def translate_sentence(self, index: int, text: str, source: str) -> None:
@@ -116,7 +111,7 @@ class TranslationMixin(Screen[None]):
         worker = get_current_worker()
         for key in keys:
             if worker.is_cancelled:
-                self._asked().difference_update(keys)  # a later sentence asks again
+                self._words_asked.difference_update(keys)  # a later sentence asks again
                 return
             self._translate_in_worker("word", None, key, source)
 
@@ -128,7 +123,7 @@ class TranslationMixin(Screen[None]):
 
         time.sleep(WORD_DELAY_S)
         if get_current_worker().is_cancelled:
-            self._asked().discard(key)
+            self._words_asked.discard(key)
             return
         self._translate_in_worker("word", None, key, source)
 
@@ -137,7 +132,7 @@ class TranslationMixin(Screen[None]):
         from reader.store import open_db
         from reader.translate import TranslationError, translate
 
-        app = self.sentences_app
+        app = sentences_app(self)
         config = app.config
         try:
             db = open_db(app.db_path, migrate_schema=False)
@@ -154,21 +149,19 @@ class TranslationMixin(Screen[None]):
         self.post_message(TranslationReady(kind, index, text, result.translation, "", False))
 
     def on_translation_ready(self, message: TranslationReady) -> None:
+        message.stop()
         if message.translation is None:
             self._tell_once(message.error, message.network)
             return
         if message.kind == "sentence" and message.index is not None:
-            if self._sentence_mt is None:
-                self._sentence_mt = {}
             self._sentence_mt[message.index] = message.translation
-            self.refresh_translation()
-        elif message.kind == "word" and self.session is not None:
-            self.session.forget_glosses()  # the gloss comes from the cache (reader.learn.native)
-            self.refresh_sentence()
+            self.show()
+        elif message.kind == "word":
+            self.post_message(self.WordsTranslated())
 
     def _tell_once(self, error: str, network: bool) -> None:
         """Offline (or refused) is said once per run, then the reader goes on without it."""
-        app = self.sentences_app
+        app = sentences_app(self)
         if app.translation_told:
             return
         app.translation_told = True
@@ -177,12 +170,13 @@ class TranslationMixin(Screen[None]):
 
     # -- the learner's own translation --------------------------------------------------------
 
-    def action_translate(self) -> None:
+    def ask_own(self) -> None:
+        """Key ``t``: the learner writes their own translation, the machine's as a hint."""
         session = self.session
         if session is None or session.sentence is None:
             return
         current = session.own_translation() or ""
-        hint = (self._sentence_mt or {}).get(session.index, "")
+        hint = self._sentence_mt.get(session.index, "")
         self.app.push_screen(
             PromptScreen(
                 f"Your translation of sentence {session.index + 1}",
@@ -192,12 +186,9 @@ class TranslationMixin(Screen[None]):
             self.save_translation,
         )
 
+    @saves
     def save_translation(self, value: str | None) -> None:
         if value is None or self.session is None:
             return
         self.session.set_own_translation(value)
-        self.refresh_translation()
-
-    if TYPE_CHECKING:
-
-        def refresh_sentence(self) -> None: ...  # provided by the screen
+        self.show()

@@ -1,38 +1,44 @@
 """Audio in the reading screen: play and replay, speak a word, listen mode, speed, prefetch.
 
 Synthesis and the player's device run in workers; the UI thread only sends commands and reacts
-to messages, so a slow network or a missing sound card never freezes the screen.
+to messages, so a slow network or a missing sound card never freezes the screen. The
+:class:`Listener` is the part of the screen that owns that work: its workers post to it, and it
+posts up to the screen what the screen must show (listen mode moved on, or stopped).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.screen import Screen
+from textual.message import Message
 
+from reader.learn.session import ReadingSession
+from reader.ui.base import AppWidget
 from reader.ui.messages import AudioFailed, AudioFinished, AudioReady
 
 if TYPE_CHECKING:
-    from reader.learn.session import ReadingSession
     from reader.speech import SpeechSettings
-    from reader.ui.app import SentencesApp
 
 PREFETCH = 3
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 
 
-class ListeningMixin(Screen[None]):
-    """Mixed into the reading screen, which provides ``session`` and ``sentences_app``."""
+class Listener(AppWidget):
+    """Speaks the focused sentence or word; in listen mode, reads on sentence by sentence."""
 
-    session: ReadingSession | None
-    listening = False
-    _fallback_told = False
+    class Moved(Message):
+        """Listen mode moved the focus to the next sentence: the screen draws it."""
 
-    if TYPE_CHECKING:
+    class Stopped(Message):
+        """Listen mode stopped (no audio): the screen's position line says so."""
 
-        @property
-        def sentences_app(self) -> SentencesApp: ...  # provided by the screen
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: ReadingSession | None = None  # the screen's, once loaded
+        self.listening = False
+        self._fallback_told = False
 
     def speech_settings(self) -> SpeechSettings:
         from reader.speech import SpeechSettings
@@ -49,7 +55,7 @@ class ListeningMixin(Screen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
-    def action_play(self) -> None:
+    def play(self) -> None:
         """Play (or replay) the focused sentence; in listen mode, pause and resume."""
         player = self.sentences_app.player
         if self.listening and player is not None and (player.is_playing or player.is_paused):
@@ -60,54 +66,59 @@ class ListeningMixin(Screen[None]):
                 player.pause()
                 self.notify("Paused", timeout=1)
             return
-        self._speak_focus()
+        self.speak_focus()
 
-    def action_speak_word(self) -> None:
+    def speak_word(self) -> None:
         unit = self.session.current_unit if self.session else None
         if unit is not None:
             self.synthesize_audio(unit.surface, None)
 
-    def action_listen(self) -> None:
+    def toggle(self) -> None:
+        """Listen mode on or off."""
         self.listening = not self.listening
         if self.listening:
             self.notify("Listen mode on: reading on, sentence by sentence", timeout=2)
-            self._speak_focus()
+            self.speak_focus()
         else:
             player = self.sentences_app.player
             if player is not None:
                 player.stop()
             self.notify("Listen mode off", timeout=1.5)
-        self.update_position()
 
-    def action_speed(self, step: int) -> None:
+    def speed(self, step: int) -> None:
         config = self.sentences_app.config
         current = min(SPEEDS, key=lambda s: abs(s - config.speech_speed))
         index = max(0, min(len(SPEEDS) - 1, SPEEDS.index(current) + step))
         config.speech_speed = SPEEDS[index]
         self.notify(f"Speed {config.speech_speed:g}×", timeout=1.5)
-        self.update_position()
 
     # -- work ---------------------------------------------------------------------------------
 
-    def _speak_focus(self) -> None:
+    def speak_focus(self) -> None:
         session = self.session
         if session is not None and session.sentence is not None:
             self.synthesize_audio(session.sentence.text, session.index)
-            self.prefetch(session.index)
+            self.prefetch(session.text_id, session.index)
 
-    def _source(self) -> str | None:
-        return self.session.info.source if self.session else None
+    def _folder(self) -> Path:
+        """Where the text's audio is kept (worked out on the UI thread, from the session)."""
+        from reader.paths import audio_dir
+
+        return audio_dir(self.session.info.source if self.session else None)
+
+    def synthesize_audio(self, text: str, sentence_idx: int | None) -> None:
+        """Speak ``text`` (the focused sentence ``sentence_idx``, or a word)."""
+        self._synthesize(text, sentence_idx, self.speech_settings(), self._folder())
 
     @work(thread=True, exclusive=True, group="speech", exit_on_error=False)
-    def synthesize_audio(self, text: str, sentence_idx: int | None) -> None:
+    def _synthesize(
+        self, text: str, sentence_idx: int | None, settings: SpeechSettings, folder: Path
+    ) -> None:
         from reader.logs import log_failure
-        from reader.paths import audio_dir
         from reader.speech import synthesize
 
         try:
-            result = synthesize(
-                text, self.speech_settings(), self.sentences_app.db_path, audio_dir(self._source())
-            )
+            result = synthesize(text, settings, self.sentences_app.db_path, folder)
         except Exception as exc:
             self.post_message(AudioFailed(log_failure(exc, "synthesize audio")))
             return
@@ -121,26 +132,20 @@ class ListeningMixin(Screen[None]):
             )
         )
 
-    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
-    def prefetch(self, after: int) -> None:
+    def prefetch(self, text_id: int, after: int) -> None:
         """Synthesize the next sentences ahead, so they start without waiting for the network."""
+        self._prefetch(text_id, after, self.speech_settings(), self._folder())
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(self, text_id: int, after: int, settings: SpeechSettings, folder: Path) -> None:
         from reader.learn.texts import sentences_between
-        from reader.paths import audio_dir
         from reader.speech import prerender
         from reader.store import open_db
 
-        session = self.session
-        if session is None:
-            return
         db = open_db(self.sentences_app.db_path)
         try:
-            rows = sentences_between(db, session.text_id, after + 1, after + PREFETCH)
-            prerender(
-                [r.text for r in rows],
-                self.speech_settings(),
-                db,
-                audio_dir(self._source()),
-            )
+            rows = sentences_between(db, text_id, after + 1, after + PREFETCH)
+            prerender([r.text for r in rows], settings, db, folder)
         except Exception:  # prefetch is a courtesy: playback reports real failures
             return
         finally:
@@ -183,19 +188,13 @@ class ListeningMixin(Screen[None]):
             return
         session.mark_read()  # heard through: read
         if session.move(1):
-            self.after_move()
-            self._speak_focus()
+            self.post_message(self.Moved())
+            self.speak_focus()
         else:
             self.listening = False
             self.notify("End of the text.", timeout=2)
 
     def on_audio_failed(self, message: AudioFailed) -> None:
         self.listening = False
-        self.update_position()
+        self.post_message(self.Stopped())
         self.notify(message.error, title="No audio", severity="error", timeout=8, markup=False)
-
-    def after_move(self) -> None:
-        """Redraw after listen mode moved the focus (the screen overrides it)."""
-
-    def update_position(self) -> None:
-        """Show listen mode's state (the screen overrides it)."""
