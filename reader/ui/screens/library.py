@@ -104,13 +104,16 @@ class LibraryScreen(Screen[None]):
         self.count_due()
 
     def count_due(self) -> None:
-        """Cards due for review (on the library's worker thread)."""
+        """Cards due for review (on the library's worker thread): the review screen's own queue,
+        cards for terms set from the command line made first, as the review screen makes them."""
+        from reader.learn.cards import ensure_all_cards
         from reader.learn.schedule import due_count, now_utc
         from reader.store import open_db
 
         try:
             db = open_db(self.sentences_app.db_path)
             try:
+                ensure_all_cards(db)
                 count = due_count(db, now_utc(), self.sentences_app.config.new_cards_per_day)
             finally:
                 db.close()
