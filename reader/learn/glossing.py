@@ -20,7 +20,11 @@ from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
 from reader.lexicon.readable import circular_word, describing, readable
 from reader.lexicon.senses import SenseContext, rank_senses
+from reader.lexicon.senses.rivals import use_tagger
 from reader.lexicon.wordparts import Part, split_compound, split_word
+from reader.text.tagger import lemma_of, tag_margins
+
+use_tagger(tag_margins, lemma_of)  # a part of speech the tagger nearly chose may compete
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
 NAME_POS = frozenset({"PROPN"})
