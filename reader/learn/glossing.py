@@ -114,8 +114,9 @@ def gloss_entry(
     senses = rank_senses(db, senses, context, pos)
     if not senses and (pos is None or pos in PARTS_POS):
         senses = _part_glosses(db, key, context) if " " not in key else _words_of(db, key, context)
-    senses = native_first(db, senses, native_lang, key, lang)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
+    meant = choice.sense_key if choice else None  # choosing a sense chooses its translation
+    senses = native_first(db, senses, native_lang, key, lang, context, meant)
     senses, chosen = chosen_first(_readable(db, key, senses), choice)
     return GlossEntry(
         lemma=key,

@@ -108,6 +108,7 @@ class PhraseIndex:
         rows = db.execute(
             "SELECT e.headword, MAX(s.kind != 'wordnet') FROM lex_entries e JOIN lex_sources s "
             "ON s.id = e.source_id WHERE s.enabled = 1 AND s.lang = ? AND e.headword LIKE '% %' "
+            "AND e.literal = 0 "  # "we have: wir haben" is two words, not a term
             "GROUP BY e.headword",
             (lang,),
         ).fetchall()
