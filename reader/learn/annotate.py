@@ -120,8 +120,24 @@ def _find(tokens: list[TokenRow], wanted: str, phrases: PhraseIndex | None) -> U
         for unit in units_of(tokens, phrases):
             if unit.is_phrase and wanted in (unit.key, normalize_key(unit.surface)):
                 return unit
-        return None
+        return _words_in_a_row(tokens, wanted.split())
     for token in tokens:
         if token.is_word and token.term_key and wanted in (token.text.lower(), token.term_key):
             return Unit(token.term_key, (token.idx,), token.pos, False, token.text)
+    return None
+
+
+def _words_in_a_row(tokens: list[TokenRow], words: list[str]) -> Unit | None:
+    """Words asked about together that no source lists as a term ("key player"): their tokens
+    in a row, each by its form or lemma, as one unit; its entry explains each word by its sense
+    in the sentence ("key (serving as an essential component) + player (…)")."""
+    found = [t for t in tokens if t.is_word]
+    for start in range(len(found) - len(words) + 1):
+        run = found[start : start + len(words)]
+        if run[-1].idx - run[0].idx != len(words) - 1:
+            continue
+        if all(w in (t.text.lower(), t.term_key) for t, w in zip(run, words, strict=True)):
+            key = " ".join(t.term_key or t.text.lower() for t in run)
+            surface = " ".join(t.text for t in run)
+            return Unit(key, tuple(t.idx for t in run), run[0].pos, True, surface)
     return None
