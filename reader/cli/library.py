@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -17,6 +16,7 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.cli.tui import run_tui
 from reader.wording import counted
 
 
@@ -64,22 +64,6 @@ def _keys_from_terminal() -> None:
         ) from exc
     os.dup2(fd, 0)
     os.close(fd)
-
-
-def run_tui(target: Any, lang: str = "en", review: tuple[str, ...] | None = None) -> None:
-    from reader.paths import db_path
-    from reader.store import open_db
-
-    open_db(db_path()).close()  # migrate, and fail with one line if the file is unusable
-    from reader.ui.app import make_app
-
-    app = make_app(db_path(), target=target, lang=lang, ask_language=True, review=review)
-    app.run()
-    if app.unsaved:
-        shown = "; ".join(app.unsaved[:3]) + ("; …" if len(app.unsaved) > 3 else "")
-        raise UserError(f"{len(app.unsaved)} change(s) not saved, the database was busy: {shown}")
-    if app.return_code:
-        raise click.exceptions.Exit(app.return_code)
 
 
 @main.command("import")

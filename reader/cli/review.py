@@ -15,7 +15,7 @@ DRILL_CHOICE = click.Choice(["recognition", "production", "cloze", "listening"])
 @friendly
 def review_cmd(drill: str | None) -> None:
     """Open the review screen on the cards that are due."""
-    from reader.cli.library import run_tui
+    from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
 
     run_tui(None, review=(drill,) if drill else ())
 
@@ -27,7 +27,8 @@ def review_cmd(drill: str | None) -> None:
 @friendly
 def cards_cmd(due: bool, as_json: bool) -> None:
     """List review cards: term, drill, when due, and FSRS's state, stability and difficulty."""
-    from reader.learn.cards import ensure_all_cards, list_cards
+    from reader.learn.card_list import list_cards
+    from reader.learn.cards import ensure_all_cards
     from reader.learn.schedule import now_utc, stamp
 
     db = open_home_db()

@@ -7,22 +7,22 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.texts import TextInfo
+from reader.ui.base import AppScreen
 from reader.ui.commands import ScreenKeys
 from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
 
 if TYPE_CHECKING:
-    from reader.ui.app import SentencesApp
+    pass
 
 COLUMNS = (("Title", 60), ("Sentences", 9), ("Words", 9), ("Read", 5), ("Unknown", 7),
            ("Last read", 10))  # fmt: skip
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(AppScreen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", show=True, tooltip="Open the text where you left it"),
         Binding("a", "add", "Add a file", tooltip="Add a text from a file, and open it"),
@@ -44,13 +44,6 @@ class LibraryScreen(Screen[None]):
         yield Static("Loading your texts…", id="library-note", markup=False)
         yield DataTable(id="texts", cursor_type="row", zebra_stripes=True)
         yield Footer()
-
-    @property
-    def sentences_app(self) -> SentencesApp:
-        from reader.ui.app import SentencesApp
-
-        assert isinstance(self.app, SentencesApp)
-        return self.app
 
     def on_mount(self) -> None:
         self.titles = {}
