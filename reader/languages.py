@@ -98,3 +98,33 @@ def parse_pair(text: str) -> tuple[str, str] | None:
         return None
     source, target = iso639_1(parts[0]), iso639_1(parts[1])
     return (source, target) if source and target else None
+
+
+TEXT_LANGUAGES: dict[str, str] = {"en": "English"}
+"""Languages whose texts the reader can analyse: sentence rules, tokens, a part-of-speech tagger,
+lemmas and glosses (the tagger and its lexicon are English-only). A text in another language
+would be tagged by the English model, its words "lemmatized" as English and glossed from an
+English dictionary: wrong everywhere, so it is refused rather than imported badly. A language is
+added here with its segmenter, tagger and lexicon, not before."""
+
+
+class UnsupportedLanguage(ValueError):
+    """A text's language the reader cannot analyse; the message names those it can."""
+
+
+def check_text_language(code: str) -> str:
+    """``code`` as the reader stores it (``EN`` -> ``en``, ``eng`` -> ``en``), or
+    :class:`UnsupportedLanguage` with one line naming the supported languages."""
+    supported = ", ".join(f"{name} ({c})" for c, name in TEXT_LANGUAGES.items())
+    normal = iso639_1(code)
+    if normal in TEXT_LANGUAGES:
+        return normal
+    if normal is None:
+        raise UnsupportedLanguage(
+            f"{code!r} is not a language code; texts can be read in: {supported}"
+        )
+    raise UnsupportedLanguage(
+        f"texts in {COMMON[normal][0] if normal in COMMON else normal} ({normal}) cannot be "
+        "analysed yet; "
+        f"texts can be read in: {supported}"
+    )

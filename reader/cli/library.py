@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -24,10 +25,11 @@ from reader.wording import counted
 @click.argument("target", required=False)
 @click.option("--title", help="Title for a new text (default: from the text).")
 @click.option("--lang", default=None, help="Language of a new text (default: en).")
+@click.option("--whole", is_flag=True, help="Keep all of an HTML page, not only its article.")
 @home_option
 @friendly
-def read_cmd(target: str | None, title: str | None, lang: str | None) -> None:
-    """Open PATH (importing it if new) or TEXT-ID in sentences mode, where you left it."""
+def read_cmd(target: str | None, title: str | None, lang: str | None, whole: bool) -> None:
+    """Open PATH or URL (importing it if new) or TEXT-ID in sentences mode, where you left it."""
     if target is None:
         run_tui(None)
         return
@@ -38,18 +40,45 @@ def read_cmd(target: str | None, title: str | None, lang: str | None) -> None:
         get_text(db, int(target))  # a clear error for an unknown id, before the TUI starts
         run_tui(int(target))
         return
-    from reader.text.importer import find_text
-    from reader.text.load import load_path
+    from reader.text.importer import find_source, find_text
 
-    loaded = load_path(target)
-    if title:
-        loaded = type(loaded)(title=title, content=loaded.content, source=loaded.source)
-    lang = lang or config_lang()
-    existing = find_text(db, loaded.content, lang)
+    lang = checked_lang(lang or config_lang())
+    existing = find_source(db, target.strip(), lang) if is_url(target) else None
+    loaded = None
+    if existing is None:
+        loaded = load_target(target, whole=whole)
+        if title:
+            loaded = replace(loaded, title=title)
+        existing = find_text(db, loaded.content, lang)
     db.conn.close()
     if target == "-":
         _keys_from_terminal()
     run_tui(existing if existing is not None else loaded, lang=lang)
+
+
+def is_url(target: str) -> bool:
+    from reader.text.web import is_url as _is_url
+
+    return _is_url(target)
+
+
+def load_target(target: str, *, whole: bool = False) -> Any:
+    """A file (``-`` for stdin) or a web page by its URL, as a text to import."""
+    if is_url(target):
+        from reader.text.web import load_url
+
+        return load_url(target, whole=whole)
+    from reader.text.load import load_path
+
+    return load_path(target, whole=whole)
+
+
+def checked_lang(lang: str) -> str:
+    """The language code if the reader supports it; otherwise a one-line refusal naming those
+    it does."""
+    from reader.languages import check_text_language
+
+    return check_text_language(lang)
 
 
 def _keys_from_terminal() -> None:
@@ -70,26 +99,34 @@ def _keys_from_terminal() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--title", help="Title (only with one PATH).")
 @click.option("--lang", default=None, help="Language (default: en).")
+@click.option("--whole", is_flag=True, help="Keep all of an HTML page, not only its article.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of the texts.")
 @home_option
 @friendly
-def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None, as_json: bool) -> None:
-    """Import PATH... (- for stdin) without opening; says each text's id and length."""
-    from reader.text.importer import import_text
-    from reader.text.load import load_path
+def import_cmd(
+    paths: tuple[str, ...], title: str | None, lang: str | None, whole: bool, as_json: bool
+) -> None:
+    """Import PATH or URL... (- for stdin) without opening; says each text's id and length."""
+    from reader.text.importer import find_source, import_text
 
     if title and len(paths) > 1:
         raise UserError("--title needs exactly one PATH")
+    lang = checked_lang(lang or config_lang())
     db = open_home_db()
-    lang = lang or config_lang()
     failures = 0
     imported: list[dict[str, object]] = []
     for path in paths:
         try:
-            loaded = load_path(path)
+            known = find_source(db, path.strip(), lang) if is_url(path) else None
+            if known is not None:
+                imported.append(_known_record(db, known))
+                if not as_json:
+                    click.echo(_imported_line(imported[-1]))
+                continue
+            loaded = load_target(path, whole=whole)
             if title:
-                loaded = type(loaded)(title=title, content=loaded.content, source=loaded.source)
-            with ProgressLine(f"importing {Path(path).name}") as report:
+                loaded = replace(loaded, title=title)
+            with ProgressLine(f"importing {Path(path).name or path}") as report:
                 result = import_text(db, loaded, lang, progress=report)
         except Exception as exc:
             if len(paths) == 1:
@@ -113,6 +150,19 @@ def import_cmd(paths: tuple[str, ...], title: str | None, lang: str | None, as_j
         emit_json(imported)
     if failures:
         raise click.exceptions.Exit(1)
+
+
+def _known_record(db: Any, text_id: int) -> dict[str, object]:
+    from reader.learn.texts import get_text
+
+    info = get_text(db, text_id, figures=False)
+    return {
+        "id": text_id,
+        "title": info.title,
+        "sentences": info.sentences,
+        "words": info.words,
+        "created": False,
+    }
 
 
 def _imported_line(record: dict[str, object]) -> str:

@@ -1,4 +1,4 @@
-"""Text analysis on stdin: ``split`` and ``analyze``."""
+"""Text analysis on stdin (``split``, ``analyze``) and a stored text's sentences (``show``)."""
 
 from __future__ import annotations
 
@@ -80,3 +80,37 @@ def _with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, 
             load_config().native_lang,
             progress=report,
         )
+
+
+@main.command("show")
+@click.argument("text_id", type=int)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON list of {idx, text, chapter[, start, end]}.",
+)
+@home_option
+@friendly
+def show_cmd(text_id: int, as_json: bool) -> None:
+    """The stored sentences of TEXT-ID, one per line, under their chapters' titles."""
+    from reader.learn.chapters import stored_sentences
+
+    sentences = stored_sentences(open_home_db(), text_id)
+    if as_json:
+        emit_json(sentences)
+        return
+    chapter: str | None = None
+    for s in sentences:
+        if s["chapter"] != chapter and s["chapter"] is not None:
+            click.echo(f"## {s['chapter']}")
+        chapter = s["chapter"]
+        when = f"[{_clock(s['start'])}] " if "start" in s else ""
+        click.echo(f"{s['idx']:>5}  {when}{s['text']}")
+
+
+def _clock(seconds: float) -> str:
+    """1:02:03.5 style, as a video player shows times."""
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(int(minutes), 60)
+    return f"{hours}:{minutes:02d}:{secs:04.1f}" if hours else f"{minutes}:{secs:04.1f}"

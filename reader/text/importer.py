@@ -7,6 +7,7 @@ database is locked only for the inserts, and a failure at any point leaves nothi
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,6 +35,16 @@ class ImportResult:
 
 def content_hash(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def find_source(db: sqlite_utils.Database, source: str, lang: str = "en") -> int | None:
+    """The id of the text imported from ``source`` (a URL), if any: the same page is found
+    again without fetching it."""
+    row = db.execute(
+        "SELECT id FROM texts WHERE lang = ? AND source = ? ORDER BY id DESC LIMIT 1",
+        (lang, source),
+    ).fetchone()
+    return int(row[0]) if row else None
 
 
 def find_text(db: sqlite_utils.Database, content: str, lang: str = "en") -> int | None:
@@ -121,7 +132,37 @@ def _store(
     )
     text_id = int(cursor.lastrowid or 0)
     store_analysis(db, text_id, sentences)
+    store_sources(db, text_id, loaded, sentences)
     return text_id
+
+
+def store_sources(
+    db: sqlite_utils.Database, text_id: int, loaded: Loaded, sentences: list[AnalyzedSentence]
+) -> None:
+    """What the source knew beside the text: its chapters, and when subtitles say each
+    sentence (a sentence is said from its first cue's start to its last cue's end)."""
+    starts = [s.start for s in sentences]
+    chapters: dict[int, str] = {}
+    for chapter in loaded.chapters:
+        first = bisect_left(starts, chapter.start)
+        if first < len(sentences):
+            chapters[first] = chapter.title  # an empty chapter gives way to the next
+    db.conn.executemany(
+        "INSERT INTO chapters (text_id, idx, title, first_sentence) VALUES (?, ?, ?, ?)",
+        ((text_id, i, title, first) for i, (first, title) in enumerate(sorted(chapters.items()))),
+    )
+    if not loaded.timed:
+        return
+    cue_starts = [cue.start for cue in loaded.timed]
+    times = []
+    for idx, sentence in enumerate(sentences):
+        first = max(0, bisect_right(cue_starts, sentence.start) - 1)
+        last = max(first, bisect_left(cue_starts, sentence.end) - 1)
+        cues = loaded.timed[first : last + 1]
+        times.append((min(c.start_ms for c in cues), max(c.end_ms for c in cues), text_id, idx))
+    db.conn.executemany(
+        "UPDATE sentences SET start_ms = ?, end_ms = ? WHERE text_id = ? AND idx = ?", times
+    )
 
 
 def store_analysis(

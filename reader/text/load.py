@@ -1,8 +1,14 @@
 """Reading a learner's file into plain text.
 
-Everything a learner may hand us (plain text in any encoding, Markdown, HTML, EPUB, stdin) becomes
-one normalized string: LF line ends, no BOM, paragraphs separated by blank lines. Every offset the
-reader stores points into that string, so it is what gets saved with the text.
+Everything a learner may hand us (plain text in any encoding, Markdown, HTML, EPUB, subtitles,
+stdin, a web page by URL: see :mod:`reader.text.web`) becomes one normalized string: LF line ends,
+no BOM, paragraphs separated by blank lines. Every offset the reader stores points into that
+string, so it is what gets saved with the text.
+
+A book's chapters travel beside the string, not in it: a chapter heading is not a sentence to
+step through. Loaders that know their chapters (EPUB navigation, Markdown headings) put a marked
+paragraph (:data:`CHAPTER_MARK` + title) where each starts; the marks are taken out last, once
+the text will not change again, so their offsets are those of the saved text.
 """
 
 from __future__ import annotations
@@ -10,9 +16,10 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.text.gutenberg import gutenberg_title, strip_gutenberg
 from reader.text.markup import MarkupError, epub_to_text, html_document, markdown_to_text
 
 FEW_ACCENTS = 100  # non-ASCII bytes below which the encoding detector is not trusted
@@ -20,10 +27,31 @@ MAX_BYTES = 64 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUBTITLE_SUFFIXES = {".srt", ".vtt"}
+CHAPTER_MARK = "\ue000"
+"""Starts a paragraph that is a chapter's title, not text (a private-use character: never in a
+learner's text, and removed from input before loaders add their own)."""
+_MARKED = re.compile(CHAPTER_MARK + r"([^\n]*)\n*")
 
 
 class LoadError(Exception):
     """The input cannot be read as a text; the message is one line meant for the learner."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    title: str
+    start: int  # offset into Loaded.content where the chapter's text begins
+
+
+@dataclass(frozen=True, slots=True)
+class Timed:
+    """A stretch of the content said between two times (a subtitle cue)."""
+
+    start: int
+    end: int
+    start_ms: int
+    end_ms: int
 
 
 @dataclass(frozen=True)
@@ -31,14 +59,19 @@ class Loaded:
     title: str
     content: str
     source: str
+    chapters: tuple[Chapter, ...] = field(default=(), compare=False)
+    timed: tuple[Timed, ...] = field(default=(), compare=False)
 
 
-def load_path(path: str | Path) -> Loaded:
-    """Load ``path`` (or ``-`` for stdin) as normalized plain text."""
+def load_path(path: str | Path, *, whole: bool = False) -> Loaded:
+    """Load ``path`` (or ``-`` for stdin) as normalized plain text.
+
+    Args:
+        whole: For HTML, keep everything on the page instead of extracting its article.
+    """
     if str(path) == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        text = decode_bytes(_check_size(data, "stdin"), "stdin")
-        return _finish(text, "", "-", ".txt", fallback="stdin")
+        return load_bytes(_check_size(data, "stdin"), "stdin", "-", ".txt", fallback="stdin")
     p = Path(path).expanduser()
     if not p.exists():
         raise LoadError(f"no such file: {p}")
@@ -53,20 +86,44 @@ def load_path(path: str | Path) -> Loaded:
         raise LoadError(f"cannot read {p}: permission denied") from exc
     except OSError as exc:
         raise LoadError(f"cannot read {p}: {exc.strerror or exc}") from exc
-    suffix = p.suffix.lower()
+    return load_bytes(
+        data, p.name, str(p.resolve()), p.suffix.lower(), _title_from_name(p), whole=whole
+    )
+
+
+def load_bytes(
+    data: bytes,
+    name: str,
+    source: str,
+    suffix: str,
+    fallback: str = "",
+    *,
+    whole: bool = False,
+    url: str | None = None,
+) -> Loaded:
+    """A file's bytes as a text, read as its ``suffix`` says (``.html``, ``.epub``, ``.srt``...).
+
+    Args:
+        name: What the learner calls it, for messages.
+        source: Kept with the text (a file's path, or the URL it came from).
+        url: The page's address, which helps the extractor with an HTML page's links and title.
+    """
     try:
         if suffix == ".epub":
-            title, text = epub_to_text(data, p.name)
-            return _finish(text, title or _title_from_name(p), str(p.resolve()), ".txt")
-        return _finish(
-            decode_bytes(data, p.name), "", str(p.resolve()), suffix, fallback=_title_from_name(p)
-        )
+            title, text = epub_to_text(data, name)
+            return _finish(text, title or fallback, source, ".txt", fallback=fallback)
+        text = decode_bytes(data, name).replace(CHAPTER_MARK, "")
+        if suffix in SUBTITLE_SUFFIXES:
+            from reader.text.subtitles import subtitles_to_text
+
+            return _checked(subtitles_to_text(text, name, suffix, source, fallback))
+        return _finish(text, "", source, suffix, fallback=fallback, whole=whole, url=url)
     except MarkupError as exc:
         raise LoadError(str(exc)) from exc
 
 
 def load_string(text: str, title: str = "", source: str = "-") -> Loaded:
-    return _finish(text, title, source, ".txt", fallback="Untitled")
+    return _finish(text.replace(CHAPTER_MARK, ""), title, source, ".txt", fallback="Untitled")
 
 
 def _check_size(data: bytes, name: str) -> bytes:
@@ -103,24 +160,80 @@ def decode_bytes(data: bytes, name: str) -> str:
     return str(best)
 
 
-def _finish(text: str, title: str, source: str, suffix: str, fallback: str = "") -> Loaded:
+def _finish(
+    text: str,
+    title: str,
+    source: str,
+    suffix: str,
+    fallback: str = "",
+    *,
+    whole: bool = False,
+    url: str | None = None,
+) -> Loaded:
+    book = False
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_to_text(text)
     elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
-        html_title, text = html_document(text)
+        if whole:
+            html_title, text = html_document(text)
+        else:
+            from reader.text.article import NoArticle, extract_article
+
+            try:
+                html_title, text = extract_article(text, url or source, url=url)
+            except NoArticle:
+                if url is not None:  # a web page with nothing to read: say so, store nothing
+                    raise
+                html_title, text = html_document(text)  # a file of its own: all of it is text
         title = title or html_title
+    elif suffix in TEXT_SUFFIXES:
+        title = title or gutenberg_title(text)
     text = normalize(text)
     title = title or guess_title(text) or fallback
-    text = strip_gutenberg(text)
     if suffix in TEXT_SUFFIXES:
+        from reader.text.chapters import mark_chapters, strip_illustrations
         from reader.text.furniture import drop_furniture
 
+        stripped = strip_gutenberg(text)
+        book = stripped is not text
+        text = strip_illustrations(stripped) if book or "[Illustration" in text else stripped
+        text = mark_chapters(text, book=book)
         text = drop_furniture(text, title)  # a web page saved as text: its buttons, repeats
+    text, chapters = _take_chapter_marks(text)
+    return _checked(Loaded(title=title, content=text, source=source, chapters=chapters))
+
+
+def _checked(loaded: Loaded) -> Loaded:
+    text, source = loaded.content, loaded.source
     if not text.strip():
         raise LoadError(f"{source if source != '-' else 'stdin'} has no readable text")
     if _control_share(text) > 0.05:
         raise LoadError(f"{source} looks like a binary file, not text")
-    return Loaded(title=title, content=text, source=source)
+    return loaded
+
+
+def _take_chapter_marks(text: str) -> tuple[str, tuple[Chapter, ...]]:
+    """The text without its chapter marks, and each chapter's title and start offset."""
+    if CHAPTER_MARK not in text:
+        return text, ()
+    parts: list[str] = []
+    chapters: list[Chapter] = []
+    length = 0
+    position = 0
+    for match in _MARKED.finditer(text):
+        piece = text[position : match.start()]
+        parts.append(piece)
+        length += len(piece)
+        title = " ".join(match.group(1).split())
+        if title:
+            chapters.append(Chapter(title, length))
+        position = match.end()
+    parts.append(text[position:])
+    joined = "".join(parts)
+    stripped = joined.lstrip("\n ")
+    shift = len(joined) - len(stripped)
+    chapters = [Chapter(c.title, max(0, c.start - shift)) for c in chapters]
+    return stripped.rstrip("\n ") + "\n", tuple(c for c in chapters if c.start < len(stripped))
 
 
 def normalize(text: str) -> str:
@@ -132,33 +245,15 @@ def normalize(text: str) -> str:
     return text.strip("\n ") + "\n"
 
 
-_GUTENBERG_START = re.compile(
-    r"^\*{3} ?START OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT)[^\n]*\n", re.I | re.M
-)
-_GUTENBERG_END = re.compile(
-    r"^\*{3} ?END OF (?:THE|THIS) PROJECT GUTENBERG E(?:BOOK|TEXT)", re.I | re.M
-)
-
-
-def strip_gutenberg(text: str) -> str:
-    """The book without Project Gutenberg's header and licence: a reader starts at the book.
-
-    Only when both markers are there, so a text that merely mentions them is left whole.
-    """
-    start = _GUTENBERG_START.search(text)
-    end = _GUTENBERG_END.search(text, start.end()) if start else None
-    if start is None or end is None or not text[start.end() : end.start()].strip():
-        return text
-    return text[start.end() : end.start()].strip("\n ") + "\n"
-
-
 def guess_title(text: str) -> str:
     """A title from the text itself: a Gutenberg title line, or a short first line on its own."""
     head = text[:3000]
-    gutenberg = re.search(r"Project Gutenberg e[Bb]ook of (.+?)(?:, by .*)?\n", head)
+    gutenberg = gutenberg_title(head)
     if gutenberg:
-        return gutenberg.group(1).strip()
+        return gutenberg
     first, _, rest = head.partition("\n")
+    if first.lstrip().startswith("[") and "]" not in first:  # "[Illustration:", a caption
+        return ""
     first = first.strip().lstrip("#").strip()
     if 0 < len(first) <= 120 and (rest.startswith("\n") or not rest.strip()):
         return first
@@ -196,4 +291,11 @@ def _control_share(text: str) -> float:
 
 
 def _title_from_name(p: Path) -> str:
-    return p.stem.replace("_", " ").replace("-", " ").strip() or p.name
+    """ "pride_and_prejudice_1342-0.txt" -> "Pride and Prejudice" (a Gutenberg file's number
+    is not part of its title)."""
+    stem = re.sub(r"(?:[_ -]\d+)+$", "", p.stem) or p.stem
+    words = stem.replace("_", " ").replace("-", " ").split()
+    if words and all(w.islower() for w in words):
+        small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+        words = [w if i and w in small else w.capitalize() for i, w in enumerate(words)]
+    return " ".join(words) or p.name

@@ -7,7 +7,6 @@ sentence boundaries.
 
 from __future__ import annotations
 
-import html
 import io
 import lzma
 import posixpath
@@ -92,25 +91,10 @@ def _extract(markup: str) -> tuple[str, str]:
     return parser.title.strip(), "\n\n".join(p for p in paragraphs if p)
 
 
-_MD_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^```.*?^```[ \t]*$", re.S | re.M), ""),  # code blocks are not prose
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: keep the words
-    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M), r"\n\1\n"),  # headings stand alone
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
-    (re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M), ""),  # list markers
-    (re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.M), "\n"),  # rules
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # italics
-    (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
-    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags
-]
-
-
 def markdown_to_text(text: str) -> str:
-    for pattern, replacement in _MD_RULES:
-        text = pattern.sub(replacement, text)
-    return html.unescape(text)
+    from reader.text.markdown import markdown_to_text as parsed
+
+    return parsed(text)
 
 
 _CONTAINER_NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container"}

@@ -94,7 +94,10 @@ class GoogleEngine:
         except (dt.TranslationNotFound, dt.ElementNotFoundInGetRequest) as exc:
             raise TranslationError(MALFORMED, "Google Translate sent no translation") from exc
         except (dt.LanguageNotSupportedException, dt.InvalidSourceOrTargetLanguage) as exc:
-            raise TranslationError(REFUSED, f"Google Translate: {exc.message}") from exc
+            # exc.message lists every language Google knows: one line says what matters
+            raise TranslationError(
+                REFUSED, f"Google Translate does not translate {source} to {target}"
+            ) from exc
         except dt.RequestError as exc:
             raise TranslationError(REFUSED, "Google Translate refused the request") from exc
         except dt.BaseError as exc:

@@ -1,0 +1,61 @@
+"""Markdown to plain text through a real parser (markdown-it-py, MIT, which Textual brings).
+
+Regular expressions got Markdown wrong in ways a learner sees: a table's rows ("| a | b |")
+became sentences, a heading ran into the sentence after it. Parsed, each block is what it is:
+headings, paragraphs, list items and quotes become paragraphs of their own (so a heading or a
+fragment in a list is never glued to the next sentence); tables and code are not prose and are
+left out; emphasis, links and inline code keep only their words; images (an alt text is not
+the author's prose) and raw inline HTML go.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_SKIPPED_BLOCKS = {"table_open": "table_close"}
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def markdown_to_text(source: str) -> str:
+    """Blocks as paragraphs separated by blank lines; see the module's docstring."""
+    from reader.text.markup import html_to_text
+
+    paragraphs: list[str] = []
+    skipping: str | None = None
+    for token in _parser().parse(source):
+        if skipping:
+            if token.type == skipping:
+                skipping = None
+            continue
+        if token.type in _SKIPPED_BLOCKS:
+            skipping = _SKIPPED_BLOCKS[token.type]
+        elif token.type == "inline":
+            words = _inline_text(token.children or [])
+            if words.strip():
+                paragraphs.append(words.strip())
+        elif token.type == "html_block":
+            words = html_to_text(token.content)
+            if words.strip():
+                paragraphs.append(words.strip())
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+
+
+def _inline_text(children: list[Token]) -> str:
+    out: list[str] = []
+    for child in children:
+        if child.type in {"text", "code_inline"}:
+            out.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            out.append("\n")
+    return "".join(out)
