@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.load import CHAPTER_MARK
+from reader.text.loaded import CHAPTER_MARK
 
 MIN_CHAPTERS = 2
 MANY_CHAPTERS = 10  # this many chapters make a text a book even without Gutenberg's markers
@@ -73,7 +73,7 @@ def strip_illustrations(text: str) -> str:
 
 def mark_chapters(text: str, *, book: bool) -> str:
     """``text`` with each chapter's headings replaced by one chapter mark (see
-    :data:`reader.text.load.CHAPTER_MARK`), and front matter left out where it is a book's.
+    :data:`reader.text.loaded.CHAPTER_MARK`), and front matter left out where it is a book's.
 
     Args:
         book: The text is a Project Gutenberg book (its markers were found).

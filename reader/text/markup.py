@@ -91,12 +91,6 @@ def _extract(markup: str) -> tuple[str, str]:
     return parser.title.strip(), "\n\n".join(p for p in paragraphs if p)
 
 
-def markdown_to_text(text: str) -> str:
-    from reader.text.markdown import markdown_to_text as parsed
-
-    return parsed(text)
-
-
 _CONTAINER_NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container"}
 _OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 

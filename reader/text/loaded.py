@@ -1,0 +1,36 @@
+"""What a loader hands on: the text, its title and source, and where its chapters and timed
+stretches are. Apart from :mod:`reader.text.load` so the loaders it calls (subtitles, chapters)
+can name it without importing back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CHAPTER_MARK = "\ue000"
+"""Starts a paragraph that is a chapter's title, not text (a private-use character: never in a
+learner's text, and removed from input before loaders add their own)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    title: str
+    start: int  # offset into Loaded.content where the chapter's text begins
+
+
+@dataclass(frozen=True, slots=True)
+class Timed:
+    """A stretch of the content said between two times (a subtitle cue)."""
+
+    start: int
+    end: int
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class Loaded:
+    title: str
+    content: str
+    source: str
+    chapters: tuple[Chapter, ...] = field(default=(), compare=False)
+    timed: tuple[Timed, ...] = field(default=(), compare=False)
