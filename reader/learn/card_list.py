@@ -87,15 +87,30 @@ def list_cards(
     ]
 
 
-def learner_translations(db: sqlite_utils.Database, cards: Iterable[Any]) -> dict[int, str]:
-    """The learner's own translations of the cards' sentences, by card id (where the table of
-    learner translations exists: it comes with the native-language features)."""
+def learner_translations(
+    db: sqlite_utils.Database, cards: Iterable[Any], native_lang: str = ""
+) -> dict[int, str]:
+    """The learner's own translations of the cards' sentences, by card id: in ``native_lang``
+    where there is one, else the latest, exactly as the export chooses
+    (:func:`reader.learn.translations.get_translation`). A translation is kept in the language
+    it is written in, never the card's (studied) language, so matching on that found none."""
+    from reader.learn.translations import get_translation
+
     exists = db.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learner_translations'"
     ).fetchone()
     found: dict[int, str] = {}
     if not exists:
         return found
+    for card in cards:
+        if card.text_sha256 is None or card.sentence_start is None or card.sentence_end is None:
+            continue
+        translation = get_translation(
+            db, card.text_sha256, card.sentence_start, card.sentence_end, native_lang
+        )
+        if translation:
+            found[int(card.id)] = translation
+    return found
     for card in cards:
         if card.text_sha256 is None or card.sentence_start is None:
             continue

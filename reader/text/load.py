@@ -18,12 +18,13 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from reader.text.epub import epub_to_text
 from reader.text.gutenberg import gutenberg_title, strip_gutenberg
-from reader.text.loaded import CHAPTER_MARK, Chapter, Loaded, Timed
+from reader.text.loaded import Chapter, Loaded, Timed
 from reader.text.markdown import markdown_to_text
-from reader.text.markup import MarkupError, epub_to_text, html_document
+from reader.text.markup import CHAPTER_MARK, MarkupError, html_document
 
-__all__ = ["CHAPTER_MARK", "Chapter", "Loaded", "Timed"]  # and the loaders: importable from here
+__all__ = ["Chapter", "Loaded", "Timed"]  # with the loaders: importable from here as before
 
 FEW_ACCENTS = 100  # non-ASCII bytes below which the encoding detector is not trusted
 MAX_BYTES = 64 * 1024 * 1024
@@ -31,6 +32,7 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUBTITLE_SUFFIXES = {".srt", ".vtt"}
+MAX_CHAPTER_TITLE = 120
 _MARKED = re.compile(CHAPTER_MARK + r"([^\n]*)\n*")
 
 
@@ -86,7 +88,7 @@ def load_bytes(
     try:
         if suffix == ".epub":
             title, text = epub_to_text(data, name)
-            return _finish(text, title or fallback, source, ".txt", fallback=fallback)
+            return _finish(text, title or fallback, source, ".epub", fallback=fallback)
         text = decode_bytes(data, name).replace(CHAPTER_MARK, "")
         if suffix in SUBTITLE_SUFFIXES:
             from reader.text.subtitles import subtitles_to_text
@@ -203,6 +205,12 @@ def _take_chapter_marks(text: str) -> tuple[str, tuple[Chapter, ...]]:
         if title:
             chapters.append(Chapter(title, length))
         position = match.end()
+        heading, _, _ = text[position:].partition("\n\n")
+        said = " ".join(heading.split()).casefold()
+        if said and len(said) <= MAX_CHAPTER_TITLE and title.casefold().startswith(said):
+            position += len(heading)
+            while text.startswith("\n", position):
+                position += 1
     parts.append(text[position:])
     joined = "".join(parts)
     stripped = joined.lstrip("\n ")

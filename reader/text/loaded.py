@@ -1,14 +1,10 @@
 """What a loader hands on: the text, its title and source, and where its chapters and timed
-stretches are. Apart from :mod:`reader.text.load` so the loaders it calls (subtitles, chapters)
-can name it without importing back."""
+stretches are. Apart from :mod:`reader.text.load` so that the loaders it calls (subtitles) can
+name it without importing back."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-CHAPTER_MARK = "\ue000"
-"""Starts a paragraph that is a chapter's title, not text (a private-use character: never in a
-learner's text, and removed from input before loaders add their own)."""
 
 
 @dataclass(frozen=True, slots=True)

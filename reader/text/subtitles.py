@@ -4,7 +4,7 @@ A cue is a piece of screen time, not a sentence: "Tonight we look at how the sum
 then "changed the balance of power in the region." is one sentence across two cues, and one
 cue can hold two short sentences. So the cues' words are joined into running text (numbers,
 timings, settings and tags such as ``<i>`` left out) and segmented like any other text; each
-cue's stretch of that text is kept with its times (:class:`reader.text.loaded.Timed`), and the
+cue's stretch of that text is kept with its times (:class:`reader.text.load.Timed`), and the
 importer gives each sentence the start of its first cue and the end of its last, so audio of
 the original can be aligned later. A long silence (a scene change) starts a new paragraph.
 
