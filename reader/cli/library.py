@@ -170,7 +170,7 @@ def _imported_line(record: dict[str, object], asked: str | None = None) -> str:
     """`imported "Title" as text 1 (62 sentences)`, or where it already was, under the title it
     was stored with (a --title given for a text already there changes nothing, and says so)."""
     count = int(str(record["sentences"]))
-    size = f"{count:,} sentence{'s' if count != 1 else ''}"
+    size = counted(count, "sentence")
     if record["created"]:
         return f'imported "{record["title"]}" as text {record["id"]} ({size})'
     line = f'"{record["title"]}" is already text {record["id"]} ({size})'

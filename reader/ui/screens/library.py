@@ -14,6 +14,7 @@ from reader.ui.base import AppScreen
 from reader.ui.commands import ScreenKeys
 from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
+from reader.wording import counted
 
 if TYPE_CHECKING:
     pass
@@ -122,7 +123,7 @@ class LibraryScreen(AppScreen[None]):
         due = self.cards_due
         cards = ""
         if due:
-            cards = f" {due} card{'s' if due != 1 else ''} due for review: R reviews."
+            cards = f" {counted(due, 'card')} due for review: R reviews."
         self.query_one("#library-note", Static).update(self.texts_note + cards)
 
     def action_review(self) -> None:
@@ -147,7 +148,7 @@ class LibraryScreen(AppScreen[None]):
                 key=str(t.id),
             )
         if texts:
-            self.texts_note = f"{len(texts)} text{'s' if len(texts) != 1 else ''}. Enter opens one."
+            self.texts_note = f"{counted(len(texts), 'text')}. Enter opens one."
             table.move_cursor(row=min(selected, len(texts) - 1))
             table.focus()
         else:
