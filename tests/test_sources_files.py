@@ -276,3 +276,14 @@ def test_a_first_sentence_under_a_chapter_number_stays_a_sentence() -> None:
     loaded = load_string(text)
     assert "It was a dark and stormy night." in loaded.content
     assert "The morning was bright and clear." in loaded.content
+
+
+def test_a_blog_posts_front_matter_is_not_text(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(
+        '---\ntitle: "Ten days in Seoul"\ndate: 2025-09-06\ntags: [travel]\n---\n\n'
+        "We landed in the rain.\n\n---\n\nThe city was *busy*.\n"
+    )
+    loaded = load_path(post)
+    assert loaded.title == "Ten days in Seoul"
+    assert loaded.content == "Ten days in Seoul\n\nWe landed in the rain.\n\nThe city was busy.\n"
