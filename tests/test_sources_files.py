@@ -287,3 +287,20 @@ def test_a_blog_posts_front_matter_is_not_text(tmp_path: Path) -> None:
     loaded = load_path(post)
     assert loaded.title == "Ten days in Seoul"
     assert loaded.content == "Ten days in Seoul\n\nWe landed in the rain.\n\nThe city was busy.\n"
+
+
+def test_a_saved_page_loses_share_buttons_ads_and_its_related_list() -> None:
+    assert load_path(DATA / "saved_page_related.txt").content == (
+        "Rail strike called off\n\n"
+        "Union leaders called off the strike after long talks.\n\n"
+        "Trains will run as normal on Monday, the operator said.\n\n"
+        "The union will vote within a month.\n"
+    )
+
+
+def test_an_articles_closing_list_stays_when_the_text_is_not_a_saved_page() -> None:
+    text = (
+        "An article\n\nIt is long and it ends.\n\nKey points\n\nTariffs fall\n\n"
+        "Grain exports rise\n\nPrices hold\n\nTalks resume\n"
+    )
+    assert load_string(text).content == text
