@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -60,6 +61,7 @@ def home_option(func: F) -> F:
 
     def apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
         if value:
+            _make_home(Path(value).expanduser())
             os.environ["SENTENCES_HOME"] = value
         return value
 
@@ -125,6 +127,27 @@ def open_home_db() -> Any:
     from reader.store import open_db
 
     return open_db()
+
+
+def _make_home(home: Path) -> None:
+    """A new data home is made where ``--home`` points, saying so in one line; a typo such as
+    ``--home /hom/me/words`` (a parent that does not exist) is refused instead of quietly
+    growing a tree of empty folders that the learner's words then go into."""
+    if home.is_dir():
+        return
+    parent = home.absolute().parent
+    if not parent.is_dir():
+        raise click.BadParameter(
+            f"{home}: the folder {parent} does not exist, so no data home was made there",
+            param_hint="--home",
+        )
+    try:
+        home.mkdir()
+    except FileExistsError:
+        return  # made by another process at the same moment
+    except OSError as exc:
+        raise click.BadParameter(f"{home}: {exc.strerror or exc}", param_hint="--home") from exc
+    click.echo(f"sentences: created a new data home at {home}", err=True)
 
 
 def emit_json(data: Any) -> None:

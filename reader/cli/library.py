@@ -143,7 +143,7 @@ def import_cmd(
             if known is not None:
                 imported.append(_known_record(db, known))
                 if not as_json:
-                    click.echo(_imported_line(imported[-1]))
+                    click.echo(_imported_line(imported[-1], title))
                 continue
             loaded = load_target(path, whole=whole)
             if title:
@@ -160,14 +160,14 @@ def import_cmd(
             continue
         record = {
             "id": result.text_id,
-            "title": loaded.title,
+            "title": loaded.title if result.created else _stored_title(db, result.text_id),
             "sentences": result.sentences,
             "words": result.words,
             "created": result.created,
         }
         imported.append(record)
         if not as_json:
-            click.echo(_imported_line(record))
+            click.echo(_imported_line(record, title))
     if as_json:
         emit_json(imported)
     if failures:
@@ -187,13 +187,22 @@ def _known_record(db: Any, text_id: int) -> dict[str, object]:
     }
 
 
-def _imported_line(record: dict[str, object]) -> str:
-    """`imported "Title" as text 1 (62 sentences)`, or where it already was."""
+def _imported_line(record: dict[str, object], asked: str | None = None) -> str:
+    """`imported "Title" as text 1 (62 sentences)`, or where it already was, under the title it
+    was stored with (a --title given for a text already there changes nothing, and says so)."""
     count = int(str(record["sentences"]))
     size = f"{count:,} sentence{'s' if count != 1 else ''}"
     if record["created"]:
         return f'imported "{record["title"]}" as text {record["id"]} ({size})'
-    return f'"{record["title"]}" is already text {record["id"]} ({size})'
+    line = f'"{record["title"]}" is already text {record["id"]} ({size})'
+    if asked and asked != record["title"]:
+        line += f'; the same content, so it keeps its title (not "{asked}")'
+    return line
+
+
+def _stored_title(db: Any, text_id: int) -> str:
+    row = db.execute("SELECT title FROM texts WHERE id = ?", (text_id,)).fetchone()
+    return str(row[0]) if row else ""
 
 
 @main.command("texts")

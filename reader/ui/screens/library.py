@@ -30,6 +30,10 @@ class LibraryScreen(Screen[None]):
                 tooltip="Remove the text (after asking); what you know about words stays"),
         Binding("g", "refresh", "Refresh", show=False, tooltip="Read the list again"),
         Binding("R", "review", "Review", tooltip="Review the cards that are due"),
+        Binding("S", "app.stats", "Stats",
+                tooltip="Your progress: known words over time, reading, reviews, streak"),
+        Binding("L", "study", "Study list", show=False,
+                tooltip="The text's new words, most useful first: tick several, mark them"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", tooltip="Quit"),
     ]  # fmt: skip
@@ -100,13 +104,16 @@ class LibraryScreen(Screen[None]):
         self.count_due()
 
     def count_due(self) -> None:
-        """Cards due for review (on the library's worker thread)."""
+        """Cards due for review (on the library's worker thread): the review screen's own queue,
+        cards for terms set from the command line made first, as the review screen makes them."""
+        from reader.learn.cards import ensure_all_cards
         from reader.learn.schedule import due_count, now_utc
         from reader.store import open_db
 
         try:
             db = open_db(self.sentences_app.db_path)
             try:
+                ensure_all_cards(db)
                 count = due_count(db, now_utc(), self.sentences_app.config.new_cards_per_day)
             finally:
                 db.close()
@@ -172,6 +179,11 @@ class LibraryScreen(Screen[None]):
         text_id = self._selected_id()
         if text_id is not None:
             self.sentences_app.open_text(text_id)
+
+    def action_study(self) -> None:
+        text_id = self._selected_id()
+        if text_id is not None:
+            self.sentences_app.open_study(text_id)
 
     def action_remove(self) -> None:
         text_id = self._selected_id()

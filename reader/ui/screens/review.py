@@ -51,6 +51,8 @@ class ReviewScreen(Screen[None]):
         # ctrl+e, not x: a typed drill's answer box would take the x
         Binding("ctrl+e", "export", "Export", show=False),
         Binding("escape", "back", "Back"),
+        # On the Done screen: a new session on what is due now (as the summary offers).
+        Binding("R", "again", "Review again", show=False),
     ]
     COMMANDS = {ExportCommands}
 
@@ -101,12 +103,17 @@ class ReviewScreen(Screen[None]):
         from reader.store import open_db
 
         config = self.sentences_app.config
+        # What was just marked on the reading screen (a status, a translation with t) is in the
+        # writer's queue: the cards and their translations must see it.
+        self.sentences_app.writer.flush(timeout=5)
         try:
             db = open_db(self.sentences_app.db_path)
             try:
                 ensure_all_cards(db)  # terms set to learning before cards existed
                 queue = load_queue(db, now_utc(), config.new_cards_per_day, self.drills)
-                translations = learner_translations(db, queue.reviews + queue.new)
+                translations = learner_translations(
+                    db, queue.reviews + queue.new, config.native_lang
+                )
             finally:
                 db.conn.close()
         except Exception as exc:
@@ -151,6 +158,7 @@ class ReviewScreen(Screen[None]):
                     session.summary,
                     self.finished_note.next_due if self.finished_note else None,
                     self.finished_note.due_now if self.finished_note else 0,
+                    session.held_back,
                 )
             )
             cue.update("")
@@ -161,7 +169,8 @@ class ReviewScreen(Screen[None]):
                 self.load_summary()
             return
         new = " · new" if card.is_new else ""
-        status.update(f"{session.remaining} left · {DRILL_LABELS[card.drill]}{new}")
+        back = f" · {session.coming_back} again soon" if session.coming_back else ""
+        status.update(f"{session.left} left{back} · {DRILL_LABELS[card.drill]}{new}")
         source = f" · {card.text_title}" if card.text_title else ""
         box.border_title = DRILL_LABELS[card.drill]
         box.border_subtitle = source.removeprefix(" · ")[:60]
@@ -280,6 +289,16 @@ class ReviewScreen(Screen[None]):
             return
         if session.revealed or card.drill == "listening":
             self._speak(card.sentence, card.text_sha256)
+
+    def action_again(self) -> None:
+        """R on the Done screen: start a new session on the cards due now."""
+        session = self.session
+        if session is None or not session.finished:
+            return
+        self.session = None
+        self.finished_note = None
+        self.query_one("#review-status", Label).update("Loading the cards that are due…")
+        self.load_queue()
 
     def action_back(self) -> None:
         if self.sentences_app.player is not None:
