@@ -291,6 +291,8 @@ class SentencesApp(App[None]):
         zipf("warm")
         load_model()  # the sense ranker's arrays, before the first sentence is glossed
         stem("warming")  # NLTK's stemmer for circular definitions: ~0.2 s to import
+        import reader.ui.screens.stats  # noqa: F401  (plotext, ~0.1 s: before the first S)
+
         if self.lexicon_ready:
             db = open_db(self.db_path)
             try:
