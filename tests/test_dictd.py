@@ -187,3 +187,26 @@ def test_setup_lists_installed_dictd_dictionaries_with_their_commands(
     assert f"{command}  [imported]" in run.invoke(main, ["setup"]).stdout
     monkeypatch.setenv("SENTENCES_DICTD_DIR", str(tmp_path / "none"))
     assert "dictd dictionaries: none installed" in run.invoke(main, ["setup"]).stdout
+
+
+def test_freedict_markup_is_not_shown_glued_abbreviations_pronunciations_codes() -> None:
+    body = (
+        "departure /dɪˈpɑːtʃə/\nAbfahrt <fem>Abf.,  /ˈabf/ , Abflug <masc> [transp.]\n"
+        " see: {departures}, {The train left. It was late.}, {back sth.}\n"
+    )
+    record = parse_entry("departure", body)
+    assert record is not None
+    assert record.gloss == "Abfahrt (f), Abflug (m) [transp.]"
+    assert record.see_also == "departures, back sth."  # an example sentence is no headword
+    coded = parse_entry("successor", "successor /x/\nNachfolger <masc>, Nachfolgerin <fem>Nc…\n")
+    assert coded is not None and coded.gloss == "Nachfolger (m), Nachfolgerin (f)"
+
+
+def test_numbered_lines_are_translation_groups_of_their_own() -> None:
+    from reader.lexicon.dictd import parse_groups
+
+    groups = parse_groups("state", "state /steit/\n1. affirmer\n2. déclarer\n3. puissance, règne\n")
+    assert [g.gloss for g in groups] == ["affirmer", "déclarer", "puissance, règne"]
+    assert groups[0].pronunciation == "steit"
+    single = parse_groups("run", ENG_DEU[6][1])
+    assert len(single) == 1

@@ -31,6 +31,7 @@ from reader.export.selection import find_sentence, meaning_of
 from reader.learn.identity import term_card_guid, term_note_guid
 from reader.learn.status import set_gloss, set_status
 from reader.lexicon.builtin import ensure_lexicon
+from reader.store.tokens import sentence_ids, sentences_with
 
 THREE = {"coalition": 1, "diplomacy": 2, "alliance": 3}
 
@@ -109,8 +110,9 @@ def test_package_round_trip_in_real_anki(
     from reader.learn.translations import set_translation
 
     sha, start, end = learning.execute(
-        'SELECT t.sha256, s.start, s."end" FROM tokens k JOIN sentences s ON s.id = k.sentence_id '
-        "JOIN texts t ON t.id = s.text_id WHERE k.term_key = 'coalition' ORDER BY s.id LIMIT 1"
+        'SELECT t.sha256, s.start, s."end" FROM sentences s JOIN texts t ON t.id = s.text_id '
+        "WHERE s.id = ?",
+        (sentence_ids(learning.conn, sentences_with(learning.conn, "coalition"))[0],),
     ).fetchone()
     set_translation(learning, sha, start, end, "Comment la coalition de Kim change la région")
     out = tmp_path / "deck.apkg"

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from reader.store import open_db
 from reader.store.migrations import backup_path, current_version, migrate, migrations
+from reader.store.tokens import sentence_tokens, store_tokens
 
 STAMP = "2026-01-02T03:04:05+00:00"
 
@@ -38,18 +39,15 @@ def fill(db: sqlite_utils.Database) -> None:
             "VALUES (?, 1, ?, 0, ?, ?, ?)",
             [(1, 0, 0, 12, "The cat sat."), (2, 1, 13, 22, "It slept.")],
         )
-        conn.executemany(
-            'INSERT INTO tokens (text_id, sentence_id, idx, start, "end", surface, lemma, pos, '
-            "is_word, term_key) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (1, 0, 0, 3, "The", "the", "DET", 1, "the"),
-                (1, 1, 4, 7, "cat", "cat", "NOUN", 1, "cat"),
-                (1, 2, 8, 11, "sat", "sit", "VERB", 1, "sit"),
-                (1, 3, 11, 12, ".", ".", "PUNCT", 0, None),
-                (2, 0, 13, 15, "It", "it", "PRON", 1, "it"),
-                (2, 1, 16, 21, "slept", "sleep", "VERB", 1, "sleep"),
-            ],
-        )
+        if db["tokens"].exists():
+            conn.executemany(
+                'INSERT INTO tokens (text_id, sentence_id, idx, start, "end", surface, lemma, '
+                "pos, is_word, term_key) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(sid, i, *t[1:3], t[0], t[3], t[4], int(t[5]), t[3] if t[5] else None)
+                 for sid, tokens in TOKENS.items() for i, t in enumerate(tokens)],
+            )  # fmt: skip
+        else:
+            store_tokens(conn, 1, [(1, 0, 0, TOKENS[1]), (2, 1, 13, TOKENS[2])])
         conn.execute(
             "INSERT INTO terms (id, lang, key, status, gloss, created_at, updated_at) "
             "VALUES (1, 'en', 'cat', 2, 'a small feline; sat', ?, ?)",
@@ -71,10 +69,32 @@ def fill(db: sqlite_utils.Database) -> None:
         )
 
 
+TOKENS = {
+    1: [("The", 0, 3, "the", "DET", True), ("cat", 4, 7, "cat", "NOUN", True),
+        ("sat", 8, 11, "sit", "VERB", True), (".", 11, 12, ".", "PUNCT", False)],
+    2: [("It", 13, 15, "it", "PRON", True), ("slept", 16, 21, "sleep", "VERB", True)],
+}  # fmt: skip
+
+
+def stored_tokens(db: sqlite_utils.Database) -> list[tuple[object, ...]]:
+    """Every token as (sentence id, idx, surface, start, end, lemma, pos, is_word, term_key),
+    from the one-row-per-token table of the older schemas or the compact one of 0017."""
+    if db["tokens"].exists():
+        rows = db.execute(
+            'SELECT sentence_id, idx, surface, start, "end", lemma, pos, is_word, term_key '
+            "FROM tokens ORDER BY sentence_id, idx"
+        ).fetchall()
+        return [(*r[:7], bool(r[7]), r[8]) for r in rows]
+    return [
+        (sid, *t)
+        for (sid,) in db.execute("SELECT id FROM sentences ORDER BY id").fetchall()
+        for t in sentence_tokens(db.conn, sid)
+    ]
+
+
 LEARNER_DATA = {
     "SELECT title, content, sentence_count FROM texts": [("A story", "The cat sat. It slept.", 2)],
     "SELECT idx, text FROM sentences ORDER BY idx": [(0, "The cat sat."), (1, "It slept.")],
-    "SELECT COUNT(*), SUM(is_word) FROM tokens": [(6, 5)],
     "SELECT key, status, gloss FROM terms": [("cat", 2, "a small feline; sat")],
     "SELECT old_status, new_status, at FROM term_history": [(None, 2, STAMP)],
     "SELECT sentence_idx, furthest_idx FROM positions": [(1, 1)],
@@ -90,6 +110,11 @@ LEARNER_DATA = {
 def assert_learner_data(db: sqlite_utils.Database) -> None:
     for query, expected in LEARNER_DATA.items():
         assert [tuple(r) for r in db.execute(query).fetchall()] == expected, query
+    assert stored_tokens(db) == [
+        (sid, i, t[0], t[1], t[2], t[3], t[4], t[5], t[3].lower() if t[5] else None)
+        for sid, tokens in TOKENS.items()
+        for i, t in enumerate(tokens)
+    ]
 
 
 EARLIER = [m.number for m in migrations()][:-1]

@@ -55,6 +55,8 @@ def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str
         f"{result.name}: {counted(result.entries, 'entry')} ({result.kind}, {langs}, "
         f"{result.seconds:.1f} s)"
     )
+    for note in result.notes:
+        click.echo(note)
     if not result.target_lang:
         click.echo(
             "The glosses' language is not known: say it with "

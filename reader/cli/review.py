@@ -20,14 +20,17 @@ def review_cmd(drill: str | None) -> None:
     run_tui(None, review=(drill,) if drill else ())
 
 
-@main.command("cards")
+@main.group("cards", invoke_without_command=True)
 @click.option("--due", is_flag=True, help="Only the cards due now.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @home_option
+@click.pass_context
 @friendly
-def cards_cmd(due: bool, as_json: bool) -> None:
+def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
     """List review cards: term, drill, when due, and FSRS's state, stability and difficulty.
     With --due, the cards a review session started now would show."""
+    if ctx.invoked_subcommand is not None:
+        return
     from reader.config import load_config
     from reader.learn.cards import ensure_all_cards, list_cards
     from reader.learn.schedule import load_queue, now_utc
@@ -54,3 +57,18 @@ def cards_cmd(due: bool, as_json: bool) -> None:
             f"{c.due.replace('+00:00', 'Z')}  {info['state']:<10} {stability}  "
             f"reps {c.reps}{paused}"
         )
+
+
+@cards_cmd.command("refresh")
+@click.option("--term", "term", default=None, help="Only this term's cards.")
+@home_option
+@friendly
+def cards_refresh_cmd(term: str | None) -> None:
+    """Give cards the meaning the reader shows now (a card keeps the one it was made with)."""
+    from reader.learn.cards import refresh_meanings
+    from reader.learn.status import normalize_key
+    from reader.wording import counted
+
+    db = open_home_db()
+    changed = refresh_meanings(db, normalize_key(term) if term else None)
+    click.echo(f"{counted(changed, 'card')} given the meaning shown now")

@@ -7,7 +7,7 @@ next:
 1. the review card's copied sentence (``cards``), when the review drills have made one;
 2. the sentence the learner was reading when they looked the term up, at or before the moment
    they first marked it as learning (``events``): the sentence they met it in;
-3. its first sentence in the library (``tokens.term_key`` in text order).
+3. its first sentence in the library (the occurrence index, in text order).
 
 A term met nowhere (set from the command line only) still gets a note, without a sentence.
 """
@@ -23,6 +23,7 @@ from reader.learn.glossing import gloss_entry
 from reader.learn.status import LEARNING, status_name
 from reader.learn.translations import get_translation
 from reader.lexicon.senses import SenseContext
+from reader.store.tokens import sentence_ids, sentence_tokens, sentences_with, text_keys
 
 Span = tuple[int, int]
 
@@ -131,12 +132,21 @@ def meaning_of(
     lang: str,
     context: SenseContext | None = None,
 ) -> str:
-    """The learner's own gloss first, else the first gloss the reader shows for the term in the
+    """The meaning the term's review cards keep, where it has cards (a dictionary imported or a
+    language set since never rewrites a note: ``sentences cards refresh`` does, when asked);
+    else the learner's own gloss, else the first gloss the reader shows for the term in the
     note's sentence (senses ranked by how well they fit it).
 
     :func:`reader.learn.glossing.gloss_entry` already puts the learner's gloss (and, where the
     learner has them, glosses in their own language) before the dictionaries' senses.
     """
+    kept = db.execute(
+        "SELECT meaning FROM cards WHERE lang = ? AND term_key = ? AND meaning IS NOT NULL "
+        "ORDER BY id LIMIT 1",
+        (lang, key),
+    ).fetchone()
+    if kept and kept[0]:
+        return str(kept[0])
     try:
         entry = gloss_entry(db, key, pos, lang, context=context)
     except ValueError:
@@ -247,11 +257,8 @@ def _met_in(db: sqlite_utils.Database, key: str, term_id: int | None) -> list[in
 def _first_sentences(db: sqlite_utils.Database, key: str) -> list[int]:
     """Sentences holding the term's (first) word, in library order (texts, then sentences)."""
     first = key.split()[0]
-    rows = db.execute(
-        "SELECT DISTINCT sentence_id FROM tokens WHERE term_key = ? ORDER BY sentence_id LIMIT ?",
-        (first, PHRASE_CANDIDATES if " " in key else 1),
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+    places = sentences_with(db.conn, first)[: PHRASE_CANDIDATES if " " in key else 1]
+    return sentence_ids(db.conn, places)
 
 
 def _library_sentence(
@@ -265,11 +272,7 @@ def _library_sentence(
     if row is None:
         return None
     text, start, end, title, sha, source = row
-    tokens = db.execute(
-        'SELECT start, "end", term_key, pos, lemma, surface FROM tokens WHERE sentence_id = ? '
-        "ORDER BY idx",
-        (sentence_id,),
-    ).fetchall()
+    tokens = [(t[2], t[3], t[7], t[5], t[4], t[1]) for t in sentence_tokens(db.conn, sentence_id)]
     matched = match_term(key, [(t[0] - start, t[1] - start, t[2]) for t in tokens])
     if matched is None:
         return None
@@ -331,38 +334,21 @@ def _keys_in_text(
         from reader.learn.texts import TextNotFound
 
         raise TextNotFound(f"no text with id {text_id}")
-    bounds = db.execute(
-        "SELECT MIN(id), MAX(id) FROM sentences WHERE text_id = ?", (text_id,)
-    ).fetchone()
-    words = {
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT term_key FROM tokens WHERE sentence_id BETWEEN ? AND ? "
-            "AND term_key IS NOT NULL",
-            (bounds[0], bounds[1]),
-        ).fetchall()
-    }
+    words = text_keys(db.conn, text_id)
     found = set()
     for key in keys:
         parts = key.split()
         if not all(p in words for p in parts):
             continue
-        if len(parts) == 1 or _phrase_in_text(db, key, bounds[0], bounds[1]):
+        if len(parts) == 1 or _phrase_in_text(db, key, text_id):
             found.add(key)
     return found
 
 
-def _phrase_in_text(db: sqlite_utils.Database, key: str, first: int, last: int) -> bool:
-    rows = db.execute(
-        "SELECT DISTINCT sentence_id FROM tokens WHERE term_key = ? "
-        "AND sentence_id BETWEEN ? AND ? LIMIT ?",
-        (key.split()[0], first, last, PHRASE_CANDIDATES),
-    ).fetchall()
-    for (sentence_id,) in rows:
-        tokens = db.execute(
-            'SELECT start, "end", term_key FROM tokens WHERE sentence_id = ? ORDER BY idx',
-            (sentence_id,),
-        ).fetchall()
+def _phrase_in_text(db: sqlite_utils.Database, key: str, text_id: int) -> bool:
+    places = sentences_with(db.conn, key.split()[0], text_id=text_id)[:PHRASE_CANDIDATES]
+    for sentence_id in sentence_ids(db.conn, places):
+        tokens = [(t[2], t[3], t[7]) for t in sentence_tokens(db.conn, sentence_id)]
         if match_term(key, tokens) is not None:
             return True
     return False

@@ -31,6 +31,7 @@ from reader.learn.identity import sentence_guid, term_card_guid
 from reader.lexicon.senses import SenseContext
 from reader.store import transaction
 from reader.store.migrations import now
+from reader.store.tokens import StoredToken, sentence_ids, sentence_tokens, sentences_with
 
 TERM_DRILLS = ("recognition", "production", "cloze")
 SENTENCE_DRILLS = ("listening",)
@@ -80,6 +81,30 @@ def on_status_change(
         )
         return
     ensure_term_cards(db, key, lang, met)
+
+
+def refresh_meanings(db: sqlite_utils.Database, key: str | None = None, lang: str = "en") -> int:
+    """Give the cards of ``key`` (None: every term's) the meaning the reader shows now.
+
+    A card keeps the meaning it was made with: a dictionary imported later or another
+    ``native_lang`` never rewrites it (nor its Anki note on re-export). This is the learner
+    asking for the new one (``sentences cards refresh``). Returns how many cards changed.
+    """
+    query = "SELECT DISTINCT term_key FROM cards WHERE lang = ? AND term_key IS NOT NULL"
+    params: tuple[str, ...] = (lang,)
+    if key is not None:
+        query, params = query + " AND term_key = ?", (lang, key)
+    changed = 0
+    with transaction(db):
+        for (term,) in db.conn.execute(query, params).fetchall():
+            meaning, sense = meaning_of(db, str(term), lang, card_context(db, str(term), lang))
+            cursor = db.conn.execute(
+                "UPDATE cards SET meaning = ?, meaning_sense = ?, updated_at = ? "
+                "WHERE lang = ? AND term_key = ? AND meaning IS NOT ?",
+                (meaning, sense, now(), lang, term, meaning),
+            )
+            changed += max(int(cursor.rowcount), 0)
+    return changed
 
 
 def on_gloss_change(db: sqlite_utils.Database, key: str, lang: str) -> None:
@@ -276,60 +301,47 @@ def find_context(db: sqlite_utils.Database, key: str, lang: str = "en") -> Conte
         (key, lang),
     ).fetchall()
     for (sentence_id,) in looked_up:
-        first = db.execute(
-            'SELECT idx, start, "end" FROM tokens WHERE sentence_id = ? AND term_key = ? '
-            "ORDER BY idx",
-            (sentence_id, words[0]),
-        ).fetchall()
-        for idx, start, end in first:
-            found = _met_at(db, int(sentence_id), int(idx), int(start), int(end), words)
-            if found is not None:
-                return context_from(db, found)
+        found = _met_in(db, int(sentence_id), words)
+        if found is not None:
+            return context_from(db, found)
     limit = 1 if len(words) == 1 else _PHRASE_CANDIDATES
-    firsts = db.execute(
-        'SELECT k.sentence_id, k.idx, k.start, k."end" FROM tokens k '
-        "JOIN texts t ON t.id = k.text_id "
-        "WHERE k.term_key = ? AND t.lang = ? ORDER BY k.id LIMIT ?",
-        (words[0], lang, limit),
-    ).fetchall()
-    for sentence_id, idx, start, end in firsts:
-        found = _met_at(db, int(sentence_id), int(idx), int(start), int(end), words)
+    places = sentences_with(db.conn, words[0], lang=lang)[:limit]
+    for sentence_id in sentence_ids(db.conn, places):
+        found = _met_in(db, sentence_id, words)
         if found is not None:
             return context_from(db, found)
     return None
 
 
-def _met_at(
-    db: sqlite_utils.Database, sentence_id: int, idx: int, start: int, end: int, words: list[str]
-) -> Met | None:
-    """The term starting at token ``idx``: the whole span for a phrase, if its words follow."""
-    if len(words) == 1:
-        return Met(sentence_id, start, end)
-    last = _phrase_span(db, sentence_id, idx, words[1:])
-    return Met(sentence_id, start, last) if last is not None else None
+def _met_in(db: sqlite_utils.Database, sentence_id: int, words: list[str]) -> Met | None:
+    """The first place in the sentence where the term (a word, or a phrase's words in order)
+    is met."""
+    tokens = sentence_tokens(db.conn, sentence_id)
+    for idx, _surface, start, end, _lemma, _pos, _word, key in tokens:
+        if key != words[0]:
+            continue
+        if len(words) == 1:
+            return Met(sentence_id, start, end)
+        last = _phrase_end(tokens, idx, words[1:])
+        if last is not None:
+            return Met(sentence_id, start, last)
+    return None
 
 
-def _phrase_span(
-    db: sqlite_utils.Database, sentence_id: int, first_idx: int, rest: list[str]
-) -> int | None:
+def _phrase_end(tokens: list[StoredToken], first_idx: int, rest: list[str]) -> int | None:
     """The end offset of a phrase's last word when ``rest`` follows in order (gaps of up to
     three tokens allowed, for split phrasal verbs), else None."""
-    rows = db.execute(
-        'SELECT idx, "end", term_key FROM tokens WHERE sentence_id = ? AND idx > ? ORDER BY idx',
-        (sentence_id, first_idx),
-    ).fetchall()
     wanted = iter(rest)
     target = next(wanted)
     last = first_idx
-    end: int | None = None
-    for idx, token_end, term_key in rows:
+    for idx, _surface, _start, token_end, _lemma, _pos, _word, key in tokens[first_idx + 1 :]:
         if idx - last > 4:
             return None
-        if term_key == target:
-            last, end = int(idx), int(token_end)
+        if key == target:
+            last = idx
             nxt = next(wanted, None)
             if nxt is None:
-                return end
+                return token_end
             target = nxt
     return None
 

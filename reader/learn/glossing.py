@@ -20,7 +20,11 @@ from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
 from reader.lexicon.readable import circular_word, describing, readable
 from reader.lexicon.senses import SenseContext, rank_senses
+from reader.lexicon.senses.rivals import use_tagger
 from reader.lexicon.wordparts import Part, split_compound, split_word
+from reader.text.tagger import lemma_of, tag_margins
+
+use_tagger(tag_margins, lemma_of)  # a part of speech the tagger nearly chose may compete
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
 NAME_POS = frozenset({"PROPN"})
@@ -110,8 +114,9 @@ def gloss_entry(
     senses = rank_senses(db, senses, context, pos)
     if not senses and (pos is None or pos in PARTS_POS):
         senses = _part_glosses(db, key, context) if " " not in key else _words_of(db, key, context)
-    senses = native_first(db, senses, native_lang, key, lang)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
+    meant = choice.sense_key if choice else None  # choosing a sense chooses its translation
+    senses = native_first(db, senses, native_lang, key, lang, context, meant)
     senses, chosen = chosen_first(_readable(db, key, senses), choice)
     return GlossEntry(
         lemma=key,

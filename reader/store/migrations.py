@@ -14,8 +14,10 @@ The schema is the learner's open, documented data: see ``docs/schema.md``.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -129,8 +131,11 @@ def _apply(conn: sqlite3.Connection, migration: Migration) -> bool:
             ).fetchone():
                 conn.rollback()
                 return False
-            for statement in statements(migration.script):
-                conn.execute(statement)
+            for step in steps(migration.script):
+                if callable(step):
+                    step(conn)
+                else:
+                    conn.execute(step)
             broken = conn.execute("PRAGMA foreign_key_check").fetchall() if rebuild else []
             if broken:
                 raise sqlite3.IntegrityError(
@@ -165,6 +170,25 @@ def _keep_a_copy(db: sqlite_utils.Database, first_pending: int) -> None:
     target = backup_path(file, first_pending)
     if not target.exists():  # another process got there first: its copy is the older state
         backup_to(db, target)
+
+
+PYTHON_STEP = re.compile(r"^-- python: ([a-z0-9_.]+):([a-z0-9_]+)\s*$", re.MULTILINE)
+"""A line of a migration naming a function of the program to call at that point, with the
+connection, inside the migration's transaction: for a conversion SQL cannot express (migration
+0017 re-encodes every token). The function must stay as it shipped, as the SQL does."""
+
+
+def steps(script: str) -> list[str | Callable[[sqlite3.Connection], None]]:
+    """The statements of a script, with its Python steps (:data:`PYTHON_STEP`) in place."""
+    out: list[str | Callable[[sqlite3.Connection], None]] = []
+    position = 0
+    for match in PYTHON_STEP.finditer(script):
+        out += statements(script[position : match.start()])
+        module = importlib.import_module(match[1])
+        out.append(getattr(module, match[2]))
+        position = match.end()
+    out += statements(script[position:])
+    return out
 
 
 def statements(script: str) -> list[str]:

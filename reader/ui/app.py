@@ -187,6 +187,57 @@ class SentencesApp(App[None]):
 
         self.push_screen(ReviewScreen(drills))
 
+    def action_stats(self) -> None:
+        """The stats screen (key S in the library and the reader)."""
+        from reader.ui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
+    def action_study(self) -> None:
+        """The study list of the text being read (key L in the reader)."""
+        text_id = getattr(self.screen, "text_id", None)
+        if isinstance(text_id, int):
+            self.open_study(text_id)
+
+    def action_concordance(self) -> None:
+        """Every sentence of the library holding the word under the reader's cursor (key f);
+        Enter there goes to one, in this text or another."""
+        from reader.ui.screens.concordance import ConcordanceScreen
+        from reader.ui.screens.reading import ReadingScreen
+
+        reading = self.screen
+        if not isinstance(reading, ReadingScreen) or reading.session is None:
+            return
+        unit = reading.session.current_unit
+        if unit is None:
+            return
+
+        def chosen(place: tuple[int, int] | None) -> None:
+            if place is None:
+                return
+            text_id, idx = place
+            if text_id == reading.text_id:
+                reading.go_to(idx)
+                return
+            self.show_library()
+            self.push_screen(ReadingScreen(text_id, start=idx))
+
+        self.push_screen(ConcordanceScreen(unit.key, reading.session.info.lang), chosen)
+
+    def open_study(self, text_id: int) -> None:
+        """A text's study list; the screen below redraws in the new colours if words were
+        marked there."""
+        from reader.ui.screens.study import StudyScreen
+
+        below = self.screen
+
+        def closed(marked: bool | None) -> None:
+            redraw = getattr(below, "statuses_changed", None)
+            if marked and callable(redraw):
+                redraw()
+
+        self.push_screen(StudyScreen(text_id), closed)
+
     def import_and_open(self, loaded: Loaded) -> None:
         from reader.ui.screens.importing import ImportScreen
 

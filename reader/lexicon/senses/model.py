@@ -132,6 +132,35 @@ def load_model(path: Path | None = None) -> SenseModel | None:
         return model
 
 
+_composed: dict[str, dict[str, tuple[str, ...]]] = {}
+TERMS_APART = True
+"""Off only to measure what the rule gains (``bench/senses.py --without terms-apart``)."""
+
+
+def composed_terms(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """WordNet's multi-word terms none of whose senses is the term's own, each with the senses
+    of its words that it means: in each sense, one of its words alone means the same ({belong,
+    belong to}), or it is a noun naming a kind of its last word ("business executive", an
+    executive). Read alone from the model file (a few ms, no model load), so building a phrase
+    index never waits for the ranker. Empty without the file.
+    """
+    if not TERMS_APART:
+        return {}
+    where = path or model_path()
+    key = str(where)
+    with _lock:
+        if key not in _composed:
+            found: dict[str, tuple[str, ...]] = {}
+            if where.is_file():
+                with np.load(where, allow_pickle=False) as data:
+                    if "composed" in data.files:
+                        for line in data["composed"].tobytes().decode("utf-8").split("\n"):
+                            term, _, keys = line.partition("\t")
+                            found[term] = tuple(keys.split())
+            _composed[key] = found
+        return _composed[key]
+
+
 def _read(path: Path) -> SenseModel:
     with np.load(path, allow_pickle=False) as data:
         domains = data["domains"].tobytes().decode("utf-8").split("\n")

@@ -34,6 +34,10 @@ class LibraryScreen(Screen[None]):
                 tooltip="Remove the text (after asking); what you know about words stays"),
         Binding("g", "refresh", "Refresh", show=False, tooltip="Read the list again"),
         Binding("R", "review", "Review", tooltip="Review the cards that are due"),
+        Binding("S", "app.stats", "Stats",
+                tooltip="Your progress: known words over time, reading, reviews, streak"),
+        Binding("L", "study", "Study list", show=False,
+                tooltip="The text's new words, most useful first: tick several, mark them"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="This list of keys"),
         Binding("q", "app.quit", "Quit", tooltip="Quit"),
     ]  # fmt: skip
@@ -211,6 +215,11 @@ class LibraryScreen(Screen[None]):
         text_id = self._selected_id()
         if text_id is not None:
             self.sentences_app.open_text(text_id)
+
+    def action_study(self) -> None:
+        text_id = self._selected_id()
+        if text_id is not None:
+            self.sentences_app.open_study(text_id)
 
     def action_remove(self) -> None:
         text_id = self._selected_id()

@@ -42,9 +42,10 @@ class ReadingScreen(AppScreen[None]):
     BINDINGS = READING_KEYS
     COMMANDS = {ExportCommands, ScreenKeys}
 
-    def __init__(self, text_id: int) -> None:
+    def __init__(self, text_id: int, start: int | None = None) -> None:
         super().__init__()
         self.text_id = text_id
+        self.start_at = start  # a sentence to open at (from the concordance), else where it was
         self.session: ReadingSession | None = None
         self.lexicon_note = ""
         self._read_timer: Timer | None = None
@@ -120,6 +121,8 @@ class ReadingScreen(AppScreen[None]):
         for part in parts:
             part.session = session
         self.title = session.info.title
+        if self.start_at is not None:
+            session.goto(self.start_at)
         self.refresh_all()
 
     def on_work_failed(self, message: WorkFailed) -> None:
@@ -202,6 +205,7 @@ class ReadingScreen(AppScreen[None]):
             return
         parts = [f" Sentence {session.index + 1:,} of {session.count:,}",
                  f"{session.read_share():.0%} read"]  # fmt: skip
+        parts += self.navigator.chapter_place(narrow=self.size.width < NARROW_BELOW)
         mark = session.sentence_mark()
         if mark:
             parts.append(mark)
@@ -285,7 +289,10 @@ class ReadingScreen(AppScreen[None]):
         self.refresh_sentence()
 
     def on_navigator_go_to(self, message: Navigator.GoTo) -> None:
-        if self.session is not None and self.session.goto(message.index):
+        self.go_to(message.index)
+
+    def go_to(self, index: int) -> None:
+        if self.session is not None and self.session.goto(index):
             self.refresh_all()
 
     def on_translation_line_words_translated(
@@ -345,6 +352,9 @@ class ReadingScreen(AppScreen[None]):
     def action_goto_end(self) -> None:
         if self.session and self.session.goto(self.session.count - 1):
             self.refresh_all()
+
+    def action_chapter(self, delta: int) -> None:
+        self.navigator.step_chapter(delta)
 
     @saves
     def action_word(self, delta: int) -> None:

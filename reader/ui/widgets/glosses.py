@@ -10,6 +10,7 @@ from rich.text import Text
 from reader.learn.glossing import GlossEntry
 from reader.learn.session import GlossRow
 from reader.learn.status import NEW
+from reader.lexicon.readable import see_also_line
 from reader.ui.styles import STATUS_STYLES
 from reader.wording import counted
 
@@ -169,7 +170,7 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
         if sense.example:
             out.append(f'   "{sense.example}"\n', style="italic")
         if sense.see_also:
-            out.append(f"   see also: {sense.see_also}\n", style="dim")
+            out.append(f"   see also: {see_also_line(sense.see_also)}\n", style="dim")
         if sense.synonyms:
             out.append(f"   ≈ {sense.synonyms}\n", style="dim")
     hidden = len(entry.senses) - MAX_SENSES
