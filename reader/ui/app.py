@@ -19,6 +19,7 @@ from reader.logs import LOGGER, debug_enabled, setup_logging
 from reader.store import open_db
 from reader.store.writer import Writer
 from reader.text.load import Loaded
+from reader.ui.base import worker_db
 from reader.ui.messages import DebugLog, WriteFailed, WriteRecovered
 from reader.ui.pacing import settle_heap
 from reader.wording import counted
@@ -256,11 +257,8 @@ class SentencesApp(App[None]):
 
         try:
             loaded = load_path(path)
-            db = open_db(self.db_path)
-            try:
+            with worker_db(self.db_path) as db:
                 existing = find_text(db, loaded.content, self.lang)
-            finally:
-                db.close()
         except Exception as exc:
             message = log_failure(exc, "Cannot add that file")
             self.call_from_thread(
@@ -292,13 +290,10 @@ class SentencesApp(App[None]):
         load_model()  # the sense ranker's arrays, before the first sentence is glossed
         stem("warming")  # NLTK's stemmer for circular definitions: ~0.2 s to import
         if self.lexicon_ready:
-            db = open_db(self.db_path)
-            try:
+            with worker_db(self.db_path) as db:
                 from reader.lexicon.idioms import ensure_idioms
 
                 ensure_idioms(db)  # a new release may ship more idioms
-            finally:
-                db.conn.close()
             self.load_phrases()
         settle_heap()  # what was just loaded lives as long as the app: out of the collector's way
 
@@ -307,11 +302,8 @@ class SentencesApp(App[None]):
         from reader.learn.phrases import PhraseIndex
         from reader.ui.messages import PhrasesReady
 
-        db = open_db(self.db_path)
-        try:
+        with worker_db(self.db_path) as db:
             phrases = PhraseIndex.from_db(db, self.lang)
-        finally:
-            db.conn.close()
         settle_heap()
         self.phrases = phrases
         self.post_message(PhrasesReady(phrases))
@@ -326,11 +318,8 @@ class SentencesApp(App[None]):
 
         if not names:
             return
-        db = open_db(self.db_path)
-        try:
+        with worker_db(self.db_path) as db:
             needed = [step.name for step in STEPS if step.name in names and step.needed(db)]
-        finally:
-            db.close()
         if needed:
             self.post_message(FirstRunNeeded(needed))
 
@@ -374,11 +363,8 @@ class SentencesApp(App[None]):
         deadline = time.monotonic() + FIRST_RUN_PATIENCE_S
         while True:
             try:
-                db = open_db(self.db_path)
-                try:
+                with worker_db(self.db_path) as db:
                     note = step.apply(db, answer)
-                finally:
-                    db.close()
                 break
             except Exception as exc:
                 locked = "locked" in str(exc) or "busy" in str(exc)

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 from textual.worker import WorkerState
 
-from reader.ui.base import sentences_app
+from reader.ui.base import sentences_app, worker_db
 from reader.ui.messages import ExportFinished, Progress, WorkFailed
 
 STAGES = {
@@ -73,7 +73,6 @@ class ExportScreen(ModalScreen[None]):
         from reader.export import ExportCancelled, ExportRequest, default_path, export
         from reader.paths import audio_dir
         from reader.speech import SpeechSettings
-        from reader.store import open_db
 
         app = sentences_app(self)
 
@@ -97,8 +96,7 @@ class ExportScreen(ModalScreen[None]):
         try:
             if self.cancel.is_set():
                 raise ExportCancelled("export cancelled")
-            db = open_db(app.db_path)
-            try:
+            with worker_db(app.db_path) as db:
                 request = ExportRequest(
                     kind=self.kind,
                     out=default_path(self.kind, exports_dir()),
@@ -106,8 +104,6 @@ class ExportScreen(ModalScreen[None]):
                     native_lang=config.native_lang,
                 )
                 result = export(db, request, speech, audio_dir, report, self.cancel)
-            finally:
-                db.conn.close()
         except ExportCancelled:
             self.post_message(WorkFailed(""))
             return

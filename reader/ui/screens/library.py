@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.texts import TextInfo
-from reader.ui.base import AppScreen
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.commands import ScreenKeys
 from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
@@ -83,14 +83,10 @@ class LibraryScreen(AppScreen[None]):
     def load_texts(self) -> None:
         from reader.learn.texts import list_texts
         from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 texts: list[object] = list(list_texts(db))
-            finally:
-                db.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot list texts: {log_failure(exc, 'list texts')}"))
             return
@@ -102,15 +98,11 @@ class LibraryScreen(AppScreen[None]):
         cards for terms set from the command line made first, as the review screen makes them."""
         from reader.learn.cards import ensure_all_cards
         from reader.learn.schedule import due_count, now_utc
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 ensure_all_cards(db)
                 count = due_count(db, now_utc(), self.sentences_app.config.new_cards_per_day)
-            finally:
-                db.close()
         except Exception:  # the count is a courtesy; the review screen reports real failures
             return
         self.post_message(CardsDue(count))
@@ -197,14 +189,10 @@ class LibraryScreen(AppScreen[None]):
         """A book's tokens are hundreds of thousands of rows: not on the UI thread."""
         from reader.learn.texts import remove_text
         from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 remove_text(db, text_id)
-            finally:
-                db.close()
         except Exception as exc:
             message = log_failure(exc, f"remove text {text_id}")
             self.post_message(WorkFailed(f"Cannot remove the text: {message}"))

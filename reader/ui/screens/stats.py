@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from reader.learn.stats import Stats, why_empty
-from reader.ui.base import AppScreen
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -77,17 +77,13 @@ class StatsScreen(AppScreen[None]):
     def load(self) -> None:
         from reader.learn.stats import compute, vocabulary_estimate
         from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 stats = compute(db, estimate=False)
                 self.post_message(StatsLoaded(stats))
                 if not stats.empty:
                     self.post_message(EstimateLoaded(vocabulary_estimate(db)))
-            finally:
-                db.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot count: {log_failure(exc, 'stats')}"))
 

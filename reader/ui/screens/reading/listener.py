@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from reader.learn.session import ReadingSession
-from reader.ui.base import AppWidget
+from reader.ui.base import AppWidget, WorkerCancelled, worker_db
 from reader.ui.messages import AudioFailed, AudioFinished, AudioReady
 
 if TYPE_CHECKING:
@@ -140,16 +141,15 @@ class Listener(AppWidget):
     def _prefetch(self, text_id: int, after: int, settings: SpeechSettings, folder: Path) -> None:
         from reader.learn.texts import sentences_between
         from reader.speech import prerender
-        from reader.store import open_db
 
-        db = open_db(self.sentences_app.db_path)
+        cancelled = WorkerCancelled(get_current_worker())
         try:
-            rows = sentences_between(db, text_id, after + 1, after + PREFETCH)
-            prerender([r.text for r in rows], settings, db, folder)
+            # the audio cache's rows are written here, not by the writer (see docs/storage.md)
+            with worker_db(self.sentences_app.db_path) as db:
+                rows = sentences_between(db, text_id, after + 1, after + PREFETCH)
+                prerender([r.text for r in rows], settings, db, folder, cancel=cancelled)
         except Exception:  # prefetch is a courtesy: playback reports real failures
             return
-        finally:
-            db.conn.close()
 
     def on_audio_ready(self, message: AudioReady) -> None:
         if message.fell_back and not self._fallback_told:

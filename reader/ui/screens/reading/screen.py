@@ -11,7 +11,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from reader.learn.session import ReadingSession
-from reader.ui.base import AppScreen
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.commands import ScreenKeys
 from reader.ui.guard import saves
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
@@ -92,17 +92,13 @@ class ReadingScreen(AppScreen[None]):
         """Open the text off the UI thread, with a connection of its own; its writes go to the
         app's writer from the start."""
         from reader.logs import log_failure
-        from reader.store import open_db
 
         app = self.sentences_app
         try:
-            db = open_db(app.db_path, migrate_schema=False)
-            try:
+            with worker_db(app.db_path) as db:
                 session = ReadingSession(
                     db, self.text_id, app.config, app.phrases, writes=app.writer
                 )
-            finally:
-                db.close()
         except Exception as exc:
             message = log_failure(exc, f"open text {self.text_id}")
             self.post_message(WorkFailed(f"Cannot open the text: {message}"))
