@@ -44,7 +44,7 @@ def read_cmd(target: str | None, title: str | None, lang: str | None, whole: boo
     from reader.text.importer import find_source, find_text
 
     lang = checked_lang(lang or config_lang())
-    existing = find_source(db, target.strip(), lang) if is_url(target) else None
+    existing = find_source(db, canonical_url(target), lang) if is_url(target) else None
     loaded = None
     if existing is None:
         loaded = load_target(target, whole=whole)
@@ -61,6 +61,12 @@ def is_url(target: str) -> bool:
     from reader.text.web import is_url as _is_url
 
     return _is_url(target)
+
+
+def canonical_url(url: str) -> str:
+    from reader.text.web import canonical_url as _canonical
+
+    return _canonical(url)
 
 
 def load_target(target: str, *, whole: bool = False) -> Any:
@@ -118,7 +124,7 @@ def import_cmd(
     imported: list[dict[str, object]] = []
     for path in paths:
         try:
-            known = find_source(db, path.strip(), lang) if is_url(path) else None
+            known = find_source(db, canonical_url(path), lang) if is_url(path) else None
             if known is not None:
                 imported.append(_known_record(db, known))
                 if not as_json:

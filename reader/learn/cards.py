@@ -297,7 +297,7 @@ def find_context(db: sqlite_utils.Database, key: str, lang: str = "en") -> Conte
         if found is not None:
             return context_from(db, found)
     limit = 1 if len(words) == 1 else _PHRASE_CANDIDATES
-    places = sentences_with(db.conn, words[0], lang=lang)[:limit]
+    places = sentences_with(db.conn, words[0], lang=lang, limit=limit)
     for sentence_id in sentence_ids(db.conn, places):
         found = _met_in(db, sentence_id, words)
         if found is not None:

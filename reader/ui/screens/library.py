@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -16,8 +16,8 @@ from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
 from reader.wording import counted
 
-if TYPE_CHECKING:
-    pass
+WATCH_EVERY_S = 1.0
+"""How often the library looks for changes made by another program (one pragma)."""
 
 COLUMNS = (("Title", 60), ("Sentences", 9), ("Words", 9), ("Read", 5), ("Unknown", 7),
            ("Last read", 10))  # fmt: skip
@@ -43,6 +43,9 @@ class LibraryScreen(AppScreen[None]):
     titles: dict[int, str]  # full titles by id: the table cuts them at 60 characters
     cards_due: int | None = None  # review cards due now, once counted
     texts_note = ""
+    _watch: sqlite3.Connection | None = None  # the watcher's own connection (data_version)
+    _version: int | None = None
+    _focus_on: int | None = None  # the text to put the cursor on once the list is read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,6 +58,30 @@ class LibraryScreen(AppScreen[None]):
         self.title = "Sentences"
         self.sub_title = "Library"
         self._add_columns(self.size.width or 120)
+        self.set_interval(WATCH_EVERY_S, self._check_for_changes)
+
+    def on_unmount(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+
+    def _check_for_changes(self) -> None:
+        if self.is_current:
+            self.watch_database()
+
+    @work(thread=True, exclusive=True, group="library-watch", exit_on_error=False)
+    def watch_database(self) -> None:
+        """Read the list again when another program changed the database (``sentences import``
+        in another terminal): SQLite's data_version moves on every commit by any other
+        connection. A one-row pragma on a connection kept for it; never on the UI thread."""
+        try:
+            if self._watch is None:
+                self._watch = sqlite3.connect(self.sentences_app.db_path, check_same_thread=False)
+            version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return  # a courtesy: g reads the list again all the same
+        if self._version is not None and version != self._version:
+            self.app.call_from_thread(self.load_texts)
+        self._version = version
 
     def _title_width(self, screen_width: int) -> int:
         """The title takes what the other columns leave: every column shows at 80 columns."""
@@ -77,6 +104,7 @@ class LibraryScreen(AppScreen[None]):
 
     def on_screen_resume(self) -> None:
         """Also runs when the screen is first shown: figures change while reading."""
+        self._focus_on = self.sentences_app.last_text_id
         self.load_texts()
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
@@ -123,7 +151,10 @@ class LibraryScreen(AppScreen[None]):
 
     def on_texts_loaded(self, message: TextsLoaded) -> None:
         table = self.query_one(DataTable)
-        selected = table.cursor_row
+        # The cursor stays on a text, not a row number: the list is in the order last read, so
+        # the text just left moves to the top (and a text imported elsewhere shifts the rest).
+        left, self._focus_on = self._focus_on, None
+        selected = left if left is not None else self._selected_id()
         table.clear()
         texts = [t for t in message.texts if isinstance(t, TextInfo)]
         self.titles = {t.id: t.title for t in texts}
@@ -141,7 +172,8 @@ class LibraryScreen(AppScreen[None]):
             )
         if texts:
             self.texts_note = f"{counted(len(texts), 'text')}. Enter opens one."
-            table.move_cursor(row=min(selected, len(texts) - 1))
+            rows = [t.id for t in texts]
+            table.move_cursor(row=rows.index(selected) if selected in rows else 0)
             table.focus()
         else:
             self.texts_note = "No texts yet. Press a to add a file, or run: sentences read FILE"

@@ -78,6 +78,7 @@ class ReadingScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         app = self.sentences_app
+        app.last_text_id = self.text_id  # Escape: the library's cursor comes back to it
         self.sub_title = "Sentences mode"
         self.query_one("#glosses-box").border_title = "Glosses"
         self.query_one("#detail-box").border_title = "Word"
