@@ -15,6 +15,7 @@ from reader.cli.base import (
     open_home_db,
     stdin_text,
 )
+from reader.config import load_config
 
 
 @main.command("split")
@@ -65,7 +66,6 @@ def _token_line(token: dict[str, Any]) -> str:
 def _with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     """The reader's glosses: the learner's data home's lexicon, phrases and choices."""
     from reader.cli.words import ensure_lexicon
-    from reader.config import load_config
     from reader.learn.annotate import add_glosses
     from reader.learn.phrases import PhraseIndex
 

@@ -14,13 +14,21 @@ from textual import work
 from textual.app import App
 
 from reader.config import Config, load_config
+from reader.errors import describe
 from reader.lexicon.wordnet import is_compiled, is_declined
-from reader.logs import LOGGER, debug_enabled, setup_logging
+from reader.logs import LOGGER, debug_enabled, log_failure, setup_logging, where_logged
 from reader.store import open_db
 from reader.store.writer import Writer
 from reader.text.load import Loaded
 from reader.ui.base import worker_db
-from reader.ui.messages import DebugLog, WriteFailed, WriteRecovered
+from reader.ui.messages import (
+    DebugLog,
+    FirstRunApplied,
+    FirstRunNeeded,
+    PhrasesReady,
+    WriteFailed,
+    WriteRecovered,
+)
 from reader.ui.pacing import settle_heap
 from reader.wording import counted
 
@@ -100,7 +108,6 @@ class SentencesApp(App[None]):
         self.writer.submit(fn, label=label, key=key)
 
     def on_write_failed(self, message: WriteFailed) -> None:
-        from reader.logs import where_logged
 
         title = "Not saved yet" if message.kept else "Not saved"
         text = message.error if message.kept else message.error + where_logged()
@@ -252,7 +259,6 @@ class SentencesApp(App[None]):
         A worker: reading a book (or converting an EPUB) and looking its text up must not hold
         the keys.
         """
-        from reader.logs import log_failure
         from reader.text.importer import find_text
         from reader.text.load import load_path
 
@@ -303,7 +309,6 @@ class SentencesApp(App[None]):
     def load_phrases(self) -> None:
         """Build the multi-word term index (on a worker thread, with its own connection)."""
         from reader.learn.phrases import PhraseIndex
-        from reader.ui.messages import PhrasesReady
 
         with worker_db(self.db_path) as db:
             phrases = PhraseIndex.from_db(db, self.lang)
@@ -317,7 +322,6 @@ class SentencesApp(App[None]):
     def check_first_run(self, names: list[str], language: bool = False) -> None:
         """Which of the questions this run may ask are still to be asked (a worker: reads);
         ``language``: the learner's own language is asked first."""
-        from reader.ui.messages import FirstRunNeeded
         from reader.ui.screens.first_run import STEPS
         from reader.ui.screens.language import QUESTION
 
@@ -367,8 +371,6 @@ class SentencesApp(App[None]):
 
     @work(thread=True, group="first-run-apply", exit_on_error=False)
     def apply_first_run(self, name: str, answer: object) -> None:
-        from reader.errors import describe
-        from reader.ui.messages import FirstRunApplied
         from reader.ui.screens.first_run import STEPS
 
         step = next(s for s in STEPS if s.name == name)

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.concordance import Concordance
+from reader.logs import log_failure
 from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
@@ -71,7 +72,6 @@ class ConcordanceScreen(AppScreen[tuple[int, int] | None]):
     @work(thread=True, exclusive=True, group="concordance", exit_on_error=False)
     def load(self) -> None:
         from reader.learn.concordance import find
-        from reader.logs import log_failure
 
         try:
             with worker_db(self.sentences_app.db_path) as db:

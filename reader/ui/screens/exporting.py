@@ -22,6 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 from textual.worker import WorkerState
 
+from reader.errors import describe
+from reader.paths import audio_dir, data_home
 from reader.ui.base import sentences_app, worker_db
 from reader.ui.messages import ExportFinished, Progress, WorkFailed
 
@@ -36,7 +38,6 @@ KIND_NAMES = {"anki": "Anki package", "tsv": "TSV for Anki", "csv": "CSV"}
 
 def exports_dir() -> Path:
     """Where the screens' exports go: ``exports/`` in the data home (the path is shown)."""
-    from reader.paths import data_home
 
     folder = data_home() / "exports"
     folder.mkdir(parents=True, exist_ok=True)
@@ -69,9 +70,7 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def run_export(self) -> None:
-        from reader.errors import describe
         from reader.export import ExportCancelled, ExportRequest, default_path, export
-        from reader.paths import audio_dir
         from reader.speech import SpeechSettings
 
         app = sentences_app(self)

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar
 
+from reader.logs import log_failure
 from reader.text.load import Loaded
 from reader.ui.base import worker_db
 from reader.ui.messages import ImportFinished, Progress, WorkFailed
@@ -41,7 +42,6 @@ class ImportScreen(Screen[None]):
     def run_import(self) -> None:
         from textual.worker import get_current_worker
 
-        from reader.logs import log_failure
         from reader.text.importer import ImportCancelled, import_text
 
         worker = get_current_worker()

@@ -16,8 +16,20 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Static
 
+from reader.errors import describe
+from reader.learn.card_list import learner_translations
+from reader.learn.cards import ensure_all_cards
 from reader.learn.review import Answer, ReviewSession, record_answer, undo_answer
-from reader.learn.schedule import GOOD, Queue, make_scheduler, now_utc
+from reader.learn.schedule import (
+    GOOD,
+    Queue,
+    due_count,
+    load_queue,
+    make_scheduler,
+    next_due_after,
+    now_utc,
+)
+from reader.paths import audio_dir
 from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import AudioFailed, ReviewFinished, ReviewLoaded, WorkFailed
 from reader.ui.screens.exporting import ExportCommands, start_export
@@ -86,10 +98,6 @@ class ReviewScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
     def load_queue(self) -> None:
-        from reader.errors import describe
-        from reader.learn.card_list import learner_translations
-        from reader.learn.cards import ensure_all_cards
-        from reader.learn.schedule import load_queue
 
         config = self.sentences_app.config
         # What was just marked on the reading screen (a status, a translation with t) is in the
@@ -180,7 +188,6 @@ class ReviewScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="review-summary", exit_on_error=False)
     def load_summary(self) -> None:
         """When the next card is due, once this session's answers are written."""
-        from reader.learn.schedule import due_count, next_due_after
 
         self.sentences_app.writer.flush(timeout=5)
         config = self.sentences_app.config
@@ -302,8 +309,6 @@ class ReviewScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, group="review-speech", exit_on_error=False)
     def speak(self, text: str, text_sha256: str | None) -> None:
-        from reader.errors import describe
-        from reader.paths import audio_dir
         from reader.speech import SpeechSettings, synthesize
 
         app = self.sentences_app

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from reader.learn.stats import Stats, why_empty
+from reader.logs import log_failure
 from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
@@ -76,7 +77,6 @@ class StatsScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def load(self) -> None:
         from reader.learn.stats import compute
-        from reader.logs import log_failure
 
         try:
             with worker_db(self.sentences_app.db_path) as db:

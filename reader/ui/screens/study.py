@@ -16,6 +16,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.status import KNOWN
 from reader.learn.study import StudyItem
+from reader.learn.texts import get_text
+from reader.logs import log_failure
 from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
@@ -86,8 +88,6 @@ class StudyScreen(AppScreen[bool]):
     @work(thread=True, exclusive=True, group="study", exit_on_error=False)
     def load(self) -> None:
         from reader.learn.study import study_list
-        from reader.learn.texts import get_text
-        from reader.logs import log_failure
 
         try:
             with worker_db(self.sentences_app.db_path) as db:
@@ -157,7 +157,6 @@ class StudyScreen(AppScreen[bool]):
     @work(thread=True, group="study-mark", exit_on_error=False)
     def mark(self, keys: list[str], status: int) -> None:
         from reader.learn.study import mark_words
-        from reader.logs import log_failure
 
         try:
             with worker_db(self.sentences_app.db_path) as db:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual import work
 
+from reader.logs import log_failure
 from reader.ui.base import AppWidget, worker_db
 from reader.ui.messages import LexiconReady, Progress
 
@@ -20,7 +21,6 @@ class LexiconBuilder(AppWidget):
         # At call time: the builder pulls in WordNet's reader, needed once, on a first run.
         from reader.lexicon.builtin import ensure_lexicon
         from reader.lexicon.wordnet import WordNetMissing
-        from reader.logs import log_failure
 
         app = self.sentences_app
 

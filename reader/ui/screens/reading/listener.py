@@ -16,6 +16,9 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.learn.session import ReadingSession
+from reader.learn.texts import sentences_between
+from reader.logs import log_failure
+from reader.paths import audio_dir
 from reader.ui.base import AppWidget, WorkerCancelled, worker_db
 from reader.ui.messages import AudioFailed, AudioFinished, AudioReady
 
@@ -103,7 +106,6 @@ class Listener(AppWidget):
 
     def _folder(self) -> Path:
         """Where the text's audio is kept (worked out on the UI thread, from the session)."""
-        from reader.paths import audio_dir
 
         return audio_dir(self.session.info.source if self.session else None)
 
@@ -115,7 +117,6 @@ class Listener(AppWidget):
     def _synthesize(
         self, text: str, sentence_idx: int | None, settings: SpeechSettings, folder: Path
     ) -> None:
-        from reader.logs import log_failure
         from reader.speech import synthesize
 
         try:
@@ -139,7 +140,6 @@ class Listener(AppWidget):
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
     def _prefetch(self, text_id: int, after: int, settings: SpeechSettings, folder: Path) -> None:
-        from reader.learn.texts import sentences_between
         from reader.speech import prerender
 
         cancelled = WorkerCancelled(get_current_worker())
@@ -164,7 +164,6 @@ class Listener(AppWidget):
 
     @work(thread=True, exclusive=True, group="player", exit_on_error=False)
     def start_playback(self, path: str, speed: float, sentence_idx: int | None) -> None:
-        from reader.logs import log_failure
         from reader.speech.device import AudioUnavailable
 
         app = self.sentences_app

@@ -17,6 +17,7 @@ from textual.message import Message
 
 from reader.learn.chapters import ChapterInfo, find_chapter
 from reader.learn.session import ReadingSession
+from reader.learn.texts import find_sentence
 from reader.ui.base import AppWidget, worker_db
 from reader.ui.messages import SearchFound
 from reader.ui.screens.prompt import PromptScreen
@@ -175,7 +176,6 @@ class Navigator(AppWidget):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def search_text(self, text_id: int, after: int, query: str) -> None:
-        from reader.learn.texts import find_sentence
 
         with worker_db(self.sentences_app.db_path) as db:
             found = find_sentence(db, text_id, query, after)

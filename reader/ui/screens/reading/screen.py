@@ -11,9 +11,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from reader.learn.session import ReadingSession
+from reader.logs import log_failure
 from reader.ui.base import AppScreen, worker_db
 from reader.ui.commands import ScreenKeys
 from reader.ui.guard import saves
+from reader.ui.keys import key_help
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.pacing import hold_collection
 from reader.ui.screens.exporting import ExportCommands, start_export
@@ -92,7 +94,6 @@ class ReadingScreen(AppScreen[None]):
     def load_session(self) -> None:
         """Open the text off the UI thread, with a connection of its own; its writes go to the
         app's writer from the start."""
-        from reader.logs import log_failure
 
         app = self.sentences_app
         try:
@@ -415,7 +416,6 @@ class ReadingScreen(AppScreen[None]):
         self.update_position()
 
     def action_help(self) -> None:
-        from reader.ui.keys import key_help
         from reader.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("Keys while reading", key_help(self.BINDINGS)))

@@ -22,6 +22,7 @@ from textual import work
 from textual.message import Message
 from textual.widgets import Static
 
+from reader.errors import describe
 from reader.learn.session import ReadingSession
 from reader.learn.status import normalize_key
 from reader.ui.base import sentences_app, worker_db
@@ -128,7 +129,6 @@ class TranslationLine(Static):
         self._translate_in_worker("word", None, key, source)
 
     def _translate_in_worker(self, kind: str, index: int | None, text: str, source: str) -> None:
-        from reader.errors import describe
         from reader.translate import TranslationError, translate
 
         app = sentences_app(self)
