@@ -89,6 +89,12 @@ class Listener(AppWidget):
                 player.stop()
             self.notify("Listen mode off", timeout=1.5)
 
+    def stop(self) -> None:
+        """Leaving the text: the audio stops, and listen mode with it."""
+        if self.sentences_app.player is not None:
+            self.sentences_app.player.stop()
+        self.listening = False
+
     def speed(self, step: int) -> None:
         config = self.sentences_app.config
         current = min(SPEEDS, key=lambda s: abs(s - config.speech_speed))

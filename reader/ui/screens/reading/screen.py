@@ -288,6 +288,7 @@ class ReadingScreen(AppScreen[None]):
     def on_navigator_go_to(self, message: Navigator.GoTo) -> None:
         self.go_to(message.index)
 
+    @saves
     def go_to(self, index: int) -> None:
         if self.session is not None and self.session.goto(index):
             self.refresh_all()
@@ -340,15 +341,11 @@ class ReadingScreen(AppScreen[None]):
         else:
             box.scroll_page_up()
 
-    @saves
     def action_goto_start(self) -> None:
-        if self.session and self.session.goto(0):
-            self.refresh_all()
+        self.go_to(0)
 
-    @saves
     def action_goto_end(self) -> None:
-        if self.session and self.session.goto(self.session.count - 1):
-            self.refresh_all()
+        self.go_to(self.session.count - 1 if self.session else 0)
 
     def action_chapter(self, delta: int) -> None:
         self.navigator.step_chapter(delta)
@@ -430,16 +427,12 @@ class ReadingScreen(AppScreen[None]):
             session.cancel_selection()
             self.refresh_sentence()
             return
-        if self.sentences_app.player is not None:
-            self.sentences_app.player.stop()
-        self.listener.listening = False
+        self.listener.stop()
         self.sentences_app.show_library()
 
     def action_review(self) -> None:
         """The review screen on the due cards; Escape there comes back to this sentence."""
-        if self.sentences_app.player is not None:
-            self.sentences_app.player.stop()
-        self.listener.listening = False
+        self.listener.stop()
         self.sentences_app.open_review()
 
     # -- lexicon ------------------------------------------------------------------------------
