@@ -52,8 +52,8 @@ def main() -> int:
         keys = [
             r[0]
             for r in db.execute(
-                "SELECT term_key FROM tokens WHERE term_key IS NOT NULL AND is_word = 1 "
-                "GROUP BY term_key ORDER BY COUNT(*) DESC LIMIT ? OFFSET 300",
+                "SELECT l.key FROM occurrences o JOIN lemmas l ON l.id = o.lemma_id "
+                "GROUP BY l.key ORDER BY SUM(o.words) DESC LIMIT ? OFFSET 300",
                 (args.terms,),
             ).fetchall()
         ]  # past the 300 most frequent words, as a learner's list would be

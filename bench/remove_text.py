@@ -92,7 +92,7 @@ def main() -> int:
                    "'tokens_text')")]  # fmt: skip
         counts = upgraded.execute(
             "SELECT (SELECT sentence_count FROM texts WHERE id = ?), "
-            "(SELECT COUNT(*) FROM tokens WHERE text_id = ?), (SELECT COUNT(*) FROM events)",
+            "(SELECT COUNT(*) FROM occurrences WHERE text_id = ?), (SELECT COUNT(*) FROM events)",
             (text_id, text_id),
         ).fetchone()
         upgraded.close()

@@ -11,11 +11,13 @@ from _paths import SEED
 from click.testing import CliRunner
 
 from reader.cli import main
-from reader.learn.cards import TERM_DRILLS, ensure_all_cards, find_context, list_cards
+from reader.learn.card_list import list_cards
+from reader.learn.cards import TERM_DRILLS, ensure_all_cards, find_context
 from reader.learn.identity import sentence_guid, term_card_guid
 from reader.learn.progress import mark_sentence
 from reader.learn.session import ReadingSession
 from reader.learn.status import IGNORED, KNOWN, set_gloss, set_status
+from reader.store.tokens import sentence_ids, sentences_with
 
 DELVING = 2  # "Delving deeper into China's Victory Day Parade this week, we take a look at ..."
 SHORING = 34  # "... shoring up ties with China, and pressing for deeper economic cooperation."
@@ -51,8 +53,7 @@ def test_a_learning_term_gets_three_cards_with_its_first_sentence(
     cards = cards_of(db, "coalition")
     assert sorted(c["drill"] for c in cards) == sorted(TERM_DRILLS)
     first = db.execute(
-        "SELECT s.text FROM tokens k JOIN sentences s ON s.id = k.sentence_id "
-        "WHERE k.term_key = 'coalition' ORDER BY k.id LIMIT 1"
+        "SELECT text FROM sentences WHERE id = ?", (sentences_holding(db, "coalition")[0],)
     ).fetchone()[0]
     for card in cards:
         assert card["sentence"] == first
@@ -207,10 +208,7 @@ def test_a_term_looked_up_while_reading_keeps_that_sentence(
 ) -> None:
     from reader.learn.progress import log_lookup
 
-    first, later = db.execute(
-        "SELECT DISTINCT k.sentence_id FROM tokens k WHERE k.term_key = 'china' "
-        "ORDER BY k.sentence_id LIMIT 2"
-    ).fetchall()
+    first, later = [(sid,) for sid in sentences_holding(db, "china")[:2]]
     log_lookup(db, "china", seed_id, later[0])
     set_status(db, "china", 1, source="cli")
     text = db.execute("SELECT text FROM sentences WHERE id = ?", (later[0],)).fetchone()[0]
@@ -348,3 +346,8 @@ def test_a_card_keeps_its_meaning_until_the_learner_refreshes_it(
     assert {c["meaning"] for c in cards_of(db, "coalition")} == {"Vereinigung (f)"}
     result = CliRunner(mix_stderr=False).invoke(main, ["cards", "refresh", "--term", "coalition"])
     assert result.exit_code == 0, result.stderr
+
+
+def sentences_holding(db: sqlite_utils.Database, key: str) -> list[int]:
+    """Sentence ids holding the word, in library order (from the occurrence index)."""
+    return sentence_ids(db.conn, sentences_with(db.conn, key))

@@ -194,8 +194,9 @@ def test_remove_a_text_keeps_the_word_statuses(run: CliRunner, home: Path) -> No
     _, out, _ = invoke(run, "texts", "--json")
     assert json.loads(out) == []
     db = sqlite3.connect(home / "reader.db")
-    assert db.execute("SELECT COUNT(*) FROM tokens").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM sentence_tokens").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM occurrences").fetchone()[0] == 0
     assert db.execute("SELECT status FROM terms WHERE key = 'coalition'").fetchone() == (2,)
     code, _, err = invoke(run, "remove", "1")
     assert code != 0 and err.strip() == "sentences: no text with id 1"

@@ -11,9 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 import sqlite_utils
-from _paths import SEED
+from _paths import BOOK, SEED
 from click.testing import CliRunner
 
 from reader.cli import main
@@ -22,9 +21,6 @@ from reader.learn.status import KNOWN, get_term, set_gloss, set_status
 from reader.store import open_db
 from reader.text.importer import import_text
 from reader.text.load import load_path
-
-BOOK = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
-BOOK = BOOK / "sherlock_holmes_adventures_1661-0.txt"
 
 
 def sentences(*args: str) -> tuple[int, str, str]:
@@ -113,7 +109,7 @@ def test_doctor_says_a_whole_database_is_ok(db_path: Path) -> None:
 
 def test_doctor_rescues_the_learners_data_from_damaged_pages(db_path: Path) -> None:
     text_id = learner_home(db_path)
-    damage_pages_of(db_path, "tokens", pages=2)
+    damage_pages_of(db_path, "sentence_tokens", pages=1)
     damage_pages_of(db_path, "sentences", pages=1, first=0)  # the first sentences are lost
     damaged_bytes = digest(db_path)
 
@@ -138,7 +134,7 @@ def test_doctor_rescues_the_learners_data_from_damaged_pages(db_path: Path) -> N
     assert rows[0] == count > 50  # the text is whole again, read from its content
     untokenized = db.execute(
         "SELECT COUNT(*) FROM sentences s WHERE s.text_id = ? AND NOT EXISTS "
-        "(SELECT 1 FROM tokens k WHERE k.sentence_id = s.id)",
+        "(SELECT 1 FROM sentence_tokens k WHERE k.sentence_id = s.id)",
         (text_id,),
     ).fetchone()[0]
     assert untokenized == 0
@@ -201,8 +197,6 @@ def _write_lock_held(path: Path) -> bool:
 
 
 def test_kill_9_in_the_middle_of_a_book_import_leaves_no_half_text(home: Path) -> None:
-    if not BOOK.exists():
-        pytest.fail(f"the corpus is missing: {BOOK}")
     path = home / "reader.db"
     db = open_db(path)
     set_status(db, "watson", 2)
@@ -227,7 +221,7 @@ def test_kill_9_in_the_middle_of_a_book_import_leaves_no_half_text(home: Path) -
     assert killed_while_writing, "the import finished before it could be killed"
     check = open_db(path)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    for table in ("texts", "sentences", "tokens"):
+    for table in ("texts", "sentences", "sentence_tokens", "occurrences"):
         assert check.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
     assert get_term(check, "watson").status == 2
     check.close()

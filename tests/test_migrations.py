@@ -10,8 +10,19 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from reader.store import migrations as migrations_module
 from reader.store import open_db
-from reader.store.migrations import backup_path, current_version, migrate, migrations
+from reader.store.migrations import (
+    RETIRED,
+    Migration,
+    applied_numbers,
+    backup_path,
+    current_version,
+    gaps,
+    migrate,
+    migrations,
+)
+from reader.store.tokens import sentence_tokens, store_tokens
 
 STAMP = "2026-01-02T03:04:05+00:00"
 
@@ -38,18 +49,15 @@ def fill(db: sqlite_utils.Database) -> None:
             "VALUES (?, 1, ?, 0, ?, ?, ?)",
             [(1, 0, 0, 12, "The cat sat."), (2, 1, 13, 22, "It slept.")],
         )
-        conn.executemany(
-            'INSERT INTO tokens (text_id, sentence_id, idx, start, "end", surface, lemma, pos, '
-            "is_word, term_key) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (1, 0, 0, 3, "The", "the", "DET", 1, "the"),
-                (1, 1, 4, 7, "cat", "cat", "NOUN", 1, "cat"),
-                (1, 2, 8, 11, "sat", "sit", "VERB", 1, "sit"),
-                (1, 3, 11, 12, ".", ".", "PUNCT", 0, None),
-                (2, 0, 13, 15, "It", "it", "PRON", 1, "it"),
-                (2, 1, 16, 21, "slept", "sleep", "VERB", 1, "sleep"),
-            ],
-        )
+        if db["tokens"].exists():
+            conn.executemany(
+                'INSERT INTO tokens (text_id, sentence_id, idx, start, "end", surface, lemma, '
+                "pos, is_word, term_key) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(sid, i, *t[1:3], t[0], t[3], t[4], int(t[5]), t[3] if t[5] else None)
+                 for sid, tokens in TOKENS.items() for i, t in enumerate(tokens)],
+            )  # fmt: skip
+        else:
+            store_tokens(conn, 1, [(1, 0, 0, TOKENS[1]), (2, 1, 13, TOKENS[2])])
         conn.execute(
             "INSERT INTO terms (id, lang, key, status, gloss, created_at, updated_at) "
             "VALUES (1, 'en', 'cat', 2, 'a small feline; sat', ?, ?)",
@@ -71,10 +79,32 @@ def fill(db: sqlite_utils.Database) -> None:
         )
 
 
+TOKENS = {
+    1: [("The", 0, 3, "the", "DET", True), ("cat", 4, 7, "cat", "NOUN", True),
+        ("sat", 8, 11, "sit", "VERB", True), (".", 11, 12, ".", "PUNCT", False)],
+    2: [("It", 13, 15, "it", "PRON", True), ("slept", 16, 21, "sleep", "VERB", True)],
+}  # fmt: skip
+
+
+def stored_tokens(db: sqlite_utils.Database) -> list[tuple[object, ...]]:
+    """Every token as (sentence id, idx, surface, start, end, lemma, pos, is_word, term_key),
+    from the one-row-per-token table of the older schemas or the compact one of 0017."""
+    if db["tokens"].exists():
+        rows = db.execute(
+            'SELECT sentence_id, idx, surface, start, "end", lemma, pos, is_word, term_key '
+            "FROM tokens ORDER BY sentence_id, idx"
+        ).fetchall()
+        return [(*r[:7], bool(r[7]), r[8]) for r in rows]
+    return [
+        (sid, *t)
+        for (sid,) in db.execute("SELECT id FROM sentences ORDER BY id").fetchall()
+        for t in sentence_tokens(db.conn, sid)
+    ]
+
+
 LEARNER_DATA = {
     "SELECT title, content, sentence_count FROM texts": [("A story", "The cat sat. It slept.", 2)],
     "SELECT idx, text FROM sentences ORDER BY idx": [(0, "The cat sat."), (1, "It slept.")],
-    "SELECT COUNT(*), SUM(is_word) FROM tokens": [(6, 5)],
     "SELECT key, status, gloss FROM terms": [("cat", 2, "a small feline; sat")],
     "SELECT old_status, new_status, at FROM term_history": [(None, 2, STAMP)],
     "SELECT sentence_idx, furthest_idx FROM positions": [(1, 1)],
@@ -90,6 +120,11 @@ LEARNER_DATA = {
 def assert_learner_data(db: sqlite_utils.Database) -> None:
     for query, expected in LEARNER_DATA.items():
         assert [tuple(r) for r in db.execute(query).fetchall()] == expected, query
+    assert stored_tokens(db) == [
+        (sid, i, t[0], t[1], t[2], t[3], t[4], t[5], t[3].lower() if t[5] else None)
+        for sid, tokens in TOKENS.items()
+        for i, t in enumerate(tokens)
+    ]
 
 
 EARLIER = [m.number for m in migrations()][:-1]
@@ -192,3 +227,49 @@ def test_every_foreign_key_child_column_has_an_index(fresh_db: sqlite_utils.Data
             if fk[3] not in indexed:
                 missing.append(f"{table}.{fk[3]}")
     assert missing == []
+
+
+# -- strictly by number -----------------------------------------------------------------------
+
+
+def test_the_shipped_migrations_have_no_gap_but_the_retired_numbers() -> None:
+    numbers = [m.number for m in migrations()]
+    assert gaps() == [], f"migration numbers missing: {gaps()} (retired: {sorted(RETIRED)})"
+    assert not RETIRED & set(numbers), "a retired number is used again"
+
+
+def test_a_gap_is_found() -> None:
+    assert gaps([1, 2, 3, 5]) == [4]
+    assert gaps([*range(1, 11), 14, 16]) == [15]  # 0011-0013 are retired
+    assert gaps([*range(1, 11), 14, 15]) == []
+
+
+def _fake(numbers: list[int]) -> tuple[Migration, ...]:
+    """Migrations that each record their number in a table, so the order they ran in shows."""
+    first = Migration(1, "start", "CREATE TABLE ran (number INTEGER, seq INTEGER PRIMARY KEY);")
+    rest = [Migration(n, f"m{n}", f"INSERT INTO ran (number) VALUES ({n});") for n in numbers]
+    return (first, *rest)
+
+
+def test_a_database_missing_a_lower_migration_gets_it_in_number_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = raw_db(tmp_path / "reader.db")
+    # a branch's program applied 2 and 5; the release ships 3 and 4, then 6
+    monkeypatch.setattr(migrations_module, "migrations", lambda: _fake([2, 5]))
+    migrate(db, backup=False)
+    monkeypatch.setattr(migrations_module, "migrations", lambda: _fake([2, 3, 4, 5, 6]))
+    assert migrate(db, backup=False) == 3
+    ran = [r[0] for r in db.execute("SELECT number FROM ran ORDER BY seq")]
+    assert ran == [2, 5, 3, 4, 6]  # 3 and 4 below 5, in number order, before 6
+    assert applied_numbers(db) == {1, 2, 3, 4, 5, 6}
+
+
+def test_a_fresh_database_gets_them_in_number_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = raw_db(tmp_path / "reader.db")
+    shuffled = _fake([4, 2, 3])  # as a directory may list them
+    monkeypatch.setattr(migrations_module, "migrations", lambda: shuffled)
+    migrate(db, backup=False)
+    assert [r[0] for r in db.execute("SELECT number FROM ran ORDER BY seq")] == [2, 3, 4]

@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 from _paths import SEED
 
+from reader.learn.texts import tokens_of
 from reader.text import analyze, split, tag_words
 from reader.text import importer as importer_module
 from reader.text.importer import import_text
@@ -115,8 +116,9 @@ def test_import_is_stored_whole_and_found_again(db: sqlite_utils.Database) -> No
     content = db.execute("SELECT content FROM texts").fetchone()[0]
     for start, end, text in db.execute('SELECT start, "end", text FROM sentences').fetchall():
         assert content[start:end] == text
-    for start, end, surface in db.execute('SELECT start, "end", surface FROM tokens').fetchall():
-        assert content[start:end] == surface
+    for (sid,) in db.execute("SELECT id FROM sentences").fetchall():
+        for token in tokens_of(db, sid):
+            assert content[token.start : token.end] == token.text
 
 
 def test_failed_import_leaves_nothing(
@@ -131,7 +133,7 @@ def test_failed_import_leaves_nothing(
     monkeypatch.setattr(importer_module, "_store", failing)
     with pytest.raises(RuntimeError):
         import_text(db, load_string("One sentence. Another one."))
-    for table in ("texts", "sentences", "tokens"):
+    for table in ("texts", "sentences", "sentence_tokens", "occurrences"):
         assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
 
 

@@ -23,9 +23,16 @@ def test_removal_keeps_the_event_log_and_the_terms(db: sqlite_utils.Database, se
 
     remove_text(db, seed_id)
 
-    for table in ("sentences", "tokens"):
+    for table in ("sentences", "occurrences"):
         left = db.execute(f"SELECT COUNT(*) FROM {table} WHERE text_id = ?", (seed_id,))
         assert left.fetchone()[0] == 0, table
+    assert (
+        db.execute(
+            "SELECT COUNT(*) FROM sentence_tokens k LEFT JOIN sentences s ON s.id = k.sentence_id "
+            "WHERE s.id IS NULL"
+        ).fetchone()[0]
+        == 0
+    )
     assert db.execute("SELECT COUNT(*) FROM sentence_marks").fetchone()[0] == 0
     assert db.execute("SELECT text_id FROM positions").fetchall() == [(other,)]
     events = db.execute("SELECT kind, text_id, sentence_id FROM events ORDER BY id").fetchall()
@@ -34,4 +41,4 @@ def test_removal_keeps_the_event_log_and_the_terms(db: sqlite_utils.Database, se
     assert events[3][1] == other and events[3][2] is not None  # the other text's untouched
     assert get_term(db, "coalition").status == KNOWN
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert db.execute("SELECT COUNT(*) FROM tokens WHERE text_id = ?", (other,)).fetchone()[0]
+    assert db.execute("SELECT COUNT(*) FROM occurrences WHERE text_id = ?", (other,)).fetchone()[0]

@@ -174,4 +174,4 @@ def test_a_cancelled_import_rolls_back_even_after_the_rows_are_written(
     with pytest.raises(ImportCancelled):
         import_text(db, load_path(SEED), workers=1, cancelled=cancelled)
     assert db.execute("SELECT COUNT(*) FROM texts").fetchone()[0] == 0
-    assert db.execute("SELECT COUNT(*) FROM tokens").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM sentence_tokens").fetchone()[0] == 0

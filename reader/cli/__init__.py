@@ -7,6 +7,7 @@ from reader.cli import (  # noqa: F401  (registers)
     audio,
     dicts,
     export,
+    insight,
     library,
     maintenance,
     review,

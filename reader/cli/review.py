@@ -15,7 +15,7 @@ DRILL_CHOICE = click.Choice(["recognition", "production", "cloze", "listening"])
 @friendly
 def review_cmd(drill: str | None) -> None:
     """Open the review screen on the cards that are due."""
-    from reader.cli.library import run_tui
+    from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
 
     run_tui(None, review=(drill,) if drill else ())
 
@@ -27,15 +27,22 @@ def review_cmd(drill: str | None) -> None:
 @click.pass_context
 @friendly
 def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
-    """List review cards: term, drill, when due, and FSRS's state, stability and difficulty."""
+    """List review cards: term, drill, when due, and FSRS's state, stability and difficulty.
+    With --due, the cards a review session started now would show."""
     if ctx.invoked_subcommand is not None:
         return
-    from reader.learn.cards import ensure_all_cards, list_cards
-    from reader.learn.schedule import now_utc, stamp
+    from reader.config import load_config
+    from reader.learn.card_list import list_cards
+    from reader.learn.cards import ensure_all_cards
+    from reader.learn.schedule import load_queue, now_utc
 
     db = open_home_db()
     ensure_all_cards(db)
-    cards = list_cards(db, due_by=stamp(now_utc()) if due else None)
+    cards = list_cards(db)
+    if due:  # the review screen's queue, new cards limited to the day's allowance
+        queue = load_queue(db, now_utc(), load_config().new_cards_per_day)
+        by_id = {c.id: c for c in cards}
+        cards = [by_id[c.id] for c in queue.cards if c.id in by_id]
     if as_json:
         emit_json([c.as_dict() for c in cards])
         return

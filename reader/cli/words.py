@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -115,6 +116,25 @@ def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
     shown = f"{typed} → {state.key}" if typed != state.key else state.key
     label = f"learning {state.status}" if state.status in LEARNING else name_of(state.status)
     click.echo(f"{shown}: {label}" + (f" — {state.gloss}" if state.gloss else ""))
+    if state.status in LEARNING and not state.gloss and _meaningless(db, state.key):
+        click.echo(
+            f"sentences: {state.key} is in no dictionary: its cards have no meaning, and it is "
+            f'left out of exports until you give one (`sentences term set {typed} --gloss "…"`)',
+            err=True,
+        )
+
+
+def _meaningless(db: Any, key: str) -> bool:
+    """Whether no gloss source knows ``key`` ("xyzzyqq"); False while there is no lexicon to
+    ask (WordNet not compiled yet), rather than call every word unknown."""
+    from reader.learn.glossing import gloss_entry
+
+    if db.execute("SELECT 1 FROM lex_entries LIMIT 1").fetchone() is None:
+        return False
+    try:
+        return not gloss_entry(db, key).short()
+    except ValueError:
+        return True
 
 
 @main.command("setup")
@@ -187,14 +207,26 @@ def _list_dictd(db: Any) -> None:
 
 
 @main.command("known")
-@click.option("--top", type=int, required=True, help="How many of the most frequent lemmas.")
+@click.option("--top", type=int, help="How many of the most frequent lemmas.")
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A word list: one a line, CSV, Anki notes (TSV) or .apkg (the first field).",
+)
 @home_option
 @friendly
-def known_cmd(top: int) -> None:
-    """Mark the TOP most frequent lemmas known (those you have not marked yet): a head start."""
+def known_cmd(top: int | None, source: Path | None) -> None:
+    """Mark words known: the TOP most frequent lemmas (a head start), or those of a list."""
     from reader.learn.status import KNOWN, set_statuses
     from reader.lexicon.frequency import top_lemmas
 
+    if (top is None) == (source is None):
+        raise UserError("give --top N or --from FILE")
+    if source is not None:
+        _known_from(source)
+        return
+    assert top is not None
     if not 0 < top <= 50_000:
         raise UserError("--top must be between 1 and 50000")
     db = open_home_db()
@@ -202,3 +234,17 @@ def known_cmd(top: int) -> None:
     fresh = sorted(set(top_lemmas(top)) - have)
     count = set_statuses(db, fresh, KNOWN, source="cli") if fresh else 0
     click.echo(f"{counted(count, 'lemma')} marked known")
+
+
+def _known_from(source: Path) -> None:
+    from reader.learn.known_from import WordListError, entries, mark_known_from
+
+    try:
+        items = entries(source)  # refused whole (binary, empty, wrong encoding) first
+    except WordListError as exc:
+        raise UserError(str(exc)) from None
+    report = mark_known_from(open_home_db(), items)
+    click.echo(
+        f"{counted(report.new, 'word')} marked known, {report.already:,} already known, "
+        f"{report.not_words:,} not words"
+    )

@@ -7,7 +7,7 @@ next:
 1. the review card's copied sentence (``cards``), when the review drills have made one;
 2. the sentence the learner was reading when they looked the term up, at or before the moment
    they first marked it as learning (``events``): the sentence they met it in;
-3. its first sentence in the library (``tokens.term_key`` in text order).
+3. its first sentence in the library (the occurrence index, in text order).
 
 A term met nowhere (set from the command line only) still gets a note, without a sentence.
 """
@@ -22,7 +22,9 @@ import sqlite_utils
 from reader.learn.glossing import gloss_entry
 from reader.learn.status import LEARNING, status_name
 from reader.learn.translations import get_translation
+from reader.lexicon.lookup import glosses
 from reader.lexicon.senses import SenseContext
+from reader.store.tokens import sentence_ids, sentence_tokens, sentences_with, text_keys
 
 Span = tuple[int, int]
 
@@ -106,16 +108,18 @@ def select_items(db: sqlite_utils.Database, selection: Selection) -> list[Export
             continue
         sentence, token_pos = find_sentence(db, selection.lang, key, int(term_id))
         translation = translation_of(db, sentence, selection.native_lang)
-        pos = pos or token_pos
+        # A multi-word term's first word says nothing of the term ("under his wing" is no
+        # preposition); the part of speech exported is the meaning's, as the reader shows it.
+        pos = pos or (token_pos if " " not in key else None)
+        context = sentence.context if sentence else None
+        meaning, meaning_pos = _meaning(db, key, pos, selection.lang, context)
         items.append(
             ExportItem(
                 lang=selection.lang,
                 key=key,
                 status=int(status),
-                pos=pos,
-                meaning=meaning_of(
-                    db, key, pos, selection.lang, sentence.context if sentence else None
-                ),
+                pos=meaning_pos,
+                meaning=meaning,
                 sentence=sentence,
                 translation=translation,
                 updated_at=updated_at,
@@ -139,18 +143,31 @@ def meaning_of(
     :func:`reader.learn.glossing.gloss_entry` already puts the learner's gloss (and, where the
     learner has them, glosses in their own language) before the dictionaries' senses.
     """
+    return _meaning(db, key, pos, lang, context)[0]
+
+
+def _meaning(
+    db: sqlite_utils.Database,
+    key: str,
+    pos: str | None,
+    lang: str,
+    context: SenseContext | None = None,
+) -> tuple[str, str | None]:
+    """:func:`meaning_of`, and the part of speech of that meaning (see
+    :attr:`GlossEntry.shown_pos`): the sense's own when the meaning is a sense's."""
     kept = db.execute(
         "SELECT meaning FROM cards WHERE lang = ? AND term_key = ? AND meaning IS NOT NULL "
         "ORDER BY id LIMIT 1",
         (lang, key),
     ).fetchone()
-    if kept and kept[0]:
-        return str(kept[0])
+    if kept and kept[0]:  # a plain lookup finds its sense: no ranking needed
+        same = next((g for g in glosses(db, key) if g.gloss == kept[0] and g.pos), None)
+        return str(kept[0]), same.pos if same is not None else pos
     try:
         entry = gloss_entry(db, key, pos, lang, context=context)
     except ValueError:
-        return ""
-    return entry.short()
+        return "", pos
+    return entry.short(), entry.shown_pos
 
 
 def translation_of(
@@ -256,11 +273,8 @@ def _met_in(db: sqlite_utils.Database, key: str, term_id: int | None) -> list[in
 def _first_sentences(db: sqlite_utils.Database, key: str) -> list[int]:
     """Sentences holding the term's (first) word, in library order (texts, then sentences)."""
     first = key.split()[0]
-    rows = db.execute(
-        "SELECT DISTINCT sentence_id FROM tokens WHERE term_key = ? ORDER BY sentence_id LIMIT ?",
-        (first, PHRASE_CANDIDATES if " " in key else 1),
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+    places = sentences_with(db.conn, first, limit=PHRASE_CANDIDATES if " " in key else 1)
+    return sentence_ids(db.conn, places)
 
 
 def _library_sentence(
@@ -274,11 +288,7 @@ def _library_sentence(
     if row is None:
         return None
     text, start, end, title, sha, source = row
-    tokens = db.execute(
-        'SELECT start, "end", term_key, pos, lemma, surface FROM tokens WHERE sentence_id = ? '
-        "ORDER BY idx",
-        (sentence_id,),
-    ).fetchall()
+    tokens = [(t[2], t[3], t[7], t[5], t[4], t[1]) for t in sentence_tokens(db.conn, sentence_id)]
     matched = match_term(key, [(t[0] - start, t[1] - start, t[2]) for t in tokens])
     if matched is None:
         return None
@@ -340,38 +350,21 @@ def _keys_in_text(
         from reader.learn.texts import TextNotFound
 
         raise TextNotFound(f"no text with id {text_id}")
-    bounds = db.execute(
-        "SELECT MIN(id), MAX(id) FROM sentences WHERE text_id = ?", (text_id,)
-    ).fetchone()
-    words = {
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT term_key FROM tokens WHERE sentence_id BETWEEN ? AND ? "
-            "AND term_key IS NOT NULL",
-            (bounds[0], bounds[1]),
-        ).fetchall()
-    }
+    words = text_keys(db.conn, text_id)
     found = set()
     for key in keys:
         parts = key.split()
         if not all(p in words for p in parts):
             continue
-        if len(parts) == 1 or _phrase_in_text(db, key, bounds[0], bounds[1]):
+        if len(parts) == 1 or _phrase_in_text(db, key, text_id):
             found.add(key)
     return found
 
 
-def _phrase_in_text(db: sqlite_utils.Database, key: str, first: int, last: int) -> bool:
-    rows = db.execute(
-        "SELECT DISTINCT sentence_id FROM tokens WHERE term_key = ? "
-        "AND sentence_id BETWEEN ? AND ? LIMIT ?",
-        (key.split()[0], first, last, PHRASE_CANDIDATES),
-    ).fetchall()
-    for (sentence_id,) in rows:
-        tokens = db.execute(
-            'SELECT start, "end", term_key FROM tokens WHERE sentence_id = ? ORDER BY idx',
-            (sentence_id,),
-        ).fetchall()
+def _phrase_in_text(db: sqlite_utils.Database, key: str, text_id: int) -> bool:
+    places = sentences_with(db.conn, key.split()[0], text_id=text_id, limit=PHRASE_CANDIDATES)
+    for sentence_id in sentence_ids(db.conn, places):
+        tokens = [(t[2], t[3], t[7]) for t in sentence_tokens(db.conn, sentence_id)]
         if match_term(key, tokens) is not None:
             return True
     return False

@@ -21,16 +21,18 @@ call each:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
+from reader.learn import events
+from reader.learn.events import Met
 from reader.learn.identity import sentence_guid, term_card_guid
 from reader.lexicon.senses import SenseContext
 from reader.store import transaction
 from reader.store.migrations import now
+from reader.store.tokens import StoredToken, sentence_ids, sentence_tokens, sentences_with
 
 TERM_DRILLS = ("recognition", "production", "cloze")
 SENTENCE_DRILLS = ("listening",)
@@ -41,15 +43,6 @@ _LEARNING = frozenset({1, 2, 3, 4})
 # How many of a term's first tokens in the library to try when looking for a sentence that holds
 # a multi-word term from the command line.
 _PHRASE_CANDIDATES = 400
-
-
-@dataclass(frozen=True, slots=True)
-class Met:
-    """Where a term was met while reading: a sentence and the term's span in the text."""
-
-    sentence_id: int
-    start: int  # character offsets into texts.content (the tokens' own offsets)
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +58,7 @@ class Context:
     sentence_end: int
 
 
-# -- hooks called by status and progress -------------------------------------------------------
+# -- following the learner's changes (reader.learn.events) --------------------------------------
 
 
 def on_status_change(
@@ -300,60 +293,47 @@ def find_context(db: sqlite_utils.Database, key: str, lang: str = "en") -> Conte
         (key, lang),
     ).fetchall()
     for (sentence_id,) in looked_up:
-        first = db.execute(
-            'SELECT idx, start, "end" FROM tokens WHERE sentence_id = ? AND term_key = ? '
-            "ORDER BY idx",
-            (sentence_id, words[0]),
-        ).fetchall()
-        for idx, start, end in first:
-            found = _met_at(db, int(sentence_id), int(idx), int(start), int(end), words)
-            if found is not None:
-                return context_from(db, found)
+        found = _met_in(db, int(sentence_id), words)
+        if found is not None:
+            return context_from(db, found)
     limit = 1 if len(words) == 1 else _PHRASE_CANDIDATES
-    firsts = db.execute(
-        'SELECT k.sentence_id, k.idx, k.start, k."end" FROM tokens k '
-        "JOIN texts t ON t.id = k.text_id "
-        "WHERE k.term_key = ? AND t.lang = ? ORDER BY k.id LIMIT ?",
-        (words[0], lang, limit),
-    ).fetchall()
-    for sentence_id, idx, start, end in firsts:
-        found = _met_at(db, int(sentence_id), int(idx), int(start), int(end), words)
+    places = sentences_with(db.conn, words[0], lang=lang, limit=limit)
+    for sentence_id in sentence_ids(db.conn, places):
+        found = _met_in(db, sentence_id, words)
         if found is not None:
             return context_from(db, found)
     return None
 
 
-def _met_at(
-    db: sqlite_utils.Database, sentence_id: int, idx: int, start: int, end: int, words: list[str]
-) -> Met | None:
-    """The term starting at token ``idx``: the whole span for a phrase, if its words follow."""
-    if len(words) == 1:
-        return Met(sentence_id, start, end)
-    last = _phrase_span(db, sentence_id, idx, words[1:])
-    return Met(sentence_id, start, last) if last is not None else None
+def _met_in(db: sqlite_utils.Database, sentence_id: int, words: list[str]) -> Met | None:
+    """The first place in the sentence where the term (a word, or a phrase's words in order)
+    is met."""
+    tokens = sentence_tokens(db.conn, sentence_id)
+    for idx, _surface, start, end, _lemma, _pos, _word, key in tokens:
+        if key != words[0]:
+            continue
+        if len(words) == 1:
+            return Met(sentence_id, start, end)
+        last = _phrase_end(tokens, idx, words[1:])
+        if last is not None:
+            return Met(sentence_id, start, last)
+    return None
 
 
-def _phrase_span(
-    db: sqlite_utils.Database, sentence_id: int, first_idx: int, rest: list[str]
-) -> int | None:
+def _phrase_end(tokens: list[StoredToken], first_idx: int, rest: list[str]) -> int | None:
     """The end offset of a phrase's last word when ``rest`` follows in order (gaps of up to
     three tokens allowed, for split phrasal verbs), else None."""
-    rows = db.execute(
-        'SELECT idx, "end", term_key FROM tokens WHERE sentence_id = ? AND idx > ? ORDER BY idx',
-        (sentence_id, first_idx),
-    ).fetchall()
     wanted = iter(rest)
     target = next(wanted)
     last = first_idx
-    end: int | None = None
-    for idx, token_end, term_key in rows:
+    for idx, _surface, _start, token_end, _lemma, _pos, _word, key in tokens[first_idx + 1 :]:
         if idx - last > 4:
             return None
-        if term_key == target:
-            last, end = int(idx), int(token_end)
+        if key == target:
+            last = idx
             nxt = next(wanted, None)
             if nxt is None:
-                return end
+                return token_end
             target = nxt
     return None
 
@@ -428,102 +408,9 @@ def _term_tokens(spans: list[tuple[int, int, bool]], start: int, end: int) -> li
     return [i for i, (a, b, word) in enumerate(spans) if word and a < end and b > start]
 
 
-# -- listing ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CardInfo:
-    """A card as ``sentences cards`` lists it."""
-
-    id: int
-    guid: str
-    term: str | None
-    drill: str
-    due: str
-    state: int
-    stability: float | None
-    difficulty: float | None
-    reps: int
-    lapses: int
-    sentence: str
-    suspended: bool
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "guid": self.guid,
-            "term": self.term,
-            "drill": self.drill,
-            "due": self.due,
-            "state": STATE_NAMES.get(self.state, str(self.state)),
-            "stability": self.stability,
-            "difficulty": self.difficulty,
-            "reps": self.reps,
-            "lapses": self.lapses,
-            "sentence": self.sentence,
-            "suspended": self.suspended,
-        }
-
-
-STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
-
-
-def list_cards(
-    db: sqlite_utils.Database, *, due_by: str | None = None, drills: Iterable[str] = DRILLS
-) -> list[CardInfo]:
-    """Every card (or those due by ``due_by``, not suspended), soonest due first.
-
-    A card never reviewed is listed with state "new" (FSRS itself keeps it in Learning).
-    """
-    wanted = list(drills)
-    marks = ",".join("?" * len(wanted))
-    where = f"drill IN ({marks})"
-    params: list[Any] = [*wanted]
-    if due_by is not None:
-        where += " AND suspended = 0 AND due <= ?"
-        params.append(due_by)
-    rows = db.execute(
-        "SELECT id, guid, term_key, drill, due, CASE WHEN reps = 0 THEN 0 ELSE state END, "
-        "stability, difficulty, reps, lapses, sentence, suspended "
-        f"FROM cards WHERE {where} ORDER BY due, id",
-        params,
-    ).fetchall()
-    return [
-        CardInfo(
-            int(r[0]),
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            int(r[5]),
-            r[6],
-            r[7],
-            int(r[8]),
-            int(r[9]),
-            r[10],
-            bool(r[11]),
-        )  # fmt: skip
-        for r in rows
-    ]
-
-
-def learner_translations(db: sqlite_utils.Database, cards: Iterable[Any]) -> dict[int, str]:
-    """The learner's own translations of the cards' sentences, by card id (where the table of
-    learner translations exists: it comes with the native-language features)."""
-    exists = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learner_translations'"
-    ).fetchone()
-    found: dict[int, str] = {}
-    if not exists:
-        return found
-    for card in cards:
-        if card.text_sha256 is None or card.sentence_start is None:
-            continue
-        row = db.execute(
-            "SELECT translation FROM learner_translations WHERE lang = ? AND text_sha256 = ? "
-            'AND start = ? AND "end" = ?',
-            (card.lang, card.text_sha256, card.sentence_start, card.sentence_end),
-        ).fetchone()
-        if row and row[0]:
-            found[int(card.id)] = str(row[0])
-    return found
+# The cards follow the learner's changes from the moment this module is imported, as
+# reader.learn's __init__ does (see reader.learn.events).
+events.status_changed.listen(on_status_change)
+events.met_again.listen(ensure_term_cards)
+events.gloss_changed.listen(on_gloss_change)
+events.sentence_marked.listen(on_sentence_mark)

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from reader.learn.status import IGNORED, KNOWN, NEW
-
-UNKNOWN_FREE_POS = ("PROPN",)
+from reader.store.tokens import delete_tokens, sentence_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,21 +111,18 @@ def list_texts(
 
 
 def unknown_share(db: sqlite_utils.Database, text_id: int, lang: str = "en") -> float:
-    """Over the token range of the text's sentences, whose ids the importer keeps consecutive:
-    the sentence index serves, and tokens need no index of their own by text."""
-    marks = ",".join("?" * len(UNKNOWN_FREE_POS))
+    """From the text's occurrence index (one row per lemma, with the running words it stands
+    for, names left out): a few thousand rows for a novel, not its half a million tokens."""
     row = db.execute(
         f"""
         SELECT
-          SUM(CASE WHEN COALESCE(tm.status, {NEW}) = {NEW} THEN 1 ELSE 0 END),
-          SUM(CASE WHEN COALESCE(tm.status, {NEW}) != {IGNORED} THEN 1 ELSE 0 END)
-        FROM tokens k LEFT JOIN terms tm ON tm.lang = ? AND tm.key = k.term_key
-        WHERE k.sentence_id BETWEEN
-              (SELECT MIN(id) FROM sentences WHERE text_id = ?)
-              AND (SELECT MAX(id) FROM sentences WHERE text_id = ?)
-          AND k.is_word = 1 AND k.pos NOT IN ({marks})
+          SUM(CASE WHEN COALESCE(tm.status, {NEW}) = {NEW} THEN o.words ELSE 0 END),
+          SUM(CASE WHEN COALESCE(tm.status, {NEW}) != {IGNORED} THEN o.words ELSE 0 END)
+        FROM occurrences o JOIN lemmas l ON l.id = o.lemma_id
+        LEFT JOIN terms tm ON tm.lang = ? AND tm.key = l.key
+        WHERE o.text_id = ?
         """,
-        [lang, text_id, text_id, *UNKNOWN_FREE_POS],
+        [lang, text_id],
     ).fetchone()
     unknown, counted = (row[0] or 0), (row[1] or 0)
     return unknown / counted if counted else 0.0
@@ -161,7 +157,7 @@ def remove_text(db: sqlite_utils.Database, text_id: int) -> str:
             "(SELECT id FROM sentences WHERE text_id = ?)",
             (text_id,),
         )
-        conn.execute("DELETE FROM tokens WHERE text_id = ?", (text_id,))
+        delete_tokens(conn, text_id)
         conn.execute("DELETE FROM sentences WHERE text_id = ?", (text_id,))
         conn.execute("DELETE FROM texts WHERE id = ?", (text_id,))
     return title
@@ -188,12 +184,8 @@ def sentences_between(
 
 
 def tokens_of(db: sqlite_utils.Database, sentence_id: int) -> list[TokenRow]:
-    rows = db.execute(
-        'SELECT idx, surface, start, "end", lemma, pos, is_word, term_key FROM tokens '
-        "WHERE sentence_id = ? ORDER BY idx",
-        (sentence_id,),
-    ).fetchall()
-    return [TokenRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
+    """A sentence's tokens, decoded from its row of :mod:`reader.store.tokens`."""
+    return [TokenRow(*r) for r in sentence_tokens(db.conn, sentence_id)]
 
 
 def find_sentence(db: sqlite_utils.Database, text_id: int, query: str, after: int) -> int | None:

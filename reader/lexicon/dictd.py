@@ -28,6 +28,7 @@ from pathlib import Path
 
 from reader.languages import from_name, parse_pair
 from reader.lexicon.base import LexiconError, Progress, Record, headword_of, normalize_pos
+from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
 
 _B64 = {
@@ -81,26 +82,21 @@ class DictdInfo:
 
 def locate(path: Path) -> DictdFiles:
     """The index and data files, given either one (or the folder holding them)."""
-    if path.is_dir():
-        indexes = sorted(path.glob("*.index"))
-        if not indexes:
-            raise LexiconError(f"{path}: no dictd .index file in this folder")
-        path = indexes[0]
-    name = path.name
-    for suffix in (".index", ".dict.dz", ".dict"):
-        if name.endswith(suffix):
-            stem = path.with_name(name.removesuffix(suffix))
-            break
-    else:
+    stem, known = dictionary_stem(
+        path,
+        ".index",
+        (".index", ".dict.dz", ".dict"),
+        nothing_here="no dictd .index file in this folder",
+    )
+    if not known:
         raise LexiconError(f"{path.name}: a dictd dictionary is a .index with a .dict or .dict.dz")
     index = stem.with_name(stem.name + ".index")
     if not index.is_file():
         raise LexiconError(f"{path.name}: its index {index.name} is missing")
-    for suffix in (".dict.dz", ".dict"):
-        data = stem.with_name(stem.name + suffix)
-        if data.is_file():
-            return DictdFiles(index, data)
-    raise LexiconError(f"{index.name}: its entries ({stem.name}.dict or .dict.dz) are missing")
+    data = sibling(stem, ".dict.dz", ".dict")
+    if data is None:
+        raise LexiconError(f"{index.name}: its entries ({stem.name}.dict or .dict.dz) are missing")
+    return DictdFiles(index, data)
 
 
 def is_dictd(path: Path) -> bool:

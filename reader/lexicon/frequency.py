@@ -61,8 +61,14 @@ def rank_threshold(lemma: str, n: int = DEFAULT_TOP, lang: str = LANG) -> bool:
 @lru_cache(maxsize=8)
 def top_lemmas(n: int = DEFAULT_TOP, lang: str = LANG) -> frozenset[str]:
     """The ``n`` most frequent lemmas, in wordfreq's order of their most frequent form."""
+    return frozenset(ranked_lemmas(n, lang))
+
+
+@lru_cache(maxsize=4)
+def ranked_lemmas(n: int = DEFAULT_TOP, lang: str = LANG) -> tuple[str, ...]:
+    """The ``n`` most frequent lemmas, most frequent first (see :func:`top_lemmas`)."""
     if lang != "en":
-        return frozenset(wordfreq.top_n_list(lang, n))
+        return tuple(wordfreq.top_n_list(lang, n))
     from lemminflect import getAllLemmas
 
     chosen: dict[str, None] = {}
@@ -74,8 +80,8 @@ def top_lemmas(n: int = DEFAULT_TOP, lang: str = LANG) -> frozenset[str]:
             for lemma in sorted(lemmas) or [form]:
                 chosen.setdefault(lemma, None)
                 if len(chosen) >= n:
-                    return frozenset(chosen)
+                    return tuple(chosen)
         if len(forms) < size:  # wordfreq has no more words
-            return frozenset(chosen)
+            return tuple(chosen)
         size *= 2
         chosen.clear()

@@ -21,7 +21,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.store.tokens import DamagedTokens, decode_sentence, rebuild_occurrences
+
 WAL_FILES = ("-wal", "-shm")
+DERIVED = ("occurrences",)
+"""Tables rebuilt from the others by a rescue rather than copied (and WITHOUT ROWID, so the
+rowid-by-rowid copy could not step over their damage anyway)."""
 CHUNK = 500
 
 
@@ -123,8 +128,14 @@ def rescue(
         try:
             new.execute("PRAGMA foreign_keys = OFF")
             for table in _tables(new):
+                if table in DERIVED:
+                    continue
                 say(f"reading {table}")
                 _copy_table(old, new, table, report)
+            say("indexing texts")
+            with new.conn:
+                for (text_id,) in new.execute("SELECT id FROM texts").fetchall():
+                    rebuild_occurrences(new.conn, int(text_id))
             say("checking texts")
             _repair_texts(new, report, rebuild, say)
             _drop_orphans(new, report)
@@ -258,15 +269,34 @@ def _text_is_whole(db: sqlite_utils.Database, text_id: int, expected: int) -> bo
     ).fetchone()
     if (int(row[0]), int(row[1]), int(row[2])) != (expected, 0, expected - 1):
         return False
-    # Every sentence has its tokens numbered 0..n-1 without a gap, the last ending the sentence.
-    broken = db.execute(
-        "SELECT COUNT(*) FROM sentences s LEFT JOIN (SELECT sentence_id, COUNT(*) AS n, "
-        'MAX(idx) AS top, MAX("end") AS reach FROM tokens GROUP BY sentence_id) k '
-        "ON k.sentence_id = s.id WHERE s.text_id = ? "
-        'AND (k.n IS NULL OR k.n != k.top + 1 OR k.reach != s."end")',
+    # Every sentence has its token row, which decodes, the last token ending the sentence.
+    rows = db.execute(
+        'SELECT s.start, s."end", k.data FROM sentences s LEFT JOIN sentence_tokens k '
+        "ON k.sentence_id = s.id WHERE s.text_id = ?",
         (text_id,),
-    ).fetchone()[0]
-    return int(broken) == 0
+    )
+    lemmas: set[int] = set()
+    for start, end, data in rows:
+        if data is None:
+            return False
+        try:
+            decoded = decode_sentence(bytes(data), int(start))
+        except DamagedTokens:
+            return False
+        if not decoded or decoded[-1][1] != int(end):
+            return False
+        lemmas.update(t[2] for t in decoded)
+    # ... every lemma it names is there ...
+    known = db.execute("SELECT id FROM lemmas").fetchall() if lemmas else []
+    if not lemmas <= {int(r[0]) for r in known}:
+        return False
+    # ... and the text's occurrence index is there when it has words.
+    row = db.execute(
+        "SELECT t.word_count, EXISTS (SELECT 1 FROM occurrences o WHERE o.text_id = t.id) "
+        "FROM texts t WHERE t.id = ?",
+        (text_id,),
+    ).fetchone()
+    return row is not None and (bool(row[1]) or not row[0])
 
 
 def _drop_orphans(db: sqlite_utils.Database, report: RescueReport) -> None:

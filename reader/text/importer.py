@@ -15,8 +15,9 @@ import sqlite_utils
 
 from reader.store import transaction
 from reader.store.migrations import now
+from reader.store.tokens import delete_tokens, store_tokens
 from reader.text.load import Loaded
-from reader.text.pipeline import AnalyzedSentence, analyze_sentences, term_key
+from reader.text.pipeline import AnalyzedSentence, analyze_sentences
 
 Progress = Callable[[str, int, int], None]
 
@@ -168,7 +169,8 @@ def store_sources(
 def store_analysis(
     db: sqlite_utils.Database, text_id: int, sentences: list[AnalyzedSentence]
 ) -> int:
-    """Insert a text's sentences (with consecutive ids) and tokens; returns the first id."""
+    """Insert a text's sentences (with consecutive ids), their tokens and the text's occurrence
+    index (:mod:`reader.store.tokens`); returns the first id."""
     conn = db.conn
     first_id = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM sentences").fetchone()[0])
     conn.executemany(
@@ -179,14 +181,10 @@ def store_analysis(
             for i, s in enumerate(sentences)
         ),
     )
-    conn.executemany(
-        'INSERT INTO tokens (text_id, sentence_id, idx, start, "end", surface, lemma, pos, '
-        "is_word, term_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            (text_id, first_id + i, j, t[1], t[2], t[0], t[3], t[4], t[5], term_key(t))
-            for i, s in enumerate(sentences)
-            for j, t in enumerate(s.tokens)
-        ),
+    store_tokens(
+        conn,
+        text_id,
+        [(first_id + i, i, s.start, s.tokens) for i, s in enumerate(sentences)],
     )
     return first_id
 
@@ -204,10 +202,10 @@ def rebuild_text(db: sqlite_utils.Database, text_id: int, lang: str, content: st
         ).fetchall()
     }
     with transaction(db):
+        delete_tokens(conn, text_id)
+        # Token rows whose sentence a damaged page took (the rescue copies them regardless).
         conn.execute(
-            "DELETE FROM tokens WHERE text_id = ? OR sentence_id IN "
-            "(SELECT id FROM sentences WHERE text_id = ?)",
-            (text_id, text_id),
+            "DELETE FROM sentence_tokens WHERE sentence_id NOT IN (SELECT id FROM sentences)"
         )
         # Out of the way first: the new rows reuse no id of the old ones.
         conn.execute("UPDATE sentences SET idx = -1 - idx WHERE text_id = ?", (text_id,))

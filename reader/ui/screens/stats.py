@@ -1,0 +1,214 @@
+"""The stats screen: known words over time, reading and reviews per day, the streak.
+
+Everything is counted in a worker (:func:`reader.learn.stats.compute`), so the screen's first
+frame shows at once with "Counting…"; the plots follow, then the vocabulary estimate (it ranks
+twenty thousand lemmas of the language the first time, about half a second). A data home with
+nothing recorded shows a sentence saying why instead of empty plot frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.message import Message
+from textual.widgets import Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+from reader.learn.stats import Stats, why_empty
+from reader.ui.base import AppScreen
+from reader.ui.messages import WorkFailed
+from reader.wording import counted
+
+DAYS_SHOWN = 60  # the plots' span: two months of days, so a day stays a readable bar
+
+
+class StatsLoaded(Message):
+    def __init__(self, stats: Stats) -> None:
+        super().__init__()
+        self.stats = stats
+
+
+class EstimateLoaded(Message):
+    def __init__(self, estimate: int) -> None:
+        super().__init__()
+        self.estimate = estimate
+
+
+class StatsScreen(AppScreen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back where you were"),
+        Binding("q", "app.pop_screen", "Back", show=False, tooltip="Back where you were"),
+    ]
+    DEFAULT_CSS = """
+    StatsScreen #stats-summary {
+        height: auto;
+        padding: 0 1;
+    }
+    StatsScreen Grid {
+        grid-size: 2 2;
+        grid-gutter: 0 1;
+    }
+    StatsScreen Grid.empty {
+        display: none;
+    }
+    """
+
+    stats: Stats | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Counting…", id="stats-summary", markup=False)
+        with Grid(classes="empty"):
+            for name in ("known", "read", "reviews", "minutes"):
+                yield PlotextPlot(id=f"plot-{name}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Sentences"
+        self.sub_title = "Your progress"
+        self.load()
+
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
+    def load(self) -> None:
+        from reader.learn.stats import compute
+        from reader.logs import log_failure
+        from reader.store import open_db
+
+        try:
+            db = open_db(self.sentences_app.db_path)
+            try:
+                stats = compute(db, estimate=False)
+            finally:
+                db.close()
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Cannot count: {log_failure(exc, 'stats')}"))
+            return
+        self.post_message(StatsLoaded(stats))
+
+    @work(thread=True, exclusive=True, group="stats-estimate", exit_on_error=False)
+    def estimate(self) -> None:
+        """After the first frame: ranking the language's words takes the GIL for a while."""
+        from reader.learn.stats import vocabulary_estimate
+        from reader.store import open_db
+
+        try:
+            db = open_db(self.sentences_app.db_path)
+            try:
+                self.post_message(EstimateLoaded(vocabulary_estimate(db)))
+            finally:
+                db.close()
+        except Exception:  # the estimate is a courtesy; the figures above are shown
+            return
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.query_one("#stats-summary", Static).update(message.error)
+
+    def on_stats_loaded(self, message: StatsLoaded) -> None:
+        self.stats = stats = message.stats
+        self._summary()
+        if stats.empty:
+            return
+        self.query_one(Grid).remove_class("empty")
+        self.call_after_refresh(self.estimate)
+        days = axis(stats)
+        known = carried(days, {d: n for d, n in stats.known_by_day}, _known_before(stats, days))
+        self._plot("known", "Known words", days, [(known, "known", False)])
+        read = {d: (s, w) for d, s, w in stats.read_by_day}
+        self._plot("read", "Read per day", days, [
+            ([read.get(d, (0, 0))[0] for d in days], "sentences", True),
+            ([read.get(d, (0, 0))[1] for d in days], "words", False),
+        ])  # fmt: skip
+        reviews = {d: (n, r) for d, n, r in stats.reviews_by_day}
+        recalled = [round(reviews[d][1] * 100) if d in reviews else None for d in days]
+        self._plot("reviews", "Reviews per day, and % recalled", days, [
+            ([reviews.get(d, (0, 0.0))[0] for d in days], "reviews", True),
+            (recalled, "% recalled", False),
+        ])  # fmt: skip
+        minutes = dict(stats.minutes_by_day)
+        self._plot("minutes", "Minutes reading per day (active)", days,
+                   [([minutes.get(d, 0) for d in days], "minutes", True)])  # fmt: skip
+
+    def on_estimate_loaded(self, message: EstimateLoaded) -> None:
+        if self.stats is not None:
+            self.stats.vocabulary_estimate = message.estimate
+            self._summary()
+
+    def _summary(self) -> None:
+        stats = self.stats
+        if stats is None:
+            return
+        if stats.empty:
+            self.query_one("#stats-summary", Static).update(why_empty(stats))
+            return
+        estimate = stats.vocabulary_estimate
+        retention = f", {stats.retention:.0%} recalled" if stats.retention is not None else ""
+        lines = [
+            f"Known {stats.known:,} · learning {stats.learning:,} · vocabulary ≈ "
+            + (f"{estimate:,} words" if estimate is not None else "…"),
+            f"Streak {counted(stats.streak, 'day')} · {counted(stats.days_active, 'day')} active"
+            f" · {stats.active_minutes:,} min reading in {counted(stats.sessions, 'session')}",
+            f"{counted(stats.sentences_read, 'sentence')} read "
+            f"({counted(stats.words_read, 'word')}) · {counted(stats.reviews, 'review')}"
+            f"{retention} · {stats.new_seen:,} words met still new",
+        ]
+        self.query_one("#stats-summary", Static).update("\n".join(lines))
+
+    def _plot(
+        self,
+        name: str,
+        title: str,
+        days: list[str],
+        series: Sequence[tuple[Sequence[int | None], str, bool]],
+    ) -> None:
+        """Bars (``True``) or a line per series; a second series goes on the right axis."""
+        widget = self.query_one(f"#plot-{name}", PlotextPlot)
+        plt = widget.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(title)
+        # Nothing recorded of this kind (no reviews yet): no empty frame.
+        widget.display = any(v for values, *_ in series for v in values)
+        for number, (values, label, bars) in enumerate(series):
+            side = "right" if number else "left"
+            points = [(x, v) for x, v in enumerate(values) if v is not None]
+            if not points:
+                continue  # plotext's legend fails on a series without points
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            if bars:
+                plt.bar(xs, ys, label=label, width=0.6, yside=side)
+            else:
+                plt.plot(xs, ys, label=label, marker="braille", yside=side)
+        step = max(1, len(days) // 5)
+        plt.xticks(list(range(0, len(days), step)), [d[5:] for d in days[::step]])
+        widget.refresh()
+
+
+def axis(stats: Stats) -> list[str]:
+    """Every day from the first with something recorded (at most :data:`DAYS_SHOWN` back) to
+    today, so a day off shows as a gap and the streak can be seen."""
+    recorded = [d for d, *_ in stats.known_by_day + stats.read_by_day + stats.reviews_by_day]
+    recorded += [d for d, _ in stats.minutes_by_day]
+    today = date.today()
+    first = max(min(date.fromisoformat(d) for d in recorded),
+                today - timedelta(days=DAYS_SHOWN - 1)) if recorded else today  # fmt: skip
+    return [(first + timedelta(days=n)).isoformat() for n in range((today - first).days + 1)]
+
+
+def carried(days: list[str], values: dict[str, int], start: int) -> list[int | None]:
+    """A running figure on every day: the last value recorded on or before it."""
+    out: list[int | None] = []
+    last = start
+    for day in days:
+        last = values.get(day, last)
+        out.append(last)
+    return out
+
+
+def _known_before(stats: Stats, days: list[str]) -> int:
+    earlier = [n for d, n in stats.known_by_day if days and d < days[0]]
+    return earlier[-1] if earlier else 0
