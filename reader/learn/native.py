@@ -117,8 +117,8 @@ def by_meant_sense(
 
     Then, each dictionary keeping its priority: groups aligned with a sense of another part of
     speech last, before them groups whose domain label the sentence shows no sign of, and
-    otherwise common translations (wordfreq, in ``lang``, by whole Zipf steps) before rare ones,
-    a group confidently aligned with another sense after one of the same step that is not.
+    otherwise common translations (wordfreq, in ``lang``) before rare ones (a group confidently
+    aligned with another sense after an equally common one that is not).
     """
     priority = {source: n for n, source in enumerate(dict.fromkeys(s.source for s in senses))}
 
@@ -131,7 +131,7 @@ def by_meant_sense(
             return (1, priority[sense.source], 2, common, 0)  # eng-fra's verb, for a noun
         unfit = 1 if _unfit_domain(db, sense, context) else 0
         elsewhere = 1 if sure and sense.sense_key else 0
-        return (1, priority[sense.source], unfit, round(common), elsewhere)
+        return (1, priority[sense.source], unfit, common, elsewhere)
 
     return sorted(senses, key=order)
 
