@@ -141,3 +141,9 @@ def test_a_rebuilt_subtitle_text_keeps_its_times(db: object) -> None:
     assert before[0] == (0, 1000, 6200)
     rebuild_text(db, text_id, "en", loaded.content)
     assert db.execute(query, (text_id,)).fetchall() == before
+
+
+@pytest.mark.parametrize("command", ["split", "analyze"])
+def test_split_and_analyze_refuse_a_language_too(run: CliRunner, command: str) -> None:
+    result = run.invoke(main, [command, "--lang", "de"], input="Guten Tag. Wie geht's?\n")
+    assert result.exit_code == 1 and "texts in German (de) cannot be analysed" in result.stderr
