@@ -304,3 +304,25 @@ def test_an_articles_closing_list_stays_when_the_text_is_not_a_saved_page() -> N
         "Grain exports rise\n\nPrices hold\n\nTalks resume\n"
     )
     assert load_string(text).content == text
+
+
+def test_a_gutenberg_epub_leaves_out_the_projects_header_and_licence(tmp_path: Path) -> None:
+    files = [
+        "<p>The Project Gutenberg eBook of The Road</p><p>This eBook is for the use of anyone.</p>"
+        "<p>*** START OF THE PROJECT GUTENBERG EBOOK THE ROAD ***</p>",
+        *FILES[1:],
+        "<p>*** END OF THE PROJECT GUTENBERG EBOOK THE ROAD ***</p>"
+        "<h2>THE FULL PROJECT GUTENBERG LICENSE</h2><p>Please read this.</p>",
+    ]
+    nav = NAV.replace(
+        "</ol></nav></body>",
+        '<li><a href="text/c3.xhtml">THE FULL PROJECT GUTENBERG LICENSE</a></li></ol></nav></body>',
+    )
+    path = tmp_path / "pg.epub"
+    path.write_bytes(_epub(files, nav=nav))
+    loaded = load_path(path)
+    assert loaded.content.startswith("It was a long road.")
+    assert loaded.content.rstrip().endswith("The inn was warm.")
+    assert [c.title for c in loaded.chapters] == [
+        "Chapter 1: The Road", "At night", "Chapter 2: The Inn",
+    ]  # fmt: skip
