@@ -326,3 +326,24 @@ def test_a_gutenberg_epub_leaves_out_the_projects_header_and_licence(tmp_path: P
     assert [c.title for c in loaded.chapters] == [
         "Chapter 1: The Road", "At night", "Chapter 2: The Inn",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [  # a logo in <h1>: the headline is the heading the <title> repeats
+        (
+            "<title>Summit ends with a deal - World Desk</title><h1><a href='/'>World Desk</a>"
+            "</h1><h2>Summit ends with a deal</h2>",
+            "Summit ends with a deal",
+        ),
+        (
+            "<title>World Desk | Summit talks collapse</title><h1>World Desk</h1>",
+            "Summit talks collapse",
+        ),
+        ("<h1>Only a headline here</h1>", "Only a headline here"),
+    ],
+)
+def test_a_pages_title_without_its_metadata(head: str, expected: str) -> None:
+    from reader.text.article import page_title
+
+    assert page_title(f"<html><head>{head}</head></html>") == expected
