@@ -372,3 +372,18 @@ def test_the_same_site_with_other_buttons_and_prompts() -> None:
 def test_a_story_that_mentions_logging_in_keeps_its_last_line() -> None:
     text = "A story\n\nShe said she would log in to the forum to post her reply.\n"
     assert drop_furniture(text, "A story") == text
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("BOOK ONE: 1805", 1), ("Book I. The Return", 1), ("Epilogue", 1),
+        ("SECOND EPILOGUE", 1), ("CHAPTER 1. Loomings.", 2), ("Letter 1", 2),
+        ("STAVE ONE.", 2), ("XII. THE ADVENTURE OF THE COPPER BEECHES", 2), ("I.", 3),
+        ("Part Two of the plan failed.", 0), ("It was late.", 0), ("Chapter and verse", 0),
+    ],
+)  # fmt: skip
+def test_heading_shapes_of_gutenberg_books(line: str, level: int) -> None:
+    from reader.text.chapters import heading_level
+
+    assert heading_level(line) == level
