@@ -22,6 +22,7 @@ import sqlite_utils
 from reader.learn.glossing import gloss_entry
 from reader.learn.status import LEARNING, status_name
 from reader.learn.translations import get_translation
+from reader.lexicon.lookup import glosses
 from reader.lexicon.senses import SenseContext
 from reader.store.tokens import sentence_ids, sentence_tokens, sentences_with, text_keys
 
@@ -107,16 +108,18 @@ def select_items(db: sqlite_utils.Database, selection: Selection) -> list[Export
             continue
         sentence, token_pos = find_sentence(db, selection.lang, key, int(term_id))
         translation = translation_of(db, sentence, selection.native_lang)
-        pos = pos or token_pos
+        # A multi-word term's first word says nothing of the term ("under his wing" is no
+        # preposition); the part of speech exported is the meaning's, as the reader shows it.
+        pos = pos or (token_pos if " " not in key else None)
+        context = sentence.context if sentence else None
+        meaning, meaning_pos = _meaning(db, key, pos, selection.lang, context)
         items.append(
             ExportItem(
                 lang=selection.lang,
                 key=key,
                 status=int(status),
-                pos=pos,
-                meaning=meaning_of(
-                    db, key, pos, selection.lang, sentence.context if sentence else None
-                ),
+                pos=meaning_pos,
+                meaning=meaning,
                 sentence=sentence,
                 translation=translation,
                 updated_at=updated_at,
@@ -140,18 +143,31 @@ def meaning_of(
     :func:`reader.learn.glossing.gloss_entry` already puts the learner's gloss (and, where the
     learner has them, glosses in their own language) before the dictionaries' senses.
     """
+    return _meaning(db, key, pos, lang, context)[0]
+
+
+def _meaning(
+    db: sqlite_utils.Database,
+    key: str,
+    pos: str | None,
+    lang: str,
+    context: SenseContext | None = None,
+) -> tuple[str, str | None]:
+    """:func:`meaning_of`, and the part of speech of that meaning (see
+    :attr:`GlossEntry.shown_pos`): the sense's own when the meaning is a sense's."""
     kept = db.execute(
         "SELECT meaning FROM cards WHERE lang = ? AND term_key = ? AND meaning IS NOT NULL "
         "ORDER BY id LIMIT 1",
         (lang, key),
     ).fetchone()
-    if kept and kept[0]:
-        return str(kept[0])
+    if kept and kept[0]:  # a plain lookup finds its sense: no ranking needed
+        same = next((g for g in glosses(db, key) if g.gloss == kept[0] and g.pos), None)
+        return str(kept[0]), same.pos if same is not None else pos
     try:
         entry = gloss_entry(db, key, pos, lang, context=context)
     except ValueError:
-        return ""
-    return entry.short()
+        return "", pos
+    return entry.short(), entry.shown_pos
 
 
 def translation_of(
@@ -257,7 +273,7 @@ def _met_in(db: sqlite_utils.Database, key: str, term_id: int | None) -> list[in
 def _first_sentences(db: sqlite_utils.Database, key: str) -> list[int]:
     """Sentences holding the term's (first) word, in library order (texts, then sentences)."""
     first = key.split()[0]
-    places = sentences_with(db.conn, first)[: PHRASE_CANDIDATES if " " in key else 1]
+    places = sentences_with(db.conn, first, limit=PHRASE_CANDIDATES if " " in key else 1)
     return sentence_ids(db.conn, places)
 
 
@@ -346,7 +362,7 @@ def _keys_in_text(
 
 
 def _phrase_in_text(db: sqlite_utils.Database, key: str, text_id: int) -> bool:
-    places = sentences_with(db.conn, key.split()[0], text_id=text_id)[:PHRASE_CANDIDATES]
+    places = sentences_with(db.conn, key.split()[0], text_id=text_id, limit=PHRASE_CANDIDATES)
     for sentence_id in sentence_ids(db.conn, places):
         tokens = [(t[2], t[3], t[7]) for t in sentence_tokens(db.conn, sentence_id)]
         if match_term(key, tokens) is not None:

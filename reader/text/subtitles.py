@@ -18,7 +18,7 @@ import io
 import re
 import unicodedata
 
-from reader.text.load import Loaded, Timed
+from reader.text.loaded import Loaded, Timed
 from reader.text.markup import MarkupError
 
 SCENE_GAP_MS = 4000  # a silence this long between cues starts a new paragraph
