@@ -25,9 +25,10 @@ from reader.config import load_config
 @friendly
 def split_cmd(as_json: bool, lang: str) -> None:
     """Split stdin into sentences, one per line."""
+    from reader.languages import check_text_language
     from reader.text import split
 
-    sentences = split(stdin_text(), lang)
+    sentences = split(stdin_text(), check_text_language(lang))
     if as_json:
         emit_json(sentences)
         return
@@ -45,8 +46,10 @@ def split_cmd(as_json: bool, lang: str) -> None:
 @friendly
 def analyze_cmd(as_json: bool, glosses: bool, lang: str) -> None:
     """Split stdin into sentences and tokens with lemmas and part-of-speech tags."""
+    from reader.languages import check_text_language
     from reader.text import analyze
 
+    lang = check_text_language(lang)
     sentences = analyze(stdin_text(), lang)
     if glosses:
         sentences = _with_glosses(sentences, lang)
