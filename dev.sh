@@ -10,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-SYSTEM_PACKAGES=(wordnet-base wordnet-sense-index espeak-ng dict-freedict-eng-deu)
+SYSTEM_PACKAGES=(wordnet-base wordnet-sense-index espeak-ng dict-freedict-eng-deu dict-freedict-deu-eng
+                 dict-freedict-eng-fra dict-freedict-fra-eng)
 PYTHON=${PYTHON:-python3}
 
 system_packages() {

@@ -173,7 +173,7 @@ def set_value(config: Config, key: str, text: str) -> None:
     value: object
     try:
         if isinstance(default, bool):
-            value = text.strip().lower() in ("1", "true", "yes", "on")
+            value = _boolean(key, text)
         elif isinstance(default, int):
             value = int(text)
         elif isinstance(default, float):
@@ -181,6 +181,8 @@ def set_value(config: Config, key: str, text: str) -> None:
         else:
             value = text
     except ValueError as exc:
+        if isinstance(default, bool):
+            raise
         kind = "a whole number" if isinstance(default, int) else "a number"
         raise ValueError(f"{key} needs {kind}, not {text!r}") from exc
     if key == "native_lang":
@@ -189,8 +191,22 @@ def set_value(config: Config, key: str, text: str) -> None:
         raise ValueError("translate_engine is google, libretranslate or none")
     from reader.config_values import check_value
 
-    check_value(key, value)
+    check_value(key, value, lang=config.lang)
     setattr(config, key, value)
+
+
+_TRUE = ("true", "yes", "on", "1")
+_FALSE = ("false", "no", "off", "0")
+
+
+def _boolean(key: str, text: str) -> bool:
+    """true/false (or yes/no, on/off, 1/0); anything else is refused rather than read as false."""
+    word = text.strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ValueError(f"{key} is true or false, not {text!r}")
 
 
 def _language(text: str) -> str:

@@ -25,12 +25,15 @@ class SettingError(ValueError):
     """A value a setting cannot take; the message says which values it can."""
 
 
-def check_value(key: str, value: object) -> None:
-    """Raise :class:`SettingError` unless ``value`` is one ``key`` can take."""
+def check_value(key: str, value: object, lang: str = "en") -> None:
+    """Raise :class:`SettingError` unless ``value`` is one ``key`` can take; ``lang`` is the
+    studied language, which the voice must speak."""
     if key in NUMBER_RANGES and isinstance(value, int | float):
         low, high = NUMBER_RANGES[key]
         if not low <= value <= high:
             raise SettingError(f"{key} is between {low:g} and {high:g}, not {value:g}")
+    if key == "speech_voice" and isinstance(value, str):
+        _voice(value, lang)
     check = _TEXT_CHECKS.get(key)
     if check is not None and isinstance(value, str):
         check(value)
@@ -47,15 +50,33 @@ def _engine(value: str) -> None:
         raise SettingError("speech_engine is gtts or espeak")
 
 
-def _voice(value: str) -> None:
-    from reader.voices import espeak_voices, is_espeak_voice
+def _voice(value: str, lang: str) -> None:
+    """A voice espeak-ng has, and one that speaks the studied language: espeak-ng does have
+    "klingon" (and "german"), but either would read English text as gibberish."""
+    from reader.voices import espeak_voices, is_espeak_voice, voice_language
 
     if not espeak_voices():
         return  # no espeak-ng to ask: the engine reports it when it is used
+    hint = f"try en-us, en-gb or en-gb-scotland (`espeak-ng --voices={lang}` lists them)"
     if not is_espeak_voice(value):
+        raise SettingError(f"espeak-ng has no voice {value!r}: {hint}")
+    spoken = voice_language(value) or ""
+    if spoken.split("-")[0] != lang:
+        name = SUPPORTED_LANGS.get(lang, lang)
+        raise SettingError(f"speech_voice {value!r} speaks {spoken!r}, not {name} ({lang}): {hint}")
+
+
+def _url(value: str) -> None:
+    """Empty (not set) or an http(s) address with a host: "notaurl" would fail only when the
+    first sentence is translated, far from where it was typed."""
+    from urllib.parse import urlsplit
+
+    if not value:
+        return
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SettingError(
-            f"espeak-ng has no voice {value!r}: try en-us, en-gb or en-gb-scotland "
-            "(`espeak-ng --voices=en` lists them)"
+            f"libretranslate_url is a server's address such as http://localhost:5000, not {value!r}"
         )
 
 
@@ -72,6 +93,6 @@ def _tld(value: str) -> None:
 _TEXT_CHECKS: dict[str, Callable[[str], None]] = {
     "lang": _lang,
     "speech_engine": _engine,
-    "speech_voice": _voice,
+    "libretranslate_url": _url,
     "speech_tld": _tld,
 }

@@ -17,15 +17,24 @@ PROGRAM = "espeak-ng"
 
 @cache
 def espeak_voices() -> frozenset[str]:
-    """Every name espeak-ng answers to, lowercased: from the program's ``--voices`` listing,
-    else from the voice files shipped with the espeakng-loader package."""
-    names: set[str] = set()
+    """Every name espeak-ng answers to, lowercased."""
+    return frozenset(espeak_voice_languages())
+
+
+@cache
+def espeak_voice_languages() -> dict[str, str]:
+    """Each name espeak-ng answers to (lowercased) and the language its voice speaks ("en-us",
+    "piqd"): from the program's ``--voices`` listing, else from the voice files shipped with the
+    espeakng-loader package. The language is what tells an English voice from Klingon."""
     exe = shutil.which(PROGRAM)
-    if exe:
-        names |= _from_listing(exe)
-    if not names:
-        names |= _from_data_files()
-    return frozenset(names)
+    names = _from_listing(exe) if exe else {}
+    return names or _from_data_files()
+
+
+def voice_language(voice: str) -> str | None:
+    """The language ``voice`` speaks ("en-gb" for "English_(Great_Britain)"), None if unknown."""
+    base = voice.strip().lower().partition("+")[0]
+    return espeak_voice_languages().get(base)
 
 
 @cache
@@ -46,21 +55,22 @@ def is_espeak_voice(voice: str) -> bool:
     return not variant or not espeak_variants() or variant in espeak_variants()
 
 
-def _from_listing(exe: str) -> set[str]:
+def _from_listing(exe: str) -> dict[str, str]:
     try:
         out = subprocess.run(
             [exe, "--voices"], capture_output=True, text=True, timeout=10, check=False
         ).stdout
     except (OSError, subprocess.TimeoutExpired):
-        return set()
-    names: set[str] = set()
+        return {}
+    names: dict[str, str] = {}
     for line in out.splitlines()[1:]:
         # Pty Language Age/Gender VoiceName File Other-languages
         parts = line.split()
         if len(parts) >= 5:
-            language, name, file = parts[1], parts[3], parts[4]
-            names |= {language.lower(), name.lower(), Path(file).name.lower()}
-            names.add(name.lower().replace("_", " "))
+            language, name, file = parts[1].lower(), parts[3], parts[4]
+            for alias in (language, name.lower(), Path(file).name.lower()):
+                names.setdefault(alias, language)
+            names.setdefault(name.lower().replace("_", " "), language)
     return names
 
 
@@ -73,23 +83,28 @@ def _data_dir() -> Path | None:
         return None
 
 
-def _from_data_files() -> set[str]:
+def _from_data_files() -> dict[str, str]:
     root = _data_dir()
-    names: set[str] = set()
+    names: dict[str, str] = {}
     if root is None or not (root / "lang").is_dir():
         return names
     for path in (root / "lang").rglob("*"):
         if not path.is_file():
             continue
-        names.add(path.name.lower())
         try:
             lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             continue
+        aliases = {path.name.lower()}
+        languages: list[str] = []  # the first is the voice's own
         for line in lines:
             key, _, value = line.strip().partition(" ")
             if key == "name" and value:
-                names |= {value.strip().lower(), value.strip().lower().replace(" ", "_")}
+                aliases |= {value.strip().lower(), value.strip().lower().replace(" ", "_")}
             elif key == "language" and value:
-                names.add(value.split()[0].lower())
+                languages.append(value.split()[0].lower())
+        aliases |= set(languages)
+        language = languages[0] if languages else path.name.lower()
+        for alias in aliases:
+            names.setdefault(alias, language)
     return names

@@ -37,6 +37,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from reader.learn.phrases import PARTICLES  # noqa: E402
 from reader.lexicon.senses.features import STOPWORDS, features  # noqa: E402
 from reader.lexicon.senses.model import name_id, sense_class  # noqa: E402
 from reader.lexicon.wndb import Parsed, domain_names, domain_of, open_wordnet, parse, sense_key  # noqa: E402
@@ -75,6 +76,8 @@ GRID = {
 
 @dataclass
 class WordNet:
+    composed: dict[str, list[str]] = field(default_factory=dict)  # term -> its words' senses
+    names: dict[str, list[str]] = field(default_factory=dict)  # "sunday" -> capitalized senses
     senses_of: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     signature: dict[str, list[str]] = field(default_factory=dict)  # key -> lemmas
     domains: dict[str, list[str]] = field(default_factory=dict)  # topic domain -> its words
@@ -113,6 +116,7 @@ def load_wordnet(directory: Path) -> WordNet:
     parsed = parse(files)
     adjectives = parsed.synsets["ADJ"]
     hypernyms: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    kind_of: dict[tuple[str, str], list[tuple[str, str]]] = {}  # hypernyms and instance-of
     pos_of = {"n": "NOUN", "v": "VERB", "a": "ADJ", "s": "ADJ", "r": "ADV"}
     for upos, suffix in UPOS_SUFFIX.items():
         for line in files.lines(f"data.{suffix}"):
@@ -125,6 +129,11 @@ def load_wordnet(directory: Path) -> WordNet:
                 for i in range(0, len(pointers), 4)
                 if pointers[i] in SIGNATURE_POINTERS
             ]
+            kind_of[(upos, fields[0])] = [
+                (pos_of[pointers[i + 2]], pointers[i + 1])
+                for i in range(0, len(pointers), 4)
+                if pointers[i] in ("@", "@i")
+            ]
     domains = {
         offset: synset.words[0].lower()
         for table in parsed.synsets.values()
@@ -133,6 +142,8 @@ def load_wordnet(directory: Path) -> WordNet:
         if offset in parsed.synsets["NOUN"]
     }
     wordnet = WordNet()
+    wordnet.composed = composed_terms(parsed, kind_of)
+    wordnet.names = common_names(parsed)
     wordnet.domains = domain_words(parsed)
     names = domain_names(parsed)
     labels = frozenset(w.lower() for o in names for w in parsed.synsets["NOUN"][o].words)
@@ -167,6 +178,67 @@ def load_wordnet(directory: Path) -> WordNet:
                 )
             wordnet.senses_of[(headword, upos)] = keys
     return wordnet
+
+
+def composed_terms(
+    parsed: Parsed, kind_of: dict[tuple[str, str], list[tuple[str, str]]]
+) -> dict[str, list[str]]:
+    """Multi-word terms none of whose senses is the term's own, as
+    :meth:`reader.learn.phrases.PhraseIndex.from_db` wants them, each with the senses of its
+    words that its own senses are (in the term's sense order): in every sense either one of the
+    term's words alone means the same (the synset {subscribe, subscribe to}, {belong, belong
+    to}), or the term is a noun and a kind of its last word ("business executive", an
+    executive; "merit system", a system). The words say it, each glossed for the sentence, and
+    the term there tells which of the word's senses it is. A phrasal verb with a particle
+    ("shore up") stays a term: a learner learns it whole, and its particle alone means little.
+    """
+    adjectives = parsed.synsets["ADJ"]
+    found: dict[str, list[str]] = {}
+    for headword in sorted(parsed.senses):
+        words = headword.split()
+        if len(words) < 2:
+            continue
+        own = False
+        meant: list[str] = []
+        for upos, offsets in parsed.senses[headword]:
+            for offset in offsets:
+                synset = parsed.synsets[upos][offset]
+                alone = sorted({w.lower() for w in synset.words if " " not in w} & set(words))
+                if alone and not (upos == "VERB" and words[-1] in PARTICLES):
+                    meant += [k for w in alone if (k := sense_key(w, synset, adjectives))]
+                    continue
+                kinds = [parsed.synsets[p].get(o) for p, o in kind_of.get((upos, offset), [])]
+                heads = [
+                    k for k in kinds if k is not None and words[-1] in (w.lower() for w in k.words)
+                ]
+                if upos == "NOUN" and heads:
+                    meant += [k for h in heads if (k := sense_key(words[-1], h, adjectives))]
+                    continue
+                own = True
+        if not own:
+            found[headword] = list(dict.fromkeys(meant))
+    return found
+
+
+def common_names(parsed: Parsed) -> dict[str, list[str]]:
+    """One-word headwords with senses WordNet writes capitalized that name no one particular
+    thing ("Sunday", "English", "Korean": a day, a language, a people), each with those senses'
+    keys, as :func:`reader.lexicon.senses.model.common_names` wants them. An instance
+    ("England", a country) is a name, and not among them."""
+    adjectives = parsed.synsets["ADJ"]
+    found: dict[str, list[str]] = {}
+    for headword in sorted(parsed.senses):
+        if " " in headword:
+            continue
+        for upos, offsets in parsed.senses[headword]:
+            for offset in offsets:
+                synset = parsed.synsets[upos][offset]
+                written = next((w for w in synset.words if w.lower() == headword), headword)
+                if synset.instance or written == written.lower():
+                    continue
+                if (key := sense_key(headword, synset, adjectives)) is not None:
+                    found.setdefault(headword, []).append(key)
+    return found
 
 
 def domain_words(parsed: Parsed) -> dict[str, list[str]]:
@@ -462,11 +534,19 @@ def build(wordnet: WordNet, counts: Counts, params: Params) -> dict[str, np.ndar
         "boosts": np.asarray(boosts, dtype=np.float16),
         "weight": np.asarray([params.weight], dtype=np.float32),
         "domains": np.frombuffer(domains.encode("utf-8"), dtype=np.uint8),
+        "composed": _table(wordnet.composed),
+        "names": _table(wordnet.names),
         "class_names": np.frombuffer("\n".join(class_names).encode("utf-8"), dtype=np.uint8),
         "class_indptr": np.asarray(class_indptr, dtype=np.int32),
         "class_ids": np.asarray(class_ids, dtype=np.uint32),
         "class_boosts": np.asarray(class_boosts, dtype=np.float16),
     }
+
+
+def _table(rows: dict[str, list[str]]) -> np.ndarray:
+    """``word<TAB>key key ...`` lines as bytes, in the dict's (sorted) order."""
+    text = "\n".join(f"{word}\t{' '.join(keys)}" for word, keys in rows.items())
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
 
 
 def save(path: Path, arrays: dict[str, np.ndarray]) -> None:

@@ -11,7 +11,8 @@ from _paths import SEED
 from click.testing import CliRunner
 
 from reader.cli import main
-from reader.learn.cards import TERM_DRILLS, ensure_all_cards, find_context, list_cards
+from reader.learn.card_list import list_cards
+from reader.learn.cards import TERM_DRILLS, ensure_all_cards, find_context
 from reader.learn.identity import sentence_guid, term_card_guid
 from reader.learn.progress import mark_sentence
 from reader.learn.session import ReadingSession
@@ -317,6 +318,34 @@ def test_a_card_keeps_its_sentences_sense_after_its_text_is_removed(
     remove_text(db, seed_id)
     set_gloss(db, "tie", "")  # back to the reader's gloss: the copied sentence is analyzed again
     assert {c["meaning"] for c in cards_of(db, "tie")} == {RELATIONSHIP}
+
+
+def test_a_card_keeps_its_meaning_until_the_learner_refreshes_it(
+    db: sqlite_utils.Database,
+    seed_id: int,
+    lexicon: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from _dictd import ENG_DEU, write_dictd
+
+    import reader.learn.native as native
+    from reader.export.selection import Selection, select_items
+    from reader.learn.cards import refresh_meanings
+    from reader.lexicon import import_dictionary
+
+    set_status(db, "coalition", 1)
+    before = {c["meaning"] for c in cards_of(db, "coalition")}
+    assert len(before) == 1 and "(f)" not in str(before)
+    import_dictionary(db, write_dictd(tmp_path, "freedict-eng-deu", ENG_DEU))
+    monkeypatch.setattr(native, "configured_native_lang", lambda: "de")
+    assert {c["meaning"] for c in cards_of(db, "coalition")} == before  # in the database
+    items = select_items(db, Selection(statuses=(1,), lang="en"))
+    assert [i.meaning for i in items] == list(before)  # and in an Anki re-export
+    assert refresh_meanings(db, "coalition") == len(TERM_DRILLS)
+    assert {c["meaning"] for c in cards_of(db, "coalition")} == {"Vereinigung (f)"}
+    result = CliRunner(mix_stderr=False).invoke(main, ["cards", "refresh", "--term", "coalition"])
+    assert result.exit_code == 0, result.stderr
 
 
 def sentences_holding(db: sqlite_utils.Database, key: str) -> list[int]:

@@ -55,6 +55,18 @@ def test_speak_falls_back_offline_without_network(run: CliRunner, tmp_path: Path
     assert wav.exit_code == 0 and (tmp_path / "hello.wav").read_bytes()[:4] == b"RIFF"
 
 
+def test_speak_with_gtts_named_fails_offline_in_one_line(run: CliRunner, home: Path) -> None:
+    """Issue 22, item 19: the fallback belongs to the configured default; `--engine gtts` asked
+    for gTTS, and the offline voice is not an answer to that."""
+    with responses.RequestsMock() as rsps:
+        rsps.add(responses.POST, GTTS_URL, body=requests.exceptions.ConnectionError("no route"))
+        result = run.invoke(main, ["speak", "Hello there.", "--engine", "gtts"])
+    assert result.exit_code == 1 and result.stdout == "" and "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("sentences: gTTS could not speak: ")
+    assert not list((home / "audio").rglob("*.mp3"))  # no espeak file was made either
+
+
 def test_speak_empty_text_is_an_error(run: CliRunner) -> None:
     result = run.invoke(main, ["speak", "   "])
     assert result.exit_code == 1 and "empty" in result.stderr

@@ -216,7 +216,7 @@ def test_config_set_refuses_bad_values(
 )
 def test_config_set_accepts_good_values(run: CliRunner, key: str, value: str) -> None:
     code, out, _ = invoke(run, "config", "set", key, value)
-    assert code == 0 and out.strip() == f"{key} = {value!r}"
+    assert code == 0 and out.strip() == f'{key} = "{value}"'
 
 
 # -- 19: the small ones ------------------------------------------------------------------------

@@ -187,3 +187,51 @@ def test_setup_lists_installed_dictd_dictionaries_with_their_commands(
     assert f"{command}  [imported]" in run.invoke(main, ["setup"]).stdout
     monkeypatch.setenv("SENTENCES_DICTD_DIR", str(tmp_path / "none"))
     assert "dictd dictionaries: none installed" in run.invoke(main, ["setup"]).stdout
+
+
+def test_freedict_markup_is_not_shown_glued_abbreviations_pronunciations_codes() -> None:
+    body = (
+        "departure /dɪˈpɑːtʃə/\nAbfahrt <fem>Abf.,  /ˈabf/ , Abflug <masc> [transp.]\n"
+        " see: {departures}, {The train left. It was late.}, {back sth.}\n"
+    )
+    record = parse_entry("departure", body)
+    assert record is not None
+    assert record.gloss == "Abfahrt (f), Abflug (m) [transp.]"
+    assert record.see_also == "departures, back sth."  # an example sentence is no headword
+    coded = parse_entry("successor", "successor /x/\nNachfolger <masc>, Nachfolgerin <fem>Nc…\n")
+    assert coded is not None and coded.gloss == "Nachfolger (m), Nachfolgerin (f)"
+
+
+def test_numbered_lines_are_translation_groups_of_their_own() -> None:
+    from reader.lexicon.dictd import parse_groups
+
+    groups = parse_groups("state", "state /steit/\n1. affirmer\n2. déclarer\n3. puissance, règne\n")
+    assert [g.gloss for g in groups] == ["affirmer", "déclarer", "puissance, règne"]
+    assert groups[0].pronunciation == "steit"
+    single = parse_groups("run", ENG_DEU[6][1])
+    assert len(single) == 1
+
+
+def test_a_damaged_entry_is_one_line_naming_the_file_and_entry_and_nothing_is_imported(
+    db, tmp_path: Path
+) -> None:
+    from _dictd import number
+
+    entries = [
+        ("00-database-utf8", "00-database-utf8\n"),
+        ("coalition", "coalition /x/\nKoalition <fem>\n"),
+    ]
+    index = write_dictd(tmp_path, "freedict-eng-deu", entries)
+    data = tmp_path / "freedict-eng-deu.dict"
+    good = data.read_bytes()
+    data.write_bytes(good.replace(b"Koalition", b"Koalition\xe4"))  # a Latin-1 byte
+    with pytest.raises(LexiconError, match=r"eng-deu.dict: the entry “coalition” is not UTF-8"):
+        import_dictionary(db, index)
+    data.write_bytes(good)
+    lines = index.read_text(encoding="utf-8").splitlines()
+    word, offset, _ = lines[-1].split("\t")
+    lines[-1] = f"{word}\t{offset}\t{number(500)}"  # the entry runs past the file's end
+    index.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"the entry “coalition” runs past the end"):
+        import_dictionary(db, index)
+    assert db.execute("SELECT COUNT(*) FROM lex_sources WHERE kind = 'dictd'").fetchone()[0] == 0

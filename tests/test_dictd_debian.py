@@ -32,3 +32,27 @@ def test_freedict_eng_deu_puts_german_first_for_coalition(db, mini_wordnet: Path
     run = gloss_entry(db, "run", pos="VERB", native_lang="de")
     assert "laufen" in [s.gloss for s in run.senses]
     assert "gelaufen" not in [s.gloss for s in run.senses]  # past forms are left out
+
+
+FREEDICT_ENG_FRA = "/usr/share/dictd/freedict-eng-fra.index"
+FREEDICT_FRA_ENG = "/usr/share/dictd/freedict-fra-eng.index"
+
+
+def test_freedict_eng_fra_is_aligned_through_fra_eng_like_german(db, mini_wordnet: Path) -> None:
+    index = Path(require_file(FREEDICT_ENG_FRA, "dict-freedict-eng-fra"))
+    require_file(FREEDICT_FRA_ENG, "dict-freedict-fra-eng")
+    from reader.lexicon.builtin import ensure_lexicon
+
+    ensure_lexicon(db)
+    report = import_dictionary(db, index)
+    assert (report.source_lang, report.target_lang) == ("en", "fr")
+    assert report.notes[0].startswith("aligned with WordNet through freedict-fra-eng: ")
+    run = gloss_entry(db, "run", pos="VERB", native_lang="fr")
+    french = [s for s in run.senses if s.source == "freedict-eng-fra"]
+    assert len(french) > 2  # "1. fonctionner 2. fuite ..." are groups of their own
+    assert run.senses[0].gloss == "courir"  # no group aligned: the commonest French word first
+    aligned = db.conn.execute(
+        "SELECT e.headword, e.gloss, e.sense_key FROM lex_entries e JOIN lex_sources s "
+        "ON s.id = e.source_id WHERE s.name = 'freedict-eng-fra' AND e.sense_key IS NOT NULL"
+    ).fetchall()
+    assert aligned

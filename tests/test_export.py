@@ -14,7 +14,7 @@ from reader.config import load_config
 from reader.export.markup import bold_html, cloze_html, tidy
 from reader.export.selection import Selection, find_sentence, match_term, select_items
 from reader.learn.identity import term_card_guid
-from reader.learn.status import set_status
+from reader.learn.status import set_gloss, set_status
 from reader.store.migrations import now
 from reader.text.importer import import_text
 from reader.text.load import Loaded
@@ -144,6 +144,7 @@ def test_the_learner_s_translation_in_their_language_comes_first(
 
     text_id = add_text(db, "The storm came. It rained.", "Storms")
     set_status(db, "storm", 1)
+    set_gloss(db, "storm", "a violent wind")  # no WordNet here: a note needs a meaning
     sha, start, end = db.execute(
         'SELECT t.sha256, s.start, s."end" FROM sentences s JOIN texts t ON t.id = s.text_id '
         "WHERE t.id = ? AND s.idx = 0",
@@ -203,6 +204,7 @@ def test_no_audio_engine_leaves_the_old_file_untouched(
     monkeypatch.setattr(synth, "_espeak_to_mp3", broken)
     add_text(db, "The storm came.", "Storms")
     set_status(db, "storm", 1)
+    set_gloss(db, "storm", "a violent wind")  # no WordNet here: a note needs a meaning
     out = tmp_path / "deck.apkg"
     out.write_bytes(b"the previous export")
     code, _, stderr = export("anki", str(out))
@@ -224,6 +226,8 @@ def test_status_names_and_ranges(db: sqlite_utils.Database, tmp_path: Path) -> N
     add_text(db, "The storm came near the harbour.", "One")
     set_status(db, "storm", 1)
     set_status(db, "harbour", 99)
+    set_gloss(db, "storm", "a violent wind")  # no WordNet here: a note needs a meaning
+    set_gloss(db, "harbour", "a port")
     out = tmp_path / "k.csv"
     code, stdout, _ = export("csv", str(out), "--no-audio", "--status", "known,1-2")
     assert code == 0 and "2 terms" in stdout
@@ -244,6 +248,7 @@ def test_offline_the_audio_comes_from_espeak_and_says_so(
     require_program("espeak-ng")
     add_text(db, "The storm came.", "Storms")
     set_status(db, "storm", 1)
+    set_gloss(db, "storm", "a violent wind")  # no WordNet here: a note needs a meaning
     out = tmp_path / "deck.apkg"
     synth.online.reset()
     try:

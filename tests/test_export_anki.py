@@ -254,8 +254,10 @@ def test_since_last_exports_only_what_changed(
 ) -> None:
     assert export("csv", str(tmp_path / "1.csv"), "--no-audio", "--since-last")[0] == 0
     set_status(learning, "diplomacy", 4)  # a new level changes nothing on the card
-    code, _, stderr = export("csv", str(tmp_path / "2.csv"), "--no-audio", "--since-last")
-    assert code == 1 and "nothing to export" in stderr and "since the last csv export" in stderr
+    code, stdout, stderr = export("csv", str(tmp_path / "2.csv"), "--no-audio", "--since-last")
+    # up to date is not an error (issue 22, item 17)
+    assert code == 0 and stderr == ""
+    assert stdout.startswith("nothing new since the last csv export (")
     assert not (tmp_path / "2.csv").exists()
     set_gloss(learning, "alliance", "a pact between states")
     assert export("csv", str(tmp_path / "3.csv"), "--no-audio", "--since-last")[0] == 0
@@ -273,6 +275,8 @@ def test_a_guid_starting_with_a_hash_is_not_a_comment(
     assert term_note_guid("en", "gbo").startswith("#")
     set_status(db, "gbo", 1)
     set_status(db, "odm", 1)
+    set_gloss(db, "gbo", "a made-up word")  # a note without a meaning is never exported
+    set_gloss(db, "odm", "another")
     for kind in ("tsv", "csv"):
         out = tmp_path / f"hash.{kind}"
         assert export(kind, str(out), "--no-audio")[0] == 0
@@ -283,3 +287,58 @@ def test_a_guid_starting_with_a_hash_is_not_a_comment(
         collection.import_csv(ImportCsvRequest(path=str(out), metadata=metadata))
     guids = {collection.get_note(n).guid for n in collection.find_notes("")}
     assert term_note_guid("en", "gbo") in guids and term_note_guid("en", "odm") in guids
+
+
+def test_a_term_without_a_meaning_is_left_out_and_named(
+    learning: sqlite_utils.Database, collection: Collection, tmp_path: Path
+) -> None:
+    """Issue 22, item 15: "xyzzyqq" marked learning is in no dictionary and no text: its note
+    would be a blank card in Anki."""
+    set_status(learning, "xyzzyqq", 1)
+    out = tmp_path / "deck.apkg"
+    code, stdout, stderr = export("anki", str(out), "--no-audio")
+    assert code == 0 and "3 terms, 6 notes" in stdout
+    assert stderr.strip() == (
+        "sentences: left out 1 term with no meaning (xyzzyqq): give one with e on the reading "
+        'screen, or `sentences term set xyzzyqq --gloss "…"`'
+    )
+    import_apkg(collection, out)
+    terms = notes_of(collection, "Sentences: term")
+    assert term_note_guid("en", "xyzzyqq") not in terms
+    assert all(fields["Meaning"].strip() for fields in terms.values())
+    set_gloss(learning, "xyzzyqq", "a made-up word")
+    code, stdout, stderr = export("anki", str(out), "--no-audio", "--since-last")
+    assert code == 0 and "1 terms, 1 notes" in stdout and stderr == ""  # no sentence: no cloze
+
+
+def test_only_terms_without_a_meaning_is_nothing_to_export(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    set_status(db, "xyzzyqq", 1)
+    code, stdout, stderr = export("tsv", str(tmp_path / "w.tsv"), "--no-audio")
+    assert code == 1 and stdout == "" and not (tmp_path / "w.tsv").exists()
+    assert stderr.startswith("sentences: nothing to export: left out 1 term with no meaning")
+
+
+def test_an_anki_package_named_for_another_format_is_refused(
+    learning: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    """Issue 22, item 16: Anki reads a file by its extension; deck.txt would fail to import."""
+    code, stdout, stderr = export("anki", str(tmp_path / "deck.txt"), "--no-audio")
+    assert code == 1 and stdout == "" and not list(tmp_path.glob("deck*"))
+    assert stderr.strip() == (
+        "sentences: an Anki package's name ends in .apkg: Anki would read deck.txt as a .txt "
+        "file (name it deck.apkg)"
+    )
+
+
+def test_an_export_named_without_an_extension_gets_one_and_says_so(
+    learning: sqlite_utils.Database, collection: Collection, tmp_path: Path
+) -> None:
+    code, stdout, stderr = export("anki", str(tmp_path / "deck"), "--no-audio")
+    assert code == 0 and stdout.startswith(f"{tmp_path / 'deck.apkg'}: 3 terms")
+    assert stderr.strip() == "sentences: added .apkg: writing deck.apkg"
+    import_apkg(collection, tmp_path / "deck.apkg")
+    assert len(notes_of(collection, "Sentences: term")) == 3
+    code, _, stderr = export("tsv", str(tmp_path / "words.txt"), "--no-audio")
+    assert code == 0 and stderr == ""  # Anki's own name for a tab-separated import

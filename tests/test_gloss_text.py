@@ -245,3 +245,12 @@ def test_a_long_gloss_keeps_the_cursor_and_the_part_of_speech() -> None:
     assert lines[0].endswith("…")
     assert lines[1].startswith("  war")
     assert "noun" in lines[1]
+
+
+def test_see_also_is_cut_to_one_line_saying_how_many_more() -> None:
+    from reader.lexicon.readable import see_also_line
+
+    many = ", ".join(f"item number {n}" for n in range(12))
+    line = see_also_line(many, width=40)
+    assert line == "item number 0, item number 1 … +10"
+    assert see_also_line("a, b") == "a, b"

@@ -118,8 +118,11 @@ def test_analyze_glosses_puts_german_first(tmp_path: Path, mini_wordnet: Path) -
     index = write_dictd(tmp_path, "freedict-eng-deu", ENG_DEU, dz=True)
     assert run.invoke(main, ["dict", "import", str(index)]).exit_code == 0
     assert run.invoke(main, ["config", "set", "native_lang", "de"]).exit_code == 0
-    result = run.invoke(main, ["analyze", "--glosses", "--json"], input="The coalition held.")
+    text = "The coalition won the election. The coalition held."
+    result = run.invoke(main, ["analyze", "--glosses", "--json"], input=text)
     assert result.exit_code == 0, result.stderr
-    tokens = {t["text"]: t for s in json.loads(result.stdout) for t in s["tokens"]}
-    gloss = tokens["coalition"]["gloss"]
-    assert (gloss["source"], gloss["text"]) == ("freedict-eng-deu", "Koalition (f) [pol.]")
+    political, plain = ([t for t in s["tokens"] if t["text"] == "coalition"][0]["gloss"]
+                        for s in json.loads(result.stdout))  # fmt: skip
+    assert (political["source"], political["text"]) == ("freedict-eng-deu", "Koalition (f) [pol.]")
+    # a group labelled with a domain waits for a sentence with that domain's words
+    assert (plain["source"], plain["text"]) == ("freedict-eng-deu", "Vereinigung (f)")

@@ -54,7 +54,9 @@ def speak_cmd(text: str, engine: str | None, out: str | None) -> None:
 
     if out and Path(out).suffix and Path(out).suffix.lower() not in OUT_FORMATS:
         raise UserError(f"cannot write {Path(out).suffix}: name --out *.mp3, .wav, .flac or .ogg")
-    result = synthesize(text, _speech_settings(engine), db_path(), audio_dir())
+    # The offline fallback belongs to the configured engine; one named here is what was asked.
+    named = engine is not None and engine != "espeak"
+    result = synthesize(text, _speech_settings(engine), db_path(), audio_dir(), fallback=not named)
     if result.fell_back:
         click.echo(f"sentences: {result.reason}; used the offline voice", err=True)
     path = result.path

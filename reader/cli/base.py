@@ -10,18 +10,14 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from reader.cli.errors import UserError as UserError  # the commands import it from here
+
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class UserError(click.ClickException):
-    """An error the learner can act on: printed as one line, exit code 1."""
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"sentences: {self.format_message()}", err=True)
 
 
 class SentencesGroup(click.Group):
@@ -60,6 +56,7 @@ def home_option(func: F) -> F:
 
     def apply(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
         if value:
+            _make_home(Path(value).expanduser())
             os.environ["SENTENCES_HOME"] = value
         return value
 
@@ -127,6 +124,27 @@ def open_home_db() -> Any:
     return open_db()
 
 
+def _make_home(home: Path) -> None:
+    """A new data home is made where ``--home`` points, saying so in one line; a typo such as
+    ``--home /hom/me/words`` (a parent that does not exist) is refused instead of quietly
+    growing a tree of empty folders that the learner's words then go into."""
+    if home.is_dir():
+        return
+    parent = home.absolute().parent
+    if not parent.is_dir():
+        raise click.BadParameter(
+            f"{home}: the folder {parent} does not exist, so no data home was made there",
+            param_hint="--home",
+        )
+    try:
+        home.mkdir()
+    except FileExistsError:
+        return  # made by another process at the same moment
+    except OSError as exc:
+        raise click.BadParameter(f"{home}: {exc.strerror or exc}", param_hint="--home") from exc
+    click.echo(f"sentences: created a new data home at {home}", err=True)
+
+
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -141,7 +159,7 @@ def main(ctx: click.Context) -> None:
     if ctx.invoked_subcommand != "config":  # `config` says it itself, as an error or a note
         ctx.call_on_close(_config_warnings)
     if ctx.invoked_subcommand is None:
-        from reader.cli.library import run_tui
+        from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
 
         run_tui(None)
 

@@ -8,6 +8,7 @@ import click
 
 from reader.cli.base import (
     ProgressLine,
+    UserError,
     emit_json,
     friendly,
     home_option,
@@ -54,6 +55,8 @@ def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str
         f"{result.name}: {counted(result.entries, 'entry')} ({result.kind}, {langs}, "
         f"{result.seconds:.1f} s)"
     )
+    for note in result.notes:
+        click.echo(note)
     if not result.target_lang:
         click.echo(
             "The glosses' language is not known: say it with "
@@ -87,9 +90,23 @@ def _quoted(name: str) -> str:
 @friendly
 def dict_lang_cmd(name: str, pair: str) -> None:
     """Say which languages a dictionary translates between, e.g. `dict lang mywords en-ko`."""
-    from reader.lexicon.dictionaries import set_lang_pair
+    from reader.languages import name_of
+    from reader.lexicon.dictionaries import BUILTIN_KINDS, list_dictionaries, set_lang_pair
 
-    set_lang_pair(open_home_db(), name, _pair(pair))
+    db = open_home_db()
+    source, target = _pair(pair)
+    found = {s.name: s for s in list_dictionaries(db)}.get(name)
+    if found is not None and found.kind in BUILTIN_KINDS:
+        # WordNet and the idiom list are English explained in English: calling them en-ko would
+        # put English glosses where the learner's own language is promised.
+        raise UserError(
+            f"{name} is built in and explains English in English (en-en); "
+            "its languages cannot be changed"
+        )
+    set_lang_pair(db, name, (source, target))
+    click.echo(
+        f"{name}: {name_of(source)} headwords, {name_of(target)} glosses ({source}-{target})"
+    )
 
 
 @dict_group.command("list")

@@ -94,7 +94,7 @@ def export_cmd(
     Exporting again updates the same notes in Anki instead of duplicating them."""
     from reader.cli.audio import _speech_settings
     from reader.config import load_config
-    from reader.export import ExportRequest, export
+    from reader.export import ExportRequest, NothingNew, export
     from reader.paths import audio_dir
 
     if media is not None and kind == "anki":
@@ -118,6 +118,9 @@ def export_cmd(
     bar = _Bar()
     try:
         result = export(db, request, _speech_settings(None), audio_dir, progress=bar)
+    except NothingNew as exc:
+        click.echo(str(exc))  # up to date is not an error: exit 0
+        return
     finally:
         bar.close()
     for warning in result.warnings:

@@ -15,24 +15,34 @@ DRILL_CHOICE = click.Choice(["recognition", "production", "cloze", "listening"])
 @friendly
 def review_cmd(drill: str | None) -> None:
     """Open the review screen on the cards that are due."""
-    from reader.cli.library import run_tui
+    from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
 
     run_tui(None, review=(drill,) if drill else ())
 
 
-@main.command("cards")
+@main.group("cards", invoke_without_command=True)
 @click.option("--due", is_flag=True, help="Only the cards due now.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @home_option
+@click.pass_context
 @friendly
-def cards_cmd(due: bool, as_json: bool) -> None:
-    """List review cards: term, drill, when due, and FSRS's state, stability and difficulty."""
-    from reader.learn.cards import ensure_all_cards, list_cards
-    from reader.learn.schedule import now_utc, stamp
+def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
+    """List review cards: term, drill, when due, and FSRS's state, stability and difficulty.
+    With --due, the cards a review session started now would show."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from reader.config import load_config
+    from reader.learn.card_list import list_cards
+    from reader.learn.cards import ensure_all_cards
+    from reader.learn.schedule import load_queue, now_utc
 
     db = open_home_db()
     ensure_all_cards(db)
-    cards = list_cards(db, due_by=stamp(now_utc()) if due else None)
+    cards = list_cards(db)
+    if due:  # the review screen's queue, new cards limited to the day's allowance
+        queue = load_queue(db, now_utc(), load_config().new_cards_per_day)
+        by_id = {c.id: c for c in cards}
+        cards = [by_id[c.id] for c in queue.cards if c.id in by_id]
     if as_json:
         emit_json([c.as_dict() for c in cards])
         return
@@ -48,3 +58,18 @@ def cards_cmd(due: bool, as_json: bool) -> None:
             f"{c.due.replace('+00:00', 'Z')}  {info['state']:<10} {stability}  "
             f"reps {c.reps}{paused}"
         )
+
+
+@cards_cmd.command("refresh")
+@click.option("--term", "term", default=None, help="Only this term's cards.")
+@home_option
+@friendly
+def cards_refresh_cmd(term: str | None) -> None:
+    """Give cards the meaning the reader shows now (a card keeps the one it was made with)."""
+    from reader.learn.cards import refresh_meanings
+    from reader.learn.status import normalize_key
+    from reader.wording import counted
+
+    db = open_home_db()
+    changed = refresh_meanings(db, normalize_key(term) if term else None)
+    click.echo(f"{counted(changed, 'card')} given the meaning shown now")

@@ -31,8 +31,18 @@ def config_group(ctx: click.Context, as_json: bool) -> None:
         if as_json:
             emit_json(values)
             return
-        for name, value in values.items():
-            click.echo(f"{name} = {value!r}")
+        click.echo(_toml(values), nl=False)
+
+
+def _toml(values: dict[str, object]) -> str:
+    """The settings as TOML (``known_on_next = false``), as config.toml itself would hold them:
+    Python's ``False`` and ``'en'`` are not TOML, and a learner copies these lines into the file."""
+    import tomlkit
+
+    document = tomlkit.document()
+    for name, value in values.items():
+        document[name] = value
+    return tomlkit.dumps(document)
 
 
 # A negative number is a value to check ("context_sentences -1"), not an unknown option.
@@ -48,4 +58,4 @@ def config_set_cmd(key: str, value: str) -> None:
     config = load_config()
     set_value(config, key, value)
     save_config(config)
-    click.echo(f"{key} = {getattr(config, key)!r}")
+    click.echo(_toml({key: getattr(config, key)}), nl=False)

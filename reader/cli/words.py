@@ -116,6 +116,25 @@ def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
     shown = f"{typed} → {state.key}" if typed != state.key else state.key
     label = f"learning {state.status}" if state.status in LEARNING else name_of(state.status)
     click.echo(f"{shown}: {label}" + (f" — {state.gloss}" if state.gloss else ""))
+    if state.status in LEARNING and not state.gloss and _meaningless(db, state.key):
+        click.echo(
+            f"sentences: {state.key} is in no dictionary: its cards have no meaning, and it is "
+            f'left out of exports until you give one (`sentences term set {typed} --gloss "…"`)',
+            err=True,
+        )
+
+
+def _meaningless(db: Any, key: str) -> bool:
+    """Whether no gloss source knows ``key`` ("xyzzyqq"); False while there is no lexicon to
+    ask (WordNet not compiled yet), rather than call every word unknown."""
+    from reader.learn.glossing import gloss_entry
+
+    if db.execute("SELECT 1 FROM lex_entries LIMIT 1").fetchone() is None:
+        return False
+    try:
+        return not gloss_entry(db, key).short()
+    except ValueError:
+        return True
 
 
 @main.command("setup")

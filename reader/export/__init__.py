@@ -5,7 +5,7 @@ Its own layer beside ``learn``: it reads the learner's terms, texts and cards, m
 import-linter contract in pyproject.toml).
 """
 
-from reader.export.errors import ExportCancelled, ExportError
+from reader.export.errors import ExportCancelled, ExportError, NothingNew
 from reader.export.run import KINDS, ExportRequest, ExportResult, default_path, export
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "ExportError",
     "ExportRequest",
     "ExportResult",
+    "NothingNew",
     "default_path",
     "export",
 ]

@@ -9,3 +9,8 @@ class ExportError(Exception):
 
 class ExportCancelled(ExportError):
     """The learner stopped the export; nothing was written."""
+
+
+class NothingNew(ExportError):
+    """``--since-last`` found nothing changed since the last export: not a failure (the learner's
+    deck is up to date), so the command line says so and exits 0."""

@@ -15,20 +15,22 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from shlex import quote
 
 import sqlite_utils
 
 from reader.export.anki import DEFAULT_DECK, write_apkg
 from reader.export.atomic import check_writable
 from reader.export.audio import attach_audio
-from reader.export.errors import ExportCancelled, ExportError
+from reader.export.errors import ExportCancelled, ExportError, NothingNew
 from reader.export.fields import fingerprint
 from reader.export.record import exported_fingerprints, last_export, record_export
-from reader.export.selection import Selection, select_items
+from reader.export.selection import ExportItem, Selection, select_items
 from reader.export.tabular import write_table
 from reader.learn.status import LEARNING, status_name
 from reader.speech.settings import SpeechSettings
 from reader.store.migrations import now
+from reader.wording import counted
 
 KINDS = ("anki", "tsv", "csv")
 EXTENSIONS = {"anki": ".apkg", "tsv": ".tsv", "csv": ".csv"}
@@ -67,7 +69,7 @@ class ExportResult:
 
     def summary(self) -> str:
         what = {"anki": "notes", "tsv": "rows", "csv": "rows"}[self.kind]
-        media = f", {self.media} audio file{'s' if self.media != 1 else ''}" if self.media else ""
+        media = f", {counted(self.media, 'audio file')}" if self.media else ""
         made = f" ({self.synthesized} newly spoken)" if self.synthesized else ""
         return f"{self.out}: {self.terms} terms, {self.notes} {what}{media}{made}"
 
@@ -91,11 +93,13 @@ def export(
         raise ExportError("no statuses to export")
     if not request.deck.strip():
         raise ExportError("the deck name is empty")
-    out = request.out.expanduser().absolute()
+    out, named = _with_extension(request.kind, request.out.expanduser().absolute())
     check_writable(out)
     if not _any_terms(db, request):
         raise ExportError(_nothing_message(request, None))
     warnings = _ensure_lexicon(db, progress)
+    if named:
+        warnings.append(named)
     started = now()
     if progress is not None:
         progress("selecting", 0, 1)
@@ -112,8 +116,15 @@ def export(
             since = previous.finished_at
             before = exported_fingerprints(db, request.kind, request.lang)
             items = [i for i in items if before.get(i.key) != prints[(i.lang, i.key)]]
+    if not items and since is not None:
+        raise NothingNew(_nothing_new_message(request, since))
+    items, skipped = _with_meaning(items)
+    if skipped:
+        warnings.append(_skipped_message(skipped))
+    if not items and since is not None:
+        raise NothingNew(f"{_nothing_new_message(request, since)}; {_skipped_message(skipped)}")
     if not items:
-        raise ExportError(_nothing_message(request, since))
+        raise ExportError(_nothing_message(request, since, skipped))
     synthesized = 0
     if request.audio and speech is not None:
 
@@ -125,7 +136,7 @@ def export(
         synthesized = audio.made
         if audio.fell_back:
             warnings.append(
-                f"{audio.fell_back} sentence{'s' if audio.fell_back != 1 else ''} spoken by the "
+                f"{counted(audio.fell_back, 'sentence')} spoken by the "
                 f"offline voice: {' '.join(audio.reason.split())}"
             )
     if cancel is not None and cancel.is_set():
@@ -181,7 +192,57 @@ def _ensure_lexicon(db: sqlite_utils.Database, progress: Progress | None) -> lis
     return []
 
 
-def _nothing_message(request: ExportRequest, since: str | None) -> str:
+def _with_extension(kind: str, out: Path) -> tuple[Path, str]:
+    """``out``, with the kind's extension added when it has none (and a line saying so).
+
+    Anki imports a file by its extension: an Anki package called ``deck.txt`` is read as a text
+    file and fails, so a file named for another format is refused rather than renamed behind the
+    learner's back. A table may be ``.txt`` (Anki's own name for a tab-separated import)."""
+    wanted = EXTENSIONS[kind]
+    suffix = out.suffix.lower()
+    if not suffix:
+        named = out.with_name(out.name + wanted)
+        return named, f"added {wanted}: writing {named.name}"
+    allowed = {wanted} | ({".txt"} if kind != "anki" else set())
+    if suffix not in allowed:
+        other = out.with_suffix(wanted).name
+        what = "an Anki package" if kind == "anki" else f"a {kind.upper()} file"
+        raise ExportError(
+            f"{what}'s name ends in {wanted}: Anki would read {out.name} as a {suffix} file "
+            f"(name it {other})"
+        )
+    return out, ""
+
+
+def _with_meaning(items: list[ExportItem]) -> tuple[list[ExportItem], list[ExportItem]]:
+    """The items that have a meaning, and those that have none (a note without one is a blank
+    card in Anki: "xyzzyqq" marked learning from the command line is in no dictionary)."""
+    kept = [i for i in items if i.meaning.strip()]
+    return kept, [i for i in items if not i.meaning.strip()]
+
+
+def _skipped_message(skipped: list[ExportItem]) -> str:
+    names = ", ".join(i.key for i in skipped[:5]) + (" …" if len(skipped) > 5 else "")
+    example = skipped[0].key
+    return (
+        f"left out {counted(len(skipped), 'term')} with no meaning "
+        f"({names}): give one with e on the reading screen, or "
+        f'`sentences term set {quote(example)} --gloss "…"`'
+    )
+
+
+def _nothing_new_message(request: ExportRequest, since: str) -> str:
+    return (
+        f"nothing new since the last {request.kind} export ({since[:16].replace('T', ' ')}): "
+        "your deck is up to date"
+    )
+
+
+def _nothing_message(
+    request: ExportRequest, since: str | None, skipped: list[ExportItem] | None = None
+) -> str:
+    if skipped:
+        return f"nothing to export: {_skipped_message(skipped)}"
     names = ", ".join(status_name(s) for s in request.statuses)
     what = f"no terms with status {names}"
     if request.text_id is not None:

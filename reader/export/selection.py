@@ -22,6 +22,7 @@ import sqlite_utils
 from reader.learn.glossing import gloss_entry
 from reader.learn.status import LEARNING, status_name
 from reader.learn.translations import get_translation
+from reader.lexicon.lookup import glosses
 from reader.lexicon.senses import SenseContext
 from reader.store.tokens import sentence_ids, sentence_tokens, sentences_with, text_keys
 
@@ -107,16 +108,18 @@ def select_items(db: sqlite_utils.Database, selection: Selection) -> list[Export
             continue
         sentence, token_pos = find_sentence(db, selection.lang, key, int(term_id))
         translation = translation_of(db, sentence, selection.native_lang)
-        pos = pos or token_pos
+        # A multi-word term's first word says nothing of the term ("under his wing" is no
+        # preposition); the part of speech exported is the meaning's, as the reader shows it.
+        pos = pos or (token_pos if " " not in key else None)
+        context = sentence.context if sentence else None
+        meaning, meaning_pos = _meaning(db, key, pos, selection.lang, context)
         items.append(
             ExportItem(
                 lang=selection.lang,
                 key=key,
                 status=int(status),
-                pos=pos,
-                meaning=meaning_of(
-                    db, key, pos, selection.lang, sentence.context if sentence else None
-                ),
+                pos=meaning_pos,
+                meaning=meaning,
                 sentence=sentence,
                 translation=translation,
                 updated_at=updated_at,
@@ -132,17 +135,39 @@ def meaning_of(
     lang: str,
     context: SenseContext | None = None,
 ) -> str:
-    """The learner's own gloss first, else the first gloss the reader shows for the term in the
+    """The meaning the term's review cards keep, where it has cards (a dictionary imported or a
+    language set since never rewrites a note: ``sentences cards refresh`` does, when asked);
+    else the learner's own gloss, else the first gloss the reader shows for the term in the
     note's sentence (senses ranked by how well they fit it).
 
     :func:`reader.learn.glossing.gloss_entry` already puts the learner's gloss (and, where the
     learner has them, glosses in their own language) before the dictionaries' senses.
     """
+    return _meaning(db, key, pos, lang, context)[0]
+
+
+def _meaning(
+    db: sqlite_utils.Database,
+    key: str,
+    pos: str | None,
+    lang: str,
+    context: SenseContext | None = None,
+) -> tuple[str, str | None]:
+    """:func:`meaning_of`, and the part of speech of that meaning (see
+    :attr:`GlossEntry.shown_pos`): the sense's own when the meaning is a sense's."""
+    kept = db.execute(
+        "SELECT meaning FROM cards WHERE lang = ? AND term_key = ? AND meaning IS NOT NULL "
+        "ORDER BY id LIMIT 1",
+        (lang, key),
+    ).fetchone()
+    if kept and kept[0]:  # a plain lookup finds its sense: no ranking needed
+        same = next((g for g in glosses(db, key) if g.gloss == kept[0] and g.pos), None)
+        return str(kept[0]), same.pos if same is not None else pos
     try:
         entry = gloss_entry(db, key, pos, lang, context=context)
     except ValueError:
-        return ""
-    return entry.short()
+        return "", pos
+    return entry.short(), entry.shown_pos
 
 
 def translation_of(

@@ -20,7 +20,11 @@ from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
 from reader.lexicon.readable import circular_word, describing, readable
 from reader.lexicon.senses import SenseContext, rank_senses
+from reader.lexicon.senses.rivals import use_tagger
 from reader.lexicon.wordparts import Part, split_compound, split_word
+from reader.text.tagger import lemma_of, tag_margins
+
+use_tagger(tag_margins, lemma_of)  # a part of speech the tagger nearly chose may compete
 
 # Parts of speech that name things rather than mean them: never glossed as common words.
 NAME_POS = frozenset({"PROPN"})
@@ -52,6 +56,17 @@ class GlossEntry:
     def short(self) -> str:
         """The first gloss, for the glosses panel."""
         return self.senses[0].gloss if self.senses else ""
+
+    @property
+    def shown_pos(self) -> str | None:
+        """The part of speech of the gloss shown first, else the word's in its sentence: the
+        tagger reads "present-day fault lines" as a noun, but the gloss shown is WordNet's
+        adjective, and "present-day noun: belonging to the present time" teaches a wrong word.
+        A learner's own gloss (or word parts) has no part of speech of its own."""
+        first = self.senses[0] if self.senses else None
+        if first is not None and first.pos and not self.learner_gloss:
+            return first.pos
+        return self.pos
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -108,10 +123,13 @@ def gloss_entry(
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
     senses = rank_senses(db, senses, context, pos)
-    if not senses and (pos is None or pos in PARTS_POS):
-        senses = _part_glosses(db, key, context) if " " not in key else _words_of(db, key, context)
-    senses = native_first(db, senses, native_lang, key, lang)
+    if not senses and (pos is None or pos in PARTS_POS) and " " not in key:
+        # Only a word is explained by its parts: "under his wing" split into "under (down to
+        # defeat…) + his + wing (airfoil…)" explains nothing, and is wrong besides.
+        senses = _part_glosses(db, key, context)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
+    meant = choice.sense_key if choice else None  # choosing a sense chooses its translation
+    senses = native_first(db, senses, native_lang, key, lang, context, meant)
     senses, chosen = chosen_first(_readable(db, key, senses), choice)
     return GlossEntry(
         lemma=key,
@@ -165,10 +183,13 @@ def _part_glosses(
     part is glossed by its sense that best fits the sentence (``context``), when there is one.
     """
 
-    def known(form: str) -> bool:
-        return _known_lemma(db, form) is not None
-
     hyphenated = "-" in word.strip("-")
+
+    def known(form: str) -> bool:
+        if _known_lemma(db, form) is not None:
+            return True
+        return hyphenated and bool(_people_of(db, form))
+
     parts = split_compound(word, known) if hyphenated else split_word(word, known)
     if not parts:
         return []
@@ -176,26 +197,13 @@ def _part_glosses(
     return [Gloss(PARTS_SOURCE, PARTS_KIND, word, None, 1, text)]
 
 
-def _words_of(
-    db: sqlite_utils.Database, term: str, context: SenseContext | None = None
-) -> list[Gloss]:
-    """A multi-word term whose every sense names one particular thing ("United Front", an
-    Afghan alliance), met as common words ("put on a united front"): its words, each by its
-    sense that best fits the sentence, marked as parts ("united (…) + front (…)")."""
-    words = term.split()
-    aligned = context is not None and len(context.target) == len(words)
-    found: list[str] = []
-    for i, word in enumerate(words):
-        own = context.retarget((context.target[i],)) if context and aligned else None
-        found.append(_explain(db, Part(word, "word"), own))
-    return [Gloss(PARTS_SOURCE, PARTS_KIND, term, None, 1, " + ".join(found))]
-
-
 def _explain(db: sqlite_utils.Database, part: Part, context: SenseContext | None) -> str:
     if part.is_affix:
         return f"{part.text} ({part.meaning})"
     lemma = _known_lemma(db, part.text) if part.kind == "word" else None
     found = _common_senses(db, lemma) if lemma else []
+    if not found and part.kind == "word":
+        found = _people_of(db, part.text)
     if context is not None and len(found) > 1:
         found = rank_senses(db, found, context, None)
     return f"{part.text} ({_short(found[0])})" if found else part.text
@@ -205,6 +213,13 @@ def _short(sense: Gloss) -> str:
     """A sense's definition up to its first semicolon, cleaned: enough to explain a part."""
     text = readable(sense).gloss.split("; ", 1)[0]
     return _LABEL.sub("", text) or text
+
+
+def _people_of(db: sqlite_utils.Database, word: str) -> list[Gloss]:
+    """A proper adjective's senses ("korean": of or relating to Korea or its people): a
+    nationality in a compound ("inter-Korean", "Korean-style") is a part worth explaining, as
+    a name's pieces ("Jean-Paul", "Jong-un") are not, having no adjective sense."""
+    return [g for g in glosses(db, word) if g.proper and g.pos == "ADJ"]
 
 
 def _common_senses(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:

@@ -2,20 +2,33 @@
 
 A definition in English is often harder than the word it explains; a translation into the
 learner's language is not. So, after the learner's own gloss, the senses of every dictionary
-whose target language is ``native_lang`` come first, each source keeping its order and its senses
-their rank; then a machine translation of the word, when one was made (the reading screen asks
-for them in a worker; here only the cache is read, never the network); the other sources follow
-as before.
+whose target language is ``native_lang`` come first; then a machine translation of the word,
+when one was made (the reading screen asks for them in a worker; here only the cache is read,
+never the network); the other sources follow as before.
+
+A dictionary's first entry is often not what the sentence means ("correspondent" is first a
+bank connection in FreeDict), so the translations follow the sense the reader ranked first for
+the sentence (or the one the learner chose): the group aligned with that WordNet sense at import
+(:mod:`reader.lexicon.align`) comes first, carrying its sense key. When no group is aligned with
+it confidently, the order falls back on what the sentence and the words say: groups labelled
+with a domain the sentence shows no sign of ([fin.], [constr.]) go last, groups confidently
+aligned with another sense after the rest, and within each, common translations first.
 """
 
 from __future__ import annotations
 
 import sqlite_utils
 
+from reader.lexicon.align import DOMAIN_LABELS, labels_of, translations_of
+from reader.lexicon.frequency import zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss
+from reader.lexicon.senses import SenseContext
 
 MACHINE_SOURCE = "machine translation"
 MACHINE_KIND = "machine"
+WORDNET_KIND = "wordnet"
+MIN_CONFIDENCE = 0.25
+"""An aligned group leads only when the alignment was this sure (see reader.lexicon.align)."""
 
 
 def configured_native_lang() -> str:
@@ -54,12 +67,17 @@ def native_first(
     native_lang: str | None = None,
     key: str = "",
     source_lang: str = "en",
+    context: SenseContext | None = None,
+    sense_key: str | None = None,
 ) -> list[Gloss]:
-    """``senses`` with the learner's own first, then those in ``native_lang``, then a machine
-    translation of ``key`` if one is cached, then the rest.
+    """``senses`` with the learner's own first, then those in ``native_lang`` (the one aligned
+    with the meant sense first), then a machine translation of ``key`` if one is cached, then
+    the rest.
 
-    ``native_lang`` None means the configured one; "" turns the reordering off. The sort is
-    stable, so within each group the sources' priorities and sense ranks are kept.
+    ``native_lang`` None means the configured one; "" turns the reordering off. The meant sense
+    is ``sense_key`` (the learner's choice) or else the first WordNet sense of ``senses`` (as
+    ranked for ``context``). Sources keep their priorities; see :func:`by_meant_sense` for the
+    order within each.
     """
     lang = configured_native_lang() if native_lang is None else native_lang
     if not lang:
@@ -78,4 +96,72 @@ def native_first(
             return 1
         return 2 if sense.kind == MACHINE_KIND else 3
 
-    return sorted(senses, key=group)
+    ordered = sorted(senses, key=group)
+    if not theirs:
+        return ordered
+    meant = sense_key or next((s.sense_key for s in senses if s.kind == WORDNET_KIND), None)
+    mine = [s for s in ordered if s.source in theirs]
+    start = ordered.index(mine[0]) if mine else 0
+    ordered[start : start + len(mine)] = by_meant_sense(db, mine, meant, context, lang)
+    return ordered
+
+
+def by_meant_sense(
+    db: sqlite_utils.Database,
+    senses: list[Gloss],
+    meant: str | None,
+    context: SenseContext | None,
+    lang: str,
+) -> list[Gloss]:
+    """One language's translation groups, the one(s) aligned with ``meant`` first.
+
+    Then, each dictionary keeping its priority: groups whose domain label the sentence shows no
+    sign of go last, groups confidently aligned with another sense (or aligned at all with a
+    sense of another part of speech) before them, and common translations (wordfreq, in
+    ``lang``) before rare ones.
+    """
+    priority = {source: n for n, source in enumerate(dict.fromkeys(s.source for s in senses))}
+
+    def order(sense: Gloss) -> tuple[int, int, int, float]:
+        sure = (sense.align_score or 0.0) >= MIN_CONFIDENCE
+        common = -_commonness(sense.gloss, lang)
+        if meant and sure and sense.sense_key == meant:
+            return (0, 0, 0, common)
+        tier = 2 if sure and sense.sense_key else 1
+        if meant and sense.sense_key and _pos_of(sense.sense_key) != _pos_of(meant):
+            tier = 2  # an untagged group (FreeDict eng-fra) aligned with a verb, for a noun
+        return (1, priority[sense.source], 2 if _unfit_domain(db, sense, context) else tier,
+                common)  # fmt: skip
+
+    return sorted(senses, key=order)
+
+
+def _pos_of(sense_key: str) -> str:
+    """The part of speech in a WordNet sense key ("parade%2:38:00::" -> "2"; 5, a satellite
+    adjective, counts as 3)."""
+    found = sense_key.partition("%")[2][:1]
+    return "3" if found == "5" else found
+
+
+def _commonness(gloss: str, lang: str) -> float:
+    """How common the group's first translation is in ``lang`` (wordfreq's Zipf)."""
+    found = translations_of(gloss)
+    return zipf(found[0], lang) if found else 0.0
+
+
+def _unfit_domain(db: sqlite_utils.Database, sense: Gloss, context: SenseContext | None) -> bool:
+    """A group labelled with a domain ("[fin.]") whose words the sentence does not have."""
+    labels = labels_of(sense.gloss) if context is not None else []
+    if not labels or context is None:  # without a sentence there is nothing to judge by
+        return False
+    from reader.lexicon.senses.model import load_model
+
+    model = load_model()  # its domain vocabularies: the words that point to each WordNet domain
+    vocabulary = model.domains if model is not None else {}
+    target = {context.lemmas[i] for i in context.target if i < len(context.lemmas)}
+    words = set(context.context_lemmas()) - target
+    return not any(
+        words & (vocabulary.get(domain, frozenset()) | {domain})
+        for label in labels
+        for domain in DOMAIN_LABELS[label]
+    )

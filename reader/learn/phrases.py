@@ -101,15 +101,23 @@ class PhraseIndex:
 
     @classmethod
     def from_db(cls, db: sqlite_utils.Database, lang: str = "en") -> PhraseIndex:
+        """The multi-word headwords of the enabled sources and the learner's own terms, less
+        WordNet's terms that only its words explain (see :func:`composed_terms`)."""
+        from reader.lexicon.senses.model import composed_terms
+
         rows = db.execute(
-            "SELECT DISTINCT e.headword FROM lex_entries e JOIN lex_sources s "
-            "ON s.id = e.source_id WHERE s.enabled = 1 AND s.lang = ? AND e.headword LIKE '% %'",
+            "SELECT e.headword, MAX(s.kind != 'wordnet') FROM lex_entries e JOIN lex_sources s "
+            "ON s.id = e.source_id WHERE s.enabled = 1 AND s.lang = ? AND e.headword LIKE '% %' "
+            "AND e.literal = 0 "  # "we have: wir haben" is two words, not a term
+            "GROUP BY e.headword",
             (lang,),
         ).fetchall()
         mine = db.execute(
             "SELECT key FROM terms WHERE lang = ? AND key LIKE '% %'", (lang,)
         ).fetchall()
-        return cls([r[0] for r in rows] + [r[0] for r in mine])
+        composed = composed_terms() if rows else frozenset()
+        kept = [r[0] for r in rows if r[1] or r[0] not in composed]
+        return cls(kept + [r[0] for r in mine])
 
     def match(self, tokens: Sequence[TokenLike]) -> list[PhraseMatch]:
         """Non-overlapping phrases, leftmost first and longest at each start."""
@@ -119,8 +127,12 @@ class PhraseIndex:
             if i in taken or not token.is_word:
                 continue
             candidates = self._candidates(token)
-            for words in candidates:
-                idxs = self._contiguous(tokens, i, words) or self._split_verb(tokens, i, words)
+            # A phrase written out whole is really there; a split one only maybe, so every
+            # whole one is tried first: "took place in" is "take place", not "take (place) in".
+            tries = [(w, self._contiguous) for w in candidates]
+            tries += [(w, self._split_verb) for w in candidates]
+            for words, where in tries:
+                idxs = where(tokens, i, words)
                 if idxs and not taken.intersection(idxs) and _plausible(tokens, idxs):
                     found.append(PhraseMatch(" ".join(words), idxs))
                     taken.update(idxs)

@@ -14,6 +14,7 @@ import copy
 import sqlite_utils
 
 from reader.learn import progress, reading_log
+from reader.learn.chapters import ChapterInfo, chapter_at, chapters_of
 from reader.learn.texts import SentenceRow, sentences_between
 from reader.store.migrations import now
 from reader.store.writer import WriteSink
@@ -30,6 +31,7 @@ class Place:
         self.read_before: set[int] = set()  # sentences the database had as read already
         # the sentences around the focus: (index, before, after, above, below)
         self.around: tuple[int, int, int, list[SentenceRow], list[SentenceRow]] | None = None
+        self.chapters: list[ChapterInfo] = chapters_of(db, text_id)  # a few hundred at most
 
     def preview(self, index: int) -> Place:
         """A copy at ``index`` for a preview: it may note sentences as read before, no more."""
@@ -71,6 +73,25 @@ class Place:
             label=f"sentence {self.index + 1} read",
         )
         return True
+
+    def chapter(self) -> ChapterInfo | None:
+        """The chapter the focus is in (None in a text without chapters, or before the first)."""
+        return chapter_at(self.chapters, self.index)
+
+    def chapter_span(self, chapter: ChapterInfo) -> tuple[int, int]:
+        """The first sentence of ``chapter`` and how many it has, for progress in it."""
+        following = [c.first_sentence for c in self.chapters if c.idx > chapter.idx]
+        end = following[0] if following else self.count
+        return chapter.first_sentence, end - chapter.first_sentence
+
+    def chapter_step(self, delta: int) -> int | None:
+        """The first sentence of the next chapter (``delta`` 1), or of this one, then the one
+        before (-1), as a book reader's "previous chapter" goes back to this chapter's start
+        first; None when there is none that way."""
+        starts = [c.first_sentence for c in self.chapters]
+        if delta > 0:
+            return next((s for s in starts if s > self.index), None)
+        return next((s for s in reversed(starts) if s < self.index), None)
 
     def read_share(self) -> float:
         """Share of the text's sentences read so far, 0-1."""

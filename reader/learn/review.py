@@ -32,6 +32,7 @@ from reader.learn.schedule import (
     stamp,
     term_status_from_cards,
 )
+from reader.learn.siblings import are_siblings, spread
 from reader.store import transaction
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -82,7 +83,11 @@ class ReviewSession:
             enable_fuzzing=False,
         )
         self.clock = clock
-        self.pending: list[ReviewCard] = list(cards)
+        # Siblings (a term's three cards; a sentence's listening card and the cards on it) are
+        # spread apart, and _advance never shows two in a row while anything else is left.
+        self.pending: list[ReviewCard] = spread(cards)
+        self.last: ReviewCard | None = None  # the card answered last
+        self.held_back = 0  # siblings of the last card, left for the next session
         self.learning: list[ReviewCard] = []  # answered, due again within the session
         self.history: list[Answer] = []
         self.summary = Summary()
@@ -99,6 +104,23 @@ class ReviewSession:
     def remaining(self) -> int:
         """Cards still to show, the one on screen included."""
         return len(self.pending) + len(self.learning) + (1 if self.current else 0)
+
+    @property
+    def left(self) -> int:
+        """Cards not answered yet in this session, the one on screen included: this count goes
+        down with every first answer ("N left" that stays put through a first pass, because
+        each answered new card comes back in a minute, reads as no progress)."""
+        current = self.current is not None and not self._answered(self.current)
+        return len(self.pending) + (1 if current else 0)
+
+    @property
+    def coming_back(self) -> int:
+        """Cards answered into a short learning step, due again in this session."""
+        current = self.current is not None and self._answered(self.current)
+        return len(self.learning) + (1 if current else 0)
+
+    def _answered(self, card: ReviewCard) -> bool:
+        return any(a.before.id == card.id for a in self.history)
 
     @property
     def finished(self) -> bool:
@@ -156,6 +178,7 @@ class ReviewSession:
         if parse(after.due) <= at + LEARN_AHEAD:
             self.learning.append(after)
             self.learning.sort(key=lambda c: c.due)
+        self.last = card
         self._advance()
         return answer
 
@@ -171,21 +194,38 @@ class ReviewSession:
         self.summary.by_rating[answer.rating] -= 1
         if answer.rating != AGAIN:
             self.summary.right -= 1
+        self.last = self.history[-1].before if self.history else None
         self._show(answer.before)
         return answer
 
     # -- internals ----------------------------------------------------------------------------
 
     def _advance(self) -> None:
+        """The next card: one come due again from a learning step, else the next of the queue,
+        else one learned ahead; never a sibling of the card just answered (the card itself,
+        after Again, may come back). When only its siblings are left they are held back, as
+        Anki buries siblings: they stay due, for the next session."""
         now = self.clock()
+        last = self.last
+        due = [c for c in self.learning if parse(c.due) <= now]
+        ahead = [c for c in self.learning if now < parse(c.due) <= now + LEARN_AHEAD]
         card: ReviewCard | None = None
-        if self.learning and parse(self.learning[0].due) <= now:
-            card = self.learning.pop(0)
-        elif self.pending:
-            card = self.pending.pop(0)
-        elif self.learning and parse(self.learning[0].due) <= now + LEARN_AHEAD:
-            card = self.learning.pop(0)
+        for candidates in (due, self.pending, ahead):
+            card = next((c for c in candidates if not self._follows(c, last)), None)
+            if card is not None:
+                break
+        self.held_back = 0
+        if card is None:
+            self.held_back = len(self.pending) + len(due) + len(ahead)
+        else:
+            for queue in (self.pending, self.learning):
+                queue[:] = [c for c in queue if c is not card]
         self._show(card)
+
+    @staticmethod
+    def _follows(card: ReviewCard, last: ReviewCard | None) -> bool:
+        """Whether ``card`` would be answered from ``last`` rather than from memory."""
+        return last is not None and card.id != last.id and are_siblings(card, last)
 
     def _show(self, card: ReviewCard | None) -> None:
         self.current = card

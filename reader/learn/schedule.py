@@ -288,22 +288,10 @@ def due_count(
     new_per_day: int = 20,
     drills: tuple[str, ...] | None = None,
 ) -> int:
-    """Cards a session started now would show (reviews due, plus the new cards allowed today)."""
-    where, params = _drill_filter(drills)
-    reviews = db.execute(
-        f"SELECT COUNT(*) FROM cards INDEXED BY cards_queue "
-        f"WHERE suspended = 0 AND (reps > 0) = 1 AND due <= ?{where}",
-        [stamp(at), *params],
-    ).fetchone()[0]
-    left = max(0, new_per_day - new_seen_today(db, at))
-    new = 0
-    if left:
-        new = db.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM cards INDEXED BY cards_queue "
-            f"WHERE suspended = 0 AND (reps > 0) = 0 AND due <= ?{where} LIMIT ?)",
-            [stamp(at), *params, left],
-        ).fetchone()[0]
-    return int(reviews) + int(new)
+    """Cards a session started now would show: the size of :func:`load_queue`'s queue, so the
+    library, ``cards --due``, the review screen and its Done screen can never disagree."""
+    queue = load_queue(db, at, new_per_day, drills)
+    return len(queue.reviews) + len(queue.new)
 
 
 def next_due_after(db: sqlite_utils.Database, at: datetime) -> str | None:

@@ -26,6 +26,7 @@ from collections.abc import Hashable
 import sqlite_utils
 
 from reader.config import Config
+from reader.learn.chapters import ChapterInfo
 from reader.learn.entries import EntryCache
 from reader.learn.focus import Focus
 from reader.learn.phrases import PhraseIndex
@@ -142,6 +143,17 @@ class ReadingSession(Focus):
     def read_share(self) -> float:
         """Share of the text's sentences read so far, 0-1."""
         return self.place.read_share()
+
+    @property
+    def chapters(self) -> list[ChapterInfo]:
+        """The text's chapters (empty for most articles), loaded with the session."""
+        return self.place.chapters
+
+    def chapter(self) -> ChapterInfo | None:
+        return self.place.chapter()
+
+    def chapter_step(self, delta: int) -> int | None:
+        return self.place.chapter_step(delta)
 
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if t.is_word)

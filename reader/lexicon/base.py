@@ -49,6 +49,8 @@ class Row(NamedTuple):
     domain: str | None = None  # the topic domain the sense needs in its context
     pronunciation: str | None = None  # from dictd entries
     see_also: str | None = None  # cross-references, ", "-separated
+    align_score: float | None = None  # confidence of sense_key for a bilingual group
+    literal: bool = False  # a multi-word headword that is just its words: not a term
 
 
 class Record(NamedTuple):
@@ -145,7 +147,7 @@ def ranked(records: Iterable[Record]) -> Iterator[Row]:
 
 _SPOOL_COLUMNS = (
     "headword, pos, rank, gloss, example, synonyms, sense_key, proper, domain, pronunciation, "
-    "see_also"
+    "see_also, align_score, literal"
 )
 
 
@@ -213,12 +215,13 @@ def _spool(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
     conn.execute(
         "CREATE TEMP TABLE lex_spool (id INTEGER PRIMARY KEY, headword TEXT NOT NULL, pos TEXT, "
         "rank INTEGER NOT NULL, gloss TEXT NOT NULL, example TEXT, synonyms TEXT, "
-        "sense_key TEXT, proper INTEGER NOT NULL, domain TEXT, pronunciation TEXT, see_also TEXT)"
+        "sense_key TEXT, proper INTEGER NOT NULL, domain TEXT, pronunciation TEXT, see_also TEXT, "
+        "align_score REAL, literal INTEGER NOT NULL)"
     )
     try:
         cursor = conn.executemany(
             f"INSERT INTO temp.lex_spool ({_SPOOL_COLUMNS}) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         count = max(int(cursor.rowcount), 0)

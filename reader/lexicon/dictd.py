@@ -28,6 +28,7 @@ from pathlib import Path
 
 from reader.languages import from_name, parse_pair
 from reader.lexicon.base import LexiconError, Progress, Record, headword_of, normalize_pos
+from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
 
 _B64 = {
@@ -50,6 +51,14 @@ _BRACED = re.compile(r"\{([^{}]+)\}")
 _LABEL = re.compile(r"^(see(?: also)?|synonyms?|antonyms?|note)\s*:\s*", re.IGNORECASE)
 _SHORT_PAIR = re.compile(r"^\s*([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s*[-–—]\s*([A-Z][a-z]+)")
 _NAME_PAIR = re.compile(r"(?:^|[-_.])([a-z]{2,3})[-_]([a-z]{2,3})(?=$|[-_.])")
+# FreeDict's markup that leaks into translations: an abbreviation glued to a grammar mark
+# ("Abfahrt <fem>Abf.,  /ˈabf/"), a pronunciation between slashes, the commas they leave.
+_GLUED = re.compile(r"(?<=>)[^\s,;<>(\[]+")
+_INLINE_PRON = re.compile(r"(?:^|(?<=[\s,;]))/[^/\s][^/\n]*/")
+_EMPTY_ITEMS = re.compile(r"\s*,(?:\s*,)+\s*|\s+,")
+_SENTENCE = re.compile(r"^[A-Z].*\s.*\s.*[.!?]$")  # "The service is free of charge."
+MAX_SEE_WORDS = 4
+"""A cross-reference longer than this, or a whole sentence, is an example, not a headword."""
 
 
 @dataclass(frozen=True)
@@ -73,26 +82,21 @@ class DictdInfo:
 
 def locate(path: Path) -> DictdFiles:
     """The index and data files, given either one (or the folder holding them)."""
-    if path.is_dir():
-        indexes = sorted(path.glob("*.index"))
-        if not indexes:
-            raise LexiconError(f"{path}: no dictd .index file in this folder")
-        path = indexes[0]
-    name = path.name
-    for suffix in (".index", ".dict.dz", ".dict"):
-        if name.endswith(suffix):
-            stem = path.with_name(name.removesuffix(suffix))
-            break
-    else:
+    stem, known = dictionary_stem(
+        path,
+        ".index",
+        (".index", ".dict.dz", ".dict"),
+        nothing_here="no dictd .index file in this folder",
+    )
+    if not known:
         raise LexiconError(f"{path.name}: a dictd dictionary is a .index with a .dict or .dict.dz")
     index = stem.with_name(stem.name + ".index")
     if not index.is_file():
         raise LexiconError(f"{path.name}: its index {index.name} is missing")
-    for suffix in (".dict.dz", ".dict"):
-        data = stem.with_name(stem.name + suffix)
-        if data.is_file():
-            return DictdFiles(index, data)
-    raise LexiconError(f"{index.name}: its entries ({stem.name}.dict or .dict.dz) are missing")
+    data = sibling(stem, ".dict.dz", ".dict")
+    if data is None:
+        raise LexiconError(f"{index.name}: its entries ({stem.name}.dict or .dict.dz) are missing")
+    return DictdFiles(index, data)
 
 
 def is_dictd(path: Path) -> bool:
@@ -157,11 +161,28 @@ def _metadata_key(word: str) -> str | None:
     return squeezed[len("00database") :] if squeezed.startswith("00database") else None
 
 
+_METADATA_LINE = re.compile(rb"^(00[^\t\n]*)\t([A-Za-z0-9+/]+)\t([A-Za-z0-9+/]+)\r?$", re.MULTILINE)
+
+
+def _metadata_lines(index: Path) -> list[tuple[str, int, int]]:
+    """The index lines of the ``00-database-*`` entries, found without reading every line (an
+    import asks twice: for the dictionary and for its reverse)."""
+    try:
+        raw = index.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"cannot read {index}: {exc.strerror}") from exc
+    return [
+        (found[1].decode("utf-8", errors="replace"), _number(found[2].decode()),
+         _number(found[3].decode()))
+        for found in _METADATA_LINE.finditer(raw)
+    ]  # fmt: skip
+
+
 def read_info(files: DictdFiles) -> DictdInfo:
     """The title and language pair, from the metadata entries, else from the file name."""
     reader = _open_data(files)
     meta: dict[str, str] = {}
-    for word, offset, length in _index_lines(files.index):
+    for word, offset, length in _metadata_lines(files.index):
         key = _metadata_key(word)
         if key in ("short", "info") and key not in meta:
             body = _decode(reader.read(offset, length))
@@ -206,15 +227,18 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
         reader.inflate_all()  # index order is not file order: one pass beats chunk by chunk
     except DictzipError as exc:
         raise LexiconError(str(exc)) from exc
+    # dictfmt's "00-database-utf8" entry: the text is UTF-8, and a byte that is not is damage
+    # (older dictionaries without it may be Latin-1, read as such)
+    utf8 = any(_metadata_key(w) == "utf8" for w, _, _ in _metadata_lines(files.index))
     total = len(lines)
     seen: set[tuple[int, str]] = set()
     previous: Record | None = None
     done = 0
-    for batch in _parsed_batches(lines, reader):
-        for offset, fields in batch:
-            if fields is None:
+    for batch in _parsed_batches(lines, reader, utf8):
+        for offset, groups in batch:
+            if not groups:
                 continue
-            record = Record(*fields)  # type: ignore[arg-type]
+            record = Record(*groups[0])  # type: ignore[arg-type]
             if (offset, record.headword) in seen:
                 continue  # one entry listed under several index words is stored once
             seen.add((offset, record.headword))
@@ -222,6 +246,8 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
                 continue
             previous = record
             yield record
+            for fields in groups[1:]:
+                yield Record(*fields)  # type: ignore[arg-type]
         done += BATCH
         if progress:
             progress(min(done, total), total)
@@ -231,10 +257,10 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
 
 BATCH = 20_000
 PARALLEL_FROM = 100_000  # index lines: smaller dictionaries parse faster than processes start
-_shared: tuple[list[tuple[str, int, int]], DictzipReader] | None = None
+_shared: tuple[list[tuple[str, int, int]], DictzipReader, bool] | None = None
 
 
-_Parsed = tuple[int, tuple[str | None, ...] | None]
+_Parsed = tuple[int, list[tuple[str | None, ...]]]
 
 
 def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
@@ -243,18 +269,34 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
     Records travel back from a worker as plain tuples, which pickle several times faster.
     """
     assert _shared is not None
-    lines, reader = _shared
+    lines, reader, utf8 = _shared
     out: list[_Parsed] = []
     for word, offset, length in lines[bounds[0] : bounds[1]]:
         if _metadata_key(word) is not None:
             continue
-        record = parse_entry(word, _decode(reader.read(offset, length)))
-        out.append((offset, tuple(record) if record is not None else None))
+        raw = reader.read(offset, length)
+        if len(raw) < length:
+            raise LexiconError(
+                f"{reader.path.name}: the entry “{word}” runs past the end of the file "
+                "(truncated?); nothing was imported"
+            )
+        if utf8:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise LexiconError(
+                    f"{reader.path.name}: the entry “{word}” is not UTF-8 (byte {exc.start + 1} "
+                    "of it), though the dictionary says it is; nothing was imported"
+                ) from None
+        else:
+            text = _decode(raw)
+        groups = parse_groups(word, text)
+        out.append((offset, [tuple(record) for record in groups]))
     return out
 
 
 def _parsed_batches(
-    lines: list[tuple[str, int, int]], reader: DictzipReader
+    lines: list[tuple[str, int, int]], reader: DictzipReader, utf8: bool = False
 ) -> Iterator[list[_Parsed]]:
     import multiprocessing
     import os
@@ -262,7 +304,7 @@ def _parsed_batches(
 
     global _shared
     ranges = [(start, min(start + BATCH, len(lines))) for start in range(0, len(lines), BATCH)]
-    _shared = (lines, reader)
+    _shared = (lines, reader, utf8)
     try:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
         forkable = "fork" in multiprocessing.get_all_start_methods()
@@ -299,7 +341,17 @@ def _squeeze(text: str) -> str:
 
 
 def parse_entry(index_word: str, body: str) -> Record | None:
-    """One entry's text as a record: headword, pronunciation, translations, and the rest apart.
+    """The entry's first translation group (see :func:`parse_groups`), or None."""
+    groups = parse_groups(index_word, body)
+    return groups[0] if groups else None
+
+
+def parse_groups(index_word: str, body: str) -> list[Record]:
+    """One entry's text as records: headword, pronunciation, translations, and the rest apart.
+
+    An entry is one translation group, except where its lines are numbered ("1. affirmer",
+    "2. déclarer", as in FreeDict's English-French): each numbered line is a group of its own,
+    so each can be matched with its own WordNet sense.
 
     The first line is taken as the headword line when it repeats the index word (the usual
     dictfmt layout). A headword line of another word (with its pronunciation) is that word's
@@ -307,7 +359,7 @@ def parse_entry(index_word: str, body: str) -> Record | None:
     """
     lines = body.strip().splitlines()
     if not lines:
-        return None
+        return []
     head_line = lines[0].strip()
     head = _HEAD_END.split(head_line, maxsplit=1)[0]
     pos: str | None = None
@@ -325,7 +377,7 @@ def parse_entry(index_word: str, body: str) -> Record | None:
     elif _PRON.search(head_line[len(head) :]):
         # Another headword's entry ("all square /ˈɔːl skwˈeə/ (a/s)"), listed under a variant
         # or abbreviation ("as"): it is read under its own index line, not glossed as this word.
-        return None
+        return []
     else:
         headword = headword_of(index_word)
     translations: list[str] = []
@@ -333,6 +385,7 @@ def parse_entry(index_word: str, body: str) -> Record | None:
     synonyms: list[str] = []
     see: list[str] = []
     notes: list[str] = []
+    numbered = 0
     for raw in lines:
         line = raw.strip()
         if not line:
@@ -354,36 +407,46 @@ def parse_entry(index_word: str, body: str) -> Record | None:
                 else:
                     notes.append(f"{kind}: {value.strip()}" if kind != "note" else value.strip())
                 continue
-        if line[0].isdigit():
+        if line[0].isdigit() and _NUMBERED.match(line):
             line = _NUMBERED.sub("", line)
+            numbered += 1
         if "<" in line:
             if pos is None:
                 pos = _pos_of_marks(_ANGLE.findall(line))
-            text = " ".join(_ANGLE.sub(_short_mark, line).split())
-        else:
-            text = " ".join(line.split())
+            line = _GLUED.sub("", line)
+        if "/" in line:
+            line = _INLINE_PRON.sub("", line)
+        text = " ".join(_ANGLE.sub(_short_mark, line).split()) if "<" in line else line
+        text = _EMPTY_ITEMS.sub(", ", " ".join(text.split())).strip(" ,")
         if text:
             translations.append(text)
     if not translations:
-        return None
-    gloss = "; ".join(translations)
+        return []
+    groups = translations if numbered == len(translations) > 1 else ["; ".join(translations)]
     if notes:
-        gloss += "\n(" + "; ".join(notes) + ")"
-    return Record(
+        groups[-1] += "\n(" + "; ".join(notes) + ")"
+    head_group = Record(
         headword=headword,
         pos=pos,
-        gloss=gloss,
+        gloss=groups[0],
         example="\n".join(examples) or None,
         synonyms=", ".join(synonyms) or None,
         pronunciation=pronunciation,
         see_also=", ".join(see) or None,
     )
+    return [head_group, *(Record(headword, pos, group) for group in groups[1:])]
 
 
 def _items(value: str) -> list[str]:
-    """``{coalitions}, {grand coalition}`` (or a plain comma list) as its items."""
-    items = _BRACED.findall(value) or value.split(",")
-    return [item.strip() for item in items if item.strip()]
+    """``{coalitions}, {grand coalition}`` (or a plain comma list) as its items; whole example
+    sentences filed as cross-references ("{The service is free. For now at least.}") are not
+    headwords to look up, and are left out."""
+    items = (item.strip() for item in _BRACED.findall(value) or value.split(","))
+    return [
+        item
+        for item in items
+        if item and len(item.split()) <= MAX_SEE_WORDS and not _SENTENCE.match(item)
+    ]
 
 
 def _example(line: str) -> str:

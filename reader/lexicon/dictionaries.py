@@ -17,15 +17,19 @@ from pathlib import Path
 import sqlite_utils
 
 from reader.lexicon import dictd, freedict, stardict, tabular
+from reader.lexicon.align import Aligner, wordnet_senses
 from reader.lexicon.base import (
     DICTIONARY_PRIORITY,
     IDIOMS_PRIORITY,
     LexiconError,
     Progress,
     Record,
+    Row,
     ranked,
     store_source,
 )
+from reader.lexicon.literal import mark_literal
+from reader.lexicon.reverse import find_reverse, read_translations
 from reader.store.db import transaction
 
 FORMATS = ("tsv", "csv", "stardict", "freedict", "dictd")
@@ -40,6 +44,8 @@ class ImportReport:
     seconds: float
     source_lang: str = "en"
     target_lang: str | None = None
+    notes: tuple[str, ...] = ()
+    """One line each on what the import did besides storing entries (the alignment)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,7 @@ def import_dictionary(
     kind = fmt or detect_format(path)
     records: Iterator[Record]
     found_pair = dictd.pair_from_name(path.name)
+    dictd_files: dictd.DictdFiles | None = None
     if kind == "dictd":
         dictd_files = dictd.locate(path)
         info = dictd.read_info(dictd_files)
@@ -139,19 +146,51 @@ def import_dictionary(
         default_name, records = _stem(path), tabular.read_table(path, progress)
     name = " ".join((name or default_name).split()) or _stem(path)
     source, target = lang_pair or found_pair or ("en", None)
+    rows = list(ranked(records))
+    notes: list[str] = []
+    if source == "en":
+        rows = mark_literal(db, rows)
+        if dictd_files is not None and target not in (None, "en"):
+            rows, note = _aligned(db, rows, dictd_files, (source, str(target)))
+            notes.append(note)
     entries = store_source(
         db,
         name=name,
         kind=kind,
         origin=str(path.resolve()),
-        rows=ranked(records),
+        rows=rows,
         priority=_next_priority(db),
         lang=source,
         target_lang=target,
     )
     if target is None:
         target = _guess_target(db, name)
-    return ImportReport(name, kind, entries, _since(started), source, target)
+    return ImportReport(name, kind, entries, _since(started), source, target, tuple(notes))
+
+
+ALIGN_ENV = "SENTENCES_NO_ALIGN"
+"""Set (to anything) to import without the alignment: for timing it (bench/import_dict.py)."""
+
+
+def _aligned(
+    db: sqlite_utils.Database, rows: list[Row], files: dictd.DictdFiles, pair: tuple[str, str]
+) -> tuple[list[Row], str]:
+    """``rows`` with each translation group aligned with the WordNet sense it translates, and a
+    line saying how (or why not: the reverse dictionary is missing or for another pair)."""
+    import os
+
+    if os.environ.get(ALIGN_ENV):
+        return rows, f"alignment skipped (${ALIGN_ENV} is set)"
+    found = find_reverse(files, pair)
+    if found.files is None:
+        return rows, found.message
+    senses = wordnet_senses(db)
+    if not senses:
+        return rows, "alignment skipped: WordNet is not in the lexicon (run `sentences setup`)"
+    aligner = Aligner(senses, read_translations(found.files))
+    tally = [0, 0]
+    aligned = list(aligner.rows(rows, tally))
+    return aligned, f"{found.message}: {tally[0]:,} of {tally[1]:,} translation groups"
 
 
 def _tei_in(folder: Path) -> Path | None:

@@ -17,7 +17,7 @@ LEARNER_SOURCE = "learner"
 
 _QUERY = (
     "SELECT s.name, s.kind, e.headword, e.pos, e.rank, e.gloss, e.example, e.synonyms, "
-    "e.sense_key, e.proper, e.domain, e.pronunciation, e.see_also "
+    "e.sense_key, e.proper, e.domain, e.pronunciation, e.see_also, e.align_score "
     "FROM lex_entries e JOIN lex_sources s ON s.id = e.source_id "
     "WHERE e.headword = ? AND s.enabled = 1 "
     "ORDER BY s.priority, s.name, e.rank"
@@ -44,6 +44,9 @@ class Gloss:
     """How the headword is said, where the dictionary gives it (dictd entries)."""
     see_also: str | None = None
     """Cross-references to other headwords, ", "-separated, kept apart from the gloss."""
+    align_score: float | None = None
+    """For a bilingual dictionary's group: how sure the import was that it translates the
+    WordNet sense ``sense_key`` (see :mod:`reader.lexicon.align`)."""
 
 
 def glosses(
@@ -103,7 +106,22 @@ def _fetch(db: sqlite_utils.Database, lemma: str) -> list[Gloss]:
             if rows:
                 break
     return [
-        Gloss(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10], r[11], r[12])
+        Gloss(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            bool(r[9]),
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+        )  # fmt: skip
         for r in rows
     ]
 

@@ -118,3 +118,23 @@ def circular_word(headword: str, definition: str) -> str | None:
         if stem(lower) in own:
             return lower
     return None
+
+
+SEE_ALSO_WIDTH = 60
+"""Characters of cross-references the word's entry shows, one line: FreeDict lists dozens."""
+
+
+def see_also_line(see_also: str, width: int = SEE_ALSO_WIDTH) -> str:
+    """A ", "-separated cross-reference list cut to one line, saying how many more there are
+    (``sentences gloss WORD --json`` keeps them all): "taking place, happening … +14"."""
+    items = [item for item in see_also.split(", ") if item]
+    shown: list[str] = []
+    used = 0
+    for item in items:
+        cost = len(item) + (2 if shown else 0)
+        if shown and used + cost > width:
+            break
+        shown.append(item)
+        used += cost
+    rest = len(items) - len(shown)
+    return ", ".join(shown) + (f" … +{rest}" if rest else "")

@@ -114,12 +114,15 @@ def synthesize(
     *,
     timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
     use_program: bool | None = None,
+    fallback: bool = True,
 ) -> SpeechResult:
     """The audio file for ``text``, from the cache or freshly made (blocking).
 
     With ``engine="gtts"`` a network or HTTP failure falls back to eSpeak NG and says so in the
-    result; :class:`SpeechError` is raised only when no engine could speak. ``audio_dir=None``
-    uses :func:`reader.paths.audio_dir`. ``use_program`` is passed to the offline engine.
+    result; :class:`SpeechError` is raised only when no engine could speak. ``fallback=False``
+    is for an engine the learner named for this one call (``speak --engine gtts``): the other
+    voice is not what they asked for, so its failure is the answer. ``audio_dir=None`` uses
+    :func:`reader.paths.audio_dir`. ``use_program`` is passed to the offline engine.
     """
     text = normalize(text)
     if not text:
@@ -155,6 +158,8 @@ def synthesize(
                 else:
                     cache.record(conn, root, entry)
                     return _at_speed(conn, root, text, settings, path, cached=False)
+        if not fallback:
+            raise SpeechError(f"gTTS could not speak: {' '.join(reason.split())}")
         return _offline(text, settings, conn, root, use_program, reason=reason)
 
 

@@ -50,7 +50,8 @@ def extract_article(markup: str, name: str, *, url: str | None = None) -> tuple[
     text = (getattr(document, "text", None) or "") if document is not None else ""
     if len(text.strip()) < MIN_ARTICLE_CHARS:
         raise NoArticle(f"found no article in {name} (--whole imports the whole page)")
-    paragraphs = [" ".join(line.split()) for line in text.split("\n")]
+    # one block a line; a list item comes as "- item"
+    paragraphs = [" ".join(line.removeprefix("- ").split()) for line in text.split("\n")]
     body = "\n\n".join(p for p in paragraphs if p)
     site = getattr(document, "sitename", None) or ""
     title = page_title(markup, site) or clean_title(getattr(document, "title", None) or "", site)

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 
-from reader.text.load import CHAPTER_MARK
+from reader.text.markup import CHAPTER_MARK
 
 MIN_CHAPTERS = 2
 MANY_CHAPTERS = 10  # this many chapters make a text a book even without Gutenberg's markers
 MAX_HEADING = 80
+MAX_SUBTITLE_WORDS = 8  # a chapter's title on the line under its number
 
 _NUMBER = r"(?:[IVXLCDM]+|\d+|[A-Z][a-z]+|[A-Z]+)"
 _LEVELS: list[tuple[int, re.Pattern[str]]] = [
@@ -36,9 +37,28 @@ _ILLUSTRATION = re.compile(r"\[Illustration(?:[^\[\]]|\[[^\[\]]*\])*\]", re.S)
 
 
 def heading_level(paragraph: str) -> int:
-    """1 (a book or part), 2 (a chapter), 3 (a section), or 0 when not a heading."""
-    line = paragraph.strip()
-    if not line or "\n" in line or len(line) > MAX_HEADING:
+    """1 (a book or part), 2 (a chapter), 3 (a section), or 0 when not a heading.
+
+    A heading is one line, or a chapter's number with its title on the next line
+    ("CHAPTER I." then "Down the Rabbit-Hole")."""
+    lines = [line.strip() for line in paragraph.strip().split("\n")]
+    if len(lines) == 2 and _subtitle(lines[1]):
+        level = _line_level(lines[0])
+        return level if level == 2 else 0
+    return _line_level(lines[0]) if len(lines) == 1 else 0
+
+
+def _subtitle(line: str) -> bool:
+    """A chapter's title, not its first sentence: short, capitalized, and not a sentence
+    ("Down the Rabbit-Hole", "Loomings." but not "It was a dark and stormy night.")."""
+    words = line.split()
+    if not words or len(words) > MAX_SUBTITLE_WORDS or not line[0].isupper():
+        return False
+    return not (line[-1] in '.!?”"' and len(words) > 4) and line[-1] not in ",;:"
+
+
+def _line_level(line: str) -> int:
+    if not line or len(line) > MAX_HEADING:
         return 0
     for level, pattern in _LEVELS:
         if pattern.match(line):
@@ -73,7 +93,7 @@ def strip_illustrations(text: str) -> str:
 
 def mark_chapters(text: str, *, book: bool) -> str:
     """``text`` with each chapter's headings replaced by one chapter mark (see
-    :data:`reader.text.load.CHAPTER_MARK`), and front matter left out where it is a book's.
+    :data:`reader.text.markup.CHAPTER_MARK`), and front matter left out where it is a book's.
 
     Args:
         book: The text is a Project Gutenberg book (its markers were found).

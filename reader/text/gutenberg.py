@@ -42,6 +42,7 @@ def gutenberg_title(text: str) -> str:
     header = head[: start.start()] if start else head
     line = _TITLE_LINE.search(header)
     if line and (start or _EBOOK_OF.search(header)):
-        return " ".join(line.group(1).split())
+        first, *more = (" ".join(part.split()) for part in line.group(1).split("\n"))
+        return ": ".join([first, *more]) if more else first
     ebook = _EBOOK_OF.search(header)
     return ebook.group(1).strip() if ebook else ""

@@ -16,11 +16,15 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.text.epub import epub_to_text
 from reader.text.gutenberg import gutenberg_title, strip_gutenberg
-from reader.text.markup import MarkupError, epub_to_text, html_document, markdown_to_text
+from reader.text.loaded import Chapter, Loaded, Timed
+from reader.text.markdown import markdown_to_text
+from reader.text.markup import CHAPTER_MARK, MarkupError, html_document
+
+__all__ = ["Chapter", "Loaded", "Timed"]  # with the loaders: importable from here as before
 
 FEW_ACCENTS = 100  # non-ASCII bytes below which the encoding detector is not trusted
 MAX_BYTES = 64 * 1024 * 1024
@@ -28,39 +32,12 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUBTITLE_SUFFIXES = {".srt", ".vtt"}
-CHAPTER_MARK = "\ue000"
-"""Starts a paragraph that is a chapter's title, not text (a private-use character: never in a
-learner's text, and removed from input before loaders add their own)."""
+MAX_CHAPTER_TITLE = 120
 _MARKED = re.compile(CHAPTER_MARK + r"([^\n]*)\n*")
 
 
 class LoadError(Exception):
     """The input cannot be read as a text; the message is one line meant for the learner."""
-
-
-@dataclass(frozen=True, slots=True)
-class Chapter:
-    title: str
-    start: int  # offset into Loaded.content where the chapter's text begins
-
-
-@dataclass(frozen=True, slots=True)
-class Timed:
-    """A stretch of the content said between two times (a subtitle cue)."""
-
-    start: int
-    end: int
-    start_ms: int
-    end_ms: int
-
-
-@dataclass(frozen=True)
-class Loaded:
-    title: str
-    content: str
-    source: str
-    chapters: tuple[Chapter, ...] = field(default=(), compare=False)
-    timed: tuple[Timed, ...] = field(default=(), compare=False)
 
 
 def load_path(path: str | Path, *, whole: bool = False) -> Loaded:
@@ -111,7 +88,7 @@ def load_bytes(
     try:
         if suffix == ".epub":
             title, text = epub_to_text(data, name)
-            return _finish(text, title or fallback, source, ".txt", fallback=fallback)
+            return _finish(text, title or fallback, source, ".epub", fallback=fallback)
         text = decode_bytes(data, name).replace(CHAPTER_MARK, "")
         if suffix in SUBTITLE_SUFFIXES:
             from reader.text.subtitles import subtitles_to_text
@@ -228,6 +205,12 @@ def _take_chapter_marks(text: str) -> tuple[str, tuple[Chapter, ...]]:
         if title:
             chapters.append(Chapter(title, length))
         position = match.end()
+        heading, _, _ = text[position:].partition("\n\n")
+        said = " ".join(heading.split()).casefold()
+        if said and len(said) <= MAX_CHAPTER_TITLE and title.casefold().startswith(said):
+            position += len(heading)
+            while text.startswith("\n", position):
+                position += 1
     parts.append(text[position:])
     joined = "".join(parts)
     stripped = joined.lstrip("\n ")

@@ -7,14 +7,11 @@ sentence boundaries.
 
 from __future__ import annotations
 
-import io
 import lzma
-import posixpath
 import re
 import zipfile
 import zlib
 from html.parser import HTMLParser
-from xml.etree import ElementTree
 
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
@@ -22,6 +19,11 @@ BLOCK_TAGS = {
     "pre", "section", "table", "td", "th", "tr", "ul", "title",
 }  # fmt: skip
 SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg", "math"}
+
+
+CHAPTER_MARK = "\ue000"
+"""Starts a paragraph that is a chapter's title, not text (a private-use character: never in a
+learner's text, and removed from input before loaders add their own). See reader.text.load."""
 
 
 class MarkupError(Exception):
@@ -39,14 +41,22 @@ MAX_EPUB_TEXT = 256 * 1024 * 1024  # uncompressed: a "zip bomb" is refused, not 
 
 
 class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
+    """Block elements to paragraphs; ``anchors`` (element id -> chapter title) put a chapter
+    mark where the element with that id starts (an EPUB's navigation points at them)."""
+
+    def __init__(self, anchors: dict[str, str] | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
         self.title = ""
         self._in_title = False
+        self.anchors = anchors or {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.anchors:
+            ident = dict(attrs).get("id")
+            if ident and ident in self.anchors:
+                self.parts.append(f"\n\n{CHAPTER_MARK}{self.anchors.pop(ident)}\n\n")
         if tag in SKIP_TAGS:
             self.skip_depth += 1
         if tag == "title":
@@ -79,8 +89,8 @@ def html_document(markup: str) -> tuple[str, str]:
     return _extract(markup)
 
 
-def _extract(markup: str) -> tuple[str, str]:
-    parser = _TextExtractor()
+def _extract(markup: str, anchors: dict[str, str] | None = None) -> tuple[str, str]:
+    parser = _TextExtractor(anchors)
     try:
         parser.feed(markup)
         parser.close()
@@ -89,49 +99,3 @@ def _extract(markup: str) -> tuple[str, str]:
     text = "".join(parser.parts)
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
     return parser.title.strip(), "\n\n".join(p for p in paragraphs if p)
-
-
-def markdown_to_text(text: str) -> str:
-    from reader.text.markdown import markdown_to_text as parsed
-
-    return parsed(text)
-
-
-_CONTAINER_NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container"}
-_OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
-
-
-def epub_to_text(data: bytes, name: str) -> tuple[str, str]:
-    """(title, text) of an EPUB, chapters in spine order."""
-    try:
-        book = zipfile.ZipFile(io.BytesIO(data))
-        if sum(info.file_size for info in book.infolist()) > MAX_EPUB_TEXT:
-            raise MarkupError(f"{name} unpacks to more than 256 MB; not read")
-        container = ElementTree.fromstring(book.read("META-INF/container.xml"))
-        rootfile = container.find(".//c:rootfile", _CONTAINER_NS)
-        if rootfile is None or not rootfile.get("full-path"):
-            raise MarkupError(f"{name} is a broken EPUB: no package document")
-        opf_path = rootfile.get("full-path", "")
-        opf = ElementTree.fromstring(book.read(opf_path))
-        base = posixpath.dirname(opf_path)
-        manifest = {
-            item.get("id"): item.get("href", "")
-            for item in opf.findall(".//opf:manifest/opf:item", _OPF_NS)
-        }
-        title_el = opf.find(".//dc:title", _OPF_NS)
-        title = (title_el.text or "").strip() if title_el is not None else ""
-        chapters: list[str] = []
-        for ref in opf.findall(".//opf:spine/opf:itemref", _OPF_NS):
-            href = manifest.get(ref.get("idref"))
-            if not href:
-                continue
-            path = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
-            raw = book.read(path).decode("utf-8", errors="replace")
-            chapters.append(_extract(raw)[1])
-    except (KeyError, ElementTree.ParseError, UnicodeDecodeError, *_ZIP_ERRORS) as exc:
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise MarkupError(f"{name} is a broken EPUB: {reason}") from exc
-    text = "\n\n".join(c for c in chapters if c.strip())
-    if not text.strip():
-        raise MarkupError(f"{name} is an EPUB with no readable text")
-    return title, text

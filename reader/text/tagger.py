@@ -228,6 +228,21 @@ class _Model:
             out.append(best)
         return out
 
+    def margins(self, words: list[str], mode: int) -> list[Floats]:
+        """Per word, every tag's score minus the best one's at the step the tag was chosen
+        (as :meth:`tag_one` decodes): 0 for the tag given, and how far behind each other was."""
+        with self.lock:
+            full, _ = self._scores([words], [mode])
+        trans = self.trans
+        t1 = t2 = START
+        out: list[Floats] = []
+        for i in range(len(words)):
+            sc = full[i, t1] + trans[t2, t1]
+            best = int(sc.argmax())
+            t2, t1 = t1, best
+            out.append(sc - sc[best])
+        return out
+
     def _maybe_noun(self, word: str) -> int:
         """NOUN for a near-tie PROPN that EWT knows as a common noun (history keeps PROPN)."""
         known = self.lemmatizer.known(word.lower(), "NOUN")
@@ -358,6 +373,19 @@ def tag_words(words: Sequence[str], lang: str = "en") -> list[tuple[str, str]]:
     if not words:
         return []
     return tag_sentences([words])[0]
+
+
+def tag_margins(words: Sequence[str]) -> list[dict[str, float]]:
+    """Per word of a tokenized sentence, how far behind the tag it was given each other tag's
+    score was (0.0 for the tag given; perceptron units, unnormalized). The sense ranker lets a
+    word's other parts of speech compete when the tagger was nearly undecided ("referred to
+    research": NOUN just behind VERB)."""
+    if not words:
+        return []
+    model = _get_model()
+    cleaned = [_clean(w) for w in words]
+    found = model.margins(cleaned, sentence_mode(cleaned))
+    return [{UPOS[t]: float(row[t]) for t in range(len(UPOS))} for row in found]
 
 
 def lemma_of(word: str, upos: str) -> str:

@@ -21,6 +21,7 @@ from reader.store.writer import Writer
 from reader.text.load import Loaded
 from reader.ui.messages import DebugLog, WriteFailed, WriteRecovered
 from reader.ui.pacing import settle_heap
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.learn.phrases import PhraseIndex
@@ -73,6 +74,7 @@ class SentencesApp(App[None]):
         self.lexicon_ready = is_compiled(self.db) or is_declined(self.db)
         self.translation_told = False  # "machine translation unavailable" is said once a run
         self.phrases: PhraseIndex | None = None
+        self.last_text_id: int | None = None  # the text last opened: the library's cursor
         self.player: Player | None = None
         self._player_lock = threading.Lock()
 
@@ -129,7 +131,7 @@ class SentencesApp(App[None]):
             count = self.writer.pending
             self.call_from_thread(
                 self.notify,
-                f"Saving {count} change{'s' if count != 1 else ''}… (q again to quit without them)",
+                f"Saving {counted(count, 'change')}… (q again to quit without them)",
                 timeout=30,
             )
             while not self.writer.flush(timeout=0.5):
@@ -153,18 +155,18 @@ class SentencesApp(App[None]):
         self.writer.start()
 
         self.push_screen(LibraryScreen())
-        from reader.ui.screens.language import ask_language, needs_asking
+        from reader.ui.screens.language import needs_asking
 
-        if self.ask_language and needs_asking(self):
-            ask_language(self, then=self.open_target)  # the text opens once it is answered
-        else:
-            self.open_target()
+        # The screen the command opens comes first (the seed, the review); the first-run
+        # questions are asked over it, one after the other, and then it is simply there.
+        self.open_target()
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", markup=False)
         self.warm_up()
         from reader.ui.screens.first_run import STEPS
 
-        self.check_first_run([step.name for step in STEPS if step.enabled(self)])
+        language = self.ask_language and needs_asking(self)
+        self.check_first_run([step.name for step in STEPS if step.enabled(self)], language)
 
     def open_target(self) -> None:
         """The text the command line named, imported first if new."""
@@ -320,18 +322,20 @@ class SentencesApp(App[None]):
     # -- the first run: questions asked once (reader.ui.screens.first_run) ----------------------
 
     @work(thread=True, exclusive=True, group="first-run", exit_on_error=False)
-    def check_first_run(self, names: list[str]) -> None:
-        """Which of the questions this run may ask are still to be asked (a worker: reads)."""
+    def check_first_run(self, names: list[str], language: bool = False) -> None:
+        """Which of the questions this run may ask are still to be asked (a worker: reads);
+        ``language``: the learner's own language is asked first."""
         from reader.ui.messages import FirstRunNeeded
         from reader.ui.screens.first_run import STEPS
+        from reader.ui.screens.language import QUESTION
 
-        if not names:
-            return
-        db = open_db(self.db_path)
-        try:
-            needed = [step.name for step in STEPS if step.name in names and step.needed(db)]
-        finally:
-            db.close()
+        needed = [QUESTION] if language else []
+        if names:
+            db = open_db(self.db_path)
+            try:
+                needed += [step.name for step in STEPS if step.name in names and step.needed(db)]
+            finally:
+                db.close()
         if needed:
             self.post_message(FirstRunNeeded(needed))
 
@@ -347,9 +351,19 @@ class SentencesApp(App[None]):
     def ask_first_run(self, names: list[str]) -> None:
         """Ask the first question, then the rest, one after the other."""
         from reader.ui.screens.first_run import STEPS
+        from reader.ui.screens.language import QUESTION, ask_language
 
         steps = {step.name: step for step in STEPS}
         if not names:
+            return
+        if names[0] == QUESTION:
+
+            def chosen(code: str | None) -> None:
+                if code:
+                    self._language_chosen()
+                self.ask_first_run(names[1:])
+
+            ask_language(self, then=chosen)
             return
         step = steps[names[0]]
 
@@ -398,6 +412,16 @@ class SentencesApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.statuses_changed()
+
+    def _language_chosen(self) -> None:
+        """The text already open redraws with glosses in the learner's language first, and
+        its translation line in that language."""
+        from reader.ui.screens.reading import ReadingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.statuses_changed()
+                screen.refresh_all()
 
     def on_phrases_ready(self, message: object) -> None:
         from reader.ui.screens.reading import ReadingScreen

@@ -18,6 +18,7 @@ KEY_NAMES = {
     "pageup": "PgUp", "shift+pagedown": "Shift+PgDn", "shift+pageup": "Shift+PgUp",
     "home": "Home", "end": "End", "plus": "+", "equals_sign": "=", "minus": "-",
     "question_mark": "?", "slash": "/", "shift+space": "Shift+Space", "ctrl+p": "Ctrl+P",
+    "right_square_bracket": "]", "left_square_bracket": "[",
 }  # fmt: skip
 
 

@@ -15,7 +15,9 @@ import sqlite_utils
 
 from reader.lexicon.lookup import Gloss
 from reader.lexicon.senses.context import SenseContext
-from reader.lexicon.senses.fit import domain_fits, drop_proper
+from reader.lexicon.senses.fit import NAME_POS, domain_fits, drop_proper
+from reader.lexicon.senses.rivals import best_of
+from reader.lexicon.senses.rivals import rivals as pos_rivals
 
 WORDNET_KIND = "wordnet"
 
@@ -38,34 +40,97 @@ def rank_senses(
     wordnet = [g for g in senses if g.kind == WORDNET_KIND]
     if not wordnet:
         return list(senses)
-    candidates = drop_proper(wordnet, context, pos)
-    ordered = _by_fit(candidates, context)
+    candidates = drop_proper(_common_names_of(wordnet, context, pos), context, pos)
+    ordered, own = _by_fit(candidates, context)
+    if context is not None and own is not None:
+        ordered = _rival_first(db, ordered, own, context) + ordered
+    ordered = _term_meant_first(ordered, context)
     fits = [domain_fits(db, g, context) for g in ordered]
     ranked = [g for g, ok in zip(ordered, fits, strict=True) if ok]
     ranked += [g for g, ok in zip(ordered, fits, strict=True) if not ok]
     return _put_back(senses, ranked)
 
 
-def _by_fit(senses: Sequence[Gloss], context: SenseContext | None) -> list[Gloss]:
-    """The senses best first; stable, so ties keep WordNet's frequency order."""
+def _common_names_of(
+    senses: list[Gloss], context: SenseContext | None, pos: str | None
+) -> list[Gloss]:
+    """For a word tagged as a name that WordNet lists as a capitalized common word ("Sunday",
+    "Korean"), those senses only: not the instances its spelling may also name."""
+    tag = context.target_pos if context is not None else pos
+    if tag != NAME_POS:
+        return senses
+    from reader.lexicon.senses.model import common_names
+
+    keys = set(common_names().get(senses[0].headword.lower(), ()))
+    return [g for g in senses if g.sense_key in keys] or senses
+
+
+def _by_fit(
+    senses: Sequence[Gloss], context: SenseContext | None
+) -> tuple[list[Gloss], list[float] | None]:
+    """The senses best first, and their scores best first (None: no model scores); stable, so
+    ties keep WordNet's frequency order."""
     if context is None or len(senses) < 2:
-        return list(senses)
+        return list(senses), None
     from reader.lexicon.senses.model import scores
 
     found = scores(senses, context)
     if found is None:
-        return list(senses)
+        return list(senses), None
     order = sorted(range(len(senses)), key=lambda i: -found[i])
-    return [senses[i] for i in order]
+    return [senses[i] for i in order], [found[i] for i in order]
+
+
+def _rival_first(
+    db: sqlite_utils.Database, ordered: list[Gloss], own: list[float], context: SenseContext
+) -> list[Gloss]:
+    """The senses of another part of speech the tagger nearly chose, ranked, when its best
+    beats the word's own best (:mod:`reader.lexicon.senses.rivals`); else none."""
+    found = pos_rivals(db, context, context.target_pos)
+    if not found:
+        return []
+    ranked = [_by_fit(drop_proper(senses, context, None), context) for _, senses in found]
+    winner = best_of(own, [(p, s or []) for (p, _), (_, s) in zip(found, ranked, strict=True)])
+    return [] if winner is None else ranked[winner][0]
+
+
+TERM_WORDS = 4
+"""The longest WordNet term looked for around a word whose sense it tells."""
+
+
+def _term_meant_first(senses: list[Gloss], context: SenseContext | None) -> list[Gloss]:
+    """The senses the glossed word has in a WordNet term around it that only its words explain
+    (:func:`~reader.lexicon.senses.model.composed_terms`) first, as the term orders them.
+
+    The reader glosses "business executive" word by word; the term still says which sense
+    "executive" has there (the business one), and "belong to" which "belong" has.
+    """
+    if context is None or len(context.target) != 1 or len(senses) < 2:
+        return senses
+    from reader.lexicon.senses.model import composed_terms
+
+    terms = composed_terms()
+    i, lemmas = context.target[0], context.lemmas
+    keys = {g.sense_key for g in senses}
+    for size in range(TERM_WORDS, 1, -1):
+        for start in range(max(0, i - size + 1), min(i, len(lemmas) - size) + 1):
+            meant = [k for k in terms.get(" ".join(lemmas[start : start + size]), ()) if k in keys]
+            if meant:
+                rank = {k: n for n, k in enumerate(meant)}
+                return sorted(senses, key=lambda g: rank.get(g.sense_key or "", len(rank)))
+    return senses
 
 
 def _put_back(senses: Sequence[Gloss], ranked: Sequence[Gloss]) -> list[Gloss]:
     """The ranked WordNet senses in the slots WordNet's senses had; other sources untouched."""
     queue = iter(ranked)
     out: list[Gloss] = []
-    for gloss in senses:
+    last = max(i for i, g in enumerate(senses) if g.kind == WORDNET_KIND)
+    for i, gloss in enumerate(senses):
         if gloss.kind != WORDNET_KIND:
             out.append(gloss)
         elif (nxt := next(queue, None)) is not None:
             out.append(nxt)
+        if i == last:
+            out += list(queue)  # another part of speech's senses, after the word's own
     return out

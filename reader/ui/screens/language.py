@@ -78,8 +78,8 @@ def needs_asking(app: SentencesApp) -> bool:
     return not app.config.native_lang and not already_asked(app.db)
 
 
-def ask_language(app: SentencesApp, then: Callable[[], object] | None = None) -> None:
-    """Ask the question (see :func:`needs_asking`); ``then`` runs once it is answered."""
+def ask_language(app: SentencesApp, then: Callable[[str | None], object] | None = None) -> None:
+    """Ask the question (see :func:`needs_asking`); ``then(code)`` runs once it is answered."""
 
     def answered(code: str | None) -> None:
         if code:
@@ -87,7 +87,7 @@ def ask_language(app: SentencesApp, then: Callable[[], object] | None = None) ->
             app.notify(f"Your language: {name_of(code)}", timeout=3, markup=False)
         save_answer(app, code)
         if then is not None:
-            then()
+            then(code)
 
     app.push_screen(LanguageScreen(), answered)
 

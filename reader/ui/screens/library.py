@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.texts import TextInfo
+from reader.ui.base import AppScreen
 from reader.ui.commands import ScreenKeys
 from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
+from reader.wording import counted
 
-if TYPE_CHECKING:
-    from reader.ui.app import SentencesApp
+WATCH_EVERY_S = 1.0
+"""How often the library looks for changes made by another program (one pragma)."""
 
 COLUMNS = (("Title", 60), ("Sentences", 9), ("Words", 9), ("Read", 5), ("Unknown", 7),
            ("Last read", 10))  # fmt: skip
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(AppScreen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", show=True, tooltip="Open the text where you left it"),
         Binding("a", "add", "Add a file", tooltip="Add a text from a file, and open it"),
@@ -42,6 +43,9 @@ class LibraryScreen(Screen[None]):
     titles: dict[int, str]  # full titles by id: the table cuts them at 60 characters
     cards_due: int | None = None  # review cards due now, once counted
     texts_note = ""
+    _watch: sqlite3.Connection | None = None  # the watcher's own connection (data_version)
+    _version: int | None = None
+    _focus_on: int | None = None  # the text to put the cursor on once the list is read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,18 +53,35 @@ class LibraryScreen(Screen[None]):
         yield DataTable(id="texts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
-    @property
-    def sentences_app(self) -> SentencesApp:
-        from reader.ui.app import SentencesApp
-
-        assert isinstance(self.app, SentencesApp)
-        return self.app
-
     def on_mount(self) -> None:
         self.titles = {}
         self.title = "Sentences"
         self.sub_title = "Library"
         self._add_columns(self.size.width or 120)
+        self.set_interval(WATCH_EVERY_S, self._check_for_changes)
+
+    def on_unmount(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+
+    def _check_for_changes(self) -> None:
+        if self.is_current:
+            self.watch_database()
+
+    @work(thread=True, exclusive=True, group="library-watch", exit_on_error=False)
+    def watch_database(self) -> None:
+        """Read the list again when another program changed the database (``sentences import``
+        in another terminal): SQLite's data_version moves on every commit by any other
+        connection. A one-row pragma on a connection kept for it; never on the UI thread."""
+        try:
+            if self._watch is None:
+                self._watch = sqlite3.connect(self.sentences_app.db_path, check_same_thread=False)
+            version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return  # a courtesy: g reads the list again all the same
+        if self._version is not None and version != self._version:
+            self.app.call_from_thread(self.load_texts)
+        self._version = version
 
     def _title_width(self, screen_width: int) -> int:
         """The title takes what the other columns leave: every column shows at 80 columns."""
@@ -83,6 +104,7 @@ class LibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Also runs when the screen is first shown: figures change while reading."""
+        self._focus_on = self.sentences_app.last_text_id
         self.load_texts()
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
@@ -104,13 +126,16 @@ class LibraryScreen(Screen[None]):
         self.count_due()
 
     def count_due(self) -> None:
-        """Cards due for review (on the library's worker thread)."""
+        """Cards due for review (on the library's worker thread): the review screen's own queue,
+        cards for terms set from the command line made first, as the review screen makes them."""
+        from reader.learn.cards import ensure_all_cards
         from reader.learn.schedule import due_count, now_utc
         from reader.store import open_db
 
         try:
             db = open_db(self.sentences_app.db_path)
             try:
+                ensure_all_cards(db)
                 count = due_count(db, now_utc(), self.sentences_app.config.new_cards_per_day)
             finally:
                 db.close()
@@ -126,7 +151,7 @@ class LibraryScreen(Screen[None]):
         due = self.cards_due
         cards = ""
         if due:
-            cards = f" {due} card{'s' if due != 1 else ''} due for review: R reviews."
+            cards = f" {counted(due, 'card')} due for review: R reviews."
         self.query_one("#library-note", Static).update(self.texts_note + cards)
 
     def action_review(self) -> None:
@@ -134,7 +159,10 @@ class LibraryScreen(Screen[None]):
 
     def on_texts_loaded(self, message: TextsLoaded) -> None:
         table = self.query_one(DataTable)
-        selected = table.cursor_row
+        # The cursor stays on a text, not a row number: the list is in the order last read, so
+        # the text just left moves to the top (and a text imported elsewhere shifts the rest).
+        left, self._focus_on = self._focus_on, None
+        selected = left if left is not None else self._selected_id()
         table.clear()
         texts = [t for t in message.texts if isinstance(t, TextInfo)]
         self.titles = {t.id: t.title for t in texts}
@@ -151,8 +179,9 @@ class LibraryScreen(Screen[None]):
                 key=str(t.id),
             )
         if texts:
-            self.texts_note = f"{len(texts)} text{'s' if len(texts) != 1 else ''}. Enter opens one."
-            table.move_cursor(row=min(selected, len(texts) - 1))
+            self.texts_note = f"{counted(len(texts), 'text')}. Enter opens one."
+            rows = [t.id for t in texts]
+            table.move_cursor(row=rows.index(selected) if selected in rows else 0)
             table.focus()
         else:
             self.texts_note = "No texts yet. Press a to add a file, or run: sentences read FILE"

@@ -9,17 +9,16 @@ taken from the cache in a worker too.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from reader.learn.review import Answer, ReviewSession, record_answer, undo_answer
 from reader.learn.schedule import GOOD, Queue, make_scheduler, now_utc
+from reader.ui.base import AppScreen
 from reader.ui.messages import AudioFailed, ReviewFinished, ReviewLoaded, WorkFailed
 from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.widgets.card import (
@@ -32,13 +31,10 @@ from reader.ui.widgets.card import (
     render_summary,
 )
 
-if TYPE_CHECKING:
-    from reader.ui.app import SentencesApp
-
 COMPACT_BELOW = 30  # terminal rows under which the card loses its margins (see review.tcss)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppScreen[None]):
     CSS_PATH = str(Path(__file__).parent.parent / "review.tcss")
     BINDINGS = [
         Binding("space,enter", "reveal", "Show / accept", key_display="Space"),
@@ -51,6 +47,8 @@ class ReviewScreen(Screen[None]):
         # ctrl+e, not x: a typed drill's answer box would take the x
         Binding("ctrl+e", "export", "Export", show=False),
         Binding("escape", "back", "Back"),
+        # On the Done screen: a new session on what is due now (as the summary offers).
+        Binding("R", "again", "Review again", show=False),
     ]
     COMMANDS = {ExportCommands}
 
@@ -61,13 +59,6 @@ class ReviewScreen(Screen[None]):
         self.translations: dict[int, str] = {}
         self.finished_note: ReviewFinished | None = None
         self._audio_told = ""
-
-    @property
-    def sentences_app(self) -> SentencesApp:
-        from reader.ui.app import SentencesApp
-
-        assert isinstance(self.app, SentencesApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,17 +87,23 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
     def load_queue(self) -> None:
         from reader.errors import describe
-        from reader.learn.cards import ensure_all_cards, learner_translations
+        from reader.learn.card_list import learner_translations
+        from reader.learn.cards import ensure_all_cards
         from reader.learn.schedule import load_queue
         from reader.store import open_db
 
         config = self.sentences_app.config
+        # What was just marked on the reading screen (a status, a translation with t) is in the
+        # writer's queue: the cards and their translations must see it.
+        self.sentences_app.writer.flush(timeout=5)
         try:
             db = open_db(self.sentences_app.db_path)
             try:
                 ensure_all_cards(db)  # terms set to learning before cards existed
                 queue = load_queue(db, now_utc(), config.new_cards_per_day, self.drills)
-                translations = learner_translations(db, queue.reviews + queue.new)
+                translations = learner_translations(
+                    db, queue.reviews + queue.new, config.native_lang
+                )
             finally:
                 db.conn.close()
         except Exception as exc:
@@ -151,6 +148,7 @@ class ReviewScreen(Screen[None]):
                     session.summary,
                     self.finished_note.next_due if self.finished_note else None,
                     self.finished_note.due_now if self.finished_note else 0,
+                    session.held_back,
                 )
             )
             cue.update("")
@@ -161,7 +159,8 @@ class ReviewScreen(Screen[None]):
                 self.load_summary()
             return
         new = " · new" if card.is_new else ""
-        status.update(f"{session.remaining} left · {DRILL_LABELS[card.drill]}{new}")
+        back = f" · {session.coming_back} again soon" if session.coming_back else ""
+        status.update(f"{session.left} left{back} · {DRILL_LABELS[card.drill]}{new}")
         source = f" · {card.text_title}" if card.text_title else ""
         box.border_title = DRILL_LABELS[card.drill]
         box.border_subtitle = source.removeprefix(" · ")[:60]
@@ -280,6 +279,16 @@ class ReviewScreen(Screen[None]):
             return
         if session.revealed or card.drill == "listening":
             self._speak(card.sentence, card.text_sha256)
+
+    def action_again(self) -> None:
+        """R on the Done screen: start a new session on the cards due now."""
+        session = self.session
+        if session is None or not session.finished:
+            return
+        self.session = None
+        self.finished_note = None
+        self.query_one("#review-status", Label).update("Loading the cards that are due…")
+        self.load_queue()
 
     def action_back(self) -> None:
         if self.sentences_app.player is not None:

@@ -9,6 +9,7 @@ from rich.text import Text
 from reader.learn.answers import NEAR, RIGHT, SentenceCheck, TermCheck
 from reader.learn.review import ReviewSession, Summary
 from reader.learn.schedule import RATING_NAMES, ReviewCard, describe_interval
+from reader.wording import counted
 
 TERM_STYLE = "bold black on #f5cca9"
 BLANK = "_____"
@@ -146,7 +147,9 @@ def render_ratings(session: ReviewSession, intervals: dict[int, timedelta] | Non
     return text
 
 
-def render_summary(summary: Summary, next_due: str | None, due_now: int) -> Text:
+def render_summary(
+    summary: Summary, next_due: str | None, due_now: int, held_back: int = 0
+) -> Text:
     text = Text("Session done\n\n", style="bold")
     if summary.reviewed:
         text.append(f"Cards reviewed: {summary.reviewed}\n")
@@ -155,6 +158,10 @@ def render_summary(summary: Summary, next_due: str | None, due_now: int) -> Text
         text.append(f"  ({counts})\n")
     else:
         text.append("Nothing was due.\n")
+    if held_back:
+        cards = counted(held_back, "card")
+        text.append(f"Held back: {cards} of the term just answered, so it is not answered twice ")
+        text.append("in a row (as Anki buries siblings)\n")
     if due_now:
         text.append(f"Still due now: {due_now} (R starts again)\n")
     if next_due:

@@ -10,6 +10,7 @@ from rich.text import Text
 from reader.learn.glossing import GlossEntry
 from reader.learn.session import GlossRow
 from reader.learn.status import NEW
+from reader.lexicon.readable import see_also_line
 from reader.ui.styles import STATUS_STYLES
 from reader.wording import counted
 
@@ -33,13 +34,15 @@ def render_glosses(
     lines: list[tuple[str, Text, str, Text]] = []
     for row in rows:
         entry = row.entry
-        kind = "phrase" if row.unit.is_phrase else (entry.pos or "").lower()
+        kind = "phrase" if row.unit.is_phrase else (entry.shown_pos or "").lower()
         if entry.learner_gloss:
             gloss = Text(entry.learner_gloss, style="bold")
         elif entry.senses:
             gloss = Text(_first_line(entry.short()), style="bold" if entry.chosen else "")
             if entry.senses[0].kind == "machine":  # always labelled as the machine's
                 gloss.append(" (machine)", style="dim italic")
+        elif row.unit.is_phrase:
+            gloss = Text("(no gloss: e writes one, w steps through its words)", style="dim")
         else:
             gloss = Text("(no gloss)", style="dim")
         marker = "▸" if row.unit.key == cursor_key else ""
@@ -145,7 +148,7 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
     out.append(entry.lemma, style="bold")
     if surface and surface.lower() != entry.lemma:
         out.append(f" ({surface})", style="dim")
-    out.append(f"  {(entry.pos or '').lower()}  ·  {entry.status_name}", style="dim")
+    out.append(f"  {(entry.shown_pos or '').lower()}  ·  {entry.status_name}", style="dim")
     out.append(f"  ·  frequency band {entry.band}/5\n", style="dim")
     spoken = next((s.pronunciation for s in entry.senses if s.pronunciation), None)
     if spoken:
@@ -169,7 +172,7 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
         if sense.example:
             out.append(f'   "{sense.example}"\n', style="italic")
         if sense.see_also:
-            out.append(f"   see also: {sense.see_also}\n", style="dim")
+            out.append(f"   see also: {see_also_line(sense.see_also)}\n", style="dim")
         if sense.synonyms:
             out.append(f"   ≈ {sense.synonyms}\n", style="dim")
     hidden = len(entry.senses) - MAX_SENSES

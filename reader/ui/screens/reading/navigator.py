@@ -1,6 +1,6 @@
-"""Moving around a text by more than a sentence: go to a sentence or a percentage (``g``), search
-(``/``, ``n`` for the next match); and the next or previous word that needs attention (Tab,
-Shift+Tab).
+"""Moving around a text by more than a sentence: go to a sentence, a percentage or a chapter
+(``g``), the next chapter or this one's start (``]``, ``[``), search (``/``, ``n`` for the next
+match); and the next or previous word that needs attention (Tab, Shift+Tab).
 
 Searching reads the whole text, so it runs in a worker with its own connection and posts the
 sentence it found to the :class:`Navigator`, which posts :class:`Navigator.GoTo` up to the
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from textual import work
 from textual.message import Message
 
+from reader.learn.chapters import ChapterInfo, find_chapter
 from reader.learn.session import ReadingSession
 from reader.ui.base import AppWidget
 from reader.ui.messages import SearchFound
@@ -38,6 +39,28 @@ def parse_target(text: str, count: int) -> int | None:
     return int(number) - 1
 
 
+_CHAPTER_NUMBER = re.compile(r"^\s*c\s*(\d+)\s*$", re.I)
+
+
+def chapter_target(text: str, chapters: list[ChapterInfo]) -> int | None:
+    """The first sentence of the chapter ``text`` names: "c12" (its number) or its title, whole
+    or in part ("chapter iv", "epilogue")."""
+    number = _CHAPTER_NUMBER.match(text)
+    found = find_chapter(chapters, number[1] if number else text)
+    return found.first_sentence if found else None
+
+
+def chapter_progress(session: ReadingSession, chapter: ChapterInfo, narrow: bool) -> str:
+    """ "BOOK ONE: 1805 — CHAPTER III 12/80": the chapter and the place in it; at narrow widths
+    only its last part ("CHAPTER III 12/80")."""
+    first, size = session.place.chapter_span(chapter)
+    title = chapter.title.split(" — ")[-1] if narrow else chapter.title
+    limit = 24 if narrow else 48
+    if len(title) > limit:
+        title = title[: limit - 1].rstrip() + "…"
+    return f"{title} {session.index - first + 1}/{size}"
+
+
 class Navigator(AppWidget):
     """Asks where to go, or what to find, and tells the screen which sentence that is."""
 
@@ -56,34 +79,66 @@ class Navigator(AppWidget):
         self.last_search = ""
 
     def ask_target(self) -> None:
-        """Key ``g``: a sentence number or a percentage."""
+        """Key ``g``: a sentence number, a percentage, or a chapter's name or number."""
         session = self.session
         if session is None or not session.count:
             return
+        chapters = session.chapters
 
         def chosen(value: str | None) -> None:
             if value is None or not value.strip() or self.session is None:
                 return
             index = parse_target(value, self.session.count)
+            if index is None and chapters:
+                index = chapter_target(value, chapters)
             if index is None:
+                also = ", or a chapter (its name, or c and its number)" if chapters else ""
                 self.notify(
                     f"Give a sentence number from 1 to {self.session.count:,}, or a "
-                    "percentage like 40%",
+                    f"percentage like 40%{also}",
                     severity="warning",
                     timeout=4,
+                    markup=False,
                 )
                 return
             self.post_message(self.GoTo(index))
 
+        prompt = f"Go to sentence (1 to {session.count:,}), or a percentage like 40%"
+        if chapters:
+            prompt += f", or a chapter: its name, or c1 to c{len(chapters)}"
         self.app.push_screen(
             PromptScreen(
-                f"Go to sentence (1 to {session.count:,}), or a percentage like 40%",
+                prompt,
                 "",
-                "26 or 40%",
+                "26, 40%, c3 or chapter iv" if chapters else "26 or 40%",
                 keys_help="Enter to go there · Escape to stay",
             ),
             chosen,
         )
+
+    def chapter_place(self, *, narrow: bool) -> list[str]:
+        """For the position line: the chapter the focus is in and the place in it, if any."""
+        session = self.session
+        chapter = session.chapter() if session is not None else None
+        if session is None or chapter is None:
+            return []
+        return [chapter_progress(session, chapter, narrow)]
+
+    def step_chapter(self, delta: int) -> None:
+        """Keys ``]`` and ``[``: the next chapter's first sentence, or back to this chapter's
+        start (then the one before)."""
+        session = self.session
+        if session is None:
+            return
+        if not session.chapters:
+            self.notify("This text has no chapters", timeout=2)
+            return
+        target = session.chapter_step(delta)
+        if target is None:
+            last = "This is the last chapter" if delta > 0 else "This is the first chapter"
+            self.notify(last, timeout=2)
+            return
+        self.post_message(self.GoTo(target))
 
     def ask_search(self) -> None:
         """Key ``/``: what to find in the text."""

@@ -17,14 +17,14 @@ from reader.ui.guard import saves
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.pacing import hold_collection
 from reader.ui.screens.exporting import ExportCommands, start_export
-from reader.ui.screens.reading_keys import READING_KEYS
-from reader.ui.widgets.lexicon_build import LexiconBuilder
-from reader.ui.widgets.listener import Listener
-from reader.ui.widgets.marker import Marker
-from reader.ui.widgets.navigator import Navigator
+from reader.ui.screens.reading.keys import READING_KEYS
+from reader.ui.screens.reading.lexicon_build import LexiconBuilder
+from reader.ui.screens.reading.listener import Listener
+from reader.ui.screens.reading.marker import Marker
+from reader.ui.screens.reading.navigator import Navigator
+from reader.ui.screens.reading.page_ahead import PageAhead
+from reader.ui.screens.reading.translation import TranslationLine
 from reader.ui.widgets.page import Page, PageSettings, draw_page
-from reader.ui.widgets.page_ahead import PageAhead
-from reader.ui.widgets.translation import TranslationLine
 
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
 NARROW_BELOW = 100  # terminal columns under which the glosses leave out the part of speech
@@ -78,6 +78,7 @@ class ReadingScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         app = self.sentences_app
+        app.last_text_id = self.text_id  # Escape: the library's cursor comes back to it
         self.sub_title = "Sentences mode"
         self.query_one("#glosses-box").border_title = "Glosses"
         self.query_one("#detail-box").border_title = "Word"
@@ -204,6 +205,7 @@ class ReadingScreen(AppScreen[None]):
             return
         parts = [f" Sentence {session.index + 1:,} of {session.count:,}",
                  f"{session.read_share():.0%} read"]  # fmt: skip
+        parts += self.navigator.chapter_place(narrow=self.size.width < NARROW_BELOW)
         mark = session.sentence_mark()
         if mark:
             parts.append(mark)
@@ -350,6 +352,9 @@ class ReadingScreen(AppScreen[None]):
     def action_goto_end(self) -> None:
         if self.session and self.session.goto(self.session.count - 1):
             self.refresh_all()
+
+    def action_chapter(self, delta: int) -> None:
+        self.navigator.step_chapter(delta)
 
     @saves
     def action_word(self, delta: int) -> None:

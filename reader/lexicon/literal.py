@@ -1,0 +1,109 @@
+"""Which multi-word headwords of a bilingual dictionary are terms, and which are just their words.
+
+FreeDict lists "we have: wir haben", "there is: es gibt", "the north: nordwärts" beside real
+idioms ("take place", "key player"). Shown as terms, the former flood the glosses panel and hide
+the words a learner needs glossed. The rule, stated once and tested on its own sentences:
+
+    A multi-word headword of an imported dictionary is the sum of its words (not a term) when
+    no built-in source lists it (WordNet, the shipped idioms) and every one of its words is
+    either among the commonest English words (Zipf >= 5.5: about the 300 commonest forms, "we",
+    "have", "the", "take") or translated literally (one of the word's own translations in the
+    same dictionary shares its stem with a word of the phrase's translation: "the potential:
+    das Potenzial", "in Ukraine: in der Ukraine").
+
+"key player: Leistungsträger" stays a term ("key" is neither that common nor translated
+literally), and so do "take place" and "rule out" (WordNet lists them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+import sqlite_utils
+
+from reader.lexicon.base import Row
+from reader.lexicon.frequency import zipf
+
+COMMON_ZIPF = 5.5
+STEM = 5
+"""Letters two words must share at the start to count as one stem ("aktiv", "aktiver")."""
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_SPLIT = re.compile(r"[,;/]|\s+")
+
+
+def target_words(gloss: str) -> set[str]:
+    """The words of a gloss's translations, lower-cased, without genders and labels; words
+    of three letters or fewer ("der", "in", "sich") say nothing about a stem."""
+    first = _BRACKETED.sub(" ", gloss.split("\n", 1)[0]).lower()
+    return {w for w in (word.strip(".!?\"'…") for word in _SPLIT.split(first)) if len(w) > 3}
+
+
+def _stem(word: str) -> str:
+    return word[:STEM]
+
+
+def is_literal(
+    headword: str,
+    glosses: Iterable[str],
+    word_glosses: Mapping[str, Iterable[str]],
+    built_in: frozenset[str] | set[str],
+    stems: Callable[[str], frozenset[str]] | None = None,
+) -> bool:
+    """Is ``headword`` the sum of its words (see the module's rule)?
+
+    Args:
+        headword: the dictionary's headword, lower-cased ("we have").
+        glosses: its translation groups' glosses in that dictionary.
+        word_glosses: the same dictionary's glosses of single words, by headword.
+        built_in: multi-word headwords the built-in sources (WordNet, idioms) list.
+        stems: a word's translation stems, when the caller keeps them (an import asks for the
+            same common words' stems thousands of times).
+    """
+    words = headword.split()
+    if len(words) < 2 or headword in built_in:
+        return False
+    rare = [word for word in words if zipf(word) < COMMON_ZIPF]
+    if not rare:
+        return True
+    own = stems or (lambda word: _stems(word_glosses.get(word, ())))
+    theirs = [own(word) for word in rare]
+    if not all(theirs):
+        return False  # a rare word the dictionary does not translate on its own
+    phrase = _stems(glosses)
+    return all(stem & phrase for stem in theirs)
+
+
+def _stems(glosses: Iterable[str]) -> frozenset[str]:
+    return frozenset(_stem(w) for gloss in glosses for w in target_words(gloss))
+
+
+def mark_literal(db: sqlite_utils.Database, rows: list[Row]) -> list[Row]:
+    """``rows`` (one dictionary's) with ``literal`` set on the multi-word headwords that are
+    just their words, by :func:`is_literal`; the multi-word headwords of the built-in sources
+    are read from ``db``."""
+    built_in = {
+        r[0]
+        for r in db.conn.execute(
+            "SELECT DISTINCT e.headword FROM lex_entries e JOIN lex_sources s "
+            "ON s.id = e.source_id WHERE s.kind IN ('wordnet', 'idioms') AND e.headword LIKE '% %'"
+        )
+    }
+    by_headword: dict[str, list[str]] = {}
+    for row in rows:
+        by_headword.setdefault(row.headword, []).append(row.gloss)
+    known: dict[str, frozenset[str]] = {}
+
+    def stems(word: str) -> frozenset[str]:
+        found = known.get(word)
+        if found is None:
+            found = known[word] = _stems(by_headword.get(word, ()))
+        return found
+
+    verdicts = {
+        headword: is_literal(headword, glosses, by_headword, built_in, stems)
+        for headword, glosses in by_headword.items()
+        if " " in headword
+    }
+    return [row._replace(literal=True) if verdicts.get(row.headword) else row for row in rows]

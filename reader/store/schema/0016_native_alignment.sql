@@ -1,0 +1,9 @@
+-- Glosses in the learner's own language that follow the sentence (issue 19).
+
+-- A bilingual dictionary's translation group carries the WordNet sense it translates in
+-- `sense_key` (as WordNet's own rows do), aligned at import; `align_score` is how sure the
+-- alignment was (0..1; NULL for rows that were not aligned, and for WordNet's own).
+ALTER TABLE lex_entries ADD COLUMN align_score REAL;
+-- 1: a multi-word headword that is just the sum of its words ("we have: wir haben"); it is
+-- glossed when looked up, but not matched in sentences as a term.
+ALTER TABLE lex_entries ADD COLUMN literal INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,105 @@
+"""What the pipeline costs the sense ranker, won back: a multi-word term glosses its words only
+when it is really there and means something of its own; a part of speech the tagger nearly
+chose lets its senses compete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import sqlite_utils
+from _require import require_wordnet
+
+from reader.learn.annotate import add_glosses
+from reader.learn.phrases import PhraseIndex
+from reader.learn.texts import TokenRow
+from reader.lexicon.idioms import ensure_idioms
+from reader.lexicon.wordnet import compile_wordnet
+from reader.store.db import open_db
+from reader.text import analyze
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite_utils.Database]:
+    directory = require_wordnet()
+    db = open_db(tmp_path_factory.mktemp("wordnet") / "full.db")
+    compile_wordnet(db, directory)
+    ensure_idioms(db)
+    yield db
+    db.close()
+
+
+def shown(db: sqlite_utils.Database, sentence: str, word: str) -> dict[str, Any]:
+    """The gloss ``analyze --glosses`` gives the first token written ``word``."""
+    (analyzed,) = add_glosses(db, analyze(sentence), "en", PhraseIndex.from_db(db), "")
+    gloss = next(t["gloss"] for t in analyzed["tokens"] if t["text"] == word)
+    assert gloss is not None
+    return dict(gloss)
+
+
+def rows(sentence: str) -> list[TokenRow]:
+    (analyzed,) = analyze(sentence)
+    return [
+        TokenRow(i, t["text"], t["start"], t["end"], t["lemma"], t["pos"], t["is_word"],
+                 str(t["lemma"]).lower() if t["is_word"] else None)
+        for i, t in enumerate(analyzed["tokens"])
+    ]  # fmt: skip
+
+
+def test_a_term_written_whole_wins_over_a_split_one() -> None:
+    index = PhraseIndex(["take in", "take place"])
+    (match,) = index.match(rows("The meeting took place in Seoul."))
+    assert match.key == "take place"
+
+
+def test_a_kind_of_its_last_word_glosses_the_word(full: sqlite_utils.Database) -> None:
+    gloss = shown(full, "He worked as a business executive in Chicago.", "executive")
+    assert gloss["term"] is None
+    assert gloss["sense"] == "executive%1:18:00::"  # a person responsible for a business
+
+
+def test_a_term_that_is_its_word_glosses_the_word(full: sqlite_utils.Database) -> None:
+    gloss = shown(full, "We subscribe to three newspapers.", "subscribe")
+    assert gloss["term"] is None
+    assert gloss["sense"] == "subscribe%2:40:00::"  # receive or obtain regularly
+
+
+def test_the_term_tells_its_words_sense(full: sqlite_utils.Database) -> None:
+    gloss = shown(full, "The agency hires under a merit system.", "system")
+    assert gloss["sense"] == "system%1:09:00::"  # a complex of methods or rules
+
+
+def test_a_term_of_its_own_stays_whole(full: sqlite_utils.Database) -> None:
+    gloss = shown(full, "The children ate ice cream after lunch.", "ice")
+    assert gloss["term"] == "ice cream"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "sense"),
+    [
+        ("Every morning the mists rise over the lake.", "rise", "rise%2:38:00::"),  # NOUN tag
+        ("The findings referred to research on the virus.", "research", "research%1:04:00::"),
+    ],
+)
+def test_a_close_part_of_speech_competes(
+    full: sqlite_utils.Database, sentence: str, word: str, sense: str
+) -> None:
+    assert shown(full, sentence, word)["sense"] == sense
+
+
+def test_a_clear_tag_keeps_its_senses(full: sqlite_utils.Database) -> None:
+    gloss = shown(full, "He wins every race he enters.", "wins")
+    assert gloss["sense"].startswith("win%2:")
+
+
+def test_a_capitalized_common_word_tagged_as_a_name_is_glossed(full: sqlite_utils.Database) -> None:
+    sentence = "On Sunday the delegates spoke English with the Korean."
+    assert shown(full, sentence, "Sunday")["sense"].startswith("sunday%1:28:")
+    assert shown(full, sentence, "English")["sense"].startswith("english%1:10:")  # the language
+
+
+def test_a_name_wordnet_lists_as_an_instance_stays_unglossed(full: sqlite_utils.Database) -> None:
+    (analyzed,) = add_glosses(full, analyze("They flew to England."), "en", None, "")
+    england = next(t for t in analyzed["tokens"] if t["text"] == "England")
+    assert england["pos"] == "PROPN" and england["gloss"] is None
