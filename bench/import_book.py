@@ -45,7 +45,7 @@ def main() -> None:
         ours = time.perf_counter() - started
         db.conn.close()
     size = len(loaded.content.encode("utf-8")) / 1e6
-    print(f"book: {args.book.name} ({size:.1f} MB)")
+    print(f"book: {args.book.name} ({size:.1f} MB), {len(loaded.chapters)} chapters")
     print(f"import: {ours:.2f} s for {result.sentences:,} sentences, {result.words:,} words")
     for stage, seconds in stages.items():
         print(f"  {stage:<10} {seconds:.2f} s")

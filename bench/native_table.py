@@ -92,14 +92,23 @@ def main() -> int:
     parser.add_argument("--before", help="the other build's sentences command")
     parser.add_argument("--before-home")
     parser.add_argument("--sentences", default=str(Path(sys.executable).parent / "sentences"))
+    parser.add_argument(
+        "--dictionary-words", action="store_true",
+        help="only words a dictionary glosses first (a small dictionary, like eng-fra)",
+    )  # fmt: skip
+    parser.add_argument("--words", nargs="*", default=[], help="these words (as read) instead")
     args = parser.parse_args()
     after = analyze([args.sentences], args.home)
     before = analyze(shlex.split(args.before), args.before_home or args.home) if args.before else []
     now, then = first_glosses(after), first_glosses(before)
-    words = sorted(now, key=lambda w: (zipf(w), w))[:HARDEST]
+    candidates = [
+        w for w in now
+        if not args.dictionary_words or now[w]["source"] not in ("wordnet", "word parts", "idioms")
+    ]  # fmt: skip
+    words = args.words or sorted(candidates, key=lambda w: (zipf(w), w))[:HARDEST]
     for word in words:
         old = f"{short(then.get(word)):46}| " if args.before else ""
-        new = now[word]
+        new = now.get(word, {})
         print(f"{word:17} {old}{short(new):46} {new.get('sense') or ''}")
     built_in = built_in_phrases(args.home)
     for label, sentences in (("before", before), ("after", after)):

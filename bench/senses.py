@@ -121,6 +121,7 @@ def first_wordnet(senses: list[Any]) -> str | None:
 ABLATIONS: dict[str, tuple[str, str]] = {
     "pos-rivals": ("reader.lexicon.senses.rivals", "ENABLED"),
     "terms-apart": ("reader.lexicon.senses.model", "TERMS_APART"),
+    "common-names": ("reader.lexicon.senses.model", "NAMES_GLOSSED"),
 }
 
 

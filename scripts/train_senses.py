@@ -77,6 +77,7 @@ GRID = {
 @dataclass
 class WordNet:
     composed: dict[str, list[str]] = field(default_factory=dict)  # term -> its words' senses
+    names: dict[str, list[str]] = field(default_factory=dict)  # "sunday" -> capitalized senses
     senses_of: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     signature: dict[str, list[str]] = field(default_factory=dict)  # key -> lemmas
     domains: dict[str, list[str]] = field(default_factory=dict)  # topic domain -> its words
@@ -142,6 +143,7 @@ def load_wordnet(directory: Path) -> WordNet:
     }
     wordnet = WordNet()
     wordnet.composed = composed_terms(parsed, kind_of)
+    wordnet.names = common_names(parsed)
     wordnet.domains = domain_words(parsed)
     names = domain_names(parsed)
     labels = frozenset(w.lower() for o in names for w in parsed.synsets["NOUN"][o].words)
@@ -215,6 +217,27 @@ def composed_terms(
                 own = True
         if not own:
             found[headword] = list(dict.fromkeys(meant))
+    return found
+
+
+def common_names(parsed: Parsed) -> dict[str, list[str]]:
+    """One-word headwords with senses WordNet writes capitalized that name no one particular
+    thing ("Sunday", "English", "Korean": a day, a language, a people), each with those senses'
+    keys, as :func:`reader.lexicon.senses.model.common_names` wants them. An instance
+    ("England", a country) is a name, and not among them."""
+    adjectives = parsed.synsets["ADJ"]
+    found: dict[str, list[str]] = {}
+    for headword in sorted(parsed.senses):
+        if " " in headword:
+            continue
+        for upos, offsets in parsed.senses[headword]:
+            for offset in offsets:
+                synset = parsed.synsets[upos][offset]
+                written = next((w for w in synset.words if w.lower() == headword), headword)
+                if synset.instance or written == written.lower():
+                    continue
+                if (key := sense_key(headword, synset, adjectives)) is not None:
+                    found.setdefault(headword, []).append(key)
     return found
 
 
@@ -511,15 +534,19 @@ def build(wordnet: WordNet, counts: Counts, params: Params) -> dict[str, np.ndar
         "boosts": np.asarray(boosts, dtype=np.float16),
         "weight": np.asarray([params.weight], dtype=np.float32),
         "domains": np.frombuffer(domains.encode("utf-8"), dtype=np.uint8),
-        "composed": np.frombuffer(
-            "\n".join(f"{t}\t{' '.join(k)}" for t, k in wordnet.composed.items()).encode("utf-8"),
-            dtype=np.uint8,
-        ),
+        "composed": _table(wordnet.composed),
+        "names": _table(wordnet.names),
         "class_names": np.frombuffer("\n".join(class_names).encode("utf-8"), dtype=np.uint8),
         "class_indptr": np.asarray(class_indptr, dtype=np.int32),
         "class_ids": np.asarray(class_ids, dtype=np.uint32),
         "class_boosts": np.asarray(class_boosts, dtype=np.float16),
     }
+
+
+def _table(rows: dict[str, list[str]]) -> np.ndarray:
+    """``word<TAB>key key ...`` lines as bytes, in the dict's (sorted) order."""
+    text = "\n".join(f"{word}\t{' '.join(keys)}" for word, keys in rows.items())
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
 
 
 def save(path: Path, arrays: dict[str, np.ndarray]) -> None:

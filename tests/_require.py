@@ -1,8 +1,8 @@
 """Skips that turn into failures in CI.
 
-A test that needs a system program (espeak-ng) skips on a developer's machine without it, but CI
-sets ``SENTENCES_REQUIRE_SYSTEM_DATA`` so a missing program fails loudly instead of passing as a
-quiet skip.
+A test that needs a system program (espeak-ng), a system dictionary or the big corpora in
+``../shared`` skips on a clone without them, but CI sets ``SENTENCES_REQUIRE_SYSTEM_DATA`` so a
+missing one fails loudly instead of passing as a quiet skip.
 """
 
 from __future__ import annotations
@@ -36,6 +36,20 @@ def require_wordnet() -> Path:
     if os.environ.get(REQUIRE_ENV):
         pytest.fail(f"{WORDNET_MISSING}, and ${REQUIRE_ENV} says it must be", pytrace=False)
     pytest.skip("no system WordNet")
+
+
+def require_shared(relative: str) -> Path:
+    """A file of the shared data beside the checkout (``../shared/<relative>``): the whole
+    books and corpora, too big for the repository."""
+    from _paths import SHARED
+
+    path = SHARED / relative
+    if path.exists():
+        return path
+    message = f"../shared/{relative} is missing (the shared data is not beside this checkout)"
+    if os.environ.get(REQUIRE_ENV):
+        pytest.fail(f"{message}, and ${REQUIRE_ENV} says it must be there", pytrace=False)
+    pytest.skip(message)
 
 
 def require_file(path: str, package: str) -> str:

@@ -11,7 +11,8 @@ from _paths import SEED
 from click.testing import CliRunner
 
 from reader.cli import main
-from reader.learn.cards import TERM_DRILLS, ensure_all_cards, find_context, list_cards
+from reader.learn.card_list import list_cards
+from reader.learn.cards import TERM_DRILLS, ensure_all_cards, find_context
 from reader.learn.identity import sentence_guid, term_card_guid
 from reader.learn.progress import mark_sentence
 from reader.learn.session import ReadingSession

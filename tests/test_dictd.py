@@ -210,3 +210,28 @@ def test_numbered_lines_are_translation_groups_of_their_own() -> None:
     assert groups[0].pronunciation == "steit"
     single = parse_groups("run", ENG_DEU[6][1])
     assert len(single) == 1
+
+
+def test_a_damaged_entry_is_one_line_naming_the_file_and_entry_and_nothing_is_imported(
+    db, tmp_path: Path
+) -> None:
+    from _dictd import number
+
+    entries = [
+        ("00-database-utf8", "00-database-utf8\n"),
+        ("coalition", "coalition /x/\nKoalition <fem>\n"),
+    ]
+    index = write_dictd(tmp_path, "freedict-eng-deu", entries)
+    data = tmp_path / "freedict-eng-deu.dict"
+    good = data.read_bytes()
+    data.write_bytes(good.replace(b"Koalition", b"Koalition\xe4"))  # a Latin-1 byte
+    with pytest.raises(LexiconError, match=r"eng-deu.dict: the entry “coalition” is not UTF-8"):
+        import_dictionary(db, index)
+    data.write_bytes(good)
+    lines = index.read_text(encoding="utf-8").splitlines()
+    word, offset, _ = lines[-1].split("\t")
+    lines[-1] = f"{word}\t{offset}\t{number(500)}"  # the entry runs past the file's end
+    index.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"the entry “coalition” runs past the end"):
+        import_dictionary(db, index)
+    assert db.execute("SELECT COUNT(*) FROM lex_sources WHERE kind = 'dictd'").fetchone()[0] == 0

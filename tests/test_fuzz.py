@@ -22,7 +22,8 @@ from reader.lexicon import import_dictionary
 from reader.lexicon.base import LexiconError
 from reader.store import open_db
 from reader.text.load import Loaded, LoadError, load_path
-from reader.text.markup import MarkupError, html_document, markdown_to_text
+from reader.text.markdown import markdown_to_text
+from reader.text.markup import MarkupError, html_document
 
 EXAMPLES = int(os.environ.get("SENTENCES_FUZZ_EXAMPLES", "120"))
 FUZZ = settings(

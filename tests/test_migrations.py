@@ -10,8 +10,18 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from reader.store import migrations as migrations_module
 from reader.store import open_db
-from reader.store.migrations import backup_path, current_version, migrate, migrations
+from reader.store.migrations import (
+    RETIRED,
+    Migration,
+    applied_numbers,
+    backup_path,
+    current_version,
+    gaps,
+    migrate,
+    migrations,
+)
 from reader.store.tokens import sentence_tokens, store_tokens
 
 STAMP = "2026-01-02T03:04:05+00:00"
@@ -217,3 +227,49 @@ def test_every_foreign_key_child_column_has_an_index(fresh_db: sqlite_utils.Data
             if fk[3] not in indexed:
                 missing.append(f"{table}.{fk[3]}")
     assert missing == []
+
+
+# -- strictly by number -----------------------------------------------------------------------
+
+
+def test_the_shipped_migrations_have_no_gap_but_the_retired_numbers() -> None:
+    numbers = [m.number for m in migrations()]
+    assert gaps() == [], f"migration numbers missing: {gaps()} (retired: {sorted(RETIRED)})"
+    assert not RETIRED & set(numbers), "a retired number is used again"
+
+
+def test_a_gap_is_found() -> None:
+    assert gaps([1, 2, 3, 5]) == [4]
+    assert gaps([*range(1, 11), 14, 16]) == [15]  # 0011-0013 are retired
+    assert gaps([*range(1, 11), 14, 15]) == []
+
+
+def _fake(numbers: list[int]) -> tuple[Migration, ...]:
+    """Migrations that each record their number in a table, so the order they ran in shows."""
+    first = Migration(1, "start", "CREATE TABLE ran (number INTEGER, seq INTEGER PRIMARY KEY);")
+    rest = [Migration(n, f"m{n}", f"INSERT INTO ran (number) VALUES ({n});") for n in numbers]
+    return (first, *rest)
+
+
+def test_a_database_missing_a_lower_migration_gets_it_in_number_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = raw_db(tmp_path / "reader.db")
+    # a branch's program applied 2 and 5; the release ships 3 and 4, then 6
+    monkeypatch.setattr(migrations_module, "migrations", lambda: _fake([2, 5]))
+    migrate(db, backup=False)
+    monkeypatch.setattr(migrations_module, "migrations", lambda: _fake([2, 3, 4, 5, 6]))
+    assert migrate(db, backup=False) == 3
+    ran = [r[0] for r in db.execute("SELECT number FROM ran ORDER BY seq")]
+    assert ran == [2, 5, 3, 4, 6]  # 3 and 4 below 5, in number order, before 6
+    assert applied_numbers(db) == {1, 2, 3, 4, 5, 6}
+
+
+def test_a_fresh_database_gets_them_in_number_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = raw_db(tmp_path / "reader.db")
+    shuffled = _fake([4, 2, 3])  # as a directory may list them
+    monkeypatch.setattr(migrations_module, "migrations", lambda: shuffled)
+    migrate(db, backup=False)
+    assert [r[0] for r in db.execute("SELECT number FROM ran ORDER BY seq")] == [2, 3, 4]

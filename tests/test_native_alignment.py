@@ -129,3 +129,14 @@ def test_import_aligns_through_the_reverse_and_the_gloss_follows_the_sense(
     choose_sense(db, "summit", meeting)  # choosing the sense chooses its translation
     first = gloss_entry(db, "summit", native_lang="de").senses[0]
     assert (first.gloss, first.sense_key) == ("Gipfeltreffen (n)", "summit%1:14:00::")
+
+
+def test_a_group_aligned_with_another_part_of_speech_waits() -> None:
+    from reader.learn.native import by_meant_sense
+    from reader.lexicon.lookup import Gloss
+
+    verb = Gloss("fr", "dictd", "parade", None, 1, "parader", sense_key="parade%2:38:00::",
+                 align_score=0.1)  # fmt: skip
+    noun = Gloss("fr", "dictd", "parade", None, 2, "pompe")
+    ordered = by_meant_sense(None, [verb, noun], "parade%1:04:00::", None, "fr")  # type: ignore[arg-type]
+    assert [g.gloss for g in ordered] == ["pompe", "parader"]

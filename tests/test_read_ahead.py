@@ -155,7 +155,7 @@ async def test_the_reading_screen_reads_the_next_sentence_ahead(
     lexicon: sqlite_utils.Database, db_path: Path, seed_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The key draws the page the worker drew, and it is the page the screen would draw."""
-    import reader.ui.screens.reading as reading_module
+    import reader.ui.screens.reading.screen as reading_module
 
     app = make_app(db_path, target=seed_id)
     async with app.run_test(size=SIZE) as pilot:
@@ -210,7 +210,7 @@ async def test_a_mark_elsewhere_keeps_the_page_drawn_ahead(
     lexicon: sqlite_utils.Database, db_path: Path, seed_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A word marked known that the next sentence does not have leaves its page as drawn."""
-    import reader.ui.screens.reading as reading_module
+    import reader.ui.screens.reading.screen as reading_module
 
     app = make_app(db_path, target=seed_id)
     async with app.run_test(size=SIZE) as pilot:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import sqlite_utils
 from fsrs import Card, Rating, Scheduler, State
 
-from reader.learn.cards import list_cards
+from reader.learn.card_list import list_cards
 from reader.learn.review import ReviewSession, record_answer, undo_answer
 from reader.learn.schedule import (
     AGAIN,

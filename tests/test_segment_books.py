@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _paths import BOOK
+from _require import require_shared
 
 from reader.text.segment import split_spans
 
 DATA = Path(__file__).resolve().parent / "data"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# the whole books of ../shared/corpus: skipped on a clone without them, required in CI
 BOOKS = [
     "war_and_peace_2600-0.txt",
     "pride_and_prejudice_1342-0.txt",
@@ -45,9 +47,16 @@ def test_passage(passage: dict[str, Any]) -> None:
     assert [text[s:e] for s, e in split_spans(text)] == passage["expected"]
 
 
+def test_the_book_in_the_repository_keeps_the_offset_contract() -> None:
+    keeps_the_offset_contract(BOOK.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("name", BOOKS)
 def test_whole_book_keeps_the_offset_contract(name: str) -> None:
-    text = (CORPUS / name).read_text(encoding="utf-8")
+    keeps_the_offset_contract(require_shared(f"corpus/{name}").read_text(encoding="utf-8"))
+
+
+def keeps_the_offset_contract(text: str) -> None:
     spans = split_spans(text)
     last = 0
     for start, end in spans:

@@ -91,3 +91,15 @@ def test_a_close_part_of_speech_competes(
 def test_a_clear_tag_keeps_its_senses(full: sqlite_utils.Database) -> None:
     gloss = shown(full, "He wins every race he enters.", "wins")
     assert gloss["sense"].startswith("win%2:")
+
+
+def test_a_capitalized_common_word_tagged_as_a_name_is_glossed(full: sqlite_utils.Database) -> None:
+    sentence = "On Sunday the delegates spoke English with the Korean."
+    assert shown(full, sentence, "Sunday")["sense"].startswith("sunday%1:28:")
+    assert shown(full, sentence, "English")["sense"].startswith("english%1:10:")  # the language
+
+
+def test_a_name_wordnet_lists_as_an_instance_stays_unglossed(full: sqlite_utils.Database) -> None:
+    (analyzed,) = add_glosses(full, analyze("They flew to England."), "en", None, "")
+    england = next(t for t in analyzed["tokens"] if t["text"] == "England")
+    assert england["pos"] == "PROPN" and england["gloss"] is None

@@ -119,3 +119,9 @@ def test_a_language_the_translator_lacks_is_one_short_line() -> None:
     message = str(caught.value)
     assert "does not translate en to xq" in message
     assert "\n" not in message and len(message) < 100
+
+
+def test_subtitles_with_a_bom_crlf_styles_and_entities() -> None:
+    loaded = load_path(DATA / "crlf_bom.srt")
+    assert loaded.content == "Hello & welcome, everyone. Who are you? A friend.\n"
+    assert [(t.start_ms, t.end_ms) for t in loaded.timed] == [(1000, 2500), (3000, 5000)]

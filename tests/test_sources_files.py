@@ -276,3 +276,31 @@ def test_a_first_sentence_under_a_chapter_number_stays_a_sentence() -> None:
     loaded = load_string(text)
     assert "It was a dark and stormy night." in loaded.content
     assert "The morning was bright and clear." in loaded.content
+
+
+def test_a_blog_posts_front_matter_is_not_text(tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text(
+        '---\ntitle: "Ten days in Seoul"\ndate: 2025-09-06\ntags: [travel]\n---\n\n'
+        "We landed in the rain.\n\n---\n\nThe city was *busy*.\n"
+    )
+    loaded = load_path(post)
+    assert loaded.title == "Ten days in Seoul"
+    assert loaded.content == "Ten days in Seoul\n\nWe landed in the rain.\n\nThe city was busy.\n"
+
+
+def test_a_saved_page_loses_share_buttons_ads_and_its_related_list() -> None:
+    assert load_path(DATA / "saved_page_related.txt").content == (
+        "Rail strike called off\n\n"
+        "Union leaders called off the strike after long talks.\n\n"
+        "Trains will run as normal on Monday, the operator said.\n\n"
+        "The union will vote within a month.\n"
+    )
+
+
+def test_an_articles_closing_list_stays_when_the_text_is_not_a_saved_page() -> None:
+    text = (
+        "An article\n\nIt is long and it ends.\n\nKey points\n\nTariffs fall\n\n"
+        "Grain exports rise\n\nPrices hold\n\nTalks resume\n"
+    )
+    assert load_string(text).content == text

@@ -233,3 +233,13 @@ def test_no_network_is_one_line(loopback: None, run: CliRunner) -> None:
 def test_whole_keeps_the_page(server: str) -> None:
     loaded = web.load_url(f"{server}/news/summit", whole=True)
     assert "Trending" in loaded.content and "Subscribe now" in loaded.content
+
+
+def test_the_same_page_shared_with_tracking_tags_is_the_same_text(
+    server: str, run: CliRunner
+) -> None:
+    url = f"{server}/news/summit"
+    assert run.invoke(main, ["import", url + "#comments"]).exit_code == 0
+    again = run.invoke(main, ["import", url + "?utm_source=newsletter&fbclid=abc"])
+    assert again.exit_code == 0 and "is already text 1" in again.stdout
+    assert [source for _, _, source in _texts()] == [url]

@@ -15,14 +15,9 @@ from typing import Any, TypeVar
 
 import click
 
+from reader.cli.errors import UserError as UserError  # the commands import it from here
+
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class UserError(click.ClickException):
-    """An error the learner can act on: printed as one line, exit code 1."""
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"sentences: {self.format_message()}", err=True)
 
 
 class SentencesGroup(click.Group):
@@ -164,7 +159,7 @@ def main(ctx: click.Context) -> None:
     if ctx.invoked_subcommand != "config":  # `config` says it itself, as an error or a note
         ctx.call_on_close(_config_warnings)
     if ctx.invoked_subcommand is None:
-        from reader.cli.library import run_tui
+        from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
 
         run_tui(None)
 

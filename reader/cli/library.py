@@ -18,6 +18,7 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.cli.tui import run_tui
 from reader.wording import counted
 
 
@@ -43,7 +44,7 @@ def read_cmd(target: str | None, title: str | None, lang: str | None, whole: boo
     from reader.text.importer import find_source, find_text
 
     lang = checked_lang(lang or config_lang())
-    existing = find_source(db, target.strip(), lang) if is_url(target) else None
+    existing = find_source(db, canonical_url(target), lang) if is_url(target) else None
     loaded = None
     if existing is None:
         loaded = load_target(target, whole=whole)
@@ -60,6 +61,12 @@ def is_url(target: str) -> bool:
     from reader.text.web import is_url as _is_url
 
     return _is_url(target)
+
+
+def canonical_url(url: str) -> str:
+    from reader.text.web import canonical_url as _canonical
+
+    return _canonical(url)
 
 
 def load_target(target: str, *, whole: bool = False) -> Any:
@@ -95,22 +102,6 @@ def _keys_from_terminal() -> None:
     os.close(fd)
 
 
-def run_tui(target: Any, lang: str = "en", review: tuple[str, ...] | None = None) -> None:
-    from reader.paths import db_path
-    from reader.store import open_db
-
-    open_db(db_path()).close()  # migrate, and fail with one line if the file is unusable
-    from reader.ui.app import make_app
-
-    app = make_app(db_path(), target=target, lang=lang, ask_language=True, review=review)
-    app.run()
-    if app.unsaved:
-        shown = "; ".join(app.unsaved[:3]) + ("; …" if len(app.unsaved) > 3 else "")
-        raise UserError(f"{len(app.unsaved)} change(s) not saved, the database was busy: {shown}")
-    if app.return_code:
-        raise click.exceptions.Exit(app.return_code)
-
-
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--title", help="Title (only with one PATH).")
@@ -133,7 +124,7 @@ def import_cmd(
     imported: list[dict[str, object]] = []
     for path in paths:
         try:
-            known = find_source(db, path.strip(), lang) if is_url(path) else None
+            known = find_source(db, canonical_url(path), lang) if is_url(path) else None
             if known is not None:
                 imported.append(_known_record(db, known))
                 if not as_json:
@@ -185,7 +176,7 @@ def _imported_line(record: dict[str, object], asked: str | None = None) -> str:
     """`imported "Title" as text 1 (62 sentences)`, or where it already was, under the title it
     was stored with (a --title given for a text already there changes nothing, and says so)."""
     count = int(str(record["sentences"]))
-    size = f"{count:,} sentence{'s' if count != 1 else ''}"
+    size = counted(count, "sentence")
     if record["created"]:
         return f'imported "{record["title"]}" as text {record["id"]} ({size})'
     line = f'"{record["title"]}" is already text {record["id"]} ({size})'

@@ -15,7 +15,7 @@ DRILL_CHOICE = click.Choice(["recognition", "production", "cloze", "listening"])
 @friendly
 def review_cmd(drill: str | None) -> None:
     """Open the review screen on the cards that are due."""
-    from reader.cli.library import run_tui
+    from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
 
     run_tui(None, review=(drill,) if drill else ())
 
@@ -32,7 +32,8 @@ def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from reader.config import load_config
-    from reader.learn.cards import ensure_all_cards, list_cards
+    from reader.learn.card_list import list_cards
+    from reader.learn.cards import ensure_all_cards
     from reader.learn.schedule import load_queue, now_utc
 
     db = open_home_db()

@@ -1,17 +1,14 @@
-"""Export files appear whole or not at all: written under a temporary name, then renamed.
-
-A failure halfway (a full disk, a missing audio file, Ctrl-C) leaves the previous file, if any,
-untouched and no partial file behind, so Anki is never handed a truncated package.
-"""
+"""Export files appear whole or not at all (:mod:`reader.atomic`), so Anki is never handed a
+truncated package; and a file that cannot be written is said before any slow work."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from reader.atomic import atomic_output
 from reader.export.errors import ExportError
 
 
@@ -30,18 +27,12 @@ def check_writable(out: Path) -> None:
 
 @contextmanager
 def atomic_file(out: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``out``; it replaces ``out`` only if the block succeeds."""
+    """Yield a temporary path beside ``out``; it replaces ``out`` only if the block succeeds
+    (:func:`reader.atomic.atomic_output`), after :func:`check_writable` said it can."""
     check_writable(out)
-    parent = out.parent if str(out.parent) else Path(".")
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{out.name[:40]}.", suffix=".part", dir=parent)
-    except OSError as exc:
-        raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
+    with ExitStack() as stack:
+        try:
+            tmp = stack.enter_context(atomic_output(out, empty_is_failure=False))
+        except OSError as exc:
+            raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
         yield tmp
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -30,6 +30,7 @@ from reader.export.tabular import write_table
 from reader.learn.status import LEARNING, status_name
 from reader.speech.settings import SpeechSettings
 from reader.store.migrations import now
+from reader.wording import counted
 
 KINDS = ("anki", "tsv", "csv")
 EXTENSIONS = {"anki": ".apkg", "tsv": ".tsv", "csv": ".csv"}
@@ -68,7 +69,7 @@ class ExportResult:
 
     def summary(self) -> str:
         what = {"anki": "notes", "tsv": "rows", "csv": "rows"}[self.kind]
-        media = f", {self.media} audio file{'s' if self.media != 1 else ''}" if self.media else ""
+        media = f", {counted(self.media, 'audio file')}" if self.media else ""
         made = f" ({self.synthesized} newly spoken)" if self.synthesized else ""
         return f"{self.out}: {self.terms} terms, {self.notes} {what}{media}{made}"
 
@@ -135,7 +136,7 @@ def export(
         synthesized = audio.made
         if audio.fell_back:
             warnings.append(
-                f"{audio.fell_back} sentence{'s' if audio.fell_back != 1 else ''} spoken by the "
+                f"{counted(audio.fell_back, 'sentence')} spoken by the "
                 f"offline voice: {' '.join(audio.reason.split())}"
             )
     if cancel is not None and cancel.is_set():
@@ -224,7 +225,7 @@ def _skipped_message(skipped: list[ExportItem]) -> str:
     names = ", ".join(i.key for i in skipped[:5]) + (" …" if len(skipped) > 5 else "")
     example = skipped[0].key
     return (
-        f"left out {len(skipped)} term{'s' if len(skipped) != 1 else ''} with no meaning "
+        f"left out {counted(len(skipped), 'term')} with no meaning "
         f"({names}): give one with e on the reading screen, or "
         f'`sentences term set {quote(example)} --gloss "…"`'
     )

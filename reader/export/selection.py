@@ -273,7 +273,7 @@ def _met_in(db: sqlite_utils.Database, key: str, term_id: int | None) -> list[in
 def _first_sentences(db: sqlite_utils.Database, key: str) -> list[int]:
     """Sentences holding the term's (first) word, in library order (texts, then sentences)."""
     first = key.split()[0]
-    places = sentences_with(db.conn, first)[: PHRASE_CANDIDATES if " " in key else 1]
+    places = sentences_with(db.conn, first, limit=PHRASE_CANDIDATES if " " in key else 1)
     return sentence_ids(db.conn, places)
 
 
@@ -362,7 +362,7 @@ def _keys_in_text(
 
 
 def _phrase_in_text(db: sqlite_utils.Database, key: str, text_id: int) -> bool:
-    places = sentences_with(db.conn, key.split()[0], text_id=text_id)[:PHRASE_CANDIDATES]
+    places = sentences_with(db.conn, key.split()[0], text_id=text_id, limit=PHRASE_CANDIDATES)
     for sentence_id in sentence_ids(db.conn, places):
         tokens = [(t[2], t[3], t[7]) for t in sentence_tokens(db.conn, sentence_id)]
         if match_term(key, tokens) is not None:

@@ -21,12 +21,13 @@ call each:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
+from reader.learn import events
+from reader.learn.events import Met
 from reader.learn.identity import sentence_guid, term_card_guid
 from reader.lexicon.senses import SenseContext
 from reader.store import transaction
@@ -45,15 +46,6 @@ _PHRASE_CANDIDATES = 400
 
 
 @dataclass(frozen=True, slots=True)
-class Met:
-    """Where a term was met while reading: a sentence and the term's span in the text."""
-
-    sentence_id: int
-    start: int  # character offsets into texts.content (the tokens' own offsets)
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Context:
     """The sentence a card shows, copied from the library."""
 
@@ -66,7 +58,7 @@ class Context:
     sentence_end: int
 
 
-# -- hooks called by status and progress -------------------------------------------------------
+# -- following the learner's changes (reader.learn.events) --------------------------------------
 
 
 def on_status_change(
@@ -305,7 +297,7 @@ def find_context(db: sqlite_utils.Database, key: str, lang: str = "en") -> Conte
         if found is not None:
             return context_from(db, found)
     limit = 1 if len(words) == 1 else _PHRASE_CANDIDATES
-    places = sentences_with(db.conn, words[0], lang=lang)[:limit]
+    places = sentences_with(db.conn, words[0], lang=lang, limit=limit)
     for sentence_id in sentence_ids(db.conn, places):
         found = _met_in(db, sentence_id, words)
         if found is not None:
@@ -416,117 +408,9 @@ def _term_tokens(spans: list[tuple[int, int, bool]], start: int, end: int) -> li
     return [i for i, (a, b, word) in enumerate(spans) if word and a < end and b > start]
 
 
-# -- listing ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CardInfo:
-    """A card as ``sentences cards`` lists it."""
-
-    id: int
-    guid: str
-    term: str | None
-    drill: str
-    due: str
-    state: int
-    stability: float | None
-    difficulty: float | None
-    reps: int
-    lapses: int
-    sentence: str
-    suspended: bool
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "guid": self.guid,
-            "term": self.term,
-            "drill": self.drill,
-            "due": self.due,
-            "state": STATE_NAMES.get(self.state, str(self.state)),
-            "stability": self.stability,
-            "difficulty": self.difficulty,
-            "reps": self.reps,
-            "lapses": self.lapses,
-            "sentence": self.sentence,
-            "suspended": self.suspended,
-        }
-
-
-STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
-
-
-def list_cards(
-    db: sqlite_utils.Database, *, due_by: str | None = None, drills: Iterable[str] = DRILLS
-) -> list[CardInfo]:
-    """Every card (or those due by ``due_by``, not suspended), soonest due first.
-
-    A card never reviewed is listed with state "new" (FSRS itself keeps it in Learning).
-    """
-    wanted = list(drills)
-    marks = ",".join("?" * len(wanted))
-    where = f"drill IN ({marks})"
-    params: list[Any] = [*wanted]
-    if due_by is not None:
-        where += " AND suspended = 0 AND due <= ?"
-        params.append(due_by)
-    rows = db.execute(
-        "SELECT id, guid, term_key, drill, due, CASE WHEN reps = 0 THEN 0 ELSE state END, "
-        "stability, difficulty, reps, lapses, sentence, suspended "
-        f"FROM cards WHERE {where} ORDER BY due, id",
-        params,
-    ).fetchall()
-    return [
-        CardInfo(
-            int(r[0]),
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            int(r[5]),
-            r[6],
-            r[7],
-            int(r[8]),
-            int(r[9]),
-            r[10],
-            bool(r[11]),
-        )  # fmt: skip
-        for r in rows
-    ]
-
-
-def learner_translations(
-    db: sqlite_utils.Database, cards: Iterable[Any], native_lang: str = ""
-) -> dict[int, str]:
-    """The learner's own translations of the cards' sentences, by card id: in ``native_lang``
-    where there is one, else the latest, exactly as the export chooses
-    (:func:`reader.learn.translations.get_translation`). A translation is kept in the language
-    it is written in, never the card's (studied) language, so matching on that found none."""
-    from reader.learn.translations import get_translation
-
-    exists = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learner_translations'"
-    ).fetchone()
-    found: dict[int, str] = {}
-    if not exists:
-        return found
-    for card in cards:
-        if card.text_sha256 is None or card.sentence_start is None or card.sentence_end is None:
-            continue
-        translation = get_translation(
-            db, card.text_sha256, card.sentence_start, card.sentence_end, native_lang
-        )
-        if translation:
-            found[int(card.id)] = translation
-    return found
-    for card in cards:
-        if card.text_sha256 is None or card.sentence_start is None:
-            continue
-        row = db.execute(
-            "SELECT translation FROM learner_translations WHERE lang = ? AND text_sha256 = ? "
-            'AND start = ? AND "end" = ?',
-            (card.lang, card.text_sha256, card.sentence_start, card.sentence_end),
-        ).fetchone()
-        if row and row[0]:
-            found[int(card.id)] = str(row[0])
-    return found
+# The cards follow the learner's changes from the moment this module is imported, as
+# reader.learn's __init__ does (see reader.learn.events).
+events.status_changed.listen(on_status_change)
+events.met_again.listen(ensure_term_cards)
+events.gloss_changed.listen(on_gloss_change)
+events.sentence_marked.listen(on_sentence_mark)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from reader.learn import events
 from reader.learn.status import NEW, normalize_key
 from reader.lexicon.lookup import Gloss
 from reader.store import transaction
@@ -57,9 +58,7 @@ def choose_sense(db: sqlite_utils.Database, key: str, sense: Gloss, lang: str = 
             "updated_at = excluded.updated_at",
             (lang, key, NEW, choice.sense_key, choice.gloss, choice.source, stamp, stamp),
         )
-        from reader.learn.cards import on_gloss_change
-
-        on_gloss_change(db, key, lang)  # the review cards show the chosen sense
+        events.gloss_changed(db, key, lang)  # the review cards show the chosen sense
     return choice
 
 
@@ -71,9 +70,7 @@ def clear_choice(db: sqlite_utils.Database, key: str, lang: str = "en") -> None:
             "updated_at = ? WHERE lang = ? AND key = ?",
             (now(), lang, normalize_key(key)),
         )
-        from reader.learn.cards import on_gloss_change
-
-        on_gloss_change(db, normalize_key(key), lang)
+        events.gloss_changed(db, normalize_key(key), lang)
 
 
 def is_chosen(sense: Gloss, choice: Choice) -> bool:

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from reader.learn.status import normalize_key
-from reader.store.tokens import StoredToken, key_lemma_ids, sentence_tokens, sentences_with
+from reader.store.tokens import (
+    StoredToken,
+    count_sentences_with,
+    key_lemma_ids,
+    sentence_tokens,
+    sentences_with,
+)
 
 DEFAULT_LIMIT = 100
 PHRASE_GAP = 3  # other tokens allowed between two words of a phrase, as in the reader
@@ -69,12 +75,13 @@ def find(
     keys = lemma_keys(db, term, lang)
     if not keys:
         return Concordance(term, keys, 0, [])
+    if len(keys) == 1:  # every sentence the index gives holds the word
+        places = sentences_with(db.conn, keys[0], lang=lang, limit=limit)
+        hits = [h for h in _hits(db, places, keys) if h is not None]
+        return Concordance(term, keys, count_sentences_with(db.conn, keys[0], lang=lang), hits)
     places = sentences_with(db.conn, keys[0], lang=lang)
     for key in keys[1:]:
         places = sorted(set(places) & set(sentences_with(db.conn, key, lang=lang)))
-    if len(keys) == 1:  # every sentence the index gives holds the word
-        hits = [h for h in _hits(db, places[:limit], keys) if h is not None]
-        return Concordance(term, keys, len(places), hits)
     found = [h for h in _hits(db, places[:PHRASE_CANDIDATES], keys) if h is not None]
     return Concordance(term, keys, len(found), found[:limit])
 

@@ -16,9 +16,9 @@ import sqlite_utils
 
 from reader.config import Config
 from reader.learn import progress
-from reader.learn.cards import Met
 from reader.learn.choice import Choice
 from reader.learn.entries import EntryCache
+from reader.learn.events import Met
 from reader.learn.glossing import GlossEntry
 from reader.learn.marks import Marks
 from reader.learn.phrases import PhraseIndex

@@ -14,8 +14,8 @@ import sqlite_utils
 
 from reader.config import Config
 from reader.learn import progress, translations
-from reader.learn.cards import Met
 from reader.learn.choice import Choice, choose_sense, clear_choice, get_choice
+from reader.learn.events import Met
 from reader.learn.glossing import GlossEntry
 from reader.learn.status import TermState, set_gloss, set_status, set_statuses
 from reader.learn.texts import SentenceRow

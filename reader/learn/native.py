@@ -116,8 +116,9 @@ def by_meant_sense(
     """One language's translation groups, the one(s) aligned with ``meant`` first.
 
     Then, each dictionary keeping its priority: groups whose domain label the sentence shows no
-    sign of go last, groups confidently aligned with another sense before them, and common
-    translations (wordfreq, in ``lang``) before rare ones.
+    sign of go last, groups confidently aligned with another sense (or aligned at all with a
+    sense of another part of speech) before them, and common translations (wordfreq, in
+    ``lang``) before rare ones.
     """
     priority = {source: n for n, source in enumerate(dict.fromkeys(s.source for s in senses))}
 
@@ -127,10 +128,19 @@ def by_meant_sense(
         if meant and sure and sense.sense_key == meant:
             return (0, 0, 0, common)
         tier = 2 if sure and sense.sense_key else 1
+        if meant and sense.sense_key and _pos_of(sense.sense_key) != _pos_of(meant):
+            tier = 2  # an untagged group (FreeDict eng-fra) aligned with a verb, for a noun
         return (1, priority[sense.source], 2 if _unfit_domain(db, sense, context) else tier,
                 common)  # fmt: skip
 
     return sorted(senses, key=order)
+
+
+def _pos_of(sense_key: str) -> str:
+    """The part of speech in a WordNet sense key ("parade%2:38:00::" -> "2"; 5, a satellite
+    adjective, counts as 3)."""
+    found = sense_key.partition("%")[2][:1]
+    return "3" if found == "5" else found
 
 
 def _commonness(gloss: str, lang: str) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from reader.learn import events
 from reader.store import transaction
 from reader.store.migrations import now
 
@@ -106,9 +107,7 @@ def mark_sentence(
             "ON CONFLICT (sentence_id) DO UPDATE SET mark = excluded.mark, at = excluded.at",
             (sentence_id, mark, at or now()),
         )
-        from reader.learn.cards import on_sentence_mark
-
-        on_sentence_mark(db, sentence_id, mark)  # "not" and "partly" make a listening card
+        events.sentence_marked(db, sentence_id, mark)  # "not", "partly": a listening card
 
 
 def check_mark(mark: str) -> None:

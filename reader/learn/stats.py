@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 import sqlite_utils
 
 from reader.learn.status import IGNORED, KNOWN, LEARNING, NEW
-from reader.store.tokens import DamagedTokens, decode_sentence
+from reader.store.tokens import DamagedTokens, decode_varints
 
 IDLE_CUTOFF_S = 300
 """A pause longer than this between two things the learner did ends a reading session, and
@@ -59,6 +59,7 @@ class Stats:
     read_by_day: list[tuple[str, int, int]] = field(default_factory=list)
     reviews_by_day: list[tuple[str, int, float]] = field(default_factory=list)
     minutes_by_day: list[tuple[str, int]] = field(default_factory=list)
+    reading_sessions: list[Session] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -68,7 +69,8 @@ class Stats:
     def as_dict(self, *, series: bool = False) -> dict[str, object]:
         data = asdict(self)
         if not series:
-            for name in ("known_by_day", "read_by_day", "reviews_by_day", "minutes_by_day"):
+            for name in ("known_by_day", "read_by_day", "reviews_by_day", "minutes_by_day",
+                         "reading_sessions"):  # fmt: skip
                 data.pop(name)
         if data["retention"] is not None:
             data["retention"] = round(float(data["retention"]), 4)
@@ -118,6 +120,7 @@ def compute(
     stats.streak = streak(days, today or date.today())  # whatever ``since`` says
     sessions = reading_sessions(db, since)
     stats.sessions = len(sessions)
+    stats.reading_sessions = sessions
     stats.active_minutes = round(sum(s.active_s for s in sessions) / 60)
     minutes: Counter[str] = Counter()
     for s in sessions:
@@ -143,7 +146,7 @@ def _reading(db: sqlite_utils.Database, stats: Stats, after: str, lang: str) -> 
     """Sentences and running words read per day, and the words met still new: one pass over
     the token rows of the sentences read."""
     rows = db.execute(
-        "SELECT date(r.at, 'localtime'), s.start, k.data FROM sentences_read r "
+        "SELECT date(r.at, 'localtime'), k.data FROM sentences_read r "
         "JOIN sentences s ON s.id = r.sentence_id JOIN texts t ON t.id = r.text_id "
         "LEFT JOIN sentence_tokens k ON k.sentence_id = s.id "
         "WHERE t.lang = ? AND date(r.at, 'localtime') >= ?",
@@ -152,18 +155,18 @@ def _reading(db: sqlite_utils.Database, stats: Stats, after: str, lang: str) -> 
     sentences: Counter[str] = Counter()
     words: Counter[str] = Counter()
     met: set[int] = set()
-    for day, start, data in rows:
+    for day, data in rows:
         sentences[day] += 1
         if data is None:
             continue
         try:
-            decoded = decode_sentence(bytes(data), int(start))
+            values = decode_varints(bytes(data))
         except DamagedTokens:
             continue
-        for *_, lemma_id, _tag, is_word in decoded:
-            if is_word:
-                words[day] += 1
-                met.add(lemma_id)
+        # four varints a token; the lemma id third, the tag (odd for a word) fourth
+        word_ids = [i for i, tag in zip(values[2::4], values[3::4], strict=False) if tag & 1]
+        words[day] += len(word_ids)
+        met.update(word_ids)
     stats.sentences_read = sum(sentences.values())
     stats.words_read = sum(words.values())
     stats.read_by_day = [(d, sentences[d], words[d]) for d in sorted(sentences)]

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from reader.learn import events
+from reader.learn.events import Met
 from reader.store import transaction
 from reader.store.migrations import now
-
-if TYPE_CHECKING:
-    from reader.learn.cards import Met
 
 NEW = 0
 KNOWN = 99
@@ -142,9 +140,7 @@ def set_gloss(
             "updated_at = excluded.updated_at",
             (lang, key, NEW, gloss, stamp, stamp),
         )
-        from reader.learn.cards import on_gloss_change
-
-        on_gloss_change(db, key, lang)
+        events.gloss_changed(db, key, lang)
         row = db.execute(
             "SELECT status, gloss FROM terms WHERE lang = ? AND key = ?", (lang, key)
         ).fetchone()
@@ -178,9 +174,7 @@ def _set(
         term_id, old, gloss = int(row[0]), int(row[1]), row[2]
         if old == status:
             if met is not None and status in LEARNING:  # met again: a card may lack a sentence
-                from reader.learn.cards import ensure_term_cards
-
-                ensure_term_cards(db, key, lang, met)
+                events.met_again(db, key, lang, met)
             return TermState(key, status, gloss)
         conn.execute(
             "UPDATE terms SET status = ?, updated_at = ? WHERE id = ?", (status, stamp, term_id)
@@ -190,9 +184,7 @@ def _set(
         "VALUES (?, ?, ?, ?, ?)",
         (term_id, old, status, stamp, source),
     )
-    from reader.learn.cards import on_status_change
-
-    on_status_change(db, key, lang, status, met)
+    events.status_changed(db, key, lang, status, met)
     return TermState(key, status, gloss)
 
 

@@ -14,6 +14,7 @@ milliseconds.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -21,7 +22,7 @@ import sqlite_utils
 from reader.learn.status import NEW, normalize_key, set_statuses
 from reader.learn.texts import TextNotFound
 from reader.lexicon.frequency import zipf
-from reader.store.tokens import decode_varints
+from reader.store.tokens import first_index
 
 DEFAULT_LIMIT = 100
 
@@ -63,33 +64,46 @@ def study_list(
     if row is None:
         raise TextNotFound(f"no text with id {text_id}")
     lang = str(row[0])
+    total = int(
+        db.execute(
+            "SELECT COALESCE(SUM(words), 0) FROM occurrences WHERE text_id = ?", (text_id,)
+        ).fetchone()[0]
+    )
+    # Lemmas sharing a key ("Well" and "well") are one word: counts add up, the first wins.
     rows = db.execute(
         """
-        SELECT l.key, o.words, o.sentences, tm.status
+        SELECT l.key, SUM(o.words) AS n
         FROM occurrences o JOIN lemmas l ON l.id = o.lemma_id
         LEFT JOIN terms tm ON tm.lang = ? AND tm.key = l.key
-        WHERE o.text_id = ? AND o.words > 0
+        WHERE o.text_id = ? AND o.words > 0 AND COALESCE(tm.status, ?) = ?
+        GROUP BY l.key ORDER BY n DESC
         """,
-        (lang, text_id),
+        (lang, text_id, NEW, NEW),
     ).fetchall()
-    # Lemmas sharing a key ("Well" and "well") are one word: counts add up, the first wins.
-    words: dict[str, list[int]] = {}
-    total = 0
-    for key, count, postings, status in rows:
-        total += int(count)
-        if (status is not None and int(status) != NEW) or not str(key).strip():
+    if not total:
+        return []
+    # Most frequent in the text first: a word's score is at most its share (weight <= 1), so
+    # once the share falls below the last kept score, no word further down can enter the list.
+    best: list[tuple[float, str, int, float, float, int]] = []
+    floor: list[float] = []  # the ``limit`` best scores so far, smallest first (a heap)
+    for key, count in rows:
+        share = int(count) / total
+        if limit is not None and len(floor) >= limit and share < floor[0]:
+            break
+        if not str(key).strip():
             continue
-        first = _first(bytes(postings))
-        found = words.setdefault(str(key), [0, first])
-        found[0] += int(count)
-        found[1] = min(found[1], first)
-    scored = []
-    for key, (count, first) in words.items():
-        frequency = zipf(key, lang)
-        share = count / total
-        scored.append((share * weight(frequency), key, count, share, frequency, first))
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    chosen = scored if limit is None else scored[:limit]
+        frequency = zipf(str(key), lang)
+        score = share * weight(frequency)
+        best.append((score, str(key), int(count), share, frequency, 0))
+        if limit is not None:
+            if len(floor) < limit:
+                heapq.heappush(floor, score)
+            elif score > floor[0]:
+                heapq.heapreplace(floor, score)
+    best.sort(key=lambda s: (-s[0], s[1]))
+    chosen = best if limit is None else best[:limit]
+    firsts = _firsts(db, text_id, [s[1] for s in chosen])
+    chosen = [(*s[:5], firsts.get(s[1], 0)) for s in chosen]
     texts = _sentence_texts(db, text_id, {s[5] for s in chosen})
     return [
         StudyItem(rank, key, count, score, share, frequency, first, texts.get(first, ""))
@@ -97,10 +111,21 @@ def study_list(
     ]
 
 
-def _first(postings: bytes) -> int:
-    """The first sentence index of a posting list (its first delta is the index itself)."""
-    end = next((i for i, b in enumerate(postings) if b < 0x80), len(postings) - 1)
-    return decode_varints(postings[: end + 1])[0]
+def _firsts(db: sqlite_utils.Database, text_id: int, keys: list[str]) -> dict[str, int]:
+    """The first sentence of each word in the text, from its posting lists (only the words
+    listed: the list's words, not the whole text's)."""
+    out: dict[str, int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for key, data in db.execute(
+            f"SELECT l.key, o.sentences FROM occurrences o JOIN lemmas l ON l.id = o.lemma_id "
+            f"WHERE o.text_id = ? AND o.words > 0 AND l.key IN ({marks})",
+            [text_id, *chunk],
+        ):
+            first = first_index(bytes(data))
+            out[str(key)] = min(first, out.get(str(key), first))
+    return out
 
 
 def _sentence_texts(db: sqlite_utils.Database, text_id: int, indexes: set[int]) -> dict[int, str]:

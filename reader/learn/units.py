@@ -86,9 +86,13 @@ def listed_row(unit: Unit, entry: GlossEntry) -> bool:
 
 
 def glossable(tokens: Sequence[TokenRow], unit: Unit) -> bool:
-    """Names, numbers and punctuation are never glossed as common words, whatever the status."""
+    """Names, numbers and punctuation are never glossed as common words, whatever the status;
+    but a word WordNet lists as a capitalized common word ("Sunday", "English", "Korean") is
+    glossed as one, however it was tagged."""
     if all(tokens[i].pos in NAME_POS for i in unit.token_idxs):
-        return False
+        from reader.lexicon.senses.model import common_names
+
+        return not unit.is_phrase and unit.key in common_names()
     return unit.is_phrase or unit.pos not in UNGLOSSED_POS
 
 

@@ -14,13 +14,16 @@ dictionary, as for building wordnets from bilingual dictionaries):
   group's own English synonyms and cross-references ("Synonyms: {support}, {buy-in}",
   "see: {newspaper correspondent}") count the same way;
 * part of speech: only senses of the group's part of speech are candidates;
-* domain labels ([pol.], [fin.], [sport]) matched with WordNet's topic domains;
+* domain labels ([pol.], [fin.], [sport]) matched with WordNet's topic domains, weighing
+  less than a shared word ([sport] says little between badminton and motor racing);
 * ties go to WordNet's more frequent sense. (Among groups aligned with one sense, the lookup
   puts the one with the commoner target word first: see :mod:`reader.learn.native`.)
 
 Confidence is the winning score's margin over the runner-up, ``(best - second) / (best + 1)``:
 0 when two senses tie, 0.5 for one shared word against none, nearer 1 with more. A word with a
 single sense of that part of speech gets it with :data:`ONLY_SENSE` when nothing speaks for it.
+English words of the headword's own family ("backed", "backings") are no evidence, and a group
+with no part of speech (often an inflected form) is aligned only through a shared synset word.
 """
 
 from __future__ import annotations
@@ -35,10 +38,16 @@ import sqlite_utils
 from reader.lexicon.base import Row
 
 ONLY_SENSE = 0.4
+DOMAIN_ONLY = 0.2
+"""The most a domain label alone makes an alignment worth: kept, but not enough to lead."""
 SYNSET_WEIGHT = 2.0
 DEFINITION_WEIGHT = 0.5
-DOMAIN_WEIGHT = 2.0
+DOMAIN_WEIGHT = 1.0
 MIN_DEFINITION_WORD = 4
+OWN_STEM = 4
+DEFINITION_STEM = 6
+"""Words of a definition and of a back-translation match on their first letters ("actual",
+"actuality")."""
 
 # FreeDict's domain labels (the German and English abbreviations its dictionaries use) and the
 # WordNet topic domains (lex_entries.domain) each stands for.
@@ -159,7 +168,8 @@ class Sense:
 @lru_cache(maxsize=65536)
 def _content_words(definition: str) -> frozenset[str]:
     found = _WORD.findall(definition.lower())
-    return frozenset(w for w in found if len(w) >= MIN_DEFINITION_WORD) - _STOP
+    return frozenset(w[:DEFINITION_STEM] for w in found if len(w) >= MIN_DEFINITION_WORD
+                     and w not in _STOP)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -210,23 +220,33 @@ class Aligner:
         for related in (row.synonyms, row.see_also):  # English, in FreeDict's eng-* groups
             if related:
                 english |= {s.lower() for s in related.split(", ")}
-        english.discard(row.headword)
-        english_words = {w for phrase in english for w in _WORD.findall(phrase)} - _STOP
+        own = row.headword[:OWN_STEM]  # "backed", "backings": the word itself says nothing
+        english = {e for e in english if " " in e or not e.startswith(own)}
+        english_words = {
+            w[:DEFINITION_STEM]
+            for e in english
+            for w in _WORD.findall(e)
+            if len(w) >= MIN_DEFINITION_WORD and w not in _STOP and not w.startswith(own)
+        }
         domains = {d for label in labels_of(row.gloss) for d in DOMAIN_LABELS[label]}
-        best, second, winner = 0.0, 0.0, candidates[0]
+        best, second, winner, worded = 0.0, 0.0, candidates[0], False
         for sense in candidates:
             score = SYNSET_WEIGHT * len(english & sense.lemmas) if english else 0.0
             if english_words:
                 score += DEFINITION_WEIGHT * len(english_words & sense.words())
+            words_say = score > 0
             if domains and sense.domain in domains:
                 score += DOMAIN_WEIGHT
             if score > best:
-                best, second, winner = score, best, sense
+                best, second, winner, worded = score, best, sense, words_say
             elif score > second:
                 second = score
         if best == 0:
             return (candidates[0].key, ONLY_SENSE) if len(candidates) == 1 else (None, None)
-        return winner.key, round((best - second) / (best + 1), 3)
+        if row.pos is None and not english & winner.lemmas:
+            return None, None  # untagged (often a form: "backing" as a participle): synset only
+        confidence = round((best - second) / (best + 1), 3)
+        return winner.key, confidence if worded else min(confidence, DOMAIN_ONLY)
 
     def rows(self, rows: Iterable[Row], tally: list[int]) -> Iterator[Row]:
         """``rows`` with their sense key and confidence; ``tally`` counts [aligned, groups]."""

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from reader.languages import from_name, parse_pair
 from reader.lexicon.base import LexiconError, Progress, Record, headword_of, normalize_pos
+from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
 
 _B64 = {
@@ -81,26 +82,21 @@ class DictdInfo:
 
 def locate(path: Path) -> DictdFiles:
     """The index and data files, given either one (or the folder holding them)."""
-    if path.is_dir():
-        indexes = sorted(path.glob("*.index"))
-        if not indexes:
-            raise LexiconError(f"{path}: no dictd .index file in this folder")
-        path = indexes[0]
-    name = path.name
-    for suffix in (".index", ".dict.dz", ".dict"):
-        if name.endswith(suffix):
-            stem = path.with_name(name.removesuffix(suffix))
-            break
-    else:
+    stem, known = dictionary_stem(
+        path,
+        ".index",
+        (".index", ".dict.dz", ".dict"),
+        nothing_here="no dictd .index file in this folder",
+    )
+    if not known:
         raise LexiconError(f"{path.name}: a dictd dictionary is a .index with a .dict or .dict.dz")
     index = stem.with_name(stem.name + ".index")
     if not index.is_file():
         raise LexiconError(f"{path.name}: its index {index.name} is missing")
-    for suffix in (".dict.dz", ".dict"):
-        data = stem.with_name(stem.name + suffix)
-        if data.is_file():
-            return DictdFiles(index, data)
-    raise LexiconError(f"{index.name}: its entries ({stem.name}.dict or .dict.dz) are missing")
+    data = sibling(stem, ".dict.dz", ".dict")
+    if data is None:
+        raise LexiconError(f"{index.name}: its entries ({stem.name}.dict or .dict.dz) are missing")
+    return DictdFiles(index, data)
 
 
 def is_dictd(path: Path) -> bool:
@@ -231,11 +227,14 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
         reader.inflate_all()  # index order is not file order: one pass beats chunk by chunk
     except DictzipError as exc:
         raise LexiconError(str(exc)) from exc
+    # dictfmt's "00-database-utf8" entry: the text is UTF-8, and a byte that is not is damage
+    # (older dictionaries without it may be Latin-1, read as such)
+    utf8 = any(_metadata_key(w) == "utf8" for w, _, _ in _metadata_lines(files.index))
     total = len(lines)
     seen: set[tuple[int, str]] = set()
     previous: Record | None = None
     done = 0
-    for batch in _parsed_batches(lines, reader):
+    for batch in _parsed_batches(lines, reader, utf8):
         for offset, groups in batch:
             if not groups:
                 continue
@@ -258,7 +257,7 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
 
 BATCH = 20_000
 PARALLEL_FROM = 100_000  # index lines: smaller dictionaries parse faster than processes start
-_shared: tuple[list[tuple[str, int, int]], DictzipReader] | None = None
+_shared: tuple[list[tuple[str, int, int]], DictzipReader, bool] | None = None
 
 
 _Parsed = tuple[int, list[tuple[str | None, ...]]]
@@ -270,18 +269,34 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
     Records travel back from a worker as plain tuples, which pickle several times faster.
     """
     assert _shared is not None
-    lines, reader = _shared
+    lines, reader, utf8 = _shared
     out: list[_Parsed] = []
     for word, offset, length in lines[bounds[0] : bounds[1]]:
         if _metadata_key(word) is not None:
             continue
-        groups = parse_groups(word, _decode(reader.read(offset, length)))
+        raw = reader.read(offset, length)
+        if len(raw) < length:
+            raise LexiconError(
+                f"{reader.path.name}: the entry “{word}” runs past the end of the file "
+                "(truncated?); nothing was imported"
+            )
+        if utf8:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise LexiconError(
+                    f"{reader.path.name}: the entry “{word}” is not UTF-8 (byte {exc.start + 1} "
+                    "of it), though the dictionary says it is; nothing was imported"
+                ) from None
+        else:
+            text = _decode(raw)
+        groups = parse_groups(word, text)
         out.append((offset, [tuple(record) for record in groups]))
     return out
 
 
 def _parsed_batches(
-    lines: list[tuple[str, int, int]], reader: DictzipReader
+    lines: list[tuple[str, int, int]], reader: DictzipReader, utf8: bool = False
 ) -> Iterator[list[_Parsed]]:
     import multiprocessing
     import os
@@ -289,7 +304,7 @@ def _parsed_batches(
 
     global _shared
     ranges = [(start, min(start + BATCH, len(lines))) for start in range(0, len(lines), BATCH)]
-    _shared = (lines, reader)
+    _shared = (lines, reader, utf8)
     try:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
         forkable = "fork" in multiprocessing.get_all_start_methods()

@@ -68,8 +68,11 @@ def is_literal(
     if not rare:
         return True
     own = stems or (lambda word: _stems(word_glosses.get(word, ())))
+    theirs = [own(word) for word in rare]
+    if not all(theirs):
+        return False  # a rare word the dictionary does not translate on its own
     phrase = _stems(glosses)
-    return all(own(word) & phrase for word in rare)
+    return all(stem & phrase for stem in theirs)
 
 
 def _stems(glosses: Iterable[str]) -> frozenset[str]:

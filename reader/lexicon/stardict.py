@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.lexicon.base import LexiconError, Progress, Record, headword_of, plain_text
+from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.wording import counted
 
 MAGIC = "StarDict's dict ifo file"
@@ -39,29 +40,21 @@ class StarDictFiles:
 
 def locate(path: Path) -> StarDictFiles:
     """Find the three files from any one of them, or from the directory holding them."""
-    if path.is_dir():
-        ifos = sorted(path.rglob("*.ifo"))
-        if not ifos:
-            raise LexiconError(f"{path}: no StarDict .ifo file in this directory")
-        path = ifos[0]
-    base = path.name
-    for suffix in (".ifo", ".idx.gz", ".idx", ".dict.dz", ".dict"):
-        if base.endswith(suffix):
-            base = base[: -len(suffix)]
-            break
-    folder = path.parent
+    stem, _ = dictionary_stem(
+        path, ".ifo", (".ifo", ".idx.gz", ".idx", ".dict.dz", ".dict"),
+        nothing_here="no StarDict .ifo file in this directory", recursive=True,
+    )  # fmt: skip
 
     def first(*suffixes: str) -> Path:
-        for suffix in suffixes:
-            if (folder / (base + suffix)).is_file():
-                return folder / (base + suffix)
-        raise LexiconError(f"{folder / base}: StarDict dictionary has no {suffixes[-1]} file")
+        found = sibling(stem, *suffixes)
+        if found is None:
+            raise LexiconError(f"{stem}: StarDict dictionary has no {suffixes[-1]} file")
+        return found
 
     ifo = first(".ifo")
     info = _info(ifo)
     idx, dict_path = first(".idx.gz", ".idx"), first(".dict.dz", ".dict")
-    syns = [folder / (base + s) for s in (".syn", ".syn.dz") if (folder / (base + s)).is_file()]
-    return StarDictFiles(ifo, idx, dict_path, info, syns[0] if syns else None)
+    return StarDictFiles(ifo, idx, dict_path, info, sibling(stem, ".syn", ".syn.dz"))
 
 
 def _info(ifo: Path) -> dict[str, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from reader.speech.atomic import atomic_output
+from reader.atomic import atomic_output
 
 #: libsndfile's 0-1 scale; 0.8 gives about 45 kbit/s for a speaking voice, clear enough to hear
 #: every consonant, which is what a learner listens for.

@@ -15,7 +15,7 @@ import threading
 import wave
 from pathlib import Path
 
-from reader.speech.atomic import atomic_output
+from reader.atomic import atomic_output
 from reader.speech.quiet import silenced_stderr
 from reader.speech.settings import MAX_SPEED, MIN_SPEED, OfflineTTSError
 

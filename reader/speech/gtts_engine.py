@@ -21,7 +21,7 @@ from pathlib import Path
 import requests
 from gtts import gTTS, gTTSError
 
-from reader.speech.atomic import atomic_output
+from reader.atomic import atomic_output
 from reader.speech.settings import OnlineTTSError
 
 #: (connect, read) seconds. Short connect: when offline we want the fallback quickly.

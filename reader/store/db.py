@@ -15,6 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.errors import describe_db_error
 from reader.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -97,18 +98,6 @@ def _refuse_foreign(db: sqlite_utils.Database, path: Path | str) -> None:
             f"{path} is not a Sentences database (it holds {shown}); it is left as it is: "
             "choose another data home with --home, or move the file aside"
         )
-
-
-def describe_db_error(exc: sqlite3.DatabaseError, path: Path | str) -> str:
-    text = str(exc)
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return (
-            f"the database {path} is damaged or not a database ({text}); it is left as it is: "
-            "`sentences doctor` checks it and can rescue your data into a new one"
-        )
-    if "locked" in text or "busy" in text:
-        return f"the database {path} is locked by another program; close it and try again"
-    return f"cannot use the database {path}: {text}"
 
 
 @contextmanager

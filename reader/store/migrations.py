@@ -6,6 +6,12 @@ at exactly one known set of migrations. One file per migration means that work o
 subjects adds files and never edits a shared list. Add a migration by adding a file with the next
 free number; never edit one that has shipped.
 
+Migrations run strictly by number. A database that misses one below the highest it has (a
+migration from a branch merged after a later one shipped) gets the missing ones in number order,
+the same order a fresh database gets them. The shipped numbers run without a gap, but for the
+:data:`RETIRED` ones, which never shipped and are never used again; a gap is an error in
+development (:func:`gaps`, checked by the tests), not something the runner guesses about.
+
 Two processes may open a fresh data home at the same moment, so each migration re-reads what is
 applied after taking the write lock (``BEGIN IMMEDIATE``) and skips what the other one did.
 
@@ -28,6 +34,10 @@ import sqlite_utils
 
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
+RETIRED = frozenset({11, 12, 13})
+"""Numbers no migration will ever have: 0011-0013 were taken by work that was dropped before
+it shipped, while 0014 had already reached learners' databases and cannot be renumbered."""
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -49,6 +59,17 @@ def migrations() -> tuple[Migration, ...]:
     if len(set(numbers)) != len(numbers):
         raise RuntimeError(f"two schema migrations share a number: {numbers}")
     return tuple(found)
+
+
+def gaps(numbers: list[int] | None = None) -> list[int]:
+    """The numbers missing among the shipped migrations (or ``numbers``), retired ones aside:
+    none, in a release."""
+    if numbers is None:
+        numbers = [m.number for m in migrations()]
+    if not numbers:
+        return []
+    taken = set(numbers) | RETIRED
+    return [n for n in range(1, max(numbers)) if n not in taken]
 
 
 def latest_version() -> int:
@@ -94,7 +115,9 @@ def migrate(db: sqlite_utils.Database, *, upto: int | None = None, backup: bool 
             f"database schema version {version} is newer than this program's {known[-1].number}"
         )
     done = applied_numbers(db)
+    # in number order, those missing below the highest applied included
     pending = [m for m in known if m.number not in done and (upto is None or m.number <= upto)]
+    pending.sort(key=lambda m: m.number)
     if pending and done and backup:
         _keep_a_copy(db, pending[0].number)
     applied = 0

@@ -161,6 +161,14 @@ def _deltas(indexes: list[int]) -> list[int]:
     return [b - a for a, b in zip([0, *indexes], indexes, strict=False)]
 
 
+def first_index(data: bytes) -> int:
+    """The first sentence index of a posting list: its first delta, counted from 0."""
+    end = 0
+    while data[end] & 0x80:
+        end += 1
+    return decode_varints(data[: end + 1])[0]
+
+
 def sentence_indexes(data: bytes) -> list[int]:
     """The sentence indexes of a posting list, in order."""
     out: list[int] = []
@@ -229,10 +237,47 @@ def key_lemma_ids(conn: sqlite3.Connection, key: str) -> list[int]:
 
 
 def sentences_with(
-    conn: sqlite3.Connection, key: str, text_id: int | None = None, lang: str | None = None
+    conn: sqlite3.Connection,
+    key: str,
+    text_id: int | None = None,
+    lang: str | None = None,
+    limit: int | None = None,
 ) -> list[tuple[int, int]]:
-    """``(text_id, idx)`` of every sentence holding a word of term ``key``, in library order
-    (texts by id, then sentences)."""
+    """``(text_id, idx)`` of the sentences holding a word of term ``key``, in library order
+    (texts by id, then sentences); the first ``limit`` of them."""
+    out: list[tuple[int, int]] = []
+    for tid, blobs in _postings(conn, key, text_id, lang):
+        if limit is not None and len(out) >= limit:
+            break
+        if len(blobs) == 1:
+            indexes = sentence_indexes(blobs[0])
+        else:  # "Well" and "well": one word, both lemmas' sentences
+            indexes = sorted({i for blob in blobs for i in sentence_indexes(blob)})
+        out += [(tid, i) for i in indexes]
+    return out if limit is None else out[:limit]
+
+
+_LOW = bytes(range(0x80))
+
+
+def count_sentences_with(
+    conn: sqlite3.Connection, key: str, text_id: int | None = None, lang: str | None = None
+) -> int:
+    """How many sentences hold a word of term ``key`` (a varint ends on each byte < 0x80, so a
+    posting list is counted without decoding it)."""
+    total = 0
+    for _tid, blobs in _postings(conn, key, text_id, lang):
+        if len(blobs) == 1:
+            total += len(blobs[0]) - len(blobs[0].translate(None, _LOW))
+        else:
+            total += len({i for blob in blobs for i in sentence_indexes(blob)})
+    return total
+
+
+def _postings(
+    conn: sqlite3.Connection, key: str, text_id: int | None, lang: str | None
+) -> list[tuple[int, list[bytes]]]:
+    """The posting lists of a term's lemmas, by text, texts in id order."""
     ids = key_lemma_ids(conn, key)
     if not ids:
         return []
@@ -245,10 +290,10 @@ def sentences_with(
     if lang is not None:
         sql += " AND o.text_id IN (SELECT id FROM texts WHERE lang = ?)"
         params.append(lang)
-    found: set[tuple[int, int]] = set()
-    for tid, data in conn.execute(sql, params):
-        found.update((int(tid), idx) for idx in sentence_indexes(bytes(data)))
-    return sorted(found)
+    by_text: dict[int, list[bytes]] = {}
+    for tid, data in conn.execute(sql + " ORDER BY o.text_id", params):
+        by_text.setdefault(int(tid), []).append(bytes(data))
+    return sorted(by_text.items())
 
 
 def sentence_ids(conn: sqlite3.Connection, places: Sequence[tuple[int, int]]) -> list[int]:

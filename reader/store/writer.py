@@ -45,6 +45,8 @@ from typing import Any, Protocol
 
 import sqlite_utils
 
+from reader.errors import describe
+
 log = logging.getLogger("sentences.writer")
 
 WriteFn = Callable[[sqlite_utils.Database], Any]
@@ -382,6 +384,4 @@ def _safely(callback: Callable[[Any], object], value: Any) -> None:
 
 
 def _describe(exc: BaseException) -> str:
-    from reader.errors import describe
-
     return describe(exc)

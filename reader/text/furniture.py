@@ -14,7 +14,9 @@ dialogue may well start or end on a short line:
   repeat, the signature of a saved page, and a menu ("Home | World | Business") goes there too;
 * at the very end, a label standing alone after the body's last line (not after another label:
   a short poem is all short lines) and heading at most three short lines (twelve words or
-  fewer) ends the text: it and what follows are the comment box or a "Related" list.
+  fewer) ends the text: it and what follows are the comment box or a "Related" list; on a
+  saved page (its title repeated), a longer list of headlines after such a label goes too, and
+  so does a label standing alone more than once ("Advertisement" between paragraphs).
 
 Lines are removed with their line break, so the text keeps its paragraphs.
 """
@@ -26,6 +28,7 @@ import re
 MAX_LABEL_WORDS = 4
 MAX_TAIL_LINES = 3
 MAX_TAIL_WORDS = 12
+MAX_TAIL_LIST = 20
 _SENTENCE_END = re.compile(r"[.!?…:;,\"”’»)]\s*$")
 _MENU = re.compile(r"^\s*[^|·•]{1,30}(?:\s[|·•]\s[^|·•]{1,30}){2,}\s*$")
 
@@ -44,14 +47,15 @@ def drop_furniture(text: str, title: str) -> str:
     """``text`` without the title's repeats and the page furniture described above."""
     lines = text.split("\n")
     first = _norm(lines[0]) if lines else ""
-    repeats_title = bool(first) and first == _norm(title)
+    saved_page = bool(first) and first == _norm(title) and first in map(_norm, lines[1:])
     keep = [True] * len(lines)
-    if repeats_title:
+    if saved_page:
         for i, line in enumerate(lines):
             if i and _norm(line) == first:
                 keep[i] = False
                 _drop_labels_around(lines, keep, i)
-    _drop_tail(lines, keep)
+        _drop_repeated_labels(lines, keep)
+    _drop_tail(lines, keep, saved_page)
     kept = [line for line, k in zip(lines, keep, strict=True) if k]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n ") + "\n"
 
@@ -72,25 +76,44 @@ def _drop_labels_around(lines: list[str], keep: list[bool], at: int) -> None:
             i += step
 
 
-def _drop_tail(lines: list[str], keep: list[bool]) -> None:
-    """A label heading at most three short lines at the very end (a comment box, "Related"),
-    with what follows it; repeated while the end still looks like one."""
+def _drop_repeated_labels(lines: list[str], keep: list[bool]) -> None:
+    """On a saved page, a label standing alone more than once ("Advertisement" between the
+    paragraphs) is the page's, not the article's."""
+    alone = [
+        i
+        for i, line in enumerate(lines)
+        if i and keep[i] and is_label(line) and _stands_alone(lines, i)
+    ]
+    counts: dict[str, int] = {}
+    for i in alone:
+        counts[_norm(lines[i])] = counts.get(_norm(lines[i]), 0) + 1
+    for i in alone:
+        if counts[_norm(lines[i])] > 1:
+            keep[i] = False
+
+
+def _drop_tail(lines: list[str], keep: list[bool], saved_page: bool) -> None:
+    """A label heading a few short lines at the very end (a comment box, "Related"), with
+    what follows it; repeated while the end still looks like one.
+
+    What may follow the label: at most three short lines; on a saved page, also any number
+    (up to :data:`MAX_TAIL_LIST`) of short lines that are not sentences, a list of headlines.
+    """
     while True:
         shown = [i for i, k in enumerate(keep) if k and lines[i].strip()]
-        if len(shown) < 2:
-            return
-        tail = shown[-(MAX_TAIL_LINES + 1) :]
+        tail_start = max(1, len(shown) - MAX_TAIL_LIST - 1)
         cut = None
-        for position, i in enumerate(tail):
-            after = tail[position + 1 :]
-            before = [j for j in shown if j < i]
-            if (
-                is_label(lines[i])
-                and before
-                and not is_label(lines[before[-1]])  # it follows the body, not more labels
-                and all(len(lines[j].split()) <= MAX_TAIL_WORDS for j in after)
-                and _stands_alone(lines, i)
-            ):
+        for position in range(tail_start, len(shown)):
+            i = shown[position]
+            after = shown[position + 1 :]
+            if not (is_label(lines[i]) and _stands_alone(lines, i)):
+                continue
+            if is_label(lines[shown[position - 1]]):  # after more labels: a poem's short lines
+                continue
+            if any(len(lines[j].split()) > MAX_TAIL_WORDS for j in after):
+                continue
+            sentences = sum(1 for j in after if _SENTENCE_END.search(lines[j]))
+            if len(after) <= MAX_TAIL_LINES or (saved_page and sentences <= MAX_TAIL_LINES):
                 cut = i
                 break
         if cut is None:

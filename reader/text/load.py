@@ -16,17 +16,15 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.text.epub import epub_to_text
 from reader.text.gutenberg import gutenberg_title, strip_gutenberg
-from reader.text.markup import (
-    CHAPTER_MARK,
-    MarkupError,
-    epub_to_text,
-    html_document,
-    markdown_to_text,
-)
+from reader.text.loaded import Chapter, Loaded, Timed
+from reader.text.markdown import markdown_to_text
+from reader.text.markup import CHAPTER_MARK, MarkupError, html_document
+
+__all__ = ["Chapter", "Loaded", "Timed"]  # with the loaders: importable from here as before
 
 FEW_ACCENTS = 100  # non-ASCII bytes below which the encoding detector is not trusted
 MAX_BYTES = 64 * 1024 * 1024
@@ -40,31 +38,6 @@ _MARKED = re.compile(CHAPTER_MARK + r"([^\n]*)\n*")
 
 class LoadError(Exception):
     """The input cannot be read as a text; the message is one line meant for the learner."""
-
-
-@dataclass(frozen=True, slots=True)
-class Chapter:
-    title: str
-    start: int  # offset into Loaded.content where the chapter's text begins
-
-
-@dataclass(frozen=True, slots=True)
-class Timed:
-    """A stretch of the content said between two times (a subtitle cue)."""
-
-    start: int
-    end: int
-    start_ms: int
-    end_ms: int
-
-
-@dataclass(frozen=True)
-class Loaded:
-    title: str
-    content: str
-    source: str
-    chapters: tuple[Chapter, ...] = field(default=(), compare=False)
-    timed: tuple[Timed, ...] = field(default=(), compare=False)
 
 
 def load_path(path: str | Path, *, whole: bool = False) -> Loaded:

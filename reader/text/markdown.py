@@ -10,6 +10,7 @@ the author's prose) and raw inline HTML go.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -27,11 +28,22 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
+
+
 def markdown_to_text(source: str) -> str:
-    """Blocks as paragraphs separated by blank lines; see the module's docstring."""
+    """Blocks as paragraphs separated by blank lines; see the module's docstring. A blog
+    post's YAML front matter ("---", "title: ...", "---") is not text; its title heads it."""
     from reader.text.markup import html_to_text
 
     paragraphs: list[str] = []
+    front = _FRONT_MATTER.match(source)
+    if front:
+        source = source[front.end() :]
+        title = _FRONT_TITLE.search(front.group(1))
+        if title and not source.lstrip().startswith("#"):
+            paragraphs.append(title.group(1).strip().strip("\"'"))
     skipping: str | None = None
     for token in _parser().parse(source):
         if skipping:

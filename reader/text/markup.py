@@ -99,15 +99,3 @@ def _extract(markup: str, anchors: dict[str, str] | None = None) -> tuple[str, s
     text = "".join(parser.parts)
     paragraphs = [re.sub(r"[ \t]+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
     return parser.title.strip(), "\n\n".join(p for p in paragraphs if p)
-
-
-def markdown_to_text(text: str) -> str:
-    from reader.text.markdown import markdown_to_text as parsed
-
-    return parsed(text)
-
-
-def epub_to_text(data: bytes, name: str) -> tuple[str, str]:
-    from reader.text.epub import epub_to_text as read_epub
-
-    return read_epub(data, name)

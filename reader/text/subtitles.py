@@ -13,11 +13,12 @@ webvtt-py (MIT) reads both formats.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import unicodedata
 
-from reader.text.load import Loaded, Timed
+from reader.text.loaded import Loaded, Timed
 from reader.text.markup import MarkupError
 
 SCENE_GAP_MS = 4000  # a silence this long between cues starts a new paragraph
@@ -64,8 +65,8 @@ def subtitles_to_text(text: str, name: str, suffix: str, source: str, title: str
 
 
 def _cue_words(text: str) -> str:
-    """A cue's words on one line: tags gone (webvtt-py removes them), a speaker's dash and
-    sound descriptions ("[music]") dropped, spaces made single."""
+    """A cue's words on one line: tags gone (``<i>``, ``<font>``, ``{\\an8}``), entities read,
+    a speaker's dash and sound descriptions ("[music]") dropped, spaces made single."""
     lines = []
     for line in text.split("\n"):
         if _SOUND.match(line):
@@ -73,4 +74,5 @@ def _cue_words(text: str) -> str:
         line = _SPEAKER_DASH.sub("", re.sub(r"<[^>]+>|\{\\[^}]*\}", "", line))
         if line.strip():
             lines.append(line.strip())
-    return unicodedata.normalize("NFC", " ".join(" ".join(lines).split()))
+    words = html.unescape(" ".join(" ".join(lines).split()))  # "&amp;" is "&"
+    return unicodedata.normalize("NFC", " ".join(words.split()))

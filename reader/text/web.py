@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from reader.text.load import HTML_SUFFIXES, Loaded, LoadError, load_bytes
 
@@ -56,6 +56,18 @@ def is_url(target: str) -> bool:
     return bool(_URL.match(target.strip()))
 
 
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """The address kept as a text's source, so the same page found again is the same text:
+    without the "#fragment" (a place in the page) and the campaign tags a shared link carries
+    (``utm_source``, ``fbclid``...); the host in lower case."""
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, True) if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+
+
 def load_url(url: str, *, whole: bool = False) -> Loaded:
     """Fetch ``url`` and read it as a text whose source is the URL.
 
@@ -65,7 +77,7 @@ def load_url(url: str, *, whole: bool = False) -> Loaded:
     """
     import requests
 
-    url = url.strip()
+    url = canonical_url(url)
     host = urlsplit(url).hostname or url
     session = requests.Session()
     session.max_redirects = MAX_REDIRECTS

@@ -21,6 +21,7 @@ from reader.store.writer import Writer
 from reader.text.load import Loaded
 from reader.ui.messages import DebugLog, WriteFailed, WriteRecovered
 from reader.ui.pacing import settle_heap
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.learn.phrases import PhraseIndex
@@ -130,7 +131,7 @@ class SentencesApp(App[None]):
             count = self.writer.pending
             self.call_from_thread(
                 self.notify,
-                f"Saving {count} change{'s' if count != 1 else ''}… (q again to quit without them)",
+                f"Saving {counted(count, 'change')}… (q again to quit without them)",
                 timeout=30,
             )
             while not self.writer.flush(timeout=0.5):
@@ -291,6 +292,8 @@ class SentencesApp(App[None]):
         zipf("warm")
         load_model()  # the sense ranker's arrays, before the first sentence is glossed
         stem("warming")  # NLTK's stemmer for circular definitions: ~0.2 s to import
+        import reader.ui.screens.stats  # noqa: F401  (plotext, ~0.1 s: before the first S)
+
         if self.lexicon_ready:
             db = open_db(self.db_path)
             try:

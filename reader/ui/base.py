@@ -7,7 +7,7 @@ plain ``App``. One property, here, in place of a copy in each screen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -20,13 +20,9 @@ ResultType = TypeVar("ResultType")
 
 
 def sentences_app(node: DOMNode) -> SentencesApp:
-    """The running app, as the Sentences app it is."""
-    # At call time: the app module imports the screens, which import this one.
-    from reader.ui.app import SentencesApp
-
-    app = node.app
-    assert isinstance(app, SentencesApp)
-    return app
+    """The running app, as the Sentences app it is (the only app that shows these screens;
+    the app imports the screens, so they name it for the type checker only)."""
+    return cast("SentencesApp", node.app)
 
 
 class AppScreen(Screen[ResultType]):

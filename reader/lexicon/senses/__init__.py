@@ -15,7 +15,7 @@ import sqlite_utils
 
 from reader.lexicon.lookup import Gloss
 from reader.lexicon.senses.context import SenseContext
-from reader.lexicon.senses.fit import domain_fits, drop_proper
+from reader.lexicon.senses.fit import NAME_POS, domain_fits, drop_proper
 from reader.lexicon.senses.rivals import best_of
 from reader.lexicon.senses.rivals import rivals as pos_rivals
 
@@ -40,7 +40,7 @@ def rank_senses(
     wordnet = [g for g in senses if g.kind == WORDNET_KIND]
     if not wordnet:
         return list(senses)
-    candidates = drop_proper(wordnet, context, pos)
+    candidates = drop_proper(_common_names_of(wordnet, context, pos), context, pos)
     ordered, own = _by_fit(candidates, context)
     if context is not None and own is not None:
         ordered = _rival_first(db, ordered, own, context) + ordered
@@ -49,6 +49,20 @@ def rank_senses(
     ranked = [g for g, ok in zip(ordered, fits, strict=True) if ok]
     ranked += [g for g, ok in zip(ordered, fits, strict=True) if not ok]
     return _put_back(senses, ranked)
+
+
+def _common_names_of(
+    senses: list[Gloss], context: SenseContext | None, pos: str | None
+) -> list[Gloss]:
+    """For a word tagged as a name that WordNet lists as a capitalized common word ("Sunday",
+    "Korean"), those senses only: not the instances its spelling may also name."""
+    tag = context.target_pos if context is not None else pos
+    if tag != NAME_POS:
+        return senses
+    from reader.lexicon.senses.model import common_names
+
+    keys = set(common_names().get(senses[0].headword.lower(), ()))
+    return [g for g in senses if g.sense_key in keys] or senses
 
 
 def _by_fit(

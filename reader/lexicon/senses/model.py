@@ -132,33 +132,45 @@ def load_model(path: Path | None = None) -> SenseModel | None:
         return model
 
 
-_composed: dict[str, dict[str, tuple[str, ...]]] = {}
+_tables: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
 TERMS_APART = True
 """Off only to measure what the rule gains (``bench/senses.py --without terms-apart``)."""
+NAMES_GLOSSED = True
+"""Off only to measure what the rule gains (``bench/senses.py --without common-names``)."""
 
 
 def composed_terms(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     """WordNet's multi-word terms none of whose senses is the term's own, each with the senses
     of its words that it means: in each sense, one of its words alone means the same ({belong,
     belong to}), or it is a noun naming a kind of its last word ("business executive", an
-    executive). Read alone from the model file (a few ms, no model load), so building a phrase
-    index never waits for the ranker. Empty without the file.
+    executive). Empty without the file.
     """
-    if not TERMS_APART:
-        return {}
+    return _table("composed", path) if TERMS_APART else {}
+
+
+def common_names(path: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """One-word headwords (lower case) with senses WordNet writes capitalized that name no one
+    particular thing, and those senses' keys: "sunday", "english", "korean". Tagged as names,
+    they are still glossed by these. Empty without the file."""
+    return _table("names", path) if NAMES_GLOSSED else {}
+
+
+def _table(name: str, path: Path | None) -> dict[str, tuple[str, ...]]:
+    """A ``word<TAB>keys`` table of the model file, read alone (a few ms, no model load), so
+    building a phrase index or cutting a sentence never waits for the ranker."""
     where = path or model_path()
-    key = str(where)
+    key = (name, str(where))
     with _lock:
-        if key not in _composed:
+        if key not in _tables:
             found: dict[str, tuple[str, ...]] = {}
             if where.is_file():
                 with np.load(where, allow_pickle=False) as data:
-                    if "composed" in data.files:
-                        for line in data["composed"].tobytes().decode("utf-8").split("\n"):
-                            term, _, keys = line.partition("\t")
-                            found[term] = tuple(keys.split())
-            _composed[key] = found
-        return _composed[key]
+                    if name in data.files:
+                        for line in data[name].tobytes().decode("utf-8").split("\n"):
+                            word, _, keys = line.partition("\t")
+                            found[word] = tuple(keys.split())
+            _tables[key] = found
+        return _tables[key]
 
 
 def _read(path: Path) -> SenseModel:

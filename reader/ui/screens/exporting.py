@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 from textual.worker import WorkerState
 
+from reader.ui.base import sentences_app
 from reader.ui.messages import ExportFinished, Progress, WorkFailed
 
 STAGES = {
@@ -73,10 +74,8 @@ class ExportScreen(ModalScreen[None]):
         from reader.paths import audio_dir
         from reader.speech import SpeechSettings
         from reader.store import open_db
-        from reader.ui.app import SentencesApp
 
-        app = self.app
-        assert isinstance(app, SentencesApp)
+        app = sentences_app(self)
 
         def report(stage: str, done: int, total: int) -> None:
             self.post_message(Progress(stage, done, total))

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.texts import TextInfo
+from reader.ui.base import AppScreen
 from reader.ui.commands import ScreenKeys
 from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
-
-if TYPE_CHECKING:
-    from reader.ui.app import SentencesApp
+from reader.wording import counted
 
 WATCH_EVERY_S = 1.0
 """How often the library looks for changes made by another program (one pragma)."""
@@ -26,7 +23,7 @@ COLUMNS = (("Title", 60), ("Sentences", 9), ("Words", 9), ("Read", 5), ("Unknown
            ("Last read", 10))  # fmt: skip
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(AppScreen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", show=True, tooltip="Open the text where you left it"),
         Binding("a", "add", "Add a file", tooltip="Add a text from a file, and open it"),
@@ -55,13 +52,6 @@ class LibraryScreen(Screen[None]):
         yield Static("Loading your texts…", id="library-note", markup=False)
         yield DataTable(id="texts", cursor_type="row", zebra_stripes=True)
         yield Footer()
-
-    @property
-    def sentences_app(self) -> SentencesApp:
-        from reader.ui.app import SentencesApp
-
-        assert isinstance(self.app, SentencesApp)
-        return self.app
 
     def on_mount(self) -> None:
         self.titles = {}
@@ -161,7 +151,7 @@ class LibraryScreen(Screen[None]):
         due = self.cards_due
         cards = ""
         if due:
-            cards = f" {due} card{'s' if due != 1 else ''} due for review: R reviews."
+            cards = f" {counted(due, 'card')} due for review: R reviews."
         self.query_one("#library-note", Static).update(self.texts_note + cards)
 
     def action_review(self) -> None:
@@ -189,7 +179,7 @@ class LibraryScreen(Screen[None]):
                 key=str(t.id),
             )
         if texts:
-            self.texts_note = f"{len(texts)} text{'s' if len(texts) != 1 else ''}. Enter opens one."
+            self.texts_note = f"{counted(len(texts), 'text')}. Enter opens one."
             rows = [t.id for t in texts]
             table.move_cursor(row=rows.index(selected) if selected in rows else 0)
             table.focus()

@@ -9,17 +9,16 @@ taken from the cache in a worker too.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from reader.learn.review import Answer, ReviewSession, record_answer, undo_answer
 from reader.learn.schedule import GOOD, Queue, make_scheduler, now_utc
+from reader.ui.base import AppScreen
 from reader.ui.messages import AudioFailed, ReviewFinished, ReviewLoaded, WorkFailed
 from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.widgets.card import (
@@ -32,13 +31,10 @@ from reader.ui.widgets.card import (
     render_summary,
 )
 
-if TYPE_CHECKING:
-    from reader.ui.app import SentencesApp
-
 COMPACT_BELOW = 30  # terminal rows under which the card loses its margins (see review.tcss)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppScreen[None]):
     CSS_PATH = str(Path(__file__).parent.parent / "review.tcss")
     BINDINGS = [
         Binding("space,enter", "reveal", "Show / accept", key_display="Space"),
@@ -63,13 +59,6 @@ class ReviewScreen(Screen[None]):
         self.translations: dict[int, str] = {}
         self.finished_note: ReviewFinished | None = None
         self._audio_told = ""
-
-    @property
-    def sentences_app(self) -> SentencesApp:
-        from reader.ui.app import SentencesApp
-
-        assert isinstance(self.app, SentencesApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,7 +87,8 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
     def load_queue(self) -> None:
         from reader.errors import describe
-        from reader.learn.cards import ensure_all_cards, learner_translations
+        from reader.learn.card_list import learner_translations
+        from reader.learn.cards import ensure_all_cards
         from reader.learn.schedule import load_queue
         from reader.store import open_db
 

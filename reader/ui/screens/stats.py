@@ -75,7 +75,7 @@ class StatsScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def load(self) -> None:
-        from reader.learn.stats import compute, vocabulary_estimate
+        from reader.learn.stats import compute
         from reader.logs import log_failure
         from reader.store import open_db
 
@@ -83,13 +83,27 @@ class StatsScreen(AppScreen[None]):
             db = open_db(self.sentences_app.db_path)
             try:
                 stats = compute(db, estimate=False)
-                self.post_message(StatsLoaded(stats))
-                if not stats.empty:
-                    self.post_message(EstimateLoaded(vocabulary_estimate(db)))
             finally:
                 db.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot count: {log_failure(exc, 'stats')}"))
+            return
+        self.post_message(StatsLoaded(stats))
+
+    @work(thread=True, exclusive=True, group="stats-estimate", exit_on_error=False)
+    def estimate(self) -> None:
+        """After the first frame: ranking the language's words takes the GIL for a while."""
+        from reader.learn.stats import vocabulary_estimate
+        from reader.store import open_db
+
+        try:
+            db = open_db(self.sentences_app.db_path)
+            try:
+                self.post_message(EstimateLoaded(vocabulary_estimate(db)))
+            finally:
+                db.close()
+        except Exception:  # the estimate is a courtesy; the figures above are shown
+            return
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#stats-summary", Static).update(message.error)
@@ -100,6 +114,7 @@ class StatsScreen(AppScreen[None]):
         if stats.empty:
             return
         self.query_one(Grid).remove_class("empty")
+        self.call_after_refresh(self.estimate)
         days = axis(stats)
         known = carried(days, {d: n for d, n in stats.known_by_day}, _known_before(stats, days))
         self._plot("known", "Known words", days, [(known, "known", False)])

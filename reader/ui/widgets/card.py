@@ -9,6 +9,7 @@ from rich.text import Text
 from reader.learn.answers import NEAR, RIGHT, SentenceCheck, TermCheck
 from reader.learn.review import ReviewSession, Summary
 from reader.learn.schedule import RATING_NAMES, ReviewCard, describe_interval
+from reader.wording import counted
 
 TERM_STYLE = "bold black on #f5cca9"
 BLANK = "_____"
@@ -158,7 +159,7 @@ def render_summary(
     else:
         text.append("Nothing was due.\n")
     if held_back:
-        cards = f"{held_back} card{'s' if held_back != 1 else ''}"
+        cards = counted(held_back, "card")
         text.append(f"Held back: {cards} of the term just answered, so it is not answered twice ")
         text.append("in a row (as Anki buries siblings)\n")
     if due_now:

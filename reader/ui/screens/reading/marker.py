@@ -20,6 +20,7 @@ from reader.ui.base import AppWidget
 from reader.ui.guard import saves
 from reader.ui.screens.prompt import PromptScreen
 from reader.ui.screens.senses import SenseChoiceScreen
+from reader.wording import counted
 
 
 class Marker(AppWidget):
@@ -47,7 +48,7 @@ class Marker(AppWidget):
         if self.session is None:
             return
         count = self.session.mark_rest_known()
-        self.notify(f"{count} word{'s' if count != 1 else ''} marked known", timeout=1.5)
+        self.notify(f"{counted(count, 'word')} marked known", timeout=1.5)
         self.post_message(self.Changed())
 
     @saves

@@ -17,14 +17,14 @@ from reader.ui.guard import saves
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.pacing import hold_collection
 from reader.ui.screens.exporting import ExportCommands, start_export
-from reader.ui.screens.reading_keys import READING_KEYS
-from reader.ui.widgets.lexicon_build import LexiconBuilder
-from reader.ui.widgets.listener import Listener
-from reader.ui.widgets.marker import Marker
-from reader.ui.widgets.navigator import Navigator
+from reader.ui.screens.reading.keys import READING_KEYS
+from reader.ui.screens.reading.lexicon_build import LexiconBuilder
+from reader.ui.screens.reading.listener import Listener
+from reader.ui.screens.reading.marker import Marker
+from reader.ui.screens.reading.navigator import Navigator
+from reader.ui.screens.reading.page_ahead import PageAhead
+from reader.ui.screens.reading.translation import TranslationLine
 from reader.ui.widgets.page import Page, PageSettings, draw_page
-from reader.ui.widgets.page_ahead import PageAhead
-from reader.ui.widgets.translation import TranslationLine
 
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
 NARROW_BELOW = 100  # terminal columns under which the glosses leave out the part of speech
