@@ -196,7 +196,8 @@ class ReadingScreen(AppScreen[None]):
 
     def update_position(self) -> None:
         """Where the learner is (the bar and "Sentence 3 of 58") apart from how much they have
-        read; the sentence's mark; listen mode and its speed while it is on."""
+        read; the sentence's mark; listen mode and its speed while it is on, the speed alone
+        when it is not the usual 1×."""
         session = self.session
         if session is None:
             return
@@ -206,8 +207,11 @@ class ReadingScreen(AppScreen[None]):
         mark = session.sentence_mark()
         if mark:
             parts.append(mark)
+        speed = self.sentences_app.config.speech_speed
         if self.listener.listening:
-            parts.append(f"listening {self.sentences_app.config.speech_speed:g}×")
+            parts.append(f"listening {speed:g}×")
+        elif speed != 1.0:  # + and - show here, where the learner looks, not only as a toast
+            parts.append(f"speed {speed:g}×")
         self.query_one("#position", Label).update(" · ".join(parts))
 
     def start_read_timer(self) -> None:
