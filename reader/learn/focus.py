@@ -12,6 +12,8 @@ words instead.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlite_utils
 
 from reader.config import Config
@@ -22,9 +24,16 @@ from reader.learn.events import Met
 from reader.learn.glossing import GlossEntry
 from reader.learn.marks import Marks
 from reader.learn.phrases import PhraseIndex
-from reader.learn.status import KNOWN, NEW, TermState, get_terms, normalize_key
+from reader.learn.status import IGNORED, KNOWN, NEW, TermState, get_terms, normalize_key
 from reader.learn.texts import SentenceRow, TextInfo, TokenRow, sentence_at, tokens_of
-from reader.learn.units import GlossRow, Unit, gloss_wanted, unit_entry, units_of
+from reader.learn.units import (
+    OPEN_CLASS_POS,
+    GlossRow,
+    Unit,
+    gloss_wanted,
+    unit_entry,
+    units_of,
+)
 from reader.lexicon.lookup import Gloss
 from reader.store.migrations import now
 from reader.store.writer import WriteSink
@@ -109,8 +118,10 @@ class Focus:
             return None
         key = normalize_key(unit.key)
         met = self.met(unit.token_idxs)
-        gloss = self.state_of_key(key).gloss
-        state = self.marks.set_status(self.writes, key, status, gloss, pos=unit.pos, met=met)
+        old = self.state_of_key(key)
+        state = self.marks.set_status(
+            self.writes, key, status, old.gloss, pos=unit.pos, met=met, gloss_pos=old.gloss_pos
+        )
         self._refresh_states()
         return state
 
@@ -135,7 +146,7 @@ class Focus:
         if not keys:
             return 0
         chosen = sorted({normalize_key(k) for k in keys if k})
-        states = [TermState(key, KNOWN, self.state_of_key(key).gloss) for key in chosen]
+        states = [replace(self.state_of_key(key), status=KNOWN) for key in chosen]
         self.marks.set_statuses(self.writes, states)
         self._refresh_states()
         return len(chosen)
@@ -145,7 +156,13 @@ class Focus:
         if unit is None:
             return None
         key = normalize_key(unit.key)
-        state = self.marks.set_gloss(self.writes, key, gloss, self.state_of_key(key).status)
+        state = self.marks.set_gloss(
+            self.writes,
+            key,
+            gloss,
+            self.state_of_key(key).status,
+            None if unit.is_phrase else unit.pos,
+        )
         self.forget_glosses()
         self._refresh_states()
         return state
@@ -157,7 +174,9 @@ class Focus:
         if unit is None:
             return None
         key = normalize_key(unit.key)
-        choice = self.marks.choose(self.writes, key, sense, self.state_of_key(key).status)
+        state = self.state_of_key(key)
+        pos = None if unit.is_phrase else unit.pos
+        choice = self.marks.choose(self.writes, key, sense, state.status, pos, state)
         self.forget_glosses()
         if choice is not None:
             self._refresh_states()
@@ -179,12 +198,23 @@ class Focus:
         return unit.key in self.attention_keys()
 
     def first_attention(self) -> int:
-        """Where the cursor starts: the first unit that needs attention, else the first."""
+        """Where the cursor starts: the first unit that needs attention and has a word the
+        learner does not know yet; else the first that needs attention; else the first.
+
+        A glossed term may be made of known words only ("at the same time", "for now" after a
+        head start), or be a closed-class word that a bilingual dictionary translates ("the":
+        "der, die, das"): both stay in the panel and Tab stops on them, but starting there put
+        the cursor on words the learner reads without help."""
         keys = self.attention_keys()
-        for number, unit in enumerate(self.units):
-            if unit.key in keys:
-                return number
-        return 0
+        wanted = [n for n, unit in enumerate(self.units) if unit.key in keys]
+        fresh = (n for n in wanted if self._has_unknown_word(self.units[n]))
+        return next(fresh, wanted[0] if wanted else 0)
+
+    def _has_unknown_word(self, unit: Unit) -> bool:
+        if not unit.is_phrase:
+            return unit.pos in OPEN_CLASS_POS
+        words = [self.tokens[i] for i in unit.token_idxs if self.tokens[i].is_word]
+        return any(self.state_of(token).status not in (KNOWN, IGNORED) for token in words)
 
     def move_to_attention(self, delta: int) -> bool:
         """Move the cursor to the next (``delta`` 1) or previous (-1) unit needing attention;
