@@ -122,7 +122,6 @@ ABLATIONS: dict[str, tuple[str, str]] = {
     "pos-rivals": ("reader.lexicon.senses.rivals", "ENABLED"),
     "terms-apart": ("reader.lexicon.senses.model", "TERMS_APART"),
     "common-names": ("reader.lexicon.senses.model", "NAMES_GLOSSED"),
-    "ims": ("reader.lexicon.senses.ims", "ENABLED"),
 }
 
 
@@ -178,7 +177,7 @@ def margins(
     from reader.lexicon.senses import SenseContext, rank_senses, top_gap
     from reader.text import analyze
 
-    rows: list[tuple[bool, float, bool, bool]] = []
+    rows: list[tuple[float, bool, bool]] = []
     sentences = analyze(text)
     for iid, a, b in instances:
         for sentence in sentences:
@@ -196,23 +195,15 @@ def margins(
             found = top_gap(ranked, context)
             if found is not None:
                 keys = gold[iid]
-                rows.append((found[1], found[0], ranked[0].sense_key in keys,
-                             ranked[1].sense_key in keys))  # fmt: skip
+                rows.append((found, ranked[0].sense_key in keys, ranked[1].sense_key in keys))
             break
-    tried = (
-        (False, "boost model", (0.25, 0.5, 1.0, 1.5, 2.0, 3.0)),
-        (True, "classifier", (0.1, 0.2, 0.3, 0.5, 0.75, 1.0)),
+    print(
+        f"  margin ({len(rows)} words ranked by the model): both shown, first right, second right"
     )
-    for by_classifier, name, steps in tried:
-        mine = [r for r in rows if r[0] == by_classifier]
-        print(
-            f"  margin, {name} ({len(mine)} words): margin -> both shown, first right, second right"
-        )
-        for step in steps:
-            close = [r for r in mine if r[1] < step]
-            first = sum(r[2] for r in close)
-            second = sum(r[3] for r in close)
-            print(f"    {step:5.2f}  {len(close):4d}  {first:4d}  {second:4d}")
+    for step in (0.25, 0.5, 1.0, 1.5, 2.0, 3.0):
+        close = [r for r in rows if r[0] < step]
+        first, second = sum(r[1] for r in close), sum(r[2] for r in close)
+        print(f"    {step:5.2f}  {len(close):4d}  {first:4d}  {second:4d}")
 
 
 def gold_input(

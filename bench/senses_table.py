@@ -58,7 +58,7 @@ def main() -> int:
                     continue
                 sentence = session.sentence.text if session.sentence else ""
                 before = wordnet[0].gloss
-                after = entry.senses[0].gloss
+                after = entry.short()  # as the glosses panel shows it: both, when close
                 rows[unit.key] = (zipf(unit.key), unit.surface, sentence, before, after)
             index += 1
             if not session.goto(index):
@@ -70,6 +70,7 @@ def main() -> int:
         for key in chosen:
             _, surface, sentence, before, after = rows[key]
             mark = "" if before != after else " (same)"
+            after = after.replace("|", "\\|")  # two close senses, in a Markdown cell
             print(f"| {key} | {_excerpt(sentence, surface)} | {before} | {after}{mark} |")
         db.close()
     return 0

@@ -1,14 +1,16 @@
 """IMS reproduced: a linear classifier per word, trained on SemCor (used by ``train_senses.py``).
 
 IMS (Zhong and Ng, 2010, "It Makes Sense") trains one linear SVM per lemma and part of speech
-on SemCor, with three groups of features (:func:`reader.lexicon.senses.features.ims_features`):
+on SemCor, with three groups of features (:func:`ims_features`):
 the part-of-speech tags at -3..+3, the content words around the word, and 11 local
 collocations. A word it has no classifier for gets WordNet's first sense. We train the same
-(scikit-learn's ``LinearSVC``, which is LIBLINEAR, as in IMS; one process), with WordNet's
-example sentences as extra training where the example uses the word.
+(scikit-learn's ``LinearSVC``, which is LIBLINEAR, as in IMS; one process). IMS's extra
+training from WordNet's example sentences is not reproduced.
 
-scikit-learn is a development dependency only: the reader gets each sense's weights as numpy
-arrays (feature CRC-32s and float16 weights, as the rest of the sense model).
+scikit-learn is a development dependency only. Measured on held-out SemCor
+(``train_senses.py --heldout``) the classifiers gained 0.1 point over the boost model, and on
+SemEval-2007 as shown they lost 0.4, so the reader does not ship them; :func:`arrays` writes
+them as numpy arrays (feature CRC-32s, float16 weights) for a model file that would.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ import gzip
 import json
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from reader.lexicon.senses.features import ims_features
+from reader.lexicon.senses.features import bag
 
 PTB_UPOS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "VB": "VERB",
             "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
@@ -32,6 +34,43 @@ PTB_UPOS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "VB": 
             "WP": "PRON", "WP$": "PRON", "WDT": "PRON", "WRB": "ADV", "CD": "NUM", "MD": "AUX",
             "TO": "PART", "RP": "ADP", "EX": "PRON", "POS": "PART", "UH": "INTJ", "FW": "X",
             "SYM": "SYM"}  # fmt: skip
+POS_WINDOW = 3
+"""IMS's part-of-speech features: the tags of the words up to this far left and right."""
+COLLOCATIONS = ((-1, -1), (1, 1), (-2, -2), (2, 2), (-2, -1), (-1, 1), (1, 2), (-3, -1), (-2, 1),
+                (-1, 2), (1, 3))  # fmt: skip
+"""IMS's 11 local collocations: the words from offset i to j around the glossed word (which
+itself is left out), as one string: C-1,1 is "a _ of" in "a key player of"."""
+
+
+def ims_features(
+    words: Sequence[str], tags: Sequence[str], target: Sequence[int], lemmas: Sequence[str]
+) -> list[str]:
+    """The features of IMS (Zhong and Ng, 2010), the best-known linear word-sense classifier:
+    the part-of-speech tags at -3..+3 (``P-1=DET``), the sentence's content lemmas (as
+    :func:`bag`), and the 11 local collocations of lowercased words (``C-1,1=a|of``).
+    ``words`` are the tokens as written, ``tags`` UPOS, one per token."""
+    if not target:
+        return []
+    first, last = min(target), max(target)
+    n = len(words)
+
+    def at(offset: int) -> int:
+        return first + offset if offset < 0 else last + offset
+
+    def word(offset: int) -> str:
+        i = at(offset)
+        return words[i].lower() if 0 <= i < n else ("<s>" if i < 0 else "</s>")
+
+    found = [f"P0={tags[first]}"]
+    for step in range(1, POS_WINDOW + 1):
+        for offset in (-step, step):
+            i = at(offset)
+            found.append(f"P{offset:+d}={tags[i] if 0 <= i < n else '_'}")
+    for i, j in COLLOCATIONS:
+        found.append(f"C{i},{j}=" + "|".join(word(o) for o in range(i, j + 1) if o != 0))
+    return found + bag(lemmas, target)
+
+
 SS_UPOS = {"1": "NOUN", "2": "VERB", "3": "ADJ", "4": "ADV", "5": "ADJ"}
 C = 1.0  # LIBLINEAR's default, as IMS
 WEIGHT_FLOOR = 0.02  # smaller weights are dropped from the file (size)

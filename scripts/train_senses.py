@@ -237,8 +237,8 @@ def common_names(parsed: Parsed) -> dict[str, list[str]]:
             for offset in offsets:
                 synset = parsed.synsets[upos][offset]
                 written = next((w for w in synset.words if w.lower() == headword), headword)
-                if synset.instance or written == written.lower():
-                    continue
+                if synset.instance or written != written.capitalize() or written.islower():
+                    continue  # "XI" (eleven) is no common word read as the name "Xi"
                 if (key := sense_key(headword, synset, adjectives)) is not None:
                     found.setdefault(headword, []).append(key)
     return found
@@ -600,17 +600,19 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--heldout", action="store_true", help="tune on held-out SemCor only")
     parser.add_argument("--quick", action="store_true", help="--heldout with the defaults only")
+    parser.add_argument("--ims", action="store_true", help="add IMS's classifiers to the file")
     args = parser.parse_args()
     wordnet = load_wordnet(args.wordnet)
     examples = read_semcor(args.semcor, wordnet)
     ambiguous = sum(e.ambiguous for e in examples)
     print(f"{ambiguous} ambiguous tagged words, {len(wordnet.signature)} senses", flush=True)
-    instances = ims.read(args.semcor, wordnet.senses_of)
+    instances = ims.read(args.semcor, wordnet.senses_of) if args.heldout or args.ims else []
     if args.heldout:
         held_out(wordnet, examples, instances, grid=not args.quick)
         return
     arrays = build(wordnet, count(examples, wordnet), Params())
-    arrays.update(ims.arrays(ims.train(ims.frequent(instances, ims.MIN_EXAMPLES))))
+    if args.ims:  # measured no better (see scripts/senses_ims.py): not shipped
+        arrays.update(ims.arrays(ims.train(ims.frequent(instances, ims.MIN_EXAMPLES))))
     save(args.out, arrays)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 

@@ -254,3 +254,13 @@ def test_see_also_is_cut_to_one_line_saying_how_many_more() -> None:
     line = see_also_line(many, width=40)
     assert line == "item number 0, item number 1 … +10"
     assert see_also_line("a, b") == "a, b"
+
+
+def test_two_close_senses_share_the_row() -> None:
+    from rich.text import Text
+
+    from reader.ui.widgets.glosses import _halves
+
+    shown = _halves(Text("a conversation between two persons at length | a discussion"), 30).plain
+    assert "| a discussion" in shown and len(shown) <= 30
+    assert _halves(Text("short | one"), 30).plain == "short | one"

@@ -101,10 +101,17 @@ def test_a_capitalized_common_word_tagged_as_a_name_is_glossed(full: sqlite_util
     assert shown(full, sentence, "English")["sense"].startswith("english%1:10:")  # the language
 
 
-def test_a_name_wordnet_lists_as_an_instance_stays_unglossed(full: sqlite_utils.Database) -> None:
-    (analyzed,) = add_glosses(full, analyze("They flew to England."), "en", None, "")
-    england = next(t for t in analyzed["tokens"] if t["text"] == "England")
-    assert england["pos"] == "PROPN" and england["gloss"] is None
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("They flew to England.", "England"),  # an instance: a country
+        ("Kim met Xi Jinping in Beijing.", "Xi"),  # "XI", eleven, is no capitalized word
+    ],
+)
+def test_a_name_stays_unglossed(full: sqlite_utils.Database, sentence: str, name: str) -> None:
+    (analyzed,) = add_glosses(full, analyze(sentence), "en", None, "")
+    token = next(t for t in analyzed["tokens"] if t["text"] == name)
+    assert token["pos"] == "PROPN" and token["gloss"] is None
 
 
 def test_words_asked_together_are_explained_in_the_sentence(full: sqlite_utils.Database) -> None:

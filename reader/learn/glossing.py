@@ -55,14 +55,14 @@ class GlossEntry:
 
     def short(self) -> str:
         """The first gloss, for the glosses panel; when the ranker could barely tell the first
-        sense from the second, both, each up to its first semicolon: "a meeting of heads of
-        government | the top of a mountain"."""
+        sense from the second, both, each cut short: "a sense of concern with and curiosity… |
+        a fixed charge for borrowing money"."""
         if not self.senses:
             return ""
         first = self.senses[0].gloss
         if self.chosen or len(self.senses) < 2 or not self.senses[1].close:
             return first
-        return f"{first.split('; ', 1)[0]} | {self.senses[1].gloss.split('; ', 1)[0]}"
+        return f"{_brief(first)} | {_brief(self.senses[1].gloss)}"
 
     @property
     def shown_pos(self) -> str | None:
@@ -98,6 +98,19 @@ class GlossEntry:
                 for s in self.senses
             ],
         }
+
+
+BRIEF = 38
+"""Characters of each of two close senses shown side by side in the glosses panel."""
+
+
+def _brief(gloss: str) -> str:
+    """A definition cut for showing beside another: up to its first semicolon or bracket, and
+    at most ``BRIEF`` characters, ending on a whole word."""
+    text = gloss.split("; ", 1)[0].split(" (", 1)[0]
+    if len(text) <= BRIEF:
+        return text
+    return text[:BRIEF].rsplit(" ", 1)[0].rstrip(",") + "…"
 
 
 def gloss_entry(

@@ -80,12 +80,30 @@ class GlossLines:
             if not self.narrow:
                 line.append_text(_cut(Text(kind, style="dim"), self.KIND_WIDTH, pad=True))
                 line.append(" ")
-            line.append_text(_cut(gloss, max(width - line.cell_len, 0)))
+            line.append_text(_halves(gloss, max(width - line.cell_len, 0)))
             yield _cut(line, width, pad=True)
             yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
+
+
+CLOSE = " | "
+
+
+def _halves(gloss: Text, width: int) -> Text:
+    """A gloss in ``width`` cells; two close senses ("first | second") each get half, so the
+    second is seen even when the first is long."""
+    plain = gloss.plain
+    if CLOSE not in plain or gloss.cell_len <= width:
+        return _cut(gloss, width)
+    at = plain.index(CLOSE)
+    first, second = gloss[:at], gloss[at + len(CLOSE) :]
+    half = max((width - len(CLOSE)) // 2, 1)
+    out = _cut(first, half) if first.cell_len > half else first
+    out.append(CLOSE, style="dim")
+    out.append_text(_cut(second, max(width - out.cell_len, 0)))
+    return out
 
 
 def _cut(text: Text, width: int, pad: bool = False) -> Text:
