@@ -24,9 +24,16 @@ from reader.learn.events import Met
 from reader.learn.glossing import GlossEntry
 from reader.learn.marks import Marks
 from reader.learn.phrases import PhraseIndex
-from reader.learn.status import KNOWN, NEW, TermState, get_terms, normalize_key
+from reader.learn.status import IGNORED, KNOWN, NEW, TermState, get_terms, normalize_key
 from reader.learn.texts import SentenceRow, TextInfo, TokenRow, sentence_at, tokens_of
-from reader.learn.units import GlossRow, Unit, gloss_wanted, unit_entry, units_of
+from reader.learn.units import (
+    OPEN_CLASS_POS,
+    GlossRow,
+    Unit,
+    gloss_wanted,
+    unit_entry,
+    units_of,
+)
 from reader.lexicon.lookup import Gloss
 from reader.store.migrations import now
 from reader.store.writer import WriteSink
@@ -191,12 +198,23 @@ class Focus:
         return unit.key in self.attention_keys()
 
     def first_attention(self) -> int:
-        """Where the cursor starts: the first unit that needs attention, else the first."""
+        """Where the cursor starts: the first unit that needs attention and has a word the
+        learner does not know yet; else the first that needs attention; else the first.
+
+        A glossed term may be made of known words only ("at the same time", "for now" after a
+        head start), or be a closed-class word that a bilingual dictionary translates ("the":
+        "der, die, das"): both stay in the panel and Tab stops on them, but starting there put
+        the cursor on words the learner reads without help."""
         keys = self.attention_keys()
-        for number, unit in enumerate(self.units):
-            if unit.key in keys:
-                return number
-        return 0
+        wanted = [n for n, unit in enumerate(self.units) if unit.key in keys]
+        fresh = (n for n in wanted if self._has_unknown_word(self.units[n]))
+        return next(fresh, wanted[0] if wanted else 0)
+
+    def _has_unknown_word(self, unit: Unit) -> bool:
+        if not unit.is_phrase:
+            return unit.pos in OPEN_CLASS_POS
+        words = [self.tokens[i] for i in unit.token_idxs if self.tokens[i].is_word]
+        return any(self.state_of(token).status not in (KNOWN, IGNORED) for token in words)
 
     def move_to_attention(self, delta: int) -> bool:
         """Move the cursor to the next (``delta`` 1) or previous (-1) unit needing attention;

@@ -54,8 +54,15 @@ class GlossEntry:
         return status_name(self.status)
 
     def short(self) -> str:
-        """The first gloss, for the glosses panel."""
-        return self.senses[0].gloss if self.senses else ""
+        """The first gloss, for the glosses panel; when the ranker could barely tell the first
+        sense from the second, both, each up to its first semicolon: "a meeting of heads of
+        government | the top of a mountain"."""
+        if not self.senses:
+            return ""
+        first = self.senses[0].gloss
+        if self.chosen or len(self.senses) < 2 or not self.senses[1].close:
+            return first
+        return f"{first.split('; ', 1)[0]} | {self.senses[1].gloss.split('; ', 1)[0]}"
 
     @property
     def shown_pos(self) -> str | None:
@@ -207,6 +214,8 @@ def _explain(db: sqlite_utils.Database, part: Part, context: SenseContext | None
     found = _common_senses(db, lemma) if lemma else []
     if not found and part.kind == "word":
         found = _people_of(db, part.text)
+    tag = context.target_pos if context is not None else None
+    found = [g for g in found if g.pos == tag] or found  # "a key player": key the adjective
     if context is not None and len(found) > 1:
         found = rank_senses(db, found, context, None)
     return f"{part.text} ({_short(found[0])})" if found else part.text

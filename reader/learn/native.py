@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from reader.config import load_config
 from reader.lexicon.align import DOMAIN_LABELS, labels_of, translations_of
 from reader.lexicon.frequency import zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss
@@ -32,7 +33,6 @@ MIN_CONFIDENCE = 0.25
 
 
 def configured_native_lang() -> str:
-    from reader.config import load_config
 
     return load_config().native_lang
 
