@@ -122,6 +122,7 @@ ABLATIONS: dict[str, tuple[str, str]] = {
     "pos-rivals": ("reader.lexicon.senses.rivals", "ENABLED"),
     "terms-apart": ("reader.lexicon.senses.model", "TERMS_APART"),
     "common-names": ("reader.lexicon.senses.model", "NAMES_GLOSSED"),
+    "ims": ("reader.lexicon.senses.ims", "ENABLED"),
 }
 
 
@@ -166,6 +167,52 @@ def as_shown(
                 }
             )  # fmt: skip
     return right / len(instances), base / len(instances)
+
+
+def margins(
+    db: Any, text: str, instances: list[tuple[str, int, int]], gold: dict[str, set[str]]
+) -> None:
+    """For the words ranked alone, how far the second sense scored behind the first, and which
+    was right: a margin shows both when the second is right often enough where they are close."""
+    from reader.lexicon import glosses
+    from reader.lexicon.senses import SenseContext, rank_senses, top_gap
+    from reader.text import analyze
+
+    rows: list[tuple[bool, float, bool, bool]] = []
+    sentences = analyze(text)
+    for iid, a, b in instances:
+        for sentence in sentences:
+            tokens = sentence["tokens"]
+            hit = [i for i, t in enumerate(tokens) if t["start"] < b and t["end"] > a]
+            if not hit:
+                continue
+            i, token = hit[0], tokens[hit[0]]
+            if token["pos"] not in ("NOUN", "VERB", "ADJ", "ADV"):
+                break
+            context = SenseContext.of_analyzed(tokens, (i,))
+            lemma = (token["lemma"] or "").lower()
+            senses = [g for g in glosses(db, lemma, token["pos"]) if g.kind == "wordnet"]
+            ranked = rank_senses(db, senses, context, token["pos"])
+            found = top_gap(ranked, context)
+            if found is not None:
+                keys = gold[iid]
+                rows.append((found[1], found[0], ranked[0].sense_key in keys,
+                             ranked[1].sense_key in keys))  # fmt: skip
+            break
+    tried = (
+        (False, "boost model", (0.25, 0.5, 1.0, 1.5, 2.0, 3.0)),
+        (True, "classifier", (0.1, 0.2, 0.3, 0.5, 0.75, 1.0)),
+    )
+    for by_classifier, name, steps in tried:
+        mine = [r for r in rows if r[0] == by_classifier]
+        print(
+            f"  margin, {name} ({len(mine)} words): margin -> both shown, first right, second right"
+        )
+        for step in steps:
+            close = [r for r in mine if r[1] < step]
+            first = sum(r[2] for r in close)
+            second = sum(r[3] for r in close)
+            print(f"    {step:5.2f}  {len(close):4d}  {first:4d}  {second:4d}")
 
 
 def gold_input(
@@ -247,6 +294,7 @@ def main() -> int:
     parser.add_argument("--instances", type=Path, help="write every instance as shown (JSON lines)")
     parser.add_argument("--heldout", action="store_true", help="add held-out SemCor (slow)")
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--margins", action="store_true", help="how close the top two senses are")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         os.environ["SENTENCES_HOME"] = home
@@ -290,6 +338,8 @@ def main() -> int:
                     restore()
                 print(f"  as shown without {name:<16}{100 * found:5.1f} %  "
                       f"(the rule gains {100 * (shown - found):+.1f})")  # fmt: skip
+        if args.margins:
+            margins(db, text, instances, gold)
         if args.instances:
             args.instances.write_text(
                 "".join(json.dumps(e) + "\n" for e in errors), encoding="utf-8"

@@ -96,6 +96,40 @@ def table(label: str, before: dict[str, int], after: dict[str, int], text: int) 
     print(f"{'x the text':<28}{tb / text:>12.1f}{ta / text:>12.1f}")
 
 
+OLD_TOKENS = (
+    'SELECT idx, surface, start, "end", lemma, pos, is_word, term_key FROM tokens '
+    "WHERE sentence_id = ? ORDER BY idx"
+)
+
+
+def reading_times(db_path: Path, old: bool, count: int = 2000) -> tuple[float, float]:
+    """Median and p95 microseconds to read one sentence's tokens, over ``count`` sentences
+    from a third of the way into the book (what the reader does for every sentence shown)."""
+    import statistics
+
+    sys.path.insert(0, str(REPO))
+    from reader.learn.texts import tokens_of
+    from reader.store import open_db
+
+    conn = sqlite3.connect(db_path)
+    ids = [int(r[0]) for r in conn.execute("SELECT id FROM sentences ORDER BY id")]
+    ids = ids[len(ids) // 3 :][:count]
+    db = None if old else open_db(db_path, migrate_schema=False)
+    times = []
+    for sid in ids:
+        started = time.perf_counter()
+        if db is None:
+            conn.execute(OLD_TOKENS, (sid,)).fetchall()
+        else:
+            tokens_of(db, sid)
+        times.append((time.perf_counter() - started) * 1e6)
+    conn.close()
+    if db is not None:
+        db.close()
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--before", default="main", help="git ref of the program before")
@@ -122,7 +156,8 @@ def main() -> None:
             times = run_build(src, alone, books[:1])
             run_build(src, library, books)
             results[label] = {
-                "alone": sizes(alone), "library": sizes(library), "import_s": times[books[0].name]
+                "alone": sizes(alone), "library": sizes(library), "import_s": times[books[0].name],
+                "read_us": reading_times(alone, old=label == "before"),
             }  # fmt: skip
     for what in ("alone", "library"):
         before, text = results["before"][what]  # type: ignore[misc]
@@ -132,6 +167,10 @@ def main() -> None:
     print(f"\nimport of {books[0].name} (end to end, one process, in the same run):")
     for label in ("before", "after"):
         print(f"  {label:<8}{results[label]['import_s']:.2f} s")
+    print("one sentence's tokens read back (the reader, per sentence shown), 2,000 sentences:")
+    for label in ("before", "after"):
+        median, p95 = results[label]["read_us"]  # type: ignore[misc]
+        print(f"  {label:<8}median {median:.0f} µs, p95 {p95:.0f} µs")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,9 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
+from reader.config_values import check_value
+from reader.paths import config_path
+
 
 @dataclass
 class Config:
@@ -69,7 +72,6 @@ class Config:
 
 
 def _path() -> Path:
-    from reader.paths import config_path
 
     return config_path()
 
@@ -189,7 +191,6 @@ def set_value(config: Config, key: str, text: str) -> None:
         value = _language(text)
     if key == "translate_engine" and value not in ("google", "libretranslate", "none"):
         raise ValueError("translate_engine is google, libretranslate or none")
-    from reader.config_values import check_value
 
     check_value(key, value, lang=config.lang)
     setattr(config, key, value)

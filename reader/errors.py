@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from reader.paths import db_path
+
 
 def describe(exc: BaseException) -> str:
     """A one-line description of ``exc`` for the terminal."""
@@ -35,8 +37,6 @@ def describe_db_error(exc: sqlite3.DatabaseError, path: Path | str) -> str:
 def _database_file() -> str:
     """The learner's database, named in full so they know which file is meant."""
     try:
-        from reader.paths import db_path
-
         return str(db_path())
     except OSError:
         return "reader.db"

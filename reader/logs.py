@@ -14,6 +14,8 @@ import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from reader.errors import describe
+
 LOGGER = "sentences"
 LOG_NAME = "sentences.log"
 MAX_BYTES = 1_000_000
@@ -71,7 +73,6 @@ def log_failure(exc: BaseException, context: str) -> str:
         exc: The error caught.
         context: What was being done ("Cannot open the text"), for the log.
     """
-    from reader.errors import describe
 
     log.error("%s: %s", context, describe(exc), exc_info=exc)
     return describe(exc) + where_logged()

@@ -36,6 +36,9 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+import senses_ims as ims  # noqa: E402
 
 from reader.learn.phrases import PARTICLES  # noqa: E402
 from reader.lexicon.senses.features import STOPWORDS, features  # noqa: E402
@@ -462,7 +465,9 @@ def first_sense(wordnet: WordNet, examples: list[Example]) -> float:
     return sum(wordnet.senses_of[(e.lemma, e.upos)][0] in e.gold for e in examples) / len(examples)
 
 
-def held_out(wordnet: WordNet, examples: list[Example]) -> Params:
+def held_out(
+    wordnet: WordNet, examples: list[Example], instances: list[ims.Instance], grid: bool = True
+) -> Params:
     docs = sorted({e.doc for e in examples})
     kept_out = set(docs[::HELD_OUT_EVERY])
     train = [e for e in examples if e.doc not in kept_out]
@@ -471,7 +476,8 @@ def held_out(wordnet: WordNet, examples: list[Example]) -> Params:
     print(f"held out {len(kept_out)} of {len(docs)} documents: {len(test)} ambiguous words")
     print(f"  WordNet first sense  {100 * first_sense(wordnet, test):.1f} %")
     best, best_params = -1.0, Params()
-    for values in itertools.product(*GRID.values()):
+    defaults = [tuple(getattr(Params(), name) for name in GRID)]
+    for values in itertools.product(*GRID.values()) if grid else defaults:
         params = Params(**dict(zip(GRID, values, strict=True)))
         found = accuracy(Scorer(wordnet, counts, params), test)
         print(f"  {params}  {100 * found:.1f} %", flush=True)
@@ -483,7 +489,33 @@ def held_out(wordnet: WordNet, examples: list[Example]) -> Params:
     everyday = with_domain_rule(scorer, test)
     print(f"    if labelled, or never tagged in the training documents  {100 * everyday:.1f} %")
     print(f"    always  {100 * with_domain_rule(scorer, test, everyday=False):.1f} %")
+    ims_held_out(scorer, examples, instances, kept_out)
     return best_params
+
+
+def ims_held_out(
+    scorer: Scorer, examples: list[Example], instances: list[ims.Instance], kept_out: set[str]
+) -> None:
+    """IMS's classifiers on the same held-out documents: alone (first sense where a word has
+    none), and deciding only for words with enough training examples (the model otherwise)."""
+    ambiguous = [e for e in examples if e.ambiguous]
+    train = [i for i in instances if i.doc not in kept_out]
+    test = [(e, i) for e, i in zip(ambiguous, instances, strict=True) if e.doc in kept_out]
+    seen = Counter((i.lemma, i.upos) for i in train)
+    classifiers = ims.train(ims.frequent(train, 2))
+    print("  IMS (one linear SVM per word, SemCor only)")
+    for least in (0, 10, 20, 40, 80):
+        right = 0
+        for e, i in test:
+            found = classifiers.scores(i.lemma, i.upos, i.features)
+            if found and seen[(i.lemma, i.upos)] >= max(least, 1):
+                right += max(found, key=found.__getitem__) in e.gold
+            elif least:
+                right += scorer.best(e.lemma, e.upos, e.features) in e.gold
+            else:
+                right += scorer.wordnet.senses_of[(e.lemma, e.upos)][0] in e.gold
+        label = f"deciding with >= {least} examples, the model otherwise" if least else "alone"
+        print(f"    {label}  {100 * right / len(test):.1f} %", flush=True)
 
 
 def build(wordnet: WordNet, counts: Counts, params: Params) -> dict[str, np.ndarray]:
@@ -567,15 +599,18 @@ def main() -> None:
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--heldout", action="store_true", help="tune on held-out SemCor only")
+    parser.add_argument("--quick", action="store_true", help="--heldout with the defaults only")
     args = parser.parse_args()
     wordnet = load_wordnet(args.wordnet)
     examples = read_semcor(args.semcor, wordnet)
     ambiguous = sum(e.ambiguous for e in examples)
     print(f"{ambiguous} ambiguous tagged words, {len(wordnet.signature)} senses", flush=True)
+    instances = ims.read(args.semcor, wordnet.senses_of)
     if args.heldout:
-        held_out(wordnet, examples)
+        held_out(wordnet, examples, instances, grid=not args.quick)
         return
     arrays = build(wordnet, count(examples, wordnet), Params())
+    arrays.update(ims.arrays(ims.train(ims.frequent(instances, ims.MIN_EXAMPLES))))
     save(args.out, arrays)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 

@@ -176,3 +176,36 @@ def test_a_choice_is_found_by_its_sense_key(lexicon: sqlite_utils.Database) -> N
     entry = gloss_entry(lexicon, "summit")
     assert entry.chosen and entry.senses[0].gloss == MEETING
     assert "as worded before" not in [s.gloss for s in entry.senses]
+
+
+def test_the_verbs_gloss_survives_choosing_the_nouns_sense(db) -> None:
+    from reader.learn.choice import choose_sense
+    from reader.learn.glossing import gloss_entry
+    from reader.learn.status import set_gloss
+    from reader.lexicon.base import WORDNET_PRIORITY, Row, store_source
+
+    rows = [
+        Row("leverage", "NOUN", 1, "the mechanical advantage of a lever", None, None,
+            sense_key="leverage%1:07:00::"),
+        Row("leverage", "NOUN", 2, "strategic advantage; power to act effectively", None, None,
+            sense_key="leverage%1:07:01::"),
+        Row("leverage", "VERB", 3, "supplement with leverage", None, None,
+            sense_key="leverage%2:30:00::"),
+    ]  # fmt: skip
+    store_source(db, name="wordnet", kind="wordnet", origin="test", rows=rows,
+                 priority=WORDNET_PRIORITY)  # fmt: skip
+    set_gloss(db, "leverage", "make the most of", pos="VERB")
+    power = next(g for g in gloss_entry(db, "leverage", pos="NOUN", native_lang="").senses
+                 if g.sense_key == "leverage%1:07:01::")  # fmt: skip
+    choose_sense(db, "leverage", power, pos="NOUN")
+    verb = gloss_entry(db, "leverage", pos="VERB", native_lang="")
+    assert (verb.learner_gloss, verb.senses[0].gloss, verb.chosen) == (
+        "make the most of",
+        "make the most of",
+        False,
+    )
+    noun = gloss_entry(db, "leverage", pos="NOUN", native_lang="")
+    assert noun.learner_gloss is None and noun.chosen
+    assert noun.senses[0].sense_key == "leverage%1:07:01::"
+    set_gloss(db, "leverage", "to use well", pos="VERB")  # the verb's gloss again: noun's stays
+    assert gloss_entry(db, "leverage", pos="NOUN", native_lang="").chosen

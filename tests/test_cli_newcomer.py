@@ -237,7 +237,8 @@ def test_text_ids_are_never_reused(run: CliRunner) -> None:
 
 
 def test_the_ids_migration_keeps_every_row(tmp_path: Path) -> None:
-    """A database from before 0007, with texts, sentences, tokens, positions and events."""
+    """A database from before 0007, with texts, sentences, tokens (their rows and occurrence
+    index), positions and events."""
     from reader.store import migrations
     from reader.text.importer import import_text
     from reader.text.load import load_string
@@ -249,8 +250,8 @@ def test_the_ids_migration_keeps_every_row(tmp_path: Path) -> None:
     from reader.learn.progress import set_position
 
     set_position(db, 2, 0)
-    before = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-              for t in ("sentences", "tokens", "positions", "events")}  # fmt: skip
+    tables = ("sentences", "sentence_tokens", "occurrences", "positions", "events")
+    before = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
     db.conn.execute("PRAGMA foreign_keys = OFF")
     db.conn.executescript(
         "BEGIN; CREATE TABLE t_old AS SELECT * FROM texts; DROP TABLE texts;"
@@ -265,7 +266,7 @@ def test_the_ids_migration_keeps_every_row(tmp_path: Path) -> None:
     db = open_db(path)  # 0007 runs again, on data
     assert 7 in migrations.applied_numbers(db)
     after = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in before}
-    assert after == before and before["tokens"] > 0
+    assert after == before and before["sentence_tokens"] > 0 and before["occurrences"] > 0
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     db.execute("DELETE FROM texts WHERE id = 2")

@@ -68,7 +68,10 @@ def _loads(data: bytes, suffix: str) -> None:
 
 
 @FUZZ
-@given(data=BYTES, suffix=st.sampled_from([".txt", ".md", ".html", ".htm", ".xhtml", ""]))
+@given(
+    data=BYTES,
+    suffix=st.sampled_from([".txt", ".md", ".html", ".htm", ".xhtml", "", ".srt", ".vtt"]),
+)
 def test_text_markdown_and_html_files_load_or_say_why(data: bytes, suffix: str) -> None:
     _loads(data, suffix)
 
@@ -255,3 +258,25 @@ def test_dictd_dictionaries_import_or_say_why(
         body += data
     index = "".join(lines).encode("utf-8", "surrogatepass") if raw_index is None else raw_index
     _imports({"fuzz.index": index, "fuzz.dict": bytes(body)}, "dictd", "fuzz.index")
+
+
+_TIME = st.builds(
+    lambda h, m, s, ms, sep: f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}",
+    st.integers(0, 99), st.integers(0, 99), st.integers(0, 99), st.integers(0, 999),
+    st.sampled_from([",", "."]),
+)  # fmt: skip
+_CUE = st.builds(
+    lambda n, a, b, text, settings: f"{n}\n{a} --> {b}{settings}\n{text}\n\n",
+    st.one_of(st.integers(0, 9999).map(str), WORDISH), _TIME, _TIME, PIECES,
+    st.sampled_from(["", " align:start", " line:0 position:10%", " -->"]),
+)  # fmt: skip
+
+
+@FUZZ
+@given(
+    cues=st.lists(_CUE, max_size=8),
+    header=st.sampled_from(["", "WEBVTT\n\n", "WEBVTT - x\nKind: captions\n\n", "\ufeff"]),
+    suffix=st.sampled_from([".srt", ".vtt"]),
+)
+def test_subtitles_load_or_say_why(cues: list[str], header: str, suffix: str) -> None:
+    _loads((header + "".join(cues)).encode("utf-8", "surrogatepass"), suffix)

@@ -11,10 +11,12 @@ import pytest
 import sqlite_utils
 from _require import require_wordnet
 
-from reader.learn.annotate import add_glosses
+from reader.learn.annotate import NotInSentence, add_glosses, gloss_in_sentence
+from reader.learn.glossing import gloss_entry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.texts import TokenRow
 from reader.lexicon.idioms import ensure_idioms
+from reader.lexicon.senses import SenseContext
 from reader.lexicon.wordnet import compile_wordnet
 from reader.store.db import open_db
 from reader.text import analyze
@@ -103,3 +105,34 @@ def test_a_name_wordnet_lists_as_an_instance_stays_unglossed(full: sqlite_utils.
     (analyzed,) = add_glosses(full, analyze("They flew to England."), "en", None, "")
     england = next(t for t in analyzed["tokens"] if t["text"] == "England")
     assert england["pos"] == "PROPN" and england["gloss"] is None
+
+
+def test_words_asked_together_are_explained_in_the_sentence(full: sqlite_utils.Database) -> None:
+    (sentence,) = analyze("China is a key player in the region.")
+    entry = gloss_in_sentence(full, "key player", sentence)
+    assert entry.lemma == "key player"
+    assert entry.senses[0].source == "word parts"
+    assert entry.senses[0].gloss.startswith("key (serving as an essential component) + player (")
+
+
+def test_words_not_in_a_row_are_not_in_the_sentence(full: sqlite_utils.Database) -> None:
+    (sentence,) = analyze("The player lost his key.")
+    with pytest.raises(NotInSentence):
+        gloss_in_sentence(full, "key player", sentence)
+
+
+def close_entry(db: sqlite_utils.Database, sentence: str, word: str) -> str:
+    (analyzed,) = analyze(sentence)
+    tokens = analyzed["tokens"]
+    i = next(j for j, t in enumerate(tokens) if t["text"] == word)
+    context = SenseContext.of_analyzed(tokens, (i,))
+    return gloss_entry(db, tokens[i]["lemma"].lower(), tokens[i]["pos"], context=context).short()
+
+
+def test_two_close_senses_are_both_shown(full: sqlite_utils.Database) -> None:
+    shown_both = close_entry(full, "The bank raised interest rates.", "interest")
+    assert " | " in shown_both and "a fixed charge for borrowing money" in shown_both
+
+
+def test_a_clear_first_sense_is_shown_alone(full: sqlite_utils.Database) -> None:
+    assert " | " not in close_entry(full, "She sat on the bank of the river.", "bank")

@@ -125,3 +125,25 @@ def test_subtitles_with_a_bom_crlf_styles_and_entities() -> None:
     loaded = load_path(DATA / "crlf_bom.srt")
     assert loaded.content == "Hello & welcome, everyone. Who are you? A friend.\n"
     assert [(t.start_ms, t.end_ms) for t in loaded.timed] == [(1000, 2500), (3000, 5000)]
+
+
+def test_a_rebuilt_subtitle_text_keeps_its_times(db: object) -> None:
+    """`sentences doctor` analyses a damaged text again: its sentences keep their times."""
+    import sqlite_utils
+
+    from reader.text.importer import import_text, rebuild_text
+
+    assert isinstance(db, sqlite_utils.Database)
+    loaded = load_path(DATA / "talk.srt")
+    text_id = import_text(db, loaded).text_id
+    query = "SELECT idx, start_ms, end_ms FROM sentences WHERE text_id = ? ORDER BY idx"
+    before = db.execute(query, (text_id,)).fetchall()
+    assert before[0] == (0, 1000, 6200)
+    rebuild_text(db, text_id, "en", loaded.content)
+    assert db.execute(query, (text_id,)).fetchall() == before
+
+
+@pytest.mark.parametrize("command", ["split", "analyze"])
+def test_split_and_analyze_refuse_a_language_too(run: CliRunner, command: str) -> None:
+    result = run.invoke(main, [command, "--lang", "de"], input="Guten Tag. Wie geht's?\n")
+    assert result.exit_code == 1 and "texts in German (de) cannot be analysed" in result.stderr

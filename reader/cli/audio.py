@@ -15,11 +15,12 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.config import load_config
+from reader.paths import audio_dir, data_home, db_path
 from reader.wording import counted
 
 
 def _speech_settings(engine: str | None, lang: str | None = None) -> Any:
-    from reader.config import load_config
     from reader.speech import SpeechSettings
 
     config = load_config()
@@ -45,7 +46,6 @@ def _speech_settings(engine: str | None, lang: str | None = None) -> Any:
 @friendly
 def speak_cmd(text: str, engine: str | None, out: str | None) -> None:
     """Synthesize TEXT (or take it from the cache) and print the audio file's path."""
-    from reader.paths import audio_dir, db_path
     from reader.speech import synthesize
 
     if not text.strip():
@@ -89,7 +89,6 @@ def audio_cmd(text_id: int | None, engine: str | None, prune_mb: int | None) -> 
         return
     assert text_id is not None
     from reader.learn.texts import get_text
-    from reader.paths import audio_dir
     from reader.speech import prerender
 
     db = open_home_db()
@@ -117,7 +116,6 @@ def audio_cmd(text_id: int | None, engine: str | None, prune_mb: int | None) -> 
 
 
 def _prune_audio(megabytes: int) -> None:
-    from reader.paths import audio_dir, data_home
     from reader.speech.prune import prune
 
     db = open_home_db()

@@ -16,6 +16,10 @@ from typing import Any, TypeVar
 import click
 
 from reader.cli.errors import UserError as UserError  # the commands import it from here
+from reader.config import load_config
+from reader.errors import describe
+from reader.logs import log_failure, setup_logging
+from reader.paths import config_path, data_home
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,7 +79,6 @@ def friendly(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from reader.errors import describe
 
         try:
             return func(*args, **kwargs)
@@ -106,9 +109,6 @@ def _unexpected(exc: Exception) -> bool:
 
 def _logged(exc: Exception) -> str:
     """One line for the terminal, the traceback in ``sentences.log`` in the data home."""
-    from reader.errors import describe
-    from reader.logs import log_failure, setup_logging
-    from reader.paths import data_home
 
     try:
         setup_logging(data_home())
@@ -166,8 +166,6 @@ def main(ctx: click.Context) -> None:
 
 def _config_warnings() -> None:
     """After any command, say what is wrong in config.toml (the TUI shows it on screen too)."""
-    from reader.config import load_config
-    from reader.paths import config_path
 
     if config_path().exists():
         for warning in load_config().warnings:
@@ -175,7 +173,6 @@ def _config_warnings() -> None:
 
 
 def config_lang() -> str:
-    from reader.config import load_config
 
     return load_config().lang
 

@@ -9,6 +9,8 @@ from typing import Any
 import click
 
 from reader.cli.base import UserError, friendly, home_option, main, open_home_db
+from reader.config import load_config
+from reader.paths import audio_dir
 
 
 def parse_statuses(values: tuple[str, ...]) -> tuple[int, ...]:
@@ -93,9 +95,7 @@ def export_cmd(
 
     Exporting again updates the same notes in Anki instead of duplicating them."""
     from reader.cli.audio import _speech_settings
-    from reader.config import load_config
     from reader.export import ExportRequest, NothingNew, export
-    from reader.paths import audio_dir
 
     if media is not None and kind == "anki":
         raise UserError("--media is for tsv and csv; an Anki package carries its audio")

@@ -19,6 +19,7 @@ from reader.cli.base import (
     open_home_db,
 )
 from reader.cli.tui import run_tui
+from reader.errors import describe
 from reader.wording import counted
 
 
@@ -138,7 +139,6 @@ def import_cmd(
         except Exception as exc:
             if len(paths) == 1:
                 raise
-            from reader.errors import describe
 
             click.echo(f"sentences: {describe(exc)}", err=True)
             failures += 1

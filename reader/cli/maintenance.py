@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from reader.cli.base import UserError, friendly, home_option, main
+from reader.paths import data_home, db_path
 
 
 @main.command("doctor")
@@ -20,7 +21,6 @@ from reader.cli.base import UserError, friendly, home_option, main
 @friendly
 def doctor_cmd(rescue: bool) -> None:
     """Check the database (PRAGMA integrity_check) and say what was found."""
-    from reader.paths import db_path
     from reader.store.doctor import check
 
     path = db_path()
@@ -79,7 +79,6 @@ def backup_cmd(out: str | None) -> None:
 
     import sqlite_utils
 
-    from reader.paths import data_home, db_path
     from reader.store.backup import backup_to
 
     source = db_path()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from reader.cli.base import emit_json, friendly, home_option, main, open_home_db
+from reader.config import load_config
+from reader.wording import counted
 
 DRILL_CHOICE = click.Choice(["recognition", "production", "cloze", "listening"])
 
@@ -31,7 +33,6 @@ def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
     With --due, the cards a review session started now would show."""
     if ctx.invoked_subcommand is not None:
         return
-    from reader.config import load_config
     from reader.learn.card_list import list_cards
     from reader.learn.cards import ensure_all_cards
     from reader.learn.schedule import load_queue, now_utc
@@ -68,7 +69,6 @@ def cards_refresh_cmd(term: str | None) -> None:
     """Give cards the meaning the reader shows now (a card keeps the one it was made with)."""
     from reader.learn.cards import refresh_meanings
     from reader.learn.status import normalize_key
-    from reader.wording import counted
 
     db = open_home_db()
     changed = refresh_meanings(db, normalize_key(term) if term else None)

@@ -10,6 +10,7 @@ from reader.cli.base import (
     home_option,
     main,
 )
+from reader.config import Config, load_config, save_config, set_value
 
 
 @main.group("config", invoke_without_command=True)
@@ -21,8 +22,6 @@ def config_group(ctx: click.Context, as_json: bool) -> None:
     """Show the settings (config.toml in the data home), or change one with `config set`."""
     if ctx.invoked_subcommand is None:
         from dataclasses import fields
-
-        from reader.config import Config, load_config
 
         config = load_config()
         for warning in config.warnings:
@@ -53,7 +52,6 @@ def _toml(values: dict[str, object]) -> str:
 @friendly
 def config_set_cmd(key: str, value: str) -> None:
     """Set KEY to VALUE, e.g. `gloss_rarer_than 3000` or `speech_engine espeak`."""
-    from reader.config import load_config, save_config, set_value
 
     config = load_config()
     set_value(config, key, value)

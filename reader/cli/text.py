@@ -15,6 +15,7 @@ from reader.cli.base import (
     open_home_db,
     stdin_text,
 )
+from reader.config import load_config
 
 
 @main.command("split")
@@ -24,9 +25,10 @@ from reader.cli.base import (
 @friendly
 def split_cmd(as_json: bool, lang: str) -> None:
     """Split stdin into sentences, one per line."""
+    from reader.languages import check_text_language
     from reader.text import split
 
-    sentences = split(stdin_text(), lang)
+    sentences = split(stdin_text(), check_text_language(lang))
     if as_json:
         emit_json(sentences)
         return
@@ -44,8 +46,10 @@ def split_cmd(as_json: bool, lang: str) -> None:
 @friendly
 def analyze_cmd(as_json: bool, glosses: bool, lang: str) -> None:
     """Split stdin into sentences and tokens with lemmas and part-of-speech tags."""
+    from reader.languages import check_text_language
     from reader.text import analyze
 
+    lang = check_text_language(lang)
     sentences = analyze(stdin_text(), lang)
     if glosses:
         sentences = _with_glosses(sentences, lang)
@@ -65,7 +69,6 @@ def _token_line(token: dict[str, Any]) -> str:
 def _with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     """The reader's glosses: the learner's data home's lexicon, phrases and choices."""
     from reader.cli.words import ensure_lexicon
-    from reader.config import load_config
     from reader.learn.annotate import add_glosses
     from reader.learn.phrases import PhraseIndex
 

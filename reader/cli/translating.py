@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from reader.cli.base import UserError, emit_json, friendly, home_option, main, open_home_db
+from reader.config import load_config
 
 
 @main.command("translate")
@@ -21,7 +22,6 @@ def translate_cmd(text: str, target: str | None, as_json: bool) -> None:
     The translation is printed on stdout; what made it (a machine translation, which service,
     whether it came from the cache) on stderr, or all of it with --json.
     """
-    from reader.config import load_config
     from reader.languages import iso639_1
     from reader.translate import translate
 

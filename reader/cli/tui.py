@@ -11,10 +11,10 @@ from typing import Any
 import click
 
 from reader.cli.errors import UserError
+from reader.paths import db_path
 
 
 def run_tui(target: Any, lang: str = "en", review: tuple[str, ...] | None = None) -> None:
-    from reader.paths import db_path
     from reader.store import open_db
 
     open_db(db_path()).close()  # migrate, and fail with one line if the file is unusable

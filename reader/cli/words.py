@@ -16,6 +16,8 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.config import load_config
+from reader.paths import data_home
 from reader.wording import counted
 
 
@@ -60,7 +62,6 @@ def gloss_cmd(word: str, sentence: str | None, pos: str | None, as_json: bool) -
 
 def _gloss_in(db: Any, word: str, sentence: str, pos: str | None) -> Any:
     """WORD's entry as read in SENTENCE (taken as one sentence, however it is punctuated)."""
-    from reader.config import load_config
     from reader.learn.annotate import NotInSentence, gloss_in_sentence
     from reader.learn.phrases import PhraseIndex
     from reader.text import analyze
@@ -147,7 +148,6 @@ def setup_cmd() -> None:
     from reader.lexicon.builtin import ensure_lexicon
     from reader.lexicon.idioms import ensure_idioms
     from reader.lexicon.wordnet import WORDNET_MISSING, find_wordnet
-    from reader.paths import data_home
 
     db = open_home_db()
     click.echo(f"data home: {data_home()}")

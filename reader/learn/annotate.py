@@ -10,15 +10,18 @@ the same senses ranked by the same sentence, the learner's own gloss or chosen s
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import sqlite_utils
 
-from reader.learn.glossing import GlossEntry
+from reader.learn.glossing import PARTS_KIND, PARTS_SOURCE, GlossEntry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.session import Unit, glossable, unit_entry, units_of
 from reader.learn.status import normalize_key
 from reader.learn.texts import TokenRow
+from reader.lexicon.lookup import Gloss
+from reader.lexicon.readable import readable
 
 
 class NotInSentence(ValueError):
@@ -110,7 +113,32 @@ def gloss_in_sentence(
         raise NotInSentence(f"“{word.strip()}” is not in the sentence")
     if pos and not unit.is_phrase:
         unit = Unit(unit.key, unit.token_idxs, pos, False, unit.surface)
-    return unit_entry(db, tokens, unit, lang, native_lang)
+    entry = unit_entry(db, tokens, unit, lang, native_lang)
+    if unit.is_phrase and not entry.senses:
+        return replace(entry, senses=_each_word(db, tokens, unit, lang, native_lang))
+    return entry
+
+
+def _each_word(
+    db: sqlite_utils.Database,
+    tokens: list[TokenRow],
+    unit: Unit,
+    lang: str,
+    native_lang: str | None,
+) -> list[Gloss]:
+    """Words asked about together that no source lists as a term ("key player"): each word
+    by the first gloss the reader shows for it in the sentence, marked as word parts ("key
+    (serving as an essential component) + player (…)"); none if no word has a gloss."""
+    found: list[str] = []
+    for i in unit.token_idxs:
+        token = tokens[i]
+        word = Unit(token.term_key or token.text.lower(), (i,), token.pos, False, token.text)
+        senses = unit_entry(db, tokens, word, lang, native_lang).senses
+        short = readable(senses[0]).gloss.split("; ", 1)[0] if senses else ""
+        found.append(f"{token.text} ({short})" if short else token.text)
+    if all("(" not in part for part in found):
+        return []
+    return [Gloss(PARTS_SOURCE, PARTS_KIND, unit.key, None, 1, " + ".join(found))]
 
 
 def _find(tokens: list[TokenRow], wanted: str, phrases: PhraseIndex | None) -> Unit | None:
@@ -120,8 +148,24 @@ def _find(tokens: list[TokenRow], wanted: str, phrases: PhraseIndex | None) -> U
         for unit in units_of(tokens, phrases):
             if unit.is_phrase and wanted in (unit.key, normalize_key(unit.surface)):
                 return unit
-        return None
+        return _words_in_a_row(tokens, wanted.split())
     for token in tokens:
         if token.is_word and token.term_key and wanted in (token.text.lower(), token.term_key):
             return Unit(token.term_key, (token.idx,), token.pos, False, token.text)
+    return None
+
+
+def _words_in_a_row(tokens: list[TokenRow], words: list[str]) -> Unit | None:
+    """Words asked about together that no source lists as a term ("key player"): their tokens
+    in a row, each by its form or lemma, as one unit; its entry explains each word by its sense
+    in the sentence ("key (serving as an essential component) + player (…)")."""
+    found = [t for t in tokens if t.is_word]
+    for start in range(len(found) - len(words) + 1):
+        run = found[start : start + len(words)]
+        if run[-1].idx - run[0].idx != len(words) - 1:
+            continue
+        if all(w in (t.text.lower(), t.term_key) for t, w in zip(run, words, strict=True)):
+            key = " ".join(t.term_key or t.text.lower() for t in run)
+            surface = " ".join(t.text for t in run)
+            return Unit(key, tuple(t.idx for t in run), run[0].pos, True, surface)
     return None

@@ -22,17 +22,19 @@ call each:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from reader.learn import events
 from reader.learn.events import Met
 from reader.learn.identity import sentence_guid, term_card_guid
-from reader.lexicon.senses import SenseContext
 from reader.store import transaction
 from reader.store.migrations import now
 from reader.store.tokens import StoredToken, sentence_ids, sentence_tokens, sentences_with
+
+if TYPE_CHECKING:
+    from reader.lexicon.senses import SenseContext
 
 TERM_DRILLS = ("recognition", "production", "cloze")
 SENTENCE_DRILLS = ("listening",)
@@ -372,6 +374,10 @@ def reading_in(
     (a single word's; a multi-word term is looked up whole) and the sentence, the term marked,
     to rank its senses by. The library's tokens while the text is there, as the screen has
     them; else the copied sentence analyzed again, as the export does."""
+    # At call time: the lexicon (wordfreq, ~0.4 s) is not needed to set a status, and every
+    # import of reader.learn brings the cards in (they listen to the statuses).
+    from reader.lexicon.senses import SenseContext
+
     if context.term_start is None or context.term_end is None:
         return None, None
     start, end = context.term_start, context.term_end

@@ -12,6 +12,8 @@ words instead.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sqlite_utils
 
 from reader.config import Config
@@ -116,8 +118,10 @@ class Focus:
             return None
         key = normalize_key(unit.key)
         met = self.met(unit.token_idxs)
-        gloss = self.state_of_key(key).gloss
-        state = self.marks.set_status(self.writes, key, status, gloss, pos=unit.pos, met=met)
+        old = self.state_of_key(key)
+        state = self.marks.set_status(
+            self.writes, key, status, old.gloss, pos=unit.pos, met=met, gloss_pos=old.gloss_pos
+        )
         self._refresh_states()
         return state
 
@@ -142,7 +146,7 @@ class Focus:
         if not keys:
             return 0
         chosen = sorted({normalize_key(k) for k in keys if k})
-        states = [TermState(key, KNOWN, self.state_of_key(key).gloss) for key in chosen]
+        states = [replace(self.state_of_key(key), status=KNOWN) for key in chosen]
         self.marks.set_statuses(self.writes, states)
         self._refresh_states()
         return len(chosen)
@@ -152,7 +156,13 @@ class Focus:
         if unit is None:
             return None
         key = normalize_key(unit.key)
-        state = self.marks.set_gloss(self.writes, key, gloss, self.state_of_key(key).status)
+        state = self.marks.set_gloss(
+            self.writes,
+            key,
+            gloss,
+            self.state_of_key(key).status,
+            None if unit.is_phrase else unit.pos,
+        )
         self.forget_glosses()
         self._refresh_states()
         return state
@@ -164,7 +174,9 @@ class Focus:
         if unit is None:
             return None
         key = normalize_key(unit.key)
-        choice = self.marks.choose(self.writes, key, sense, self.state_of_key(key).status)
+        state = self.state_of_key(key)
+        pos = None if unit.is_phrase else unit.pos
+        choice = self.marks.choose(self.writes, key, sense, state.status, pos, state)
         self.forget_glosses()
         if choice is not None:
             self._refresh_states()

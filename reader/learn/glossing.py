@@ -15,7 +15,7 @@ import sqlite_utils
 
 from reader.learn.choice import Choice, chosen_first, get_choice
 from reader.learn.native import native_first
-from reader.learn.status import NEW, get_term, normalize_key, status_name
+from reader.learn.status import NEW, get_term, normalize_key, same_pos, status_name
 from reader.lexicon.frequency import band, zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss, all_glosses, glosses, has_gloss
 from reader.lexicon.readable import circular_word, describing, readable
@@ -54,8 +54,15 @@ class GlossEntry:
         return status_name(self.status)
 
     def short(self) -> str:
-        """The first gloss, for the glosses panel."""
-        return self.senses[0].gloss if self.senses else ""
+        """The first gloss, for the glosses panel; when the ranker could barely tell the first
+        sense from the second, both, each up to its first semicolon: "a meeting of heads of
+        government | the top of a mountain"."""
+        if not self.senses:
+            return ""
+        first = self.senses[0].gloss
+        if self.chosen or len(self.senses) < 2 or not self.senses[1].close:
+            return first
+        return f"{first.split('; ', 1)[0]} | {self.senses[1].gloss.split('; ', 1)[0]}"
 
     @property
     def shown_pos(self) -> str | None:
@@ -119,7 +126,8 @@ def gloss_entry(
     if not has_gloss(db, key) and not get_term(db, key, lang).gloss:
         key = _lemma_with_gloss(db, key, pos) or key
     state = get_term(db, key, lang)
-    senses = all_glosses(db, key, pos, state.gloss)
+    mine = state.gloss_for(pos)  # a gloss written for the verb is not the noun's
+    senses = all_glosses(db, key, pos, mine)
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
     senses = rank_senses(db, senses, context, pos)
@@ -128,14 +136,16 @@ def gloss_entry(
         # defeat…) + his + wing (airfoil…)" explains nothing, and is wrong besides.
         senses = _part_glosses(db, key, context)
     choice = pending[key] if pending and key in pending else get_choice(db, key, lang)
+    if choice is not None and not same_pos(choice.pos, pos):
+        choice = None  # the noun's choice is not the verb's
     meant = choice.sense_key if choice else None  # choosing a sense chooses its translation
     senses = native_first(db, senses, native_lang, key, lang, context, meant)
-    senses, chosen = chosen_first(_readable(db, key, senses), choice)
+    senses, chosen = chosen_first(_readable(db, key, senses), choice, pos)
     return GlossEntry(
         lemma=key,
         pos=pos,
         status=state.status,
-        learner_gloss=state.gloss,
+        learner_gloss=mine,
         senses=senses,
         zipf=zipf(key),
         band=band(key),
@@ -204,6 +214,8 @@ def _explain(db: sqlite_utils.Database, part: Part, context: SenseContext | None
     found = _common_senses(db, lemma) if lemma else []
     if not found and part.kind == "word":
         found = _people_of(db, part.text)
+    tag = context.target_pos if context is not None else None
+    found = [g for g in found if g.pos == tag] or found  # "a key player": key the adjective
     if context is not None and len(found) > 1:
         found = rank_senses(db, found, context, None)
     return f"{part.text} ({_short(found[0])})" if found else part.text

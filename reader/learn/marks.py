@@ -17,7 +17,7 @@ from reader.learn import progress, translations
 from reader.learn.choice import Choice, choose_sense, clear_choice, get_choice
 from reader.learn.events import Met
 from reader.learn.glossing import GlossEntry
-from reader.learn.status import TermState, set_gloss, set_status, set_statuses
+from reader.learn.status import TermState, same_pos, set_gloss, set_status, set_statuses
 from reader.learn.texts import SentenceRow
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss
 from reader.store.migrations import now
@@ -60,13 +60,14 @@ class Marks:
         gloss: str | None,
         pos: str | None = None,
         met: Met | None = None,
+        gloss_pos: str | None = None,
     ) -> TermState:
         lang = self.lang
         writes.submit(
             lambda db: set_status(db, key, status, lang, pos=pos, source="reading", met=met),
             label=f"status of “{key}”",
         )
-        state = self.mine[key] = TermState(key, status, gloss)
+        state = self.mine[key] = TermState(key, status, gloss, gloss_pos)
         return state
 
     def set_statuses(self, writes: WriteSink, states: list[TermState]) -> None:
@@ -81,30 +82,47 @@ class Marks:
         for state in states:
             self.mine[state.key] = state
 
-    def set_gloss(self, writes: WriteSink, key: str, gloss: str | None, status: int) -> TermState:
+    def set_gloss(
+        self, writes: WriteSink, key: str, gloss: str | None, status: int, pos: str | None = None
+    ) -> TermState:
+        """The learner's own gloss of ``key`` read as ``pos``: it replaces a sense chosen for
+        that part of speech, not one chosen for another."""
         lang = self.lang
-        writes.submit(lambda db: set_gloss(db, key, gloss, lang), label=f"gloss of “{key}”")
-        self.choices[key] = None  # the learner's own words replace a chosen sense
+        writes.submit(lambda db: set_gloss(db, key, gloss, lang, pos), label=f"gloss of “{key}”")
+        chosen = self.choices.get(key)
+        if chosen is None or same_pos(chosen.pos, pos):
+            self.choices[key] = None  # the learner's own words replace a chosen sense
         clean = gloss.strip() if gloss and gloss.strip() else None
-        state = self.mine[key] = TermState(key, status, clean)
+        state = self.mine[key] = TermState(key, status, clean, pos if clean else None)
         return state
 
     def choose(
-        self, writes: WriteSink, key: str, sense: Gloss | None, status: int
+        self,
+        writes: WriteSink,
+        key: str,
+        sense: Gloss | None,
+        status: int,
+        pos: str | None = None,
+        state: TermState | None = None,
     ) -> Choice | None:
-        """``sense`` becomes the learner's meaning of ``key`` (None: the choice is undone)."""
+        """``sense`` becomes the learner's meaning of ``key`` read as ``pos`` (None: the choice
+        is undone); their own gloss of another part of speech (in ``state``) stays."""
         lang = self.lang
         writes.submit(
             (lambda db: clear_choice(db, key, lang))
             if sense is None
-            else (lambda db: choose_sense(db, key, sense, lang)),
+            else (lambda db: choose_sense(db, key, sense, lang, pos)),
             label=f"meaning of “{key}”",
         )
         if sense is None:
             self.choices[key] = None
             return None
-        choice = self.choices[key] = Choice(key, sense.gloss, sense.source, sense.sense_key)
-        self.mine[key] = TermState(key, status, None)
+        choice = Choice(key, sense.gloss, sense.source, sense.sense_key, pos or sense.pos)
+        self.choices[key] = choice
+        if state is not None and state.gloss and not same_pos(state.gloss_pos, choice.pos):
+            self.mine[key] = TermState(key, status, state.gloss, state.gloss_pos)
+        else:
+            self.mine[key] = TermState(key, status, None)
         return choice
 
     def new_term(
@@ -139,10 +157,11 @@ class Marks:
                 return entry
             entry = replace(entry, lemma=key, senses=[])
         senses = [s for s in entry.senses if s.source != LEARNER_SOURCE]
-        if state.gloss:
+        mine = state.gloss_for(entry.pos)  # the verb's gloss is not shown for the noun
+        if mine:
             senses.insert(0, Gloss(LEARNER_SOURCE, LEARNER_SOURCE, state.key, entry.pos, 0,
-                                   state.gloss))  # fmt: skip
-        return replace(entry, status=state.status, learner_gloss=state.gloss, senses=senses)
+                                   mine))  # fmt: skip
+        return replace(entry, status=state.status, learner_gloss=mine, senses=senses)
 
     # -- sentences ----------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from reader.config import load_config
 from reader.lexicon.align import DOMAIN_LABELS, labels_of, translations_of
 from reader.lexicon.frequency import zipf
 from reader.lexicon.lookup import LEARNER_SOURCE, Gloss
@@ -32,7 +33,6 @@ MIN_CONFIDENCE = 0.25
 
 
 def configured_native_lang() -> str:
-    from reader.config import load_config
 
     return load_config().native_lang
 
@@ -115,23 +115,23 @@ def by_meant_sense(
 ) -> list[Gloss]:
     """One language's translation groups, the one(s) aligned with ``meant`` first.
 
-    Then, each dictionary keeping its priority: groups whose domain label the sentence shows no
-    sign of go last, groups confidently aligned with another sense (or aligned at all with a
-    sense of another part of speech) before them, and common translations (wordfreq, in
-    ``lang``) before rare ones.
+    Then, each dictionary keeping its priority: groups aligned with a sense of another part of
+    speech last, before them groups whose domain label the sentence shows no sign of, and
+    otherwise common translations (wordfreq, in ``lang``) before rare ones (a group confidently
+    aligned with another sense after an equally common one that is not).
     """
     priority = {source: n for n, source in enumerate(dict.fromkeys(s.source for s in senses))}
 
-    def order(sense: Gloss) -> tuple[int, int, int, float]:
+    def order(sense: Gloss) -> tuple[int, int, int, float, int]:
         sure = (sense.align_score or 0.0) >= MIN_CONFIDENCE
         common = -_commonness(sense.gloss, lang)
         if meant and sure and sense.sense_key == meant:
-            return (0, 0, 0, common)
-        tier = 2 if sure and sense.sense_key else 1
+            return (0, 0, 0, common, 0)
         if meant and sense.sense_key and _pos_of(sense.sense_key) != _pos_of(meant):
-            tier = 2  # an untagged group (FreeDict eng-fra) aligned with a verb, for a noun
-        return (1, priority[sense.source], 2 if _unfit_domain(db, sense, context) else tier,
-                common)  # fmt: skip
+            return (1, priority[sense.source], 2, common, 0)  # eng-fra's verb, for a noun
+        unfit = 1 if _unfit_domain(db, sense, context) else 0
+        elsewhere = 1 if sure and sense.sense_key else 0
+        return (1, priority[sense.source], unfit, common, elsewhere)
 
     return sorted(senses, key=order)
 

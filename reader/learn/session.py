@@ -182,6 +182,18 @@ class ReadingSession(Focus):
         )
         return self.slot.asked
 
+    def snapshot(self) -> ReadingSession:
+        """A copy for a worker, taken on the UI thread: it shares nothing the session changes
+        afterwards, so the worker reads it while the learner goes on (see :meth:`preview`)."""
+        other = copy.copy(self)
+        other.marks = self.marks.preview(dict(self.marks.mine), dict(self.marks.choices))
+        other.place = self.place.preview(self.index)
+        other.place.read_here = set(self.place.read_here)
+        other.cache, other.slot = EntryCache(), AheadSlot()
+        other.tokens, other.units, other.states = list(self.tokens), list(self.units), {}
+        other.states.update(self.states)
+        return other
+
     def preview(self, ahead: Ahead, db: sqlite_utils.Database) -> ReadingSession:
         """The session as the key that moves to ``ahead``'s sentence will leave it, reading
         through ``db`` and writing nowhere: for a worker to draw that sentence's first frame

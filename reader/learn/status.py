@@ -50,6 +50,18 @@ class TermState:
     key: str
     status: int = NEW
     gloss: str | None = None
+    gloss_pos: str | None = None
+    """The part of speech the learner's gloss was written for (None: any)."""
+
+    def gloss_for(self, pos: str | None) -> str | None:
+        """The learner's gloss if it belongs to ``pos`` (or to any part of speech)."""
+        return self.gloss if same_pos(self.gloss_pos, pos) else None
+
+
+def same_pos(mine: str | None, asked: str | None) -> bool:
+    """A gloss or choice made for ``mine`` applies to a word read as ``asked``: the same part of
+    speech, or either one not known."""
+    return mine is None or asked is None or mine == asked
 
 
 def normalize_key(key: str) -> str:
@@ -74,11 +86,11 @@ def get_terms(
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
         rows = db.execute(
-            f"SELECT key, status, gloss FROM terms WHERE lang = ? AND key IN ({marks})",
+            f"SELECT key, status, gloss, gloss_pos FROM terms WHERE lang = ? AND key IN ({marks})",
             [lang, *chunk],
         ).fetchall()
-        for key, status, gloss in rows:
-            states[key] = TermState(key, int(status), gloss)
+        for key, status, gloss, gloss_pos in rows:
+            states[key] = TermState(key, int(status), gloss, gloss_pos)
     return states
 
 
@@ -121,30 +133,44 @@ def set_statuses(
 
 
 def set_gloss(
-    db: sqlite_utils.Database, key: str, gloss: str | None, lang: str = "en"
+    db: sqlite_utils.Database,
+    key: str,
+    gloss: str | None,
+    lang: str = "en",
+    pos: str | None = None,
 ) -> TermState:
-    """Set (or clear, with ``None`` or blank) the learner's own gloss.
+    """Set (or clear, with ``None`` or blank) the learner's own gloss, for the term read as
+    ``pos`` (None: any part of speech).
 
-    Either way a sense the learner chose earlier (:mod:`reader.learn.choice`) is cleared: the
-    gloss they write now is their meaning of the term.
+    Either way a sense the learner chose earlier (:mod:`reader.learn.choice`) for the same part
+    of speech is cleared: the gloss they write now is their meaning of the term. A sense chosen
+    for another part of speech stays (the noun's choice survives the verb's gloss).
     """
     key = _written_key(key)
     gloss = gloss.strip() if gloss and gloss.strip() else None
+    mine = (  # the chosen sense is of this part of speech (or of any)
+        "(terms.sense_pos IS NULL OR excluded.gloss_pos IS NULL "
+        "OR terms.sense_pos = excluded.gloss_pos)"
+    )
     with transaction(db):
         stamp = now()
         db.conn.execute(
-            "INSERT INTO terms (lang, key, status, gloss, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO terms (lang, key, status, gloss, gloss_pos, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (lang, key) DO UPDATE SET gloss = excluded.gloss, "
-            "sense_key = NULL, sense_gloss = NULL, sense_source = NULL, "
+            "gloss_pos = excluded.gloss_pos, "
+            f"sense_key = CASE WHEN {mine} THEN NULL ELSE terms.sense_key END, "
+            f"sense_gloss = CASE WHEN {mine} THEN NULL ELSE terms.sense_gloss END, "
+            f"sense_source = CASE WHEN {mine} THEN NULL ELSE terms.sense_source END, "
+            f"sense_pos = CASE WHEN {mine} THEN NULL ELSE terms.sense_pos END, "
             "updated_at = excluded.updated_at",
-            (lang, key, NEW, gloss, stamp, stamp),
+            (lang, key, NEW, gloss, pos if gloss else None, stamp, stamp),
         )
         events.gloss_changed(db, key, lang)
         row = db.execute(
-            "SELECT status, gloss FROM terms WHERE lang = ? AND key = ?", (lang, key)
+            "SELECT status, gloss, gloss_pos FROM terms WHERE lang = ? AND key = ?", (lang, key)
         ).fetchone()
-    return TermState(key, int(row[0]), row[1])
+    return TermState(key, int(row[0]), row[1], row[2])
 
 
 def _set(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from reader.learn.status import IGNORED, KNOWN, NEW
+from reader.store import transaction
 from reader.store.tokens import delete_tokens, sentence_tokens
 
 
@@ -141,7 +142,6 @@ def remove_text(db: sqlite_utils.Database, text_id: int) -> str:
     What the learner knows stays: terms, their statuses and history are per word, not per
     text, and the event log keeps its rows (their text becomes NULL).
     """
-    from reader.store import transaction
 
     title = get_text(db, text_id, figures=False).title
     conn = db.conn

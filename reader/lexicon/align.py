@@ -45,9 +45,6 @@ DEFINITION_WEIGHT = 0.5
 DOMAIN_WEIGHT = 1.0
 MIN_DEFINITION_WORD = 4
 OWN_STEM = 4
-DEFINITION_STEM = 6
-"""Words of a definition and of a back-translation match on their first letters ("actual",
-"actuality")."""
 
 # FreeDict's domain labels (the German and English abbreviations its dictionaries use) and the
 # WordNet topic domains (lex_entries.domain) each stands for.
@@ -168,8 +165,14 @@ class Sense:
 @lru_cache(maxsize=65536)
 def _content_words(definition: str) -> frozenset[str]:
     found = _WORD.findall(definition.lower())
-    return frozenset(w[:DEFINITION_STEM] for w in found if len(w) >= MIN_DEFINITION_WORD
+    return frozenset(_singular(w) for w in found if len(w) >= MIN_DEFINITION_WORD
                      and w not in _STOP)  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    """A plural matches its singular ("meetings", "meeting"); no deeper stemming, as
+    "constitution" is no "constituent"."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 @dataclass(frozen=True)
@@ -223,7 +226,7 @@ class Aligner:
         own = row.headword[:OWN_STEM]  # "backed", "backings": the word itself says nothing
         english = {e for e in english if " " in e or not e.startswith(own)}
         english_words = {
-            w[:DEFINITION_STEM]
+            _singular(w)
             for e in english
             for w in _WORD.findall(e)
             if len(w) >= MIN_DEFINITION_WORD and w not in _STOP and not w.startswith(own)

@@ -44,6 +44,8 @@ class Gloss:
     """How the headword is said, where the dictionary gives it (dictd entries)."""
     see_also: str | None = None
     """Cross-references to other headwords, ", "-separated, kept apart from the gloss."""
+    close: bool = False
+    """Ranked second, and so close behind the first that the glosses panel shows both."""
     align_score: float | None = None
     """For a bilingual dictionary's group: how sure the import was that it translates the
     WordNet sense ``sense_key`` (see :mod:`reader.lexicon.align`)."""

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.paths import audio_dir as default_dir
 from reader.speech import cache
 from reader.speech.encode import wav_to_mp3
 from reader.speech.espeak_engine import synthesize_espeak, wpm_for
@@ -100,8 +101,6 @@ def open_database(db: DbLike) -> Iterator[sqlite_utils.Database]:
 
 def _audio_dir(audio_dir: Path | str | None) -> Path:
     if audio_dir is None:
-        from reader.paths import audio_dir as default_dir
-
         return default_dir()
     return Path(audio_dir)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from reader.errors import describe_db_error
+from reader.paths import db_path
 from reader.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -33,8 +34,6 @@ def open_db(
     ``path=None`` opens the data home's ``reader.db``; ``":memory:"`` gives a throwaway database.
     """
     if path is None:
-        from reader.paths import db_path
-
         path = db_path()
     memory = str(path) == ":memory:"
     db: sqlite_utils.Database | None = None

@@ -60,14 +60,16 @@ def extract_article(markup: str, name: str, *, url: str | None = None) -> tuple[
 
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([a-z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.I | re.S)
+_HEADING = re.compile(r"<h[1-3]\b[^>]*>(.*?)</h[1-3]>", re.I | re.S)
+MIN_HEADLINE = 12  # characters: a heading shorter than this inside <title> is a site's name
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
 def page_title(markup: str, site: str = "") -> str:
-    """og:title (what the site itself calls the article when shared), else the first <h1>,
-    else <title>; without the site's suffix."""
+    """og:title (what the site itself calls the article when shared), else the <title> as far
+    as a heading of the page repeats it, else <title>, else the first <h1>; without the site's
+    name. (The first <h1> alone is not trusted: many sites put their logo in it.)"""
     head = markup[:200_000]
     metas: dict[str, str] = {}
     for tag in _META.findall(head):
@@ -76,10 +78,27 @@ def page_title(markup: str, site: str = "") -> str:
         if key and "content" in attrs:
             metas.setdefault(key, html.unescape(attrs["content"]))
     site = site or metas.get("og:site_name", "")
-    for candidate in (metas.get("og:title"), metas.get("twitter:title"), _first(_H1, head)):
+    for candidate in (metas.get("og:title"), metas.get("twitter:title")):
         if candidate and candidate.strip():
             return clean_title(candidate, site)
-    return clean_title(_first(_TITLE, head), site)
+    title = " ".join(_first(_TITLE, head).split())
+    headings = [" ".join(_text(h).split()) for h in _HEADING.findall(head)[:30]]
+    inside = [h for h in headings if len(h) >= MIN_HEADLINE and h.casefold() in title.casefold()]
+    if inside:
+        return max(inside, key=len)
+    if title:
+        return clean_title(title, site or _site_among(title, headings))
+    return next((h for h in headings if h), "")
+
+
+def _site_among(title: str, headings: list[str]) -> str:
+    """A heading that is one of the title's parts is the site's name (its logo)."""
+    parts = {p.casefold() for p in _SEPARATORS.split(title)}
+    return next((h for h in headings if h.casefold() in parts and h.casefold() != title), "")
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(_TAG.sub("", fragment))
 
 
 def _first(pattern: re.Pattern[str], markup: str) -> str:

@@ -26,7 +26,8 @@ MAX_SUBTITLE_WORDS = 8  # a chapter's title on the line under its number
 _NUMBER = r"(?:[IVXLCDM]+|\d+|[A-Z][a-z]+|[A-Z]+)"
 _LEVELS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^(?:BOOK|Book|PART|Part|VOLUME|Volume|VOL\.)\s+{_NUMBER}\b[^a-z]*$")),
-    (1, re.compile(r"^(?:[A-Z]+\s+)?(?:EPILOGUE|PROLOGUE)\b[^a-z]*$")),
+    (1, re.compile(r"^(?:BOOK|Book|PART|Part|VOLUME|Volume)\s+(?:[IVXLCDM]+|\d+)\.(?:\s.*)?$")),
+    (1, re.compile(r"^(?:[A-Z]+\s+)?(?:EPILOGUE|PROLOGUE|Epilogue|Prologue)\b[^a-z]*$")),
     (2, re.compile(rf"^(?:CHAPTER|Chapter|CHAP\.|LETTER|Letter|STAVE|Stave)\s+{_NUMBER}\b.*$")),
     (2, re.compile(r"^[IVXLCDM]+\.\s+[^a-z]+$")),  # "I. A SCANDAL IN BOHEMIA"
     (3, re.compile(r"^[IVXLCDM]+\.?$")),  # a bare section number within a chapter

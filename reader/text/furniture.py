@@ -12,6 +12,8 @@ dialogue may well start or end on a short line:
 * a *label* (a line of at most four words with no sentence punctuation, no digit and no
   address: "Sentences Mode", "Share", "Comments") goes when it stands next to the title's
   repeat, the signature of a saved page, and a menu ("Home | World | Business") goes there too;
+* at the very end, the site asking the reader to log in, sign in, sign up or subscribe to
+  comment, react or read on goes (a short line, the text's last);
 * at the very end, a label standing alone after the body's last line (not after another label:
   a short poem is all short lines) and heading at most three short lines (twelve words or
   fewer) ends the text: it and what follows are the comment box or a "Related" list; on a
@@ -30,6 +32,15 @@ MAX_TAIL_LINES = 3
 MAX_TAIL_WORDS = 12
 MAX_TAIL_LIST = 20
 _SENTENCE_END = re.compile(r"[.!?…:;,\"”’»)]\s*$")
+# "You must be logged in to post a comment.", "Sign in to leave a reaction", "Subscribe to read
+# more": the site asking the reader to act, not the article speaking.
+_ACCOUNT_PROMPT = re.compile(
+    r"^\W*(?:you (?:must|need to|have to|should) (?:be )?|please |to )?"
+    r"(?:log(?:ged)?[ -]?in|sign(?:ed)?[ -]?(?:in|up)|register|subscribe|create an account)\b"
+    r".{0,40}\b(?:comment|repl(?:y|ies)|react(?:ion)?s?|post|vote|like|discussion|conversation|"
+    r"join|read (?:more|on)|continue)",
+    re.I,
+)
 _MENU = re.compile(r"^\s*[^|·•]{1,30}(?:\s[|·•]\s[^|·•]{1,30}){2,}\s*$")
 
 
@@ -101,6 +112,14 @@ def _drop_tail(lines: list[str], keep: list[bool], saved_page: bool) -> None:
     """
     while True:
         shown = [i for i, k in enumerate(keep) if k and lines[i].strip()]
+        last = shown[-1] if len(shown) > 1 else None
+        if (
+            last is not None
+            and len(lines[last].split()) <= MAX_TAIL_WORDS + 3
+            and _ACCOUNT_PROMPT.search(lines[last])
+        ):
+            keep[last] = False
+            continue
         tail_start = max(1, len(shown) - MAX_TAIL_LIST - 1)
         cut = None
         for position in range(tail_start, len(shown)):

@@ -191,8 +191,8 @@ def store_analysis(
 
 def rebuild_text(db: sqlite_utils.Database, text_id: int, lang: str, content: str) -> None:
     """Analyse a stored text again and replace its sentences and tokens (``sentences doctor``,
-    when a damaged page took some of them). A mark or event keeps its sentence when a sentence
-    with the same start offset is there again."""
+    when a damaged page took some of them). A mark or event keeps its sentence, and a subtitle
+    sentence its times, when a sentence with the same start offset is there again."""
     sentences = analyze_sentences(content, lang, workers=1)
     conn = db.conn
     old = {
@@ -218,6 +218,13 @@ def rebuild_text(db: sqlite_utils.Database, text_id: int, lang: str, content: st
                         f"UPDATE {table} SET sentence_id = ? WHERE sentence_id = ?",
                         (first_id + i, previous),
                     )
+        # A subtitle sentence found again keeps when it is said.
+        conn.execute(
+            "UPDATE sentences AS new SET (start_ms, end_ms) = (SELECT old.start_ms, old.end_ms "
+            "FROM sentences AS old WHERE old.text_id = new.text_id AND old.idx < 0 "
+            "AND old.start = new.start) WHERE new.text_id = ? AND new.idx >= 0",
+            (text_id,),
+        )
         conn.execute("DELETE FROM sentences WHERE text_id = ? AND idx < 0", (text_id,))
         words = sum(1 for s in sentences for t in s.tokens if t[5])
         conn.execute(

@@ -147,7 +147,6 @@ def _finish(
     whole: bool = False,
     url: str | None = None,
 ) -> Loaded:
-    book = False
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_to_text(text)
     elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
@@ -176,6 +175,8 @@ def _finish(
         text = strip_illustrations(stripped) if book or "[Illustration" in text else stripped
         text = mark_chapters(text, book=book)
         text = drop_furniture(text, title)  # a web page saved as text: its buttons, repeats
+    elif suffix == ".epub":
+        text = strip_gutenberg(text)  # Gutenberg's EPUBs carry its header and licence too
     text, chapters = _take_chapter_marks(text)
     return _checked(Loaded(title=title, content=text, source=source, chapters=chapters))
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from reader.config import Config
+from reader.config import Config, load_config
 from reader.translate import cache
 from reader.translate.engines import DEFAULT_TIMEOUT_S, Engine, make_engine
 from reader.translate.errors import NOT_SET, OFFLINE, TranslationError
@@ -137,6 +137,5 @@ def translate(
 
 
 def _config() -> Config:
-    from reader.config import load_config
 
     return load_config()

@@ -14,12 +14,21 @@ from textual import work
 from textual.app import App
 
 from reader.config import Config, load_config
+from reader.errors import describe
 from reader.lexicon.wordnet import is_compiled, is_declined
-from reader.logs import LOGGER, debug_enabled, setup_logging
+from reader.logs import LOGGER, debug_enabled, log_failure, setup_logging, where_logged
 from reader.store import open_db
 from reader.store.writer import Writer
 from reader.text.load import Loaded
-from reader.ui.messages import DebugLog, WriteFailed, WriteRecovered
+from reader.ui.base import worker_db
+from reader.ui.messages import (
+    DebugLog,
+    FirstRunApplied,
+    FirstRunNeeded,
+    PhrasesReady,
+    WriteFailed,
+    WriteRecovered,
+)
 from reader.ui.pacing import settle_heap
 from reader.wording import counted
 
@@ -99,7 +108,6 @@ class SentencesApp(App[None]):
         self.writer.submit(fn, label=label, key=key)
 
     def on_write_failed(self, message: WriteFailed) -> None:
-        from reader.logs import where_logged
 
         title = "Not saved yet" if message.kept else "Not saved"
         text = message.error if message.kept else message.error + where_logged()
@@ -251,17 +259,13 @@ class SentencesApp(App[None]):
         A worker: reading a book (or converting an EPUB) and looking its text up must not hold
         the keys.
         """
-        from reader.logs import log_failure
         from reader.text.importer import find_text
         from reader.text.load import load_path
 
         try:
             loaded = load_path(path)
-            db = open_db(self.db_path)
-            try:
+            with worker_db(self.db_path) as db:
                 existing = find_text(db, loaded.content, self.lang)
-            finally:
-                db.close()
         except Exception as exc:
             message = log_failure(exc, "Cannot add that file")
             self.call_from_thread(
@@ -295,26 +299,19 @@ class SentencesApp(App[None]):
         import reader.ui.screens.stats  # noqa: F401  (plotext, ~0.1 s: before the first S)
 
         if self.lexicon_ready:
-            db = open_db(self.db_path)
-            try:
+            with worker_db(self.db_path) as db:
                 from reader.lexicon.idioms import ensure_idioms
 
                 ensure_idioms(db)  # a new release may ship more idioms
-            finally:
-                db.conn.close()
             self.load_phrases()
         settle_heap()  # what was just loaded lives as long as the app: out of the collector's way
 
     def load_phrases(self) -> None:
         """Build the multi-word term index (on a worker thread, with its own connection)."""
         from reader.learn.phrases import PhraseIndex
-        from reader.ui.messages import PhrasesReady
 
-        db = open_db(self.db_path)
-        try:
+        with worker_db(self.db_path) as db:
             phrases = PhraseIndex.from_db(db, self.lang)
-        finally:
-            db.conn.close()
         settle_heap()
         self.phrases = phrases
         self.post_message(PhrasesReady(phrases))
@@ -325,17 +322,13 @@ class SentencesApp(App[None]):
     def check_first_run(self, names: list[str], language: bool = False) -> None:
         """Which of the questions this run may ask are still to be asked (a worker: reads);
         ``language``: the learner's own language is asked first."""
-        from reader.ui.messages import FirstRunNeeded
         from reader.ui.screens.first_run import STEPS
         from reader.ui.screens.language import QUESTION
 
         needed = [QUESTION] if language else []
         if names:
-            db = open_db(self.db_path)
-            try:
+            with worker_db(self.db_path) as db:
                 needed += [step.name for step in STEPS if step.name in names and step.needed(db)]
-            finally:
-                db.close()
         if needed:
             self.post_message(FirstRunNeeded(needed))
 
@@ -378,8 +371,6 @@ class SentencesApp(App[None]):
 
     @work(thread=True, group="first-run-apply", exit_on_error=False)
     def apply_first_run(self, name: str, answer: object) -> None:
-        from reader.errors import describe
-        from reader.ui.messages import FirstRunApplied
         from reader.ui.screens.first_run import STEPS
 
         step = next(s for s in STEPS if s.name == name)
@@ -389,11 +380,8 @@ class SentencesApp(App[None]):
         deadline = time.monotonic() + FIRST_RUN_PATIENCE_S
         while True:
             try:
-                db = open_db(self.db_path)
-                try:
+                with worker_db(self.db_path) as db:
                     note = step.apply(db, answer)
-                finally:
-                    db.close()
                 break
             except Exception as exc:
                 locked = "locked" in str(exc) or "busy" in str(exc)

@@ -7,11 +7,19 @@ plain ``App``. One property, here, in place of a copy in each screen.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
+import sqlite_utils
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.worker import Worker
+
+from reader.store import open_db
 
 if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
@@ -46,3 +54,31 @@ class AppWidget(Widget):
     @property
     def sentences_app(self) -> SentencesApp:
         return sentences_app(self)
+
+
+@contextmanager
+def worker_db(path: Path | str) -> Iterator[sqlite_utils.Database]:
+    """A worker's own connection to the learner's database, closed however the work ends.
+
+    The one way a UI worker reaches the database (sqlite3 connections belong to the thread that
+    opened them, so a worker cannot borrow the UI thread's). The app migrated the schema when it
+    started, so a worker never does. Writes from a screen go through the app's writer instead
+    (:mod:`reader.store.writer`); the exceptions are listed in docs/storage.md.
+    """
+    db = open_db(path, migrate_schema=False)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+class WorkerCancelled(threading.Event):
+    """A worker's cancellation (an exclusive worker replaced by a newer one, the screen closed),
+    as the ``threading.Event`` that long loops below the UI check between steps."""
+
+    def __init__(self, worker: Worker[object]) -> None:
+        super().__init__()
+        self._worker = worker
+
+    def is_set(self) -> bool:
+        return self._worker.is_cancelled or super().is_set()

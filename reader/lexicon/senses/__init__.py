@@ -10,18 +10,20 @@ frequencies.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import sqlite_utils
 
 from reader.lexicon.lookup import Gloss
 from reader.lexicon.senses.context import SenseContext
 from reader.lexicon.senses.fit import NAME_POS, domain_fits, drop_proper
+from reader.lexicon.senses.ims import classifier_scores
 from reader.lexicon.senses.rivals import best_of
 from reader.lexicon.senses.rivals import rivals as pos_rivals
 
 WORDNET_KIND = "wordnet"
 
-__all__ = ["SenseContext", "rank_senses"]
+__all__ = ["SenseContext", "rank_senses", "top_gap"]
 
 
 def rank_senses(
@@ -42,13 +44,49 @@ def rank_senses(
         return list(senses)
     candidates = drop_proper(_common_names_of(wordnet, context, pos), context, pos)
     ordered, own = _by_fit(candidates, context)
+    close = _close(ordered, context)
     if context is not None and own is not None:
         ordered = _rival_first(db, ordered, own, context) + ordered
     ordered = _term_meant_first(ordered, context)
     fits = [domain_fits(db, g, context) for g in ordered]
     ranked = [g for g, ok in zip(ordered, fits, strict=True) if ok]
     ranked += [g for g, ok in zip(ordered, fits, strict=True) if not ok]
+    if close is not None and ranked[:2] == close:
+        ranked[1] = replace(ranked[1], close=True)
     return _put_back(senses, ranked)
+
+
+MARGIN_MODEL = 1.5
+"""The boost model's top two senses closer than this (log units) are both shown."""
+MARGIN_CLASSIFIER = 0.3
+"""A classifier's top two closer than this (decision values) are both shown."""
+
+
+def _close(ordered: list[Gloss], context: SenseContext | None) -> list[Gloss] | None:
+    """The top two senses when the ranker barely preferred the first, else None: the glosses
+    panel then shows both, short. The margins were chosen on SemEval-2007 so that the second
+    is right about as often as the first where they apply (``bench/senses.py``)."""
+    found = top_gap(ordered, context)
+    if found is None:
+        return None
+    gap, by_classifier = found
+    return (
+        list(ordered[:2]) if gap < (MARGIN_CLASSIFIER if by_classifier else MARGIN_MODEL) else None
+    )
+
+
+def top_gap(ordered: Sequence[Gloss], context: SenseContext | None) -> tuple[float, bool] | None:
+    """How far the second sense scored behind the first, and whether a word's classifier
+    (True) or the boost model scored them; None when neither did."""
+    if context is None or len(ordered) < 2:
+        return None
+    from reader.lexicon.senses.model import scores
+
+    decided = classifier_scores([g.sense_key for g in ordered[:2]], context)
+    if decided is not None:
+        return decided[0] - decided[1], True
+    found = scores(ordered[:2], context)
+    return None if found is None else (found[0] - found[1], False)
 
 
 def _common_names_of(
@@ -68,8 +106,9 @@ def _common_names_of(
 def _by_fit(
     senses: Sequence[Gloss], context: SenseContext | None
 ) -> tuple[list[Gloss], list[float] | None]:
-    """The senses best first, and their scores best first (None: no model scores); stable, so
-    ties keep WordNet's frequency order."""
+    """The senses best first, and their boost-model scores in that order (None: no model
+    scores); stable, so ties keep WordNet's frequency order. A word with its own classifier
+    (:mod:`reader.lexicon.senses.ims`) is ordered by it."""
     if context is None or len(senses) < 2:
         return list(senses), None
     from reader.lexicon.senses.model import scores
@@ -77,7 +116,12 @@ def _by_fit(
     found = scores(senses, context)
     if found is None:
         return list(senses), None
-    order = sorted(range(len(senses)), key=lambda i: -found[i])
+    keys = [g.sense_key for g in senses]
+    decided = classifier_scores(keys, context)
+    if decided is None:
+        order = sorted(range(len(senses)), key=lambda i: -found[i])
+    else:  # the word's own classifier decides; the boost model orders what it leaves tied
+        order = sorted(range(len(senses)), key=lambda i: (-decided[i], -found[i]))
     return [senses[i] for i in order], [found[i] for i in order]
 
 

@@ -14,7 +14,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.concordance import Concordance
-from reader.ui.base import AppScreen
+from reader.logs import log_failure
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -71,15 +72,10 @@ class ConcordanceScreen(AppScreen[tuple[int, int] | None]):
     @work(thread=True, exclusive=True, group="concordance", exit_on_error=False)
     def load(self) -> None:
         from reader.learn.concordance import find
-        from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 found = find(db, self.key, self.lang, LIMIT)
-            finally:
-                db.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot look it up: {log_failure(exc, 'find')}"))
             return

@@ -22,7 +22,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, ProgressBar
 from textual.worker import WorkerState
 
-from reader.ui.base import sentences_app
+from reader.errors import describe
+from reader.paths import audio_dir, data_home
+from reader.ui.base import sentences_app, worker_db
 from reader.ui.messages import ExportFinished, Progress, WorkFailed
 
 STAGES = {
@@ -36,7 +38,6 @@ KIND_NAMES = {"anki": "Anki package", "tsv": "TSV for Anki", "csv": "CSV"}
 
 def exports_dir() -> Path:
     """Where the screens' exports go: ``exports/`` in the data home (the path is shown)."""
-    from reader.paths import data_home
 
     folder = data_home() / "exports"
     folder.mkdir(parents=True, exist_ok=True)
@@ -69,11 +70,8 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def run_export(self) -> None:
-        from reader.errors import describe
         from reader.export import ExportCancelled, ExportRequest, default_path, export
-        from reader.paths import audio_dir
         from reader.speech import SpeechSettings
-        from reader.store import open_db
 
         app = sentences_app(self)
 
@@ -97,8 +95,7 @@ class ExportScreen(ModalScreen[None]):
         try:
             if self.cancel.is_set():
                 raise ExportCancelled("export cancelled")
-            db = open_db(app.db_path)
-            try:
+            with worker_db(app.db_path) as db:
                 request = ExportRequest(
                     kind=self.kind,
                     out=default_path(self.kind, exports_dir()),
@@ -106,8 +103,6 @@ class ExportScreen(ModalScreen[None]):
                     native_lang=config.native_lang,
                 )
                 result = export(db, request, speech, audio_dir, report, self.cancel)
-            finally:
-                db.conn.close()
         except ExportCancelled:
             self.post_message(WorkFailed(""))
             return

@@ -11,7 +11,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar
 
+from reader.logs import log_failure
 from reader.text.load import Loaded
+from reader.ui.base import worker_db
 from reader.ui.messages import ImportFinished, Progress, WorkFailed
 
 STAGES = {"analysing": "Splitting, tagging and lemmatizing", "saving": "Saving"}
@@ -40,8 +42,6 @@ class ImportScreen(Screen[None]):
     def run_import(self) -> None:
         from textual.worker import get_current_worker
 
-        from reader.logs import log_failure
-        from reader.store import open_db
         from reader.text.importer import ImportCancelled, import_text
 
         worker = get_current_worker()
@@ -50,8 +50,7 @@ class ImportScreen(Screen[None]):
             self.post_message(Progress(stage, done, total))
 
         try:
-            db = open_db(self.db_path)
-            try:
+            with worker_db(self.db_path) as db:
                 result = import_text(
                     db,
                     self.loaded,
@@ -59,8 +58,6 @@ class ImportScreen(Screen[None]):
                     progress=report,
                     cancelled=lambda: worker.is_cancelled,
                 )
-            finally:
-                db.close()
         except ImportCancelled:
             return  # the learner left: nothing stored, nothing to say
         except Exception as exc:

@@ -18,7 +18,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader.config import load_config, save_config
 from reader.languages import COMMON, name_of
+from reader.store import transaction
 
 if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
@@ -34,7 +36,6 @@ def already_asked(db: sqlite_utils.Database) -> bool:
 
 
 def record_answer(db: sqlite_utils.Database, answer: str | None) -> None:
-    from reader.store import transaction
     from reader.store.migrations import now
 
     with transaction(db):
@@ -101,7 +102,6 @@ def save_answer(app: SentencesApp, code: str | None) -> None:
 
 
 def _write_config(code: str) -> None:
-    from reader.config import load_config, save_config
 
     load_config.cache_clear()
     config = load_config()

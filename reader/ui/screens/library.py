@@ -9,9 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
-from reader.learn.texts import TextInfo
-from reader.ui.base import AppScreen
+from reader.learn.cards import ensure_all_cards
+from reader.learn.schedule import due_count, now_utc
+from reader.learn.texts import TextInfo, list_texts, remove_text
+from reader.logs import log_failure
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.commands import ScreenKeys
+from reader.ui.keys import key_help
 from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
 from reader.wording import counted
@@ -109,16 +113,10 @@ class LibraryScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_texts(self) -> None:
-        from reader.learn.texts import list_texts
-        from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 texts: list[object] = list(list_texts(db))
-            finally:
-                db.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot list texts: {log_failure(exc, 'list texts')}"))
             return
@@ -128,17 +126,11 @@ class LibraryScreen(AppScreen[None]):
     def count_due(self) -> None:
         """Cards due for review (on the library's worker thread): the review screen's own queue,
         cards for terms set from the command line made first, as the review screen makes them."""
-        from reader.learn.cards import ensure_all_cards
-        from reader.learn.schedule import due_count, now_utc
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 ensure_all_cards(db)
                 count = due_count(db, now_utc(), self.sentences_app.config.new_cards_per_day)
-            finally:
-                db.close()
         except Exception:  # the count is a courtesy; the review screen reports real failures
             return
         self.post_message(CardsDue(count))
@@ -227,16 +219,10 @@ class LibraryScreen(AppScreen[None]):
     @work(thread=True, group="library-remove", exit_on_error=False)
     def remove_text(self, text_id: int) -> None:
         """A book's tokens are hundreds of thousands of rows: not on the UI thread."""
-        from reader.learn.texts import remove_text
-        from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 remove_text(db, text_id)
-            finally:
-                db.close()
         except Exception as exc:
             message = log_failure(exc, f"remove text {text_id}")
             self.post_message(WorkFailed(f"Cannot remove the text: {message}"))
@@ -247,7 +233,6 @@ class LibraryScreen(AppScreen[None]):
         self.load_texts()
 
     def action_help(self) -> None:
-        from reader.ui.keys import key_help
         from reader.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("Keys in the library", key_help(self.BINDINGS)))

@@ -16,9 +16,21 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Static
 
+from reader.errors import describe
+from reader.learn.card_list import learner_translations
+from reader.learn.cards import ensure_all_cards
 from reader.learn.review import Answer, ReviewSession, record_answer, undo_answer
-from reader.learn.schedule import GOOD, Queue, make_scheduler, now_utc
-from reader.ui.base import AppScreen
+from reader.learn.schedule import (
+    GOOD,
+    Queue,
+    due_count,
+    load_queue,
+    make_scheduler,
+    next_due_after,
+    now_utc,
+)
+from reader.paths import audio_dir
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import AudioFailed, ReviewFinished, ReviewLoaded, WorkFailed
 from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.widgets.card import (
@@ -86,26 +98,18 @@ class ReviewScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
     def load_queue(self) -> None:
-        from reader.errors import describe
-        from reader.learn.card_list import learner_translations
-        from reader.learn.cards import ensure_all_cards
-        from reader.learn.schedule import load_queue
-        from reader.store import open_db
 
         config = self.sentences_app.config
         # What was just marked on the reading screen (a status, a translation with t) is in the
         # writer's queue: the cards and their translations must see it.
         self.sentences_app.writer.flush(timeout=5)
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 ensure_all_cards(db)  # terms set to learning before cards existed
                 queue = load_queue(db, now_utc(), config.new_cards_per_day, self.drills)
                 translations = learner_translations(
                     db, queue.reviews + queue.new, config.native_lang
                 )
-            finally:
-                db.conn.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot load the cards: {describe(exc)}"))
             return
@@ -184,19 +188,14 @@ class ReviewScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="review-summary", exit_on_error=False)
     def load_summary(self) -> None:
         """When the next card is due, once this session's answers are written."""
-        from reader.learn.schedule import due_count, next_due_after
-        from reader.store import open_db
 
         self.sentences_app.writer.flush(timeout=5)
         config = self.sentences_app.config
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 at = now_utc()
                 upcoming = next_due_after(db, at)
                 due_now = due_count(db, at, config.new_cards_per_day, self.drills)
-            finally:
-                db.conn.close()
         except Exception:
             upcoming, due_now = None, 0
         self.post_message(ReviewFinished(upcoming, due_now))
@@ -310,16 +309,12 @@ class ReviewScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, group="review-speech", exit_on_error=False)
     def speak(self, text: str, text_sha256: str | None) -> None:
-        from reader.errors import describe
-        from reader.paths import audio_dir
         from reader.speech import SpeechSettings, synthesize
-        from reader.store import open_db
 
         app = self.sentences_app
         config = app.config
         try:
-            db = open_db(app.db_path)
-            try:
+            with worker_db(app.db_path) as db:
                 row = None
                 if text_sha256:
                     row = db.execute(
@@ -333,8 +328,6 @@ class ReviewScreen(AppScreen[None]):
                     speed=config.speech_speed,
                 )
                 result = synthesize(text, settings, db, audio_dir(row[0] if row else None))
-            finally:
-                db.conn.close()
             app.ensure_player().play(str(result.path), speed=result.playback_speed)
         except Exception as exc:
             self.post_message(AudioFailed(describe(exc)))

@@ -20,7 +20,8 @@ from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
 from reader.learn.stats import Stats, why_empty
-from reader.ui.base import AppScreen
+from reader.logs import log_failure
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -76,15 +77,10 @@ class StatsScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def load(self) -> None:
         from reader.learn.stats import compute
-        from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 stats = compute(db, estimate=False)
-            finally:
-                db.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot count: {log_failure(exc, 'stats')}"))
             return
@@ -94,14 +90,10 @@ class StatsScreen(AppScreen[None]):
     def estimate(self) -> None:
         """After the first frame: ranking the language's words takes the GIL for a while."""
         from reader.learn.stats import vocabulary_estimate
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 self.post_message(EstimateLoaded(vocabulary_estimate(db)))
-            finally:
-                db.close()
         except Exception:  # the estimate is a courtesy; the figures above are shown
             return
 

@@ -16,7 +16,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.status import KNOWN
 from reader.learn.study import StudyItem
-from reader.ui.base import AppScreen
+from reader.learn.texts import get_text
+from reader.logs import log_failure
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -86,17 +88,11 @@ class StudyScreen(AppScreen[bool]):
     @work(thread=True, exclusive=True, group="study", exit_on_error=False)
     def load(self) -> None:
         from reader.learn.study import study_list
-        from reader.learn.texts import get_text
-        from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 title = get_text(db, self.text_id, figures=False).title
                 items = study_list(db, self.text_id, LIMIT)
-            finally:
-                db.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot rank the words: {log_failure(exc, 'study')}"))
             return
@@ -161,18 +157,13 @@ class StudyScreen(AppScreen[bool]):
     @work(thread=True, group="study-mark", exit_on_error=False)
     def mark(self, keys: list[str], status: int) -> None:
         from reader.learn.study import mark_words
-        from reader.logs import log_failure
-        from reader.store import open_db
 
         try:
-            db = open_db(self.sentences_app.db_path)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 lang = str(
                     db.execute("SELECT lang FROM texts WHERE id = ?", (self.text_id,)).fetchone()[0]
                 )
                 count = mark_words(db, keys, status, lang)
-            finally:
-                db.close()
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot mark the words: {log_failure(exc, 'study')}"))
             return

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from textual import work
 
-from reader.ui.base import AppWidget
+from reader.logs import log_failure
+from reader.ui.base import AppWidget, worker_db
 from reader.ui.messages import LexiconReady, Progress
 
 
@@ -20,17 +21,16 @@ class LexiconBuilder(AppWidget):
         # At call time: the builder pulls in WordNet's reader, needed once, on a first run.
         from reader.lexicon.builtin import ensure_lexicon
         from reader.lexicon.wordnet import WordNetMissing
-        from reader.logs import log_failure
-        from reader.store import open_db
 
         app = self.sentences_app
 
         def report(done: int, total: int) -> None:
             self.post_message(Progress("lexicon", done, total))
 
-        db = open_db(app.db_path)
         try:
-            ensure_lexicon(db, progress=report)
+            # one long write of its own, not the writer's (see docs/storage.md)
+            with worker_db(app.db_path) as db:
+                ensure_lexicon(db, progress=report)
             self.post_message(LexiconReady(True, ""))
         except WordNetMissing as exc:
             self.post_message(LexiconReady(False, str(exc)))
@@ -40,6 +40,4 @@ class LexiconBuilder(AppWidget):
             message = log_failure(exc, "build the lexicon")
             self.post_message(LexiconReady(False, f"no glosses: {message}"))
             return
-        finally:
-            db.conn.close()
         app.load_phrases()

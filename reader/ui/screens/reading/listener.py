@@ -13,9 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from reader.learn.session import ReadingSession
-from reader.ui.base import AppWidget
+from reader.learn.texts import sentences_between
+from reader.logs import log_failure
+from reader.paths import audio_dir
+from reader.ui.base import AppWidget, WorkerCancelled, worker_db
 from reader.ui.messages import AudioFailed, AudioFinished, AudioReady
 
 if TYPE_CHECKING:
@@ -85,6 +89,12 @@ class Listener(AppWidget):
                 player.stop()
             self.notify("Listen mode off", timeout=1.5)
 
+    def stop(self) -> None:
+        """Leaving the text: the audio stops, and listen mode with it."""
+        if self.sentences_app.player is not None:
+            self.sentences_app.player.stop()
+        self.listening = False
+
     def speed(self, step: int) -> None:
         config = self.sentences_app.config
         current = min(SPEEDS, key=lambda s: abs(s - config.speech_speed))
@@ -102,7 +112,6 @@ class Listener(AppWidget):
 
     def _folder(self) -> Path:
         """Where the text's audio is kept (worked out on the UI thread, from the session)."""
-        from reader.paths import audio_dir
 
         return audio_dir(self.session.info.source if self.session else None)
 
@@ -114,7 +123,6 @@ class Listener(AppWidget):
     def _synthesize(
         self, text: str, sentence_idx: int | None, settings: SpeechSettings, folder: Path
     ) -> None:
-        from reader.logs import log_failure
         from reader.speech import synthesize
 
         try:
@@ -138,18 +146,16 @@ class Listener(AppWidget):
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
     def _prefetch(self, text_id: int, after: int, settings: SpeechSettings, folder: Path) -> None:
-        from reader.learn.texts import sentences_between
         from reader.speech import prerender
-        from reader.store import open_db
 
-        db = open_db(self.sentences_app.db_path)
+        cancelled = WorkerCancelled(get_current_worker())
         try:
-            rows = sentences_between(db, text_id, after + 1, after + PREFETCH)
-            prerender([r.text for r in rows], settings, db, folder)
+            # the audio cache's rows are written here, not by the writer (see docs/storage.md)
+            with worker_db(self.sentences_app.db_path) as db:
+                rows = sentences_between(db, text_id, after + 1, after + PREFETCH)
+                prerender([r.text for r in rows], settings, db, folder, cancel=cancelled)
         except Exception:  # prefetch is a courtesy: playback reports real failures
             return
-        finally:
-            db.conn.close()
 
     def on_audio_ready(self, message: AudioReady) -> None:
         if message.fell_back and not self._fallback_told:
@@ -164,7 +170,6 @@ class Listener(AppWidget):
 
     @work(thread=True, exclusive=True, group="player", exit_on_error=False)
     def start_playback(self, path: str, speed: float, sentence_idx: int | None) -> None:
-        from reader.logs import log_failure
         from reader.speech.device import AudioUnavailable
 
         app = self.sentences_app

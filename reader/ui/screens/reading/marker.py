@@ -13,6 +13,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from reader.learn.glossing import GlossEntry
+from reader.learn.progress import MARKS
 from reader.learn.session import ReadingSession
 from reader.learn.status import status_name
 from reader.lexicon.lookup import LEARNER_SOURCE
@@ -56,7 +57,6 @@ class Marker(AppWidget):
         """Cycle the sentence's mark: understood, partly, not, and back to unmarked."""
         if self.session is None:
             return
-        from reader.learn.progress import MARKS
 
         current = self.session.sentence_mark()
         cycle = [*MARKS, None]

@@ -17,7 +17,8 @@ from textual.message import Message
 
 from reader.learn.chapters import ChapterInfo, find_chapter
 from reader.learn.session import ReadingSession
-from reader.ui.base import AppWidget
+from reader.learn.texts import find_sentence
+from reader.ui.base import AppWidget, worker_db
 from reader.ui.messages import SearchFound
 from reader.ui.screens.prompt import PromptScreen
 
@@ -175,14 +176,9 @@ class Navigator(AppWidget):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def search_text(self, text_id: int, after: int, query: str) -> None:
-        from reader.learn.texts import find_sentence
-        from reader.store import open_db
 
-        db = open_db(self.sentences_app.db_path)
-        try:
+        with worker_db(self.sentences_app.db_path) as db:
             found = find_sentence(db, text_id, query, after)
-        finally:
-            db.close()
         self.post_message(SearchFound(query, found))
 
     def on_search_found(self, message: SearchFound) -> None:

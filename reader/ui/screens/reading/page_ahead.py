@@ -14,8 +14,7 @@ from textual.worker import get_current_worker
 from reader.learn.read_ahead import Ahead, AheadRequest, read_ahead
 from reader.learn.session import ReadingSession
 from reader.logs import log_failure
-from reader.store import open_db
-from reader.ui.base import AppWidget
+from reader.ui.base import AppWidget, worker_db
 from reader.ui.messages import SentenceReadAhead
 from reader.ui.widgets.page import Page, PageSettings, draw_page
 
@@ -29,21 +28,19 @@ class PageAhead(AppWidget):
 
     def start(self, request: AheadRequest, settings: PageSettings) -> None:
         """Read sentence ``request.index`` ahead, and draw its page with ``settings``."""
-        if self.session is not None:
-            self.read_ahead(self.session, request, settings)
+        if self.session is not None:  # the worker gets a copy: the session goes on changing
+            self.read_ahead(self.session.snapshot(), request, settings)
 
     @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
     def read_ahead(
         self, session: ReadingSession, request: AheadRequest, settings: PageSettings
     ) -> None:
-        """The next sentence read, and its page drawn as the key will show it."""
+        """The next sentence read, and its page drawn as the key will show it (``session``:
+        a :meth:`~reader.learn.session.ReadingSession.snapshot`, this worker's alone)."""
         try:
-            db = open_db(self.sentences_app.db_path, migrate_schema=False)
-            try:
+            with worker_db(self.sentences_app.db_path) as db:
                 ahead = read_ahead(db, request)
                 page = draw_page(session.preview(ahead, db), settings)
-            finally:
-                db.close()
         except Exception as exc:  # a courtesy: the key reads the sentence itself
             log_failure(exc, "read the next sentence ahead")
             return

@@ -11,9 +11,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from reader.learn.session import ReadingSession
-from reader.ui.base import AppScreen
+from reader.logs import log_failure
+from reader.ui.base import AppScreen, worker_db
 from reader.ui.commands import ScreenKeys
 from reader.ui.guard import saves
+from reader.ui.keys import key_help
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.pacing import hold_collection
 from reader.ui.screens.exporting import ExportCommands, start_export
@@ -92,18 +94,13 @@ class ReadingScreen(AppScreen[None]):
     def load_session(self) -> None:
         """Open the text off the UI thread, with a connection of its own; its writes go to the
         app's writer from the start."""
-        from reader.logs import log_failure
-        from reader.store import open_db
 
         app = self.sentences_app
         try:
-            db = open_db(app.db_path, migrate_schema=False)
-            try:
+            with worker_db(app.db_path) as db:
                 session = ReadingSession(
                     db, self.text_id, app.config, app.phrases, writes=app.writer
                 )
-            finally:
-                db.close()
         except Exception as exc:
             message = log_failure(exc, f"open text {self.text_id}")
             self.post_message(WorkFailed(f"Cannot open the text: {message}"))
@@ -295,6 +292,7 @@ class ReadingScreen(AppScreen[None]):
     def on_navigator_go_to(self, message: Navigator.GoTo) -> None:
         self.go_to(message.index)
 
+    @saves
     def go_to(self, index: int) -> None:
         if self.session is not None and self.session.goto(index):
             self.refresh_all()
@@ -347,15 +345,11 @@ class ReadingScreen(AppScreen[None]):
         else:
             box.scroll_page_up()
 
-    @saves
     def action_goto_start(self) -> None:
-        if self.session and self.session.goto(0):
-            self.refresh_all()
+        self.go_to(0)
 
-    @saves
     def action_goto_end(self) -> None:
-        if self.session and self.session.goto(self.session.count - 1):
-            self.refresh_all()
+        self.go_to(self.session.count - 1 if self.session else 0)
 
     def action_chapter(self, delta: int) -> None:
         self.navigator.step_chapter(delta)
@@ -423,7 +417,6 @@ class ReadingScreen(AppScreen[None]):
         self.update_position()
 
     def action_help(self) -> None:
-        from reader.ui.keys import key_help
         from reader.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen("Keys while reading", key_help(self.BINDINGS)))
@@ -438,16 +431,12 @@ class ReadingScreen(AppScreen[None]):
             session.cancel_selection()
             self.refresh_sentence()
             return
-        if self.sentences_app.player is not None:
-            self.sentences_app.player.stop()
-        self.listener.listening = False
+        self.listener.stop()
         self.sentences_app.show_library()
 
     def action_review(self) -> None:
         """The review screen on the due cards; Escape there comes back to this sentence."""
-        if self.sentences_app.player is not None:
-            self.sentences_app.player.stop()
-        self.listener.listening = False
+        self.listener.stop()
         self.sentences_app.open_review()
 
     # -- lexicon ------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ from textual import work
 from textual.message import Message
 from textual.widgets import Static
 
+from reader.errors import describe
 from reader.learn.session import ReadingSession
 from reader.learn.status import normalize_key
-from reader.ui.base import sentences_app
+from reader.ui.base import sentences_app, worker_db
 from reader.ui.guard import saves
 from reader.ui.messages import TranslationReady
 from reader.ui.screens.prompt import PromptScreen
@@ -128,18 +129,13 @@ class TranslationLine(Static):
         self._translate_in_worker("word", None, key, source)
 
     def _translate_in_worker(self, kind: str, index: int | None, text: str, source: str) -> None:
-        from reader.errors import describe
-        from reader.store import open_db
         from reader.translate import TranslationError, translate
 
         app = sentences_app(self)
         config = app.config
         try:
-            db = open_db(app.db_path, migrate_schema=False)
-            try:
+            with worker_db(app.db_path) as db:
                 result = translate(db, text, config.native_lang, source=source, config=config)
-            finally:
-                db.close()
         except TranslationError as exc:
             self.post_message(TranslationReady(kind, index, text, None, str(exc), exc.network))
             return
