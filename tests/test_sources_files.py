@@ -387,3 +387,15 @@ def test_heading_shapes_of_gutenberg_books(line: str, level: int) -> None:
     from reader.text.chapters import heading_level
 
     assert heading_level(line) == level
+
+
+def test_what_the_extractor_keeps_of_a_pages_tail_goes(tmp_path: Path) -> None:
+    page = (DATA / "news_page.html").read_text(encoding="utf-8")
+    page = page.replace(
+        "</article>",
+        "<p>Topics</p><p>Trade</p><p>Agriculture</p><p>You must be logged in to comment.</p>"
+        "</article>",
+    )
+    path = tmp_path / "tagged.html"
+    path.write_text(page, encoding="utf-8")
+    assert load_path(path).content == load_path(DATA / "news_page.html").content

@@ -371,9 +371,4 @@ def _phrase_in_text(db: sqlite_utils.Database, key: str, text_id: int) -> bool:
 
 
 def _has_table(db: sqlite_utils.Database, name: str) -> bool:
-    return (
-        db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-        ).fetchone()
-        is not None
-    )
+    return db[name].exists()

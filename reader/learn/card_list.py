@@ -96,11 +96,8 @@ def learner_translations(
     it is written in, never the card's (studied) language, so matching on that found none."""
     from reader.learn.translations import get_translation
 
-    exists = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'learner_translations'"
-    ).fetchone()
     found: dict[int, str] = {}
-    if not exists:
+    if not db["learner_translations"].exists():
         return found
     for card in cards:
         if card.text_sha256 is None or card.sentence_start is None or card.sentence_end is None:

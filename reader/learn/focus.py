@@ -211,10 +211,13 @@ class Focus:
         return next(fresh, wanted[0] if wanted else 0)
 
     def _has_unknown_word(self, unit: Unit) -> bool:
+        """A word of an open class, or a phrase with such a word not known ("at the same time"
+        is known words around a "the" that may never have been marked)."""
         if not unit.is_phrase:
             return unit.pos in OPEN_CLASS_POS
         words = [self.tokens[i] for i in unit.token_idxs if self.tokens[i].is_word]
-        return any(self.state_of(token).status not in (KNOWN, IGNORED) for token in words)
+        content = [t for t in words if t.pos in OPEN_CLASS_POS] or words
+        return any(self.state_of(token).status not in (KNOWN, IGNORED) for token in content)
 
     def move_to_attention(self, delta: int) -> bool:
         """Move the cursor to the next (``delta`` 1) or previous (-1) unit needing attention;

@@ -120,8 +120,9 @@ def circular_word(headword: str, definition: str) -> str | None:
     return None
 
 
-SEE_ALSO_WIDTH = 60
-"""Characters of cross-references the word's entry shows, one line: FreeDict lists dozens."""
+SEE_ALSO_WIDTH = 40
+"""Characters of cross-references the word's entry shows: one line of the panel at 120 columns
+(FreeDict lists dozens)."""
 
 
 def see_also_line(see_also: str, width: int = SEE_ALSO_WIDTH) -> str:

@@ -147,6 +147,7 @@ def _finish(
     whole: bool = False,
     url: str | None = None,
 ) -> Loaded:
+    extracted = False
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_to_text(text)
     elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
@@ -157,6 +158,7 @@ def _finish(
 
             try:
                 html_title, text = extract_article(text, url or source, url=url)
+                extracted = True
             except NoArticle:
                 if url is not None:  # a web page with nothing to read: say so, store nothing
                     raise
@@ -177,6 +179,10 @@ def _finish(
         text = drop_furniture(text, title)  # a web page saved as text: its buttons, repeats
     elif suffix == ".epub":
         text = strip_gutenberg(text)  # Gutenberg's EPUBs carry its header and licence too
+    elif extracted:
+        from reader.text.furniture import drop_furniture
+
+        text = drop_furniture(text, title)  # what the extractor kept of "Topics", "Log in to…"
     text, chapters = _take_chapter_marks(text)
     return _checked(Loaded(title=title, content=text, source=source, chapters=chapters))
 

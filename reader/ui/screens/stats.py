@@ -60,6 +60,7 @@ class StatsScreen(AppScreen[None]):
     """
 
     stats: Stats | None = None
+    plotted = False  # the plots are drawn (bench/insight.py waits for it)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,8 +106,17 @@ class StatsScreen(AppScreen[None]):
         self._summary()
         if stats.empty:
             return
+        # The figures show in the next frame; the plots (plotext draws each in Python, tens of
+        # milliseconds) in the one after, then the estimate is counted.
+        self.call_after_refresh(self._draw_plots)
+
+    def _draw_plots(self) -> None:
+        stats = self.stats
+        if stats is None:
+            return
         self.query_one(Grid).remove_class("empty")
         self.call_after_refresh(self.estimate)
+        self.plotted = True
         days = axis(stats)
         known = carried(days, {d: n for d, n in stats.known_by_day}, _known_before(stats, days))
         self._plot("known", "Known words", days, [(known, "known", False)])

@@ -89,6 +89,14 @@ class Listener(AppWidget):
                 player.stop()
             self.notify("Listen mode off", timeout=1.5)
 
+    def position_note(self) -> list[str]:
+        """For the position line: listen mode and its speed while it is on, the speed alone
+        when it is not the usual 1× (+ and - show there, where the learner looks)."""
+        speed = self.sentences_app.config.speech_speed
+        if self.listening:
+            return [f"listening {speed:g}×"]
+        return [f"speed {speed:g}×"] if speed != 1.0 else []
+
     def stop(self) -> None:
         """Leaving the text: the audio stops, and listen mode with it."""
         if self.sentences_app.player is not None:

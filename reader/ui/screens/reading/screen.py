@@ -207,11 +207,7 @@ class ReadingScreen(AppScreen[None]):
         mark = session.sentence_mark()
         if mark:
             parts.append(mark)
-        speed = self.sentences_app.config.speech_speed
-        if self.listener.listening:
-            parts.append(f"listening {speed:g}×")
-        elif speed != 1.0:  # + and - show here, where the learner looks, not only as a toast
-            parts.append(f"speed {speed:g}×")
+        parts += self.listener.position_note()
         self.query_one("#position", Label).update(" · ".join(parts))
 
     def start_read_timer(self) -> None:
