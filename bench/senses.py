@@ -17,8 +17,9 @@ context, against their first sense. It says what the ranker does when the pipeli
 
 ``--without RULE`` turns one of the reader's rules off for the as-shown figure, to measure what
 each gains on its own (see ``ABLATIONS``). ``--heldout`` adds the held-out SemCor figures
-(``scripts/train_senses.py --heldout --quick``: the boost model and IMS, several minutes). Timing: the median time
-:func:`rank_senses` adds per sentence (every content word ranked, as the glosses panel does).
+(``scripts/train_senses.py --heldout --quick``: the boost model and IMS, several minutes).
+Timing: the median time :func:`rank_senses` adds per sentence (every content word ranked, as
+the glosses panel does).
 """
 
 from __future__ import annotations
