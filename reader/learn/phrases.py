@@ -51,6 +51,9 @@ MAX_GAP = 3
 # Words that can sit between a verb and its particle: pronouns, determiners and short noun groups.
 GAP_POS = frozenset({"PRON", "DET", "NOUN", "PROPN", "ADJ", "NUM"})
 MAX_WORDS = 8
+# After a split verb's particle, a word of these makes the "particle" a preposition with an
+# object of its own ("get China on board"), so the phrasal verb is not there.
+OBJECT_POS = frozenset({"NOUN", "PROPN", "DET", "PRON", "NUM"})
 
 
 class TokenLike(Protocol):
@@ -175,6 +178,9 @@ class PhraseIndex:
                 return None
             candidate = tokens[j]
             if candidate.pos in PARTICLE_POS and self._fits(candidate, words[1]):
+                after = tokens[j + 1] if j + 1 < len(tokens) else None
+                if after is not None and after.pos in OBJECT_POS:
+                    return None  # "get China on board": "on" takes "board", no particle
                 return (start, j)
         return None
 

@@ -18,6 +18,7 @@ once per process, on first use.
 
 from __future__ import annotations
 
+import functools
 import threading
 import zlib
 from collections.abc import Sequence
@@ -116,6 +117,7 @@ _lock = threading.Lock()
 _loaded: dict[str, SenseModel | None] = {}
 
 
+@functools.cache
 def model_path() -> Path:
     return Path(str(resources.files("reader.lexicon").joinpath("models", MODEL_FILE)))
 
