@@ -64,10 +64,4 @@ def require_file(path: str, package: str) -> str:
 
 def require_corpus(name: str) -> Path:
     """A book from ``../shared/corpus`` (War and Peace...): skip without it, fail in CI."""
-    path = Path(__file__).resolve().parents[2] / "shared" / "corpus" / name
-    if path.exists():
-        return path
-    message = f"../shared/corpus/{name} is missing"
-    if os.environ.get(REQUIRE_ENV):
-        pytest.fail(f"{message}, and ${REQUIRE_ENV} says it must be there", pytrace=False)
-    pytest.skip(message)
+    return require_shared(f"corpus/{name}")

@@ -351,3 +351,21 @@ def test_a_card_keeps_its_meaning_until_the_learner_refreshes_it(
 def sentences_holding(db: sqlite_utils.Database, key: str) -> list[int]:
     """Sentence ids holding the word, in library order (from the occurrence index)."""
     return sentence_ids(db.conn, sentences_with(db.conn, key))
+
+
+def test_the_cards_listen_whichever_learn_module_is_imported_first() -> None:
+    """A status set by a program that imported only reader.learn.status still makes cards:
+    the cards start listening when the package is imported (reader/learn/__init__.py)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import reader.learn.status as status, sqlite_utils\n"
+        "from reader.store import open_db\n"
+        "db = open_db(':memory:')\n"
+        "status.set_status(db, 'summit', 1, 'en')\n"
+        "print(db.execute('SELECT COUNT(*) FROM cards').fetchone()[0])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) >= 2  # recognition and production (cloze waits for a sentence)

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from reader.cli import main
 from reader.lexicon import LexiconError, import_dictionary, list_dictionaries
-from reader.lexicon.dictd import locate, parse_entry, read_dictd, read_info
+from reader.lexicon.dictd import locate, read_dictd, read_info
+from reader.lexicon.dictd_entry import parse_entry
 from reader.lexicon.dictionaries import detect_format
 from reader.lexicon.dictzip import DictzipReader
 from reader.store.db import open_db
@@ -203,7 +204,7 @@ def test_freedict_markup_is_not_shown_glued_abbreviations_pronunciations_codes()
 
 
 def test_numbered_lines_are_translation_groups_of_their_own() -> None:
-    from reader.lexicon.dictd import parse_groups
+    from reader.lexicon.dictd_entry import parse_groups
 
     groups = parse_groups("state", "state /steit/\n1. affirmer\n2. déclarer\n3. puissance, règne\n")
     assert [g.gloss for g in groups] == ["affirmer", "déclarer", "puissance, règne"]

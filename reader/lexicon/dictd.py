@@ -27,38 +27,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.languages import from_name, parse_pair
-from reader.lexicon.base import LexiconError, Progress, Record, headword_of, normalize_pos
+from reader.lexicon.base import LexiconError, Progress, Record
+from reader.lexicon.dictd_entry import parse_groups
 from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
 
 _B64 = {
     c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 }
-_MAX_EXAMPLES = 3
-
-# Grammar marks in angle brackets: genders and numbers are shown short, part-of-speech marks are
-# read (and dropped from the gloss: the entry's part of speech is shown on its own).
-_GENDERS = {"fem": "f", "masc": "m", "neut": "n", "pl": "pl", "f": "f", "m": "m", "n": "n"}
-_EXTRA_POS = {"prep": "ADP", "conj": "CCONJ", "pron": "PRON", "interj": "INTJ", "num": "NUM",
-              "art": "DET", "adj": "ADJ", "adv": "ADV", "v": "VERB", "vi": "VERB", "vt": "VERB",
-              "n": "NOUN", "noun": "NOUN", "verb": "VERB"}  # fmt: skip
-_ANGLE = re.compile(r"\s*<([^<>]*)>")
-_PAREN = re.compile(r"\([^()]*\)")
-_PRON = re.compile(r"(?:^|\s)(?:/([^/\n]+)/|\[([^\]\n]+)\])")
-_HEAD_END = re.compile(r"\s+(?=[/<(\[{])")
-_NUMBERED = re.compile(r"^\d+[.)]\s+")
-_BRACED = re.compile(r"\{([^{}]+)\}")
-_LABEL = re.compile(r"^(see(?: also)?|synonyms?|antonyms?|note)\s*:\s*", re.IGNORECASE)
 _SHORT_PAIR = re.compile(r"^\s*([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s*[-–—]\s*([A-Z][a-z]+)")
 _NAME_PAIR = re.compile(r"(?:^|[-_.])([a-z]{2,3})[-_]([a-z]{2,3})(?=$|[-_.])")
-# FreeDict's markup that leaks into translations: an abbreviation glued to a grammar mark
-# ("Abfahrt <fem>Abf.,  /ˈabf/"), a pronunciation between slashes, the commas they leave.
-_GLUED = re.compile(r"(?<=>)[^\s,;<>(\[]+")
-_INLINE_PRON = re.compile(r"(?:^|(?<=[\s,;]))/[^/\s][^/\n]*/")
-_EMPTY_ITEMS = re.compile(r"\s*,(?:\s*,)+\s*|\s+,")
-_SENTENCE = re.compile(r"^[A-Z].*\s.*\s.*[.!?]$")  # "The service is free of charge."
-MAX_SEE_WORDS = 4
-"""A cross-reference longer than this, or a whole sentence, is an example, not a headword."""
 
 
 @dataclass(frozen=True)
@@ -319,9 +297,6 @@ def _parsed_batches(
         _shared = None
 
 
-_SQUEEZE = re.compile(r"[\W_]+")
-
-
 def _form_of(record: Record, verb: Record) -> bool:
     """An untagged entry right after a verb's, sharing its examples or cross-references, is that
     verb's past form translated ("run" -> "gelaufen" after "run" -> "laufen"): FreeDict's
@@ -334,145 +309,6 @@ def _form_of(record: Record, verb: Record) -> bool:
     mine = set((record.see_also or "").split(", ")) - {""}
     theirs = set((verb.see_also or "").split(", ")) - {""}
     return bool(mine & theirs)
-
-
-def _squeeze(text: str) -> str:
-    return _SQUEEZE.sub("", text.lower())
-
-
-def parse_entry(index_word: str, body: str) -> Record | None:
-    """The entry's first translation group (see :func:`parse_groups`), or None."""
-    groups = parse_groups(index_word, body)
-    return groups[0] if groups else None
-
-
-def parse_groups(index_word: str, body: str) -> list[Record]:
-    """One entry's text as records: headword, pronunciation, translations, and the rest apart.
-
-    An entry is one translation group, except where its lines are numbered ("1. affirmer",
-    "2. déclarer", as in FreeDict's English-French): each numbered line is a group of its own,
-    so each can be matched with its own WordNet sense.
-
-    The first line is taken as the headword line when it repeats the index word (the usual
-    dictfmt layout). A headword line of another word (with its pronunciation) is that word's
-    entry, indexed under a variant: None. Otherwise the whole text is the index word's gloss.
-    """
-    lines = body.strip().splitlines()
-    if not lines:
-        return []
-    head_line = lines[0].strip()
-    head = _HEAD_END.split(head_line, maxsplit=1)[0]
-    pos: str | None = None
-    pronunciation: str | None = None
-    if head.lower() == index_word or _squeeze(head) == _squeeze(index_word) != "":
-        lines = lines[1:]
-        rest = head_line[len(head) :]
-        if rest:
-            found = _PRON.search(rest)
-            if found:
-                pronunciation = (found[1] or found[2]).strip()
-            if "<" in rest:
-                pos = _pos_of_marks(_ANGLE.findall(_PAREN.sub("", rest)))
-        headword = headword_of(head)
-    elif _PRON.search(head_line[len(head) :]):
-        # Another headword's entry ("all square /ˈɔːl skwˈeə/ (a/s)"), listed under a variant
-        # or abbreviation ("as"): it is read under its own index line, not glossed as this word.
-        return []
-    else:
-        headword = headword_of(index_word)
-    translations: list[str] = []
-    examples: list[str] = []
-    synonyms: list[str] = []
-    see: list[str] = []
-    notes: list[str] = []
-    numbered = 0
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            continue
-        first = line[0]
-        if first == '"':
-            if len(examples) < _MAX_EXAMPLES:
-                examples.append(_example(line))
-            continue
-        if first in "sSaAnN" and ":" in line:
-            label = _LABEL.match(line)
-            if label:
-                kind = label[1].lower()
-                value = line[label.end() :]
-                if kind.startswith("see"):
-                    see += [i for i in _items(value) if i not in see]
-                elif kind.startswith("synonym"):
-                    synonyms += [i for i in _items(value) if i not in synonyms]
-                else:
-                    notes.append(f"{kind}: {value.strip()}" if kind != "note" else value.strip())
-                continue
-        if line[0].isdigit() and _NUMBERED.match(line):
-            line = _NUMBERED.sub("", line)
-            numbered += 1
-        if "<" in line:
-            if pos is None:
-                pos = _pos_of_marks(_ANGLE.findall(line))
-            line = _GLUED.sub("", line)
-        if "/" in line:
-            line = _INLINE_PRON.sub("", line)
-        text = " ".join(_ANGLE.sub(_short_mark, line).split()) if "<" in line else line
-        text = _EMPTY_ITEMS.sub(", ", " ".join(text.split())).strip(" ,")
-        if text:
-            translations.append(text)
-    if not translations:
-        return []
-    groups = translations if numbered == len(translations) > 1 else ["; ".join(translations)]
-    if notes:
-        groups[-1] += "\n(" + "; ".join(notes) + ")"
-    head_group = Record(
-        headword=headword,
-        pos=pos,
-        gloss=groups[0],
-        example="\n".join(examples) or None,
-        synonyms=", ".join(synonyms) or None,
-        pronunciation=pronunciation,
-        see_also=", ".join(see) or None,
-    )
-    return [head_group, *(Record(headword, pos, group) for group in groups[1:])]
-
-
-def _items(value: str) -> list[str]:
-    """``{coalitions}, {grand coalition}`` (or a plain comma list) as its items; whole example
-    sentences filed as cross-references ("{The service is free. For now at least.}") are not
-    headwords to look up, and are left out."""
-    items = (item.strip() for item in _BRACED.findall(value) or value.split(","))
-    return [
-        item
-        for item in items
-        if item and len(item.split()) <= MAX_SEE_WORDS and not _SENTENCE.match(item)
-    ]
-
-
-def _example(line: str) -> str:
-    """``"run a drugstore"  - eine Drogerie betreiben`` -> ``run a drugstore — eine ...``."""
-    found = re.match(r'^"(.*)"\s*(?:-\s*(.*))?$', line)
-    if not found:
-        return line.strip('"')
-    source, target = found[1].strip(), (found[2] or "").strip()
-    return f"{source} — {target}" if target else source
-
-
-def _short_mark(found: re.Match[str]) -> str:
-    """Grammar marks in a translation: genders kept short (``<fem>`` -> ``(f)``), others out."""
-    gender = _GENDERS.get(found[1].strip().lower())
-    return f" ({gender})" if gender else ""
-
-
-def _pos_of_marks(marks: list[str]) -> str | None:
-    for inner in marks:
-        first = inner.split(",")[0].strip().lower()
-        if first in ("fem", "masc", "neut"):
-            return "NOUN"
-        pos = _EXTRA_POS.get(first) or normalize_pos(first)
-        if pos:
-            return pos
-    return None
 
 
 DICTD_DIR = Path("/usr/share/dictd")
