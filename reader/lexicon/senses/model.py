@@ -135,6 +135,7 @@ def load_model(path: Path | None = None) -> SenseModel | None:
 
 
 _tables: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
+_tables_lock = threading.Lock()
 TERMS_APART = True
 """Off only to measure what the rule gains (``bench/senses.py --without terms-apart``)."""
 NAMES_GLOSSED = True
@@ -162,7 +163,7 @@ def _table(name: str, path: Path | None) -> dict[str, tuple[str, ...]]:
     building a phrase index or cutting a sentence never waits for the ranker."""
     where = path or model_path()
     key = (name, str(where))
-    with _lock:
+    with _tables_lock:  # not the model's lock: its load (half a second) must not hold this up
         if key not in _tables:
             found: dict[str, tuple[str, ...]] = {}
             if where.is_file():
