@@ -206,6 +206,10 @@ def composed_terms(
         for upos, offsets in parsed.senses[headword]:
             for offset in offsets:
                 synset = parsed.synsets[upos][offset]
+                written = next((w for w in synset.words if w.lower() == headword), headword)
+                if written != written.lower():
+                    own = True  # a name ("Victory Day"): its words, names too, say nothing
+                    continue
                 alone = sorted({w.lower() for w in synset.words if " " not in w} & set(words))
                 if alone and not (upos == "VERB" and words[-1] in PARTICLES):
                     meant += [k for w in alone if (k := sense_key(w, synset, adjectives))]

@@ -79,6 +79,11 @@ def test_the_term_tells_its_words_sense(full: sqlite_utils.Database) -> None:
     assert gloss["sense"] == "system%1:09:00::"  # a complex of methods or rules
 
 
+def test_a_named_term_stays_whole(full: sqlite_utils.Database) -> None:
+    (match,) = PhraseIndex.from_db(full).match(rows("They marked Victory Day in Moscow."))
+    assert match.key == "victory day"  # a kind of day, but a name: its words say nothing
+
+
 def test_a_term_of_its_own_stays_whole(full: sqlite_utils.Database) -> None:
     gloss = shown(full, "The children ate ice cream after lunch.", "ice")
     assert gloss["term"] == "ice cream"
