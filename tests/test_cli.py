@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from _cli import invoke
 from _paths import SEED
 from click.testing import CliRunner
 
@@ -16,11 +17,6 @@ from reader.cli import main
 @pytest.fixture
 def run(home: Path) -> CliRunner:
     return CliRunner(mix_stderr=False)
-
-
-def invoke(runner: CliRunner, *args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(main, list(args), input=input, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_import_then_texts_json(run: CliRunner) -> None:

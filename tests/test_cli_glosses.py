@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from _cli import invoke
 from _paths import SEED
 from click.testing import CliRunner
 
-from reader.cli import main
 from reader.learn.annotate import first_gloss
 from reader.learn.choice import choose_sense
 from reader.learn.glossing import gloss_entry
@@ -27,11 +27,6 @@ MEETING = "a meeting of heads of governments"
 @pytest.fixture
 def run(home: Path, mini_wordnet: Path) -> CliRunner:
     return CliRunner(mix_stderr=False)
-
-
-def invoke(runner: CliRunner, *args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(main, list(args), input=input, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def tokens_of(sentences: list[dict[str, object]]) -> dict[str, dict[str, object]]:

@@ -12,10 +12,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
+from _cli import invoke, one_line_error
 from _paths import SEED
 from click.testing import CliRunner
 
-from reader.cli import main
 from reader.speech import cache
 from reader.store.db import open_db
 
@@ -23,20 +23,6 @@ from reader.store.db import open_db
 @pytest.fixture
 def run(home: Path) -> CliRunner:
     return CliRunner(mix_stderr=False)
-
-
-def invoke(runner: CliRunner, *args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(main, list(args), input=input, catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def one_line_error(runner: CliRunner, *args: str) -> str:
-    result = runner.invoke(main, list(args))
-    assert result.exit_code != 0, result.stdout
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0]
 
 
 # -- 13: term set keys a term as the reader does ---------------------------------------------
