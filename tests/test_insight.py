@@ -61,6 +61,32 @@ def test_marked_words_leave_the_study_list(db: sqlite_utils.Database, seed_id: i
     assert unknown_share(db, seed_id) < before
 
 
+def test_the_study_list_has_the_texts_idioms_and_phrasal_verbs(
+    db: sqlite_utils.Database,
+) -> None:
+    from reader.lexicon.idioms import ensure_idioms
+
+    ensure_idioms(db)
+    text = (
+        "They broke the ice at once. He will break the ice again. "
+        "She took it over. Later he took over the shop."
+    )
+    text_id = import_text(db, Loaded("Idioms", text, None)).text_id
+    rows = {i.lemma: i for i in study_list(db, text_id, None)}
+    ice = rows["break the ice"]
+    assert ice.count == 2 and ice.first_idx == 0 and "broke the ice" in ice.first_sentence
+    assert rows["at once"].count == 1
+    assert "take over" not in rows  # in no phrase list yet
+    # The learner's own term: the set of phrases changed, so the text is counted again.
+    set_status(db, "take over", 0)
+    rows = {i.lemma: i for i in study_list(db, text_id, None)}
+    assert rows["take over"].count == 2 and rows["take over"].first_idx == 2
+    set_status(db, "break the ice", KNOWN)
+    assert "break the ice" not in {i.lemma for i in study_list(db, text_id, None)}
+    code, out, _ = invoke("study", str(text_id), "--json")
+    assert code == 0 and "take over" in {r["lemma"] for r in json.loads(out)}
+
+
 def test_study_of_a_missing_text(db: sqlite_utils.Database) -> None:
     with pytest.raises(TextNotFound):
         study_list(db, 42)

@@ -8,8 +8,9 @@ again in the next book. So the score is the share of the text it would add, time
 its Zipf frequency in the language (wordfreq): 1 for a word of Zipf 6 and above ("the"), down
 to 0.5 for one wordfreq has never seen. Names (PROPN) do not count, as in the unknown share.
 
-It reads only the text's occurrence index (one row per lemma), so a novel takes a few tens of
-milliseconds.
+It reads only the text's occurrence index (one row per lemma) and its counted multi-word terms
+(:mod:`reader.learn.study_phrases`), so a novel takes a few tens of milliseconds once its
+phrases are counted (seconds, the first time and after the set of phrases changed).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from reader.learn.phrases import PhraseIndex
 from reader.learn.status import NEW, normalize_key, set_statuses
+from reader.learn.study_phrases import phrase_counts
 from reader.learn.texts import TextNotFound
 from reader.lexicon.frequency import zipf
 from reader.store.tokens import first_index
@@ -57,9 +60,14 @@ def weight(frequency: float) -> float:
 
 
 def study_list(
-    db: sqlite_utils.Database, text_id: int, limit: int | None = DEFAULT_LIMIT
+    db: sqlite_utils.Database,
+    text_id: int,
+    limit: int | None = DEFAULT_LIMIT,
+    phrases: PhraseIndex | None = None,
 ) -> list[StudyItem]:
-    """The text's new words, best first (``limit=None``: all of them)."""
+    """The text's new words and multi-word terms, best first (``limit=None``: all of them).
+    ``phrases``: the running reader's phrase index, used when the text's phrases must be counted
+    again (:mod:`reader.learn.study_phrases`)."""
     row = db.execute("SELECT lang FROM texts WHERE id = ?", (text_id,)).fetchone()
     if row is None:
         raise TextNotFound(f"no text with id {text_id}")
@@ -82,6 +90,20 @@ def study_list(
     ).fetchall()
     if not total:
         return []
+    # Multi-word terms ("take over", "at once") compete on the same score: a phrase met as
+    # often as a word raises the share understood as much.
+    counted = phrase_counts(db, text_id, lang, phrases)
+    decided = {
+        str(k)
+        for (k,) in db.execute(
+            "SELECT key FROM terms WHERE lang = ? AND key LIKE '% %' AND status != ?", (lang, NEW)
+        )
+    }
+    firsts_of_phrases = {k: f for k, (_, f) in counted.items()}
+    rows = sorted(
+        [*rows, *((k, c) for k, (c, _) in counted.items() if k not in decided)],
+        key=lambda r: -int(r[1]),
+    )
     # Most frequent in the text first: a word's score is at most its share (weight <= 1), so
     # once the share falls below the last kept score, no word further down can enter the list.
     best: list[tuple[float, str, int, float, float, int]] = []
@@ -102,7 +124,8 @@ def study_list(
                 heapq.heapreplace(floor, score)
     best.sort(key=lambda s: (-s[0], s[1]))
     chosen = best if limit is None else best[:limit]
-    firsts = _firsts(db, text_id, [s[1] for s in chosen])
+    firsts = _firsts(db, text_id, [s[1] for s in chosen if s[1] not in firsts_of_phrases])
+    firsts.update(firsts_of_phrases)
     chosen = [(*s[:5], firsts.get(s[1], 0)) for s in chosen]
     texts = _sentence_texts(db, text_id, {s[5] for s in chosen})
     return [

@@ -92,7 +92,7 @@ class StudyScreen(AppScreen[bool]):
         try:
             with worker_db(self.sentences_app.db_path) as db:
                 title = get_text(db, self.text_id, figures=False).title
-                items = study_list(db, self.text_id, LIMIT)
+                items = study_list(db, self.text_id, LIMIT, self.sentences_app.phrases)
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot rank the words: {log_failure(exc, 'study')}"))
             return

@@ -1,0 +1,94 @@
+"""Multi-word terms for a text's study list, counted once per text and kept.
+
+The reader matches phrases when a sentence is shown (:class:`reader.learn.phrases.PhraseIndex`),
+so a dictionary imported today finds its phrases in every text. Matching a whole novel takes
+seconds, too slow for a list asked for many times, so a text's counts are kept in
+``text_phrases`` with a short fingerprint of the phrase set they were counted against (the enabled
+sources and their sizes, and the learner's own multi-word terms). The fingerprint is read in a
+millisecond; when it changed, the text is counted again, and only then is the phrase index built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import sqlite_utils
+
+from reader.learn.phrases import PhraseIndex
+from reader.learn.texts import TokenRow
+from reader.store.tokens import UPOS, decode_sentence
+
+
+def phrase_set(db: sqlite_utils.Database, lang: str) -> str:
+    """What identifies the phrases :meth:`PhraseIndex.from_db` would find, cheaply."""
+    sources = db.execute(
+        "SELECT id, kind, entry_count FROM lex_sources WHERE enabled = 1 AND lang = ? ORDER BY id",
+        (lang,),
+    ).fetchall()
+    mine = db.execute(
+        "SELECT key FROM terms WHERE lang = ? AND key LIKE '% %' ORDER BY key", (lang,)
+    ).fetchall()
+    return hashlib.sha1(repr((sources, mine)).encode()).hexdigest()[:16]
+
+
+def phrase_counts(
+    db: sqlite_utils.Database, text_id: int, lang: str, phrases: PhraseIndex | None = None
+) -> dict[str, tuple[int, int]]:
+    """Each phrase met in the text: its key -> (count, first sentence index). ``phrases``: an
+    index already built (the running reader's), else one is built when the text must be counted."""
+    wanted = phrase_set(db, lang)
+    row = db.execute(
+        "SELECT phrase_set FROM phrase_counts WHERE text_id = ?", (text_id,)
+    ).fetchone()
+    if row is not None and row[0] == wanted:
+        return {
+            str(k): (int(c), int(f))
+            for k, c, f in db.execute(
+                "SELECT key, count, first_idx FROM text_phrases WHERE text_id = ?", (text_id,)
+            )
+        }
+    counts = count_phrases(db, text_id, phrases or PhraseIndex.from_db(db, lang))
+    with db.conn:
+        db.execute("DELETE FROM text_phrases WHERE text_id = ?", (text_id,))
+        db.conn.executemany(
+            "INSERT INTO text_phrases (text_id, key, count, first_idx) VALUES (?, ?, ?, ?)",
+            [(text_id, k, c, f) for k, (c, f) in counts.items()],
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO phrase_counts (text_id, phrase_set) VALUES (?, ?)",
+            (text_id, wanted),
+        )
+    return counts
+
+
+def count_phrases(
+    db: sqlite_utils.Database, text_id: int, phrases: PhraseIndex
+) -> dict[str, tuple[int, int]]:
+    """Match every sentence of the text as the reader does (one lemma table read, not one per
+    sentence)."""
+    if not phrases.size:
+        return {}
+    names = {
+        int(i): (str(lemma), str(key))
+        for i, lemma, key in db.execute(
+            "SELECT l.id, l.lemma, l.key FROM lemmas l WHERE l.id IN "
+            "(SELECT lemma_id FROM occurrences WHERE text_id = ?)",
+            (text_id,),
+        )
+    }
+    out: dict[str, tuple[int, int]] = {}
+    rows = db.execute(
+        "SELECT s.idx, s.text, s.start, k.data FROM sentences s "
+        "JOIN sentence_tokens k ON k.sentence_id = s.id WHERE s.text_id = ? ORDER BY s.idx",
+        (text_id,),
+    )
+    for idx, text, start, data in rows:
+        tokens = []
+        for n, (a, b, lemma_id, tag, is_word) in enumerate(decode_sentence(bytes(data), start)):
+            lemma, key = names.get(lemma_id, ("", ""))
+            surface = text[a - start : b - start]
+            tokens.append(TokenRow(n, surface, a, b, lemma, UPOS[tag], is_word, key or None))
+        for match in phrases.match(tokens):
+            count, first = out.get(match.key, (0, int(idx)))
+            out[match.key] = (count + 1, first)
+    return out
