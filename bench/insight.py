@@ -3,9 +3,15 @@
 The library is War and Peace, Sherlock Holmes, Pride and Prejudice and the seed article
 (``../shared/corpus``), with the 3,000 most frequent lemmas known and a month of SIMULATED
 reading and reviews (scripts/simulate_history.py). Targets (issue 21): study list of War and
-Peace under 100 ms, a common word's concordance under 50 ms, the stats screen's first frame
-(with its figures; the plots follow in the next frame) under 200 ms. Each is timed ``--runs``
-times; the median and the slowest are printed.
+Peace under 100 ms (once its multi-word terms are counted: a text's first list counts them,
+timed once and printed apart), a common word's concordance under 50 ms, the stats screen's
+first frame (with its figures; the plots follow in the next frame) under 200 ms. Each is timed
+``--runs`` times; the median and the slowest are printed.
+
+The stats screen is timed from the key S to the moment the frame with the figures has been
+drawn (the screen notes it after that refresh), and to the one with the plots. Waiting on
+``pilot.press`` instead, as this bench did first, waits until the app is idle: after the plots
+too. Both are printed.
 
     .venv/bin/python bench/insight.py [--runs 20] [--home DIR]
 """
@@ -44,31 +50,34 @@ def timed(label: str, runs: int, fn: object) -> None:
           f"   {result}")  # fmt: skip
 
 
-async def stats_first_frame(db_path: Path, runs: int) -> tuple[list[float], list[float]]:
-    """From the key S to the frame that shows the figures, and to the one with the plots."""
+async def stats_first_frame(
+    db_path: Path, runs: int
+) -> tuple[list[float], list[float], list[float]]:
+    """From the key S to the frame drawn with the figures, to the one with the plots, and to
+    the app being idle (what ``pilot.press`` waits for)."""
     from reader.ui.app import make_app
     from reader.ui.screens.stats import StatsScreen
 
     app = make_app(db_path)
-    figures, plots = [], []
+    figures, plots, idle = [], [], []
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(runs):
             started = time.perf_counter()
-            await pilot.press("S")
-            while not (isinstance(app.screen, StatsScreen) and app.screen.stats is not None):
+            press = asyncio.create_task(pilot.press("S"))
+            while not (isinstance(app.screen, StatsScreen) and app.screen.plots_at is not None):
                 await asyncio.sleep(0.001)
-            await pilot.pause()  # the frame with the figures
-            figures.append((time.perf_counter() - started) * 1000)
-            while not app.screen.plotted:
-                await asyncio.sleep(0.001)
-            await pilot.pause()  # the frame with the plots
-            plots.append((time.perf_counter() - started) * 1000)
+            screen = app.screen
+            assert screen.figures_at is not None and screen.plots_at is not None
+            figures.append((screen.figures_at - started) * 1000)
+            plots.append((screen.plots_at - started) * 1000)
+            await press
+            idle.append((time.perf_counter() - started) * 1000)
             await pilot.press("escape")
             await app.workers.wait_for_complete()
             await pilot.pause()
-    return figures, plots
+    return figures, plots, idle
 
 
 def main() -> None:
@@ -90,6 +99,9 @@ def main() -> None:
             sentences = Path(sys.executable).parent / "sentences"
             subprocess.run([str(sentences), "--home", str(home), "known", "--top", "3000"],
                            check=True, capture_output=True)  # fmt: skip
+            # WordNet and the idiom list: the phrases a study list ranks with the words.
+            subprocess.run([str(sentences), "--home", str(home), "setup"],
+                           check=True, capture_output=True)  # fmt: skip
             print(f"library built in {time.perf_counter() - started:.0f} s")
         os.environ["SENTENCES_HOME"] = str(home)
         os.environ["SENTENCES_FIRST_RUN"] = "0"
@@ -100,7 +112,12 @@ def main() -> None:
 
         db = open_db(db_path)
         war = int(db.execute("SELECT id FROM texts ORDER BY sentence_count DESC").fetchone()[0])
-        study_list(db, war)  # wordfreq's tables loaded once, as the running reader has them
+        with db.conn:  # the text's multi-word terms counted again, as after a new dictionary
+            db.execute("DELETE FROM phrase_counts WHERE text_id = ?", (war,))
+        started = time.perf_counter()
+        study_list(db, war)  # also loads wordfreq's tables once, as the running reader has them
+        print(f"study list of War and Peace, its phrases counted (once per text and phrase set): "
+              f"{time.perf_counter() - started:.1f} s")  # fmt: skip
         find(db, "went")  # the tagger's model, likewise
         print(f"study list of War and Peace (text {war}), top 100:")
         timed("study_list", args.runs, lambda: f"{len(study_list(db, war))} rows")
@@ -112,10 +129,12 @@ def main() -> None:
         timed("compute (figures, no estimate)", args.runs,
               lambda: f"{compute(db, estimate=False).sentences_read:,} read")  # fmt: skip
         db.close()
-        figures, plots = asyncio.run(stats_first_frame(db_path, max(5, args.runs // 4)))
-        for label, frames in (("figures", figures), ("plots", plots)):
-            print(f"  {'stats screen: key S to the frame with ' + label:<44} median "
-                  f"{statistics.median(frames):7.1f} ms   max {max(frames):7.1f} ms")  # fmt: skip
+        frames = asyncio.run(stats_first_frame(db_path, max(5, args.runs // 4)))
+        labels = ("the frame drawn with figures", "the frame drawn with plots",
+                  "idle (pilot.press returns)")  # fmt: skip
+        for label, times in zip(labels, frames, strict=True):
+            print(f"  {'stats screen: key S to ' + label:<52} median "
+                  f"{statistics.median(times):7.1f} ms   max {max(times):7.1f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from time import perf_counter
 
 from textual import work
 from textual.app import ComposeResult
@@ -60,7 +61,11 @@ class StatsScreen(AppScreen[None]):
     """
 
     stats: Stats | None = None
-    plotted = False  # the plots are drawn (bench/insight.py waits for it)
+    plotted = False  # the plots are drawn
+    # perf_counter() once the frame with the figures, then the one with the plots, was drawn
+    # (bench/insight.py times the screen by them; pilot.press would wait for the plots too).
+    figures_at: float | None = None
+    plots_at: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,8 +119,9 @@ class StatsScreen(AppScreen[None]):
         stats = self.stats
         if stats is None:
             return
+        self.figures_at = perf_counter()  # called after the refresh that drew the figures
         self.query_one(Grid).remove_class("empty")
-        self.call_after_refresh(self.estimate)
+        self.call_after_refresh(self._plots_drawn)
         self.plotted = True
         days = axis(stats)
         known = carried(days, {d: n for d, n in stats.known_by_day}, _known_before(stats, days))
@@ -134,6 +140,10 @@ class StatsScreen(AppScreen[None]):
         minutes = dict(stats.minutes_by_day)
         self._plot("minutes", "Minutes reading per day (active)", days,
                    [([minutes.get(d, 0) for d in days], "minutes", True)])  # fmt: skip
+
+    def _plots_drawn(self) -> None:
+        self.plots_at = perf_counter()
+        self.estimate()
 
     def on_estimate_loaded(self, message: EstimateLoaded) -> None:
         if self.stats is not None:
