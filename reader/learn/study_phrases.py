@@ -4,7 +4,9 @@ The reader matches phrases when a sentence is shown (:class:`reader.learn.phrase
 so a dictionary imported today finds its phrases in every text. Matching a whole novel takes
 seconds, too slow for a list asked for many times, so a text's counts are kept in
 ``text_phrases`` with a short fingerprint of the phrase set they were counted against (the enabled
-sources and their sizes, and the learner's own multi-word terms). The fingerprint is read in a
+sources and their sizes, and the learner's own multi-word terms). Names ("North Korea": every
+word capitalized, as the tagger does not always call them PROPN) are left out, as single names
+are. The fingerprint is read in a
 millisecond; when it changed, the text is counted again, and only then is the phrase index built.
 """
 
@@ -18,6 +20,8 @@ from reader.learn.phrases import PhraseIndex
 from reader.learn.texts import TokenRow
 from reader.store.tokens import UPOS, decode_sentence
 
+COUNTING = 3  # how phrases are counted: part of the fingerprint, so a change counts again
+
 
 def phrase_set(db: sqlite_utils.Database, lang: str) -> str:
     """What identifies the phrases :meth:`PhraseIndex.from_db` would find, cheaply."""
@@ -28,7 +32,7 @@ def phrase_set(db: sqlite_utils.Database, lang: str) -> str:
     mine = db.execute(
         "SELECT key FROM terms WHERE lang = ? AND key LIKE '% %' ORDER BY key", (lang,)
     ).fetchall()
-    return hashlib.sha1(repr((sources, mine)).encode()).hexdigest()[:16]
+    return hashlib.sha1(repr((COUNTING, sources, mine)).encode()).hexdigest()[:16]
 
 
 def phrase_counts(
@@ -89,6 +93,8 @@ def count_phrases(
             surface = text[a - start : b - start]
             tokens.append(TokenRow(n, surface, a, b, lemma, UPOS[tag], is_word, key or None))
         for match in phrases.match(tokens):
+            if all(tokens[i].text[:1].isupper() for i in match.token_idxs):
+                continue  # a name ("North Korea", "Victory Day"), left out as single names are
             count, first = out.get(match.key, (0, int(idx)))
             out[match.key] = (count + 1, first)
     return out
