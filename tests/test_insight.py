@@ -19,7 +19,7 @@ from reader.learn.stats import compute, reading_sessions, streak, why_empty
 from reader.learn.status import IGNORED, KNOWN, get_term, set_status
 from reader.learn.study import mark_words, study_list
 from reader.learn.texts import TextNotFound, unknown_share
-from reader.text.importer import import_text
+from reader.text.importer import import_text, rebuild_text
 from reader.text.load import Loaded
 
 
@@ -87,6 +87,9 @@ def test_the_study_list_has_the_texts_idioms_and_phrasal_verbs(
     assert "break the ice" not in {i.lemma for i in study_list(db, text_id, None)}
     code, out, _ = invoke("study", str(text_id), "--json")
     assert code == 0 and "take over" in {r["lemma"] for r in json.loads(out)}
+    # The text analysed again (a new tagger): its phrases are counted again.
+    rebuild_text(db, text_id, "en", "Nothing of the kind here.")
+    assert "take over" not in {i.lemma for i in study_list(db, text_id, None)}
 
 
 def test_study_of_a_missing_text(db: sqlite_utils.Database) -> None:

@@ -24,9 +24,10 @@ import sqlite_utils
 from reader.store.tokens import DamagedTokens, decode_sentence, rebuild_occurrences
 
 WAL_FILES = ("-wal", "-shm")
-DERIVED = ("occurrences",)
+DERIVED = ("occurrences", "text_phrases", "phrase_counts")
 """Tables rebuilt from the others by a rescue rather than copied (and WITHOUT ROWID, so the
-rowid-by-rowid copy could not step over their damage anyway)."""
+rowid-by-rowid copy could not step over their damage anyway). A text's phrase counts are left
+empty: its next study list counts them again (reader.learn.study_phrases)."""
 CHUNK = 500
 
 

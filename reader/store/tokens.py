@@ -180,13 +180,16 @@ def sentence_indexes(data: bytes) -> list[int]:
 
 
 def delete_tokens(conn: sqlite3.Connection, text_id: int) -> None:
-    """Remove a text's tokens and occurrence index (its sentences are removed by the caller)."""
+    """Remove a text's tokens, occurrence index and counted phrases (its sentences are removed
+    by the caller)."""
     conn.execute(
         "DELETE FROM sentence_tokens WHERE sentence_id IN "
         "(SELECT id FROM sentences WHERE text_id = ?)",
         (text_id,),
     )
     conn.execute("DELETE FROM occurrences WHERE text_id = ?", (text_id,))
+    conn.execute("DELETE FROM text_phrases WHERE text_id = ?", (text_id,))
+    conn.execute("DELETE FROM phrase_counts WHERE text_id = ?", (text_id,))
 
 
 def lemma_names(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
