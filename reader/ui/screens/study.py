@@ -110,8 +110,12 @@ class StudyScreen(AppScreen[bool]):
         for item in self.items:
             table.add_row(TICK if item.lemma in self.ticked else "", str(item.rank), item.lemma,
                           f"{item.count:,}", f"{item.share:.2%}", key=item.lemma)  # fmt: skip
+        phrases = sum(" " in item.lemma for item in self.items)
+        found = counted(len(self.items) - phrases, "new word")
+        if phrases:
+            found += f" and {counted(phrases, 'new phrase')}"
         note = (
-            f"{message.title}: {counted(len(self.items), 'new word')}, those that make most "
+            f"{message.title}: {found}, those that make most "
             "of it readable first. Space ticks, k marks the ticked known, 1 learning."
             if self.items
             else f"{message.title}: no new words left: you have marked them all."
