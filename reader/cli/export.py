@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from reader.cli.audio import _speech_settings
 from reader.cli.base import UserError, friendly, home_option, main, open_home_db
 from reader.config import load_config
 from reader.paths import audio_dir
@@ -94,7 +95,6 @@ def export_cmd(
     sentence audio, or a TSV/CSV file with one row per term.
 
     Exporting again updates the same notes in Anki instead of duplicating them."""
-    from reader.cli.audio import _speech_settings
     from reader.export import ExportRequest, NothingNew, export
 
     if media is not None and kind == "anki":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from reader.cli.base import emit_json, friendly, home_option, main, open_home_db
+from reader.cli.tui import run_tui
 from reader.config import load_config
 from reader.wording import counted
 
@@ -17,8 +18,6 @@ DRILL_CHOICE = click.Choice(["recognition", "production", "cloze", "listening"])
 @friendly
 def review_cmd(drill: str | None) -> None:
     """Open the review screen on the cards that are due."""
-    from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
-
     run_tui(None, review=(drill,) if drill else ())
 
 

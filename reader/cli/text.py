@@ -15,7 +15,9 @@ from reader.cli.base import (
     open_home_db,
     stdin_text,
 )
+from reader.cli.words import ensure_lexicon
 from reader.config import load_config
+from reader.text import analyze, split
 
 
 @main.command("split")
@@ -26,7 +28,6 @@ from reader.config import load_config
 def split_cmd(as_json: bool, lang: str) -> None:
     """Split stdin into sentences, one per line."""
     from reader.languages import check_text_language
-    from reader.text import split
 
     sentences = split(stdin_text(), check_text_language(lang))
     if as_json:
@@ -47,7 +48,6 @@ def split_cmd(as_json: bool, lang: str) -> None:
 def analyze_cmd(as_json: bool, glosses: bool, lang: str) -> None:
     """Split stdin into sentences and tokens with lemmas and part-of-speech tags."""
     from reader.languages import check_text_language
-    from reader.text import analyze
 
     lang = check_text_language(lang)
     sentences = analyze(stdin_text(), lang)
@@ -68,7 +68,6 @@ def _token_line(token: dict[str, Any]) -> str:
 
 def _with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     """The reader's glosses: the learner's data home's lexicon, phrases and choices."""
-    from reader.cli.words import ensure_lexicon
     from reader.learn.annotate import add_glosses
     from reader.learn.phrases import PhraseIndex
 

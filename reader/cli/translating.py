@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from reader.cli.base import UserError, emit_json, friendly, home_option, main, open_home_db
+from reader.cli.base import (
+    UserError,
+    emit_json,
+    friendly,
+    home_option,
+    main,
+    open_home_db,
+    stdin_text,
+)
 from reader.config import load_config
 
 
@@ -26,8 +34,6 @@ def translate_cmd(text: str, target: str | None, as_json: bool) -> None:
     from reader.translate import translate
 
     if text == "-":
-        from reader.cli.base import stdin_text
-
         text = stdin_text()
     config = load_config()
     lang = config.native_lang

@@ -18,6 +18,7 @@ from reader.cli.base import (
 )
 from reader.config import load_config
 from reader.paths import data_home
+from reader.text import analyze
 from reader.wording import counted
 
 
@@ -64,7 +65,6 @@ def _gloss_in(db: Any, word: str, sentence: str, pos: str | None) -> Any:
     """WORD's entry as read in SENTENCE (taken as one sentence, however it is punctuated)."""
     from reader.learn.annotate import NotInSentence, gloss_in_sentence
     from reader.learn.phrases import PhraseIndex
-    from reader.text import analyze
 
     tokens = [t for s in analyze(sentence) for t in s["tokens"]]
     context = {"text": sentence, "tokens": tokens}
