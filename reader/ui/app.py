@@ -15,11 +15,15 @@ from textual.app import App
 
 from reader.config import Config, load_config
 from reader.errors import describe
+from reader.learn.phrases import PhraseIndex
+from reader.lexicon.frequency import zipf
+from reader.lexicon.idioms import ensure_idioms
+from reader.lexicon.readable import stem
 from reader.lexicon.wordnet import is_compiled, is_declined
 from reader.logs import LOGGER, debug_enabled, log_failure, setup_logging, where_logged
 from reader.store import open_db
 from reader.store.writer import Writer
-from reader.text.load import Loaded
+from reader.text.load import Loaded, load_path
 from reader.ui.base import worker_db
 from reader.ui.messages import (
     DebugLog,
@@ -30,6 +34,8 @@ from reader.ui.messages import (
     WriteRecovered,
 )
 from reader.ui.pacing import settle_heap
+from reader.ui.screens.importing import ImportScreen
+from reader.ui.screens.language import QUESTION, ask_language, needs_asking
 from reader.wording import counted
 
 if TYPE_CHECKING:
@@ -163,7 +169,6 @@ class SentencesApp(App[None]):
         self.writer.start()
 
         self.push_screen(LibraryScreen())
-        from reader.ui.screens.language import needs_asking
 
         # The screen the command opens comes first (the seed, the review); the first-run
         # questions are asked over it, one after the other, and then it is simply there.
@@ -248,8 +253,6 @@ class SentencesApp(App[None]):
         self.push_screen(StudyScreen(text_id), closed)
 
     def import_and_open(self, loaded: Loaded) -> None:
-        from reader.ui.screens.importing import ImportScreen
-
         self.push_screen(ImportScreen(loaded, self.db_path, self.lang))
 
     @work(thread=True, exclusive=True, group="open-file", exit_on_error=False)
@@ -260,7 +263,6 @@ class SentencesApp(App[None]):
         the keys.
         """
         from reader.text.importer import find_text
-        from reader.text.load import load_path
 
         try:
             loaded = load_path(path)
@@ -289,8 +291,6 @@ class SentencesApp(App[None]):
     def warm_up(self) -> None:
         """Load the word-frequency tables and the sense model off the UI thread, before the first
         gloss needs them."""
-        from reader.lexicon.frequency import zipf
-        from reader.lexicon.readable import stem
         from reader.lexicon.senses.model import load_model
 
         zipf("warm")
@@ -300,16 +300,12 @@ class SentencesApp(App[None]):
 
         if self.lexicon_ready:
             with worker_db(self.db_path) as db:
-                from reader.lexicon.idioms import ensure_idioms
-
                 ensure_idioms(db)  # a new release may ship more idioms
             self.load_phrases()
         settle_heap()  # what was just loaded lives as long as the app: out of the collector's way
 
     def load_phrases(self) -> None:
         """Build the multi-word term index (on a worker thread, with its own connection)."""
-        from reader.learn.phrases import PhraseIndex
-
         with worker_db(self.db_path) as db:
             phrases = PhraseIndex.from_db(db, self.lang)
         settle_heap()
@@ -323,7 +319,6 @@ class SentencesApp(App[None]):
         """Which of the questions this run may ask are still to be asked (a worker: reads);
         ``language``: the learner's own language is asked first."""
         from reader.ui.screens.first_run import STEPS
-        from reader.ui.screens.language import QUESTION
 
         needed = [QUESTION] if language else []
         if names:
@@ -344,7 +339,6 @@ class SentencesApp(App[None]):
     def ask_first_run(self, names: list[str]) -> None:
         """Ask the first question, then the rest, one after the other."""
         from reader.ui.screens.first_run import STEPS
-        from reader.ui.screens.language import QUESTION, ask_language
 
         steps = {step.name: step for step in STEPS}
         if not names:

@@ -19,6 +19,7 @@ from reader.learn.session import ReadingSession
 from reader.learn.texts import sentences_between
 from reader.logs import log_failure
 from reader.paths import audio_dir
+from reader.speech import SpeechSettings
 from reader.ui.base import AppWidget, WorkerCancelled, worker_db
 from reader.ui.messages import AudioFailed, AudioFinished, AudioReady
 
@@ -45,8 +46,6 @@ class Listener(AppWidget):
         self._fallback_told = False
 
     def speech_settings(self) -> SpeechSettings:
-        from reader.speech import SpeechSettings
-
         config = self.sentences_app.config
         lang = self.session.info.lang if self.session else "en"
         return SpeechSettings(
