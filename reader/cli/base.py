@@ -120,7 +120,7 @@ def _logged(exc: Exception) -> str:
 
 
 def open_home_db() -> Any:
-    from reader.store import open_db
+    from reader.store import open_db  # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
 
     return open_db()
 
@@ -201,6 +201,7 @@ class ProgressLine:
 
 def stdin_text() -> str:
     data = sys.stdin.buffer.read()
+    # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
     from reader.text.load import LoadError, decode_bytes
 
     try:

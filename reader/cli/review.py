@@ -32,8 +32,11 @@ def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
     With --due, the cards a review session started now would show."""
     if ctx.invoked_subcommand is not None:
         return
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.card_list import list_cards
     from reader.learn.cards import ensure_all_cards
+
+    # lazy: the scheduler loads fsrs and sqlite-utils (~0.15 s)
     from reader.learn.schedule import load_queue, now_utc
 
     db = open_home_db()
@@ -66,6 +69,7 @@ def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
 @friendly
 def cards_refresh_cmd(term: str | None) -> None:
     """Give cards the meaning the reader shows now (a card keeps the one it was made with)."""
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.cards import refresh_meanings
     from reader.learn.status import normalize_key
 

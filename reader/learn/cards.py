@@ -348,6 +348,7 @@ def meaning_of(
     """The meaning a card shows, and its WordNet sense key when it is a WordNet sense: the
     learner's own gloss or chosen sense, else the first gloss the reader shows for the term in
     the card's sentence ``context`` (:mod:`reader.learn.meaning`)."""
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.learn.meaning import meaning_of as learner_meaning
 
     pos, senses_context = reading_in(db, key, lang, context) if context else (None, None)

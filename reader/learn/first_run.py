@@ -45,6 +45,7 @@ def give_head_start(db: sqlite_utils.Database, top: int, lang: str = "en") -> in
 
     Returns how many were marked. ``top`` 0 records a "no thanks".
     """
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.frequency import top_lemmas
 
     count = 0

@@ -125,7 +125,7 @@ def _clean(field: str) -> str:
 
 def keys_of(items: list[str], lang: str = "en") -> list[str | None]:
     """The term key of each entry (its words' lemmas), or None for one that is not a word."""
-    from reader.text.tagger import tag_sentences
+    from reader.text.tagger import tag_sentences  # lazy: numpy (~0.1 s)
 
     tokens = [tokenize(item) for item in items]
     tagged = tag_sentences([[t.text for t in ts] for ts in tokens])

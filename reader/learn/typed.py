@@ -44,7 +44,7 @@ def typed_key(text: str, lang: str = "en", pos: str | None = None) -> str:
         raise NotAWord(f"{shown!r} is not a word: give a word or a phrase" if shown else
                        "the term is empty: give a word or a phrase")  # fmt: skip
     if pos is not None and len(words) == 1:
-        from reader.text.tagger import lemma_of
+        from reader.text.tagger import lemma_of  # lazy: numpy (~0.1 s)
 
         return normalize_key(lemma_of(words[0].text, pos))
     tags = tag_words([t.text for t in tokens], lang)

@@ -71,6 +71,7 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def run_export(self) -> None:
+        # lazy: exports load genanki, gTTS and wordfreq (~0.5 s)
         from reader.export import ExportCancelled, ExportRequest, default_path, export
 
         app = sentences_app(self)
