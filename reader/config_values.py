@@ -53,6 +53,7 @@ def _engine(value: str) -> None:
 def _voice(value: str, lang: str) -> None:
     """A voice espeak-ng has, and one that speaks the studied language: espeak-ng does have
     "klingon" (and "german"), but either would read English text as gibberish."""
+    # lazy: subprocess and compression modules the CLI start skips
     from reader.voices import espeak_voices, is_espeak_voice, voice_language
 
     if not espeak_voices():

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from reader.cli.errors import UserError as UserError  # the commands import it from here
+from reader.cli.tui import run_tui
 from reader.config import load_config
 from reader.errors import describe
 from reader.logs import log_failure, setup_logging
@@ -119,7 +120,7 @@ def _logged(exc: Exception) -> str:
 
 
 def open_home_db() -> Any:
-    from reader.store import open_db
+    from reader.store import open_db  # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
 
     return open_db()
 
@@ -159,8 +160,6 @@ def main(ctx: click.Context) -> None:
     if ctx.invoked_subcommand != "config":  # `config` says it itself, as an error or a note
         ctx.call_on_close(_config_warnings)
     if ctx.invoked_subcommand is None:
-        from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
-
         run_tui(None)
 
 
@@ -202,6 +201,7 @@ class ProgressLine:
 
 def stdin_text() -> str:
     data = sys.stdin.buffer.read()
+    # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
     from reader.text.load import LoadError, decode_bytes
 
     try:

@@ -42,6 +42,7 @@ def dict_group() -> None:
 @friendly
 def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str | None) -> None:
     """Import a dictionary into the lexicon (replacing one of the same name)."""
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon import import_dictionary
 
     pair = _pair(lang_pair) if lang_pair else None
@@ -66,7 +67,7 @@ def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str
 
 
 def _pair(text: str) -> tuple[str, str]:
-    from reader.languages import parse_pair
+    from reader.languages import parse_pair  # lazy: langcodes (~0.03 s)
 
     pair = parse_pair(text)
     if pair is None:
@@ -90,7 +91,9 @@ def _quoted(name: str) -> str:
 @friendly
 def dict_lang_cmd(name: str, pair: str) -> None:
     """Say which languages a dictionary translates between, e.g. `dict lang mywords en-ko`."""
-    from reader.languages import name_of
+    from reader.languages import name_of  # lazy: langcodes (~0.03 s)
+
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.dictionaries import BUILTIN_KINDS, list_dictionaries, set_lang_pair
 
     db = open_home_db()
@@ -117,6 +120,7 @@ def dict_list_cmd(as_json: bool) -> None:
     """Gloss sources in display order (your own glosses always come first)."""
     from dataclasses import asdict
 
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon import list_dictionaries
 
     sources = list_dictionaries(open_home_db())
@@ -138,7 +142,7 @@ def dict_list_cmd(as_json: bool) -> None:
 @friendly
 def dict_enable_cmd(name: str) -> None:
     """Show this dictionary's glosses (WordNet is compiled again if it was removed)."""
-    from reader.lexicon import set_enabled
+    from reader.lexicon import set_enabled  # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.wordnet import SOURCE_NAME, welcome_wordnet
 
     db = open_home_db()
@@ -155,7 +159,7 @@ def dict_enable_cmd(name: str) -> None:
 @friendly
 def dict_disable_cmd(name: str) -> None:
     """Keep this dictionary but stop showing its glosses."""
-    from reader.lexicon import set_enabled
+    from reader.lexicon import set_enabled  # lazy: the lexicon loads wordfreq's tables (~0.15 s)
 
     set_enabled(open_home_db(), name, False)
 
@@ -166,7 +170,7 @@ def dict_disable_cmd(name: str) -> None:
 @friendly
 def dict_order_cmd(names: tuple[str, ...]) -> None:
     """Show dictionaries in this order (the ones not named keep their places after them)."""
-    from reader.lexicon import reorder
+    from reader.lexicon import reorder  # lazy: the lexicon loads wordfreq's tables (~0.15 s)
 
     reorder(open_home_db(), list(names))
 
@@ -177,6 +181,7 @@ def dict_order_cmd(names: tuple[str, ...]) -> None:
 @friendly
 def dict_remove_cmd(name: str) -> None:
     """Delete a dictionary and its entries."""
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon import remove_dictionary
     from reader.lexicon.wordnet import SOURCE_NAME, decline_wordnet
 

@@ -36,12 +36,14 @@ def read_cmd(target: str | None, title: str | None, lang: str | None, whole: boo
         run_tui(None)
         return
     db = open_home_db()
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.texts import get_text
 
     if target.isdigit() and not Path(target).exists():
         get_text(db, int(target))  # a clear error for an unknown id, before the TUI starts
         run_tui(int(target))
         return
+    # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
     from reader.text.importer import find_source, find_text
 
     lang = checked_lang(lang or config_lang())
@@ -59,12 +61,14 @@ def read_cmd(target: str | None, title: str | None, lang: str | None, whole: boo
 
 
 def is_url(target: str) -> bool:
+    # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
     from reader.text.web import is_url as _is_url
 
     return _is_url(target)
 
 
 def canonical_url(url: str) -> str:
+    # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
     from reader.text.web import canonical_url as _canonical
 
     return _canonical(url)
@@ -73,9 +77,11 @@ def canonical_url(url: str) -> str:
 def load_target(target: str, *, whole: bool = False) -> Any:
     """A file (``-`` for stdin) or a web page by its URL, as a text to import."""
     if is_url(target):
+        # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
         from reader.text.web import load_url
 
         return load_url(target, whole=whole)
+    # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
     from reader.text.load import load_path
 
     return load_path(target, whole=whole)
@@ -84,7 +90,7 @@ def load_target(target: str, *, whole: bool = False) -> Any:
 def checked_lang(lang: str) -> str:
     """The language code if the reader supports it; otherwise a one-line refusal naming those
     it does."""
-    from reader.languages import check_text_language
+    from reader.languages import check_text_language  # lazy: langcodes (~0.03 s)
 
     return check_text_language(lang)
 
@@ -115,6 +121,7 @@ def import_cmd(
     paths: tuple[str, ...], title: str | None, lang: str | None, whole: bool, as_json: bool
 ) -> None:
     """Import PATH or URL... (- for stdin) without opening; says each text's id and length."""
+    # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
     from reader.text.importer import find_source, import_text
 
     if title and len(paths) > 1:
@@ -160,6 +167,7 @@ def import_cmd(
 
 
 def _known_record(db: Any, text_id: int) -> dict[str, object]:
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.texts import get_text
 
     info = get_text(db, text_id, figures=False)
@@ -196,6 +204,7 @@ def _stored_title(db: Any, text_id: int) -> str:
 @friendly
 def texts_cmd(as_json: bool) -> None:
     """List texts with their length, progress and share of unknown words."""
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.texts import list_texts
 
     texts = list_texts(open_home_db())
@@ -219,6 +228,7 @@ def texts_cmd(as_json: bool) -> None:
 @friendly
 def remove_cmd(text_ids: tuple[int, ...]) -> None:
     """Remove TEXT-ID... from the library; your word statuses and glosses stay."""
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.texts import remove_text
 
     db = open_home_db()

@@ -21,6 +21,7 @@ from reader.paths import data_home, db_path
 @friendly
 def doctor_cmd(rescue: bool) -> None:
     """Check the database (PRAGMA integrity_check) and say what was found."""
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.store.doctor import check
 
     path = db_path()
@@ -47,7 +48,10 @@ def doctor_cmd(rescue: bool) -> None:
 
 
 def _rescue(path: Path) -> None:
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.store.doctor import RescueError, rescue
+
+    # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
     from reader.text.importer import rebuild_text
 
     try:
@@ -79,6 +83,7 @@ def backup_cmd(out: str | None) -> None:
 
     import sqlite_utils
 
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.store.backup import backup_to
 
     source = db_path()

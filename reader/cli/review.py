@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from reader.cli.base import emit_json, friendly, home_option, main, open_home_db
+from reader.cli.tui import run_tui
 from reader.config import load_config
 from reader.wording import counted
 
@@ -17,8 +18,6 @@ DRILL_CHOICE = click.Choice(["recognition", "production", "cloze", "listening"])
 @friendly
 def review_cmd(drill: str | None) -> None:
     """Open the review screen on the cards that are due."""
-    from reader.cli.tui import run_tui  # at call time: it opens Textual (see there)
-
     run_tui(None, review=(drill,) if drill else ())
 
 
@@ -33,8 +32,11 @@ def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
     With --due, the cards a review session started now would show."""
     if ctx.invoked_subcommand is not None:
         return
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.card_list import list_cards
     from reader.learn.cards import ensure_all_cards
+
+    # lazy: the scheduler loads fsrs and sqlite-utils (~0.15 s)
     from reader.learn.schedule import load_queue, now_utc
 
     db = open_home_db()
@@ -67,6 +69,7 @@ def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
 @friendly
 def cards_refresh_cmd(term: str | None) -> None:
     """Give cards the meaning the reader shows now (a card keeps the one it was made with)."""
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.cards import refresh_meanings
     from reader.learn.status import normalize_key
 

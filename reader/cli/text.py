@@ -15,7 +15,9 @@ from reader.cli.base import (
     open_home_db,
     stdin_text,
 )
+from reader.cli.words import ensure_lexicon
 from reader.config import load_config
+from reader.text import analyze, split
 
 
 @main.command("split")
@@ -25,8 +27,7 @@ from reader.config import load_config
 @friendly
 def split_cmd(as_json: bool, lang: str) -> None:
     """Split stdin into sentences, one per line."""
-    from reader.languages import check_text_language
-    from reader.text import split
+    from reader.languages import check_text_language  # lazy: langcodes (~0.03 s)
 
     sentences = split(stdin_text(), check_text_language(lang))
     if as_json:
@@ -46,8 +47,7 @@ def split_cmd(as_json: bool, lang: str) -> None:
 @friendly
 def analyze_cmd(as_json: bool, glosses: bool, lang: str) -> None:
     """Split stdin into sentences and tokens with lemmas and part-of-speech tags."""
-    from reader.languages import check_text_language
-    from reader.text import analyze
+    from reader.languages import check_text_language  # lazy: langcodes (~0.03 s)
 
     lang = check_text_language(lang)
     sentences = analyze(stdin_text(), lang)
@@ -68,8 +68,10 @@ def _token_line(token: dict[str, Any]) -> str:
 
 def _with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     """The reader's glosses: the learner's data home's lexicon, phrases and choices."""
-    from reader.cli.words import ensure_lexicon
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.learn.annotate import add_glosses
+
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.phrases import PhraseIndex
 
     db = open_home_db()
@@ -97,6 +99,7 @@ def _with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, 
 @friendly
 def show_cmd(text_id: int, as_json: bool) -> None:
     """The stored sentences of TEXT-ID, one per line, under their chapters' titles."""
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.chapters import stored_sentences
 
     sentences = stored_sentences(open_home_db(), text_id)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from reader.cli.base import UserError, emit_json, friendly, home_option, main, open_home_db
+from reader.cli.base import (
+    UserError,
+    emit_json,
+    friendly,
+    home_option,
+    main,
+    open_home_db,
+    stdin_text,
+)
 from reader.config import load_config
 
 
@@ -22,12 +30,10 @@ def translate_cmd(text: str, target: str | None, as_json: bool) -> None:
     The translation is printed on stdout; what made it (a machine translation, which service,
     whether it came from the cache) on stderr, or all of it with --json.
     """
-    from reader.languages import iso639_1
-    from reader.translate import translate
+    from reader.languages import iso639_1  # lazy: langcodes (~0.03 s)
+    from reader.translate import translate  # lazy: translation loads requests (~0.07 s)
 
     if text == "-":
-        from reader.cli.base import stdin_text
-
         text = stdin_text()
     config = load_config()
     lang = config.native_lang

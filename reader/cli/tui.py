@@ -15,7 +15,7 @@ from reader.paths import db_path
 
 
 def run_tui(target: Any, lang: str = "en", review: tuple[str, ...] | None = None) -> None:
-    from reader.store import open_db
+    from reader.store import open_db  # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
 
     open_db(db_path()).close()  # migrate, and fail with one line if the file is unusable
     # At call time: Textual and the screens take ~0.3 s to import; scripting commands skip it.

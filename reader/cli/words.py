@@ -18,6 +18,7 @@ from reader.cli.base import (
 )
 from reader.config import load_config
 from reader.paths import data_home
+from reader.text import analyze
 from reader.wording import counted
 
 
@@ -30,7 +31,10 @@ from reader.wording import counted
 @friendly
 def gloss_cmd(word: str, sentence: str | None, pos: str | None, as_json: bool) -> None:
     """The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet."""
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.learn.glossing import gloss_entry
+
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.typed import check_pos, typed_key
 
     if not word.strip():
@@ -62,9 +66,11 @@ def gloss_cmd(word: str, sentence: str | None, pos: str | None, as_json: bool) -
 
 def _gloss_in(db: Any, word: str, sentence: str, pos: str | None) -> Any:
     """WORD's entry as read in SENTENCE (taken as one sentence, however it is punctuated)."""
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.learn.annotate import NotInSentence, gloss_in_sentence
+
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.phrases import PhraseIndex
-    from reader.text import analyze
 
     tokens = [t for s in analyze(sentence) for t in s["tokens"]]
     context = {"text": sentence, "tokens": tokens}
@@ -80,6 +86,7 @@ def _gloss_in(db: Any, word: str, sentence: str, pos: str | None) -> Any:
 def ensure_lexicon(db: Any) -> None:
     """Compile WordNet if it is not yet, with a progress line on stderr (never on stdout, which
     may be JSON)."""
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.builtin import ensure_lexicon as build
 
     with ProgressLine("building the lexicon from WordNet") as report:
@@ -99,8 +106,11 @@ def term_group() -> None:
 @friendly
 def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
     """Set a term's status or your own gloss (LEMMA is keyed as the reader keys it: ran -> run)."""
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.status import LEARNING, get_term, parse_status, set_gloss, set_status
     from reader.learn.status import status_name as name_of
+
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.typed import typed_key
 
     if status is None and gloss is None:
@@ -128,6 +138,7 @@ def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
 def _meaningless(db: Any, key: str) -> bool:
     """Whether no gloss source knows ``key`` ("xyzzyqq"); False while there is no lexicon to
     ask (WordNet not compiled yet), rather than call every word unknown."""
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.learn.glossing import gloss_entry
 
     if db.execute("SELECT 1 FROM lex_entries LIMIT 1").fetchone() is None:
@@ -145,8 +156,11 @@ def setup_cmd() -> None:
     """Find or build the lexicon and language data, and say what was found."""
     import time
 
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.builtin import ensure_lexicon
     from reader.lexicon.idioms import ensure_idioms
+
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.wordnet import WORDNET_MISSING, find_wordnet
 
     db = open_home_db()
@@ -158,6 +172,7 @@ def setup_cmd() -> None:
     if source is None:
         raise UserError(WORDNET_MISSING)
     started = time.perf_counter()
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.wordnet import welcome_wordnet
 
     with ProgressLine("building the lexicon from WordNet") as report:
@@ -169,7 +184,7 @@ def setup_cmd() -> None:
     ).fetchone()
     verb = "compiled" if built else "already compiled"
     click.echo(f"WordNet: {verb} from {count[1]}, {counted(count[0], 'sense')} ({took:.1f} s)")
-    from reader.text.tagger import tag_words
+    from reader.text.tagger import tag_words  # lazy: numpy (~0.1 s)
 
     tag_words(["Setup", "works", "."])
     click.echo("tagger: ready (trained on UD English EWT, shipped with the package)")
@@ -185,7 +200,9 @@ def _list_dictd(db: Any) -> None:
     """Installed dictd dictionaries for English, each with the command that imports it."""
     import shlex
 
-    from reader.languages import name_of
+    from reader.languages import name_of  # lazy: langcodes (~0.03 s)
+
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.dictd import installed_dictionaries
 
     found = installed_dictionaries()
@@ -218,7 +235,10 @@ def _list_dictd(db: Any) -> None:
 @friendly
 def known_cmd(top: int | None, source: Path | None) -> None:
     """Mark words known: the TOP most frequent lemmas (a head start), or those of a list."""
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.status import KNOWN, set_statuses
+
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.frequency import top_lemmas
 
     if (top is None) == (source is None):
@@ -237,6 +257,7 @@ def known_cmd(top: int | None, source: Path | None) -> None:
 
 
 def _known_from(source: Path) -> None:
+    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
     from reader.learn.known_from import WordListError, entries, mark_known_from
 
     try:

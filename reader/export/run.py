@@ -28,6 +28,8 @@ from reader.export.record import exported_fingerprints, last_export, record_expo
 from reader.export.selection import ExportItem, Selection, select_items
 from reader.export.tabular import write_table
 from reader.learn.status import LEARNING, status_name
+from reader.lexicon.builtin import ensure_lexicon
+from reader.lexicon.wordnet import WordNetMissing
 from reader.speech.settings import SpeechSettings
 from reader.store.migrations import now
 from reader.wording import counted
@@ -178,8 +180,6 @@ def _any_terms(db: sqlite_utils.Database, request: ExportRequest) -> bool:
 def _ensure_lexicon(db: sqlite_utils.Database, progress: Progress | None) -> list[str]:
     """The meanings come from the lexicon tables, compiled from WordNet on first use (as the
     reader does); without WordNet the export goes on with the learner's own glosses."""
-    from reader.lexicon.builtin import ensure_lexicon
-    from reader.lexicon.wordnet import WordNetMissing
 
     def report(done: int, total: int) -> None:
         if progress is not None:

@@ -21,10 +21,12 @@ import sqlite_utils
 
 from reader.learn.glossing import gloss_entry
 from reader.learn.status import LEARNING, status_name
+from reader.learn.texts import TextNotFound
 from reader.learn.translations import get_translation
 from reader.lexicon.lookup import glosses
 from reader.lexicon.senses import SenseContext
 from reader.store.tokens import sentence_ids, sentence_tokens, sentences_with, text_keys
+from reader.text import analyze
 
 Span = tuple[int, int]
 
@@ -224,8 +226,6 @@ def _card_sentence(db: sqlite_utils.Database, lang: str, key: str) -> Sentence |
 
 def _context_of_text(text: str, start: int, end: int) -> SenseContext | None:
     """A copied sentence has no stored tokens: it is analyzed again (one sentence, fast)."""
-    from reader.text import analyze
-
     tokens = [t for sentence in analyze(text) for t in sentence["tokens"]]
     target = [i for i, t in enumerate(tokens) if t["start"] < end and t["end"] > start]
     return SenseContext.of_analyzed(tokens, target) if target else None
@@ -347,8 +347,6 @@ def _keys_in_text(
     if text_id is None:
         return None
     if db.execute("SELECT 1 FROM texts WHERE id = ?", (text_id,)).fetchone() is None:
-        from reader.learn.texts import TextNotFound
-
         raise TextNotFound(f"no text with id {text_id}")
     words = text_keys(db.conn, text_id)
     found = set()

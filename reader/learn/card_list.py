@@ -9,6 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from reader.learn.cards import DRILLS
+from reader.learn.translations import get_translation
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,6 @@ def learner_translations(
     where there is one, else the latest, exactly as the export chooses
     (:func:`reader.learn.translations.get_translation`). A translation is kept in the language
     it is written in, never the card's (studied) language, so matching on that found none."""
-    from reader.learn.translations import get_translation
-
     found: dict[int, str] = {}
     if not db["learner_translations"].exists():
         return found

@@ -29,9 +29,11 @@ import sqlite_utils
 from reader.learn import events
 from reader.learn.events import Met
 from reader.learn.identity import sentence_guid, term_card_guid
+from reader.learn.texts import tokens_of
 from reader.store import transaction
 from reader.store.migrations import now
 from reader.store.tokens import StoredToken, sentence_ids, sentence_tokens, sentences_with
+from reader.text import analyze
 
 if TYPE_CHECKING:
     from reader.lexicon.senses import SenseContext
@@ -346,6 +348,7 @@ def meaning_of(
     """The meaning a card shows, and its WordNet sense key when it is a WordNet sense: the
     learner's own gloss or chosen sense, else the first gloss the reader shows for the term in
     the card's sentence ``context`` (:mod:`reader.learn.meaning`)."""
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.learn.meaning import meaning_of as learner_meaning
 
     pos, senses_context = reading_in(db, key, lang, context) if context else (None, None)
@@ -389,16 +392,12 @@ def reading_in(
             (context.text_sha256, lang, context.sentence_start),
         ).fetchone()
     if found is not None:
-        from reader.learn.texts import tokens_of
-
         rows = tokens_of(db, int(found[0]))
         offset = context.sentence_start or 0  # the library's offsets are the text's
         spans = [(t.start - offset, t.end - offset, t.is_word) for t in rows]
         target = _term_tokens(spans, start, end)
         senses_context = SenseContext.of_tokens(rows, target) if target else None
     else:
-        from reader.text import analyze
-
         tokens = [t for sentence in analyze(context.sentence, lang) for t in sentence["tokens"]]
         spans = [(int(t["start"]), int(t["end"]), bool(t["is_word"])) for t in tokens]
         target = _term_tokens(spans, start, end)

@@ -21,6 +21,7 @@ from reader.store.tokens import (
     sentence_tokens,
     sentences_with,
 )
+from reader.text import analyze
 
 DEFAULT_LIMIT = 100
 PHRASE_GAP = 3  # other tokens allowed between two words of a phrase, as in the reader
@@ -61,7 +62,6 @@ def lemma_keys(db: sqlite_utils.Database, term: str, lang: str = "en") -> tuple[
         return ()
     if " " not in key and key_lemma_ids(db.conn, key):
         return (key,)
-    from reader.text import analyze
 
     words = [t for s in analyze(key, lang) for t in s["tokens"] if t["is_word"]]
     return tuple(str(t["lemma"]).lower() for t in words) or (key,)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from reader.learn.status import KNOWN, set_statuses
 from reader.store import transaction
 from reader.store.migrations import now
 
@@ -44,7 +45,7 @@ def give_head_start(db: sqlite_utils.Database, top: int, lang: str = "en") -> in
 
     Returns how many were marked. ``top`` 0 records a "no thanks".
     """
-    from reader.learn.status import KNOWN, set_statuses
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.frequency import top_lemmas
 
     count = 0

@@ -22,6 +22,8 @@ from reader.lexicon.readable import circular_word, describing, readable
 from reader.lexicon.senses import SenseContext, rank_senses
 from reader.lexicon.senses.rivals import use_tagger
 from reader.lexicon.wordparts import Part, split_compound, split_word
+from reader.text import tag_words
+from reader.text.spelling import intended_word
 from reader.text.tagger import lemma_of, tag_margins
 
 use_tagger(tag_margins, lemma_of)  # a part of speech the tagger nearly chose may compete
@@ -271,12 +273,8 @@ def _lemma_with_gloss(db: sqlite_utils.Database, form: str, pos: str | None) -> 
     first lemma with a gloss: the reader has the sentence to decide, the command line has not."""
     from lemminflect import getAllLemmas
 
-    from reader.text.spelling import intended_word
-
     order = ([pos] if pos else []) + ["NOUN", "VERB", "ADJ", "ADV"]
     if " " in form:
-        from reader.text import tag_words
-
         phrase = " ".join(lemma.lower() for _, lemma in tag_words(form.split()))
         return phrase if has_gloss(db, phrase) else None
     candidates = getAllLemmas(form) or {}

@@ -23,6 +23,7 @@ from pathlib import Path
 import sqlite_utils
 
 from reader.learn.status import IGNORED, KNOWN, get_terms, set_statuses
+from reader.text.tokenize import tokenize
 
 MAX_WORDS = 6  # an entry longer than this is a sentence, not a term
 MAX_BYTES = 200 * 1024 * 1024
@@ -124,8 +125,7 @@ def _clean(field: str) -> str:
 
 def keys_of(items: list[str], lang: str = "en") -> list[str | None]:
     """The term key of each entry (its words' lemmas), or None for one that is not a word."""
-    from reader.text.tagger import tag_sentences
-    from reader.text.tokenize import tokenize
+    from reader.text.tagger import tag_sentences  # lazy: numpy (~0.1 s)
 
     tokens = [tokenize(item) for item in items]
     tagged = tag_sentences([[t.text for t in ts] for ts in tokens])

@@ -51,7 +51,7 @@ def machine_gloss(
     db: sqlite_utils.Database, key: str, native_lang: str, source_lang: str = "en"
 ) -> Gloss | None:
     """The cached machine translation of ``key`` into ``native_lang``, as a gloss."""
-    from reader.translate import cached_translation
+    from reader.translate import cached_translation  # lazy: translation loads requests (~0.07 s)
 
     if not native_lang or native_lang == source_lang:
         return None
@@ -154,7 +154,7 @@ def _unfit_domain(db: sqlite_utils.Database, sense: Gloss, context: SenseContext
     labels = labels_of(sense.gloss) if context is not None else []
     if not labels or context is None:  # without a sentence there is nothing to judge by
         return False
-    from reader.lexicon.senses.model import load_model
+    from reader.lexicon.senses.model import load_model  # lazy: numpy (~0.1 s)
 
     model = load_model()  # its domain vocabularies: the words that point to each WordNet domain
     vocabulary = model.domains if model is not None else {}

@@ -106,6 +106,7 @@ class PhraseIndex:
     def from_db(cls, db: sqlite_utils.Database, lang: str = "en") -> PhraseIndex:
         """The multi-word headwords of the enabled sources and the learner's own terms, less
         WordNet's terms that only its words explain (see :func:`composed_terms`)."""
+        # lazy: the lexicon loads wordfreq's tables (~0.15 s)
         from reader.lexicon.senses.model import composed_terms
 
         rows = db.execute(

@@ -33,6 +33,7 @@ from reader.learn.schedule import (
     term_status_from_cards,
 )
 from reader.learn.siblings import are_siblings, spread
+from reader.learn.status import LEARNING, set_status
 from reader.store import transaction
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -261,8 +262,6 @@ def record_answer(db: sqlite_utils.Database, answer: Answer) -> None:
 
 def undo_answer(db: sqlite_utils.Database, answer: Answer) -> None:
     """Take an answer back: the card as it was, its log row gone, the term's status restored."""
-    from reader.learn.status import set_status
-
     before = answer.before
     with transaction(db):
         _write_card(db, before)
@@ -292,8 +291,6 @@ def _write_card(db: sqlite_utils.Database, card: ReviewCard) -> None:
 
 def _follow_status(db: sqlite_utils.Database, card: ReviewCard) -> tuple[int | None, int | None]:
     """A learning term's level follows its cards' stability; returns (before, after)."""
-    from reader.learn.status import LEARNING, set_status
-
     if not card.term_key:
         return None, None
     row = db.execute(

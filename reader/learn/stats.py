@@ -275,6 +275,7 @@ def vocabulary_estimate(db: sqlite_utils.Database, lang: str = "en") -> int:
     the band before it. The estimate is the sum of shares times band sizes, plus the known
     words rarer than the bands.
     """
+    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon.frequency import ranked_lemmas
 
     known = {

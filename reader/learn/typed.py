@@ -9,6 +9,8 @@ tokenizer, tagger and lemmatizer, so ``term set ran`` changes the status the rea
 from __future__ import annotations
 
 from reader.learn.status import normalize_key
+from reader.text import tag_words
+from reader.text.tokenize import tokenize
 
 #: Universal Dependencies part-of-speech tags: what ``--pos`` accepts.
 UPOS_TAGS = (
@@ -35,9 +37,6 @@ def typed_key(text: str, lang: str = "en", pos: str | None = None) -> str:
     ``pos`` (a UPOS tag) decides the lemma of a single word, as the tagger would in a sentence
     where the word has that part of speech.
     """
-    from reader.text import tag_words
-    from reader.text.tokenize import tokenize
-
     tokens = tokenize(text)
     words = [t for t in tokens if t.is_word]
     if not words:
@@ -45,7 +44,7 @@ def typed_key(text: str, lang: str = "en", pos: str | None = None) -> str:
         raise NotAWord(f"{shown!r} is not a word: give a word or a phrase" if shown else
                        "the term is empty: give a word or a phrase")  # fmt: skip
     if pos is not None and len(words) == 1:
-        from reader.text.tagger import lemma_of
+        from reader.text.tagger import lemma_of  # lazy: numpy (~0.1 s)
 
         return normalize_key(lemma_of(words[0].text, pos))
     tags = tag_words([t.text for t in tokens], lang)

@@ -19,6 +19,7 @@ from reader.learn.status import NEW, TermState, needs_gloss
 from reader.learn.texts import TokenRow
 from reader.lexicon.frequency import rank_threshold
 from reader.lexicon.senses import SenseContext
+from reader.lexicon.senses.model import common_names
 
 OPEN_CLASS_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "INTJ"})
 
@@ -90,8 +91,6 @@ def glossable(tokens: Sequence[TokenRow], unit: Unit) -> bool:
     but a word WordNet lists as a capitalized common word ("Sunday", "English", "Korean") is
     glossed as one, however it was tagged."""
     if all(tokens[i].pos in NAME_POS for i in unit.token_idxs):
-        from reader.lexicon.senses.model import common_names
-
         return not unit.is_phrase and unit.key in common_names()
     return unit.is_phrase or unit.pos not in UNGLOSSED_POS
 

@@ -16,6 +16,7 @@ import sqlite_utils
 from reader.lexicon.base import WORDNET_PRIORITY, LexiconError, Progress, store_source
 from reader.lexicon.wndb import REQUIRED_FILES, open_wordnet, parse, rows
 from reader.paths import wordnet_dirs
+from reader.store.db import transaction
 
 SOURCE_NAME = "wordnet"
 WORDNET_MISSING = (
@@ -99,8 +100,6 @@ def ensure_wordnet(
 
 def decline_wordnet(db: sqlite_utils.Database) -> int:
     """Remove WordNet's entries but remember that it was removed; returns how many went."""
-    from reader.store.db import transaction
-
     with transaction(db):
         row = db.conn.execute(
             "SELECT id FROM lex_sources WHERE name = ?", (SOURCE_NAME,)
@@ -117,8 +116,6 @@ def decline_wordnet(db: sqlite_utils.Database) -> int:
 def welcome_wordnet(db: sqlite_utils.Database, progress: Progress | None = None) -> bool:
     """Turn WordNet back on (``setup``, ``dict enable wordnet``), compiling it if it was
     removed; returns whether it had to be compiled."""
-    from reader.store.db import transaction
-
     with transaction(db):
         db.conn.execute("UPDATE lex_sources SET enabled = 1 WHERE name = ?", (SOURCE_NAME,))
     return ensure_wordnet(db, progress=progress) is not None

@@ -31,6 +31,7 @@ from reader.speech.settings import (
     SpeechSettings,
 )
 from reader.speech.stretch import stretch_file
+from reader.store.db import open_db
 
 DbLike = sqlite_utils.Database | str | Path
 
@@ -90,7 +91,6 @@ def open_database(db: DbLike) -> Iterator[sqlite_utils.Database]:
     if isinstance(db, sqlite_utils.Database):
         yield db
         return
-    from reader.store.db import open_db
 
     opened = open_db(db)
     try:

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from reader.errors import describe_db_error
 from reader.paths import db_path
+from reader.store.backup import database_file
 from reader.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -121,8 +122,6 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        from reader.store.backup import database_file
-
         raise StoreError(describe_db_error(exc, database_file(db) or "reader.db")) from exc
     try:
         yield db

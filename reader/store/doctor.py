@@ -21,6 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.store.db import open_db
 from reader.store.tokens import DamagedTokens, decode_sentence, rebuild_occurrences
 
 WAL_FILES = ("-wal", "-shm")
@@ -103,8 +104,6 @@ def rescue(
     The damaged file (and its ``-wal``) is renamed ``reader-damaged-<time>.db`` and never
     written to: the rows are read from a scratch copy. Close the reader before running this.
     """
-    from reader.store.db import open_db
-
     say = progress or (lambda _message: None)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     damaged = path.with_name(f"{path.stem}-damaged-{stamp}{path.suffix}")

@@ -32,6 +32,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.store.backup import backup_to, database_file, has_data
+
 _FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 RETIRED = frozenset({11, 12, 13})
@@ -185,8 +187,6 @@ def backup_path(database: Path, first_pending: int) -> Path:
 
 
 def _keep_a_copy(db: sqlite_utils.Database, first_pending: int) -> None:
-    from reader.store.backup import backup_to, database_file, has_data
-
     file = database_file(db)
     if file is None or not has_data(db):
         return

@@ -46,6 +46,7 @@ from typing import Any, Protocol
 import sqlite_utils
 
 from reader.errors import describe
+from reader.store.db import StoreError, open_db, transaction
 
 log = logging.getLogger("sentences.writer")
 
@@ -136,8 +137,6 @@ class _Job:
 
 def is_transient(exc: BaseException) -> bool:
     """Busy, locked or full: the same write can succeed later, so it is kept, not dropped."""
-    from reader.store.db import StoreError
-
     if isinstance(exc, StoreError | sqlite3.OperationalError):
         text = str(exc).lower()
         return any(word in text for word in ("locked", "busy", "disk is full", "disk i/o"))
@@ -278,8 +277,6 @@ class Writer:
     # -- the thread ------------------------------------------------------------------------------
 
     def _open(self) -> sqlite_utils.Database:
-        from reader.store.db import open_db
-
         db = open_db(self.path)
         db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
         return db
@@ -328,8 +325,6 @@ class Writer:
 
     def _attempt(self, db: sqlite_utils.Database, job: _Job) -> Any:
         """Run ``job`` with its retries; raises the last error if none succeeded."""
-        from reader.store.db import transaction
-
         pauses = () if job.reported else self.retry_pauses
         for pause in (*pauses, None):
             try:

@@ -12,6 +12,7 @@ from typing import Any
 
 def split(text: str, lang: str = "en") -> list[dict[str, Any]]:
     """Sentences of ``text``: a list of ``{"text", "start", "end"}``."""
+    # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
     from reader.text.pipeline import split as _split
 
     return _split(text, lang)
@@ -20,6 +21,7 @@ def split(text: str, lang: str = "en") -> list[dict[str, Any]]:
 def analyze(text: str, lang: str = "en") -> list[dict[str, Any]]:
     """Sentences with tokens: ``{"text","start","end","tokens":[{"text","start","end","lemma",
     "pos","is_word"}]}``."""
+    # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
     from reader.text.pipeline import analyze as _analyze
 
     return _analyze(text, lang)
@@ -27,7 +29,7 @@ def analyze(text: str, lang: str = "en") -> list[dict[str, Any]]:
 
 def tag_words(words: Sequence[str], lang: str = "en") -> list[tuple[str, str]]:
     """One ``(pos, lemma)`` pair per word of an already tokenized sentence."""
-    from reader.text.tagger import tag_words as _tag_words
+    from reader.text.tagger import tag_words as _tag_words  # lazy: numpy (~0.1 s)
 
     return _tag_words(words, lang)
 

@@ -18,11 +18,15 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from reader.text.article import NoArticle, extract_article
+from reader.text.chapters import mark_chapters, strip_illustrations
 from reader.text.epub import epub_to_text
+from reader.text.furniture import drop_furniture
 from reader.text.gutenberg import gutenberg_title, strip_gutenberg
 from reader.text.loaded import Chapter, Loaded, Timed
 from reader.text.markdown import markdown_to_text
 from reader.text.markup import CHAPTER_MARK, MarkupError, html_document
+from reader.text.subtitles import subtitles_to_text
 
 __all__ = ["Chapter", "Loaded", "Timed"]  # with the loaders: importable from here as before
 
@@ -91,8 +95,6 @@ def load_bytes(
             return _finish(text, title or fallback, source, ".epub", fallback=fallback)
         text = decode_bytes(data, name).replace(CHAPTER_MARK, "")
         if suffix in SUBTITLE_SUFFIXES:
-            from reader.text.subtitles import subtitles_to_text
-
             return _checked(subtitles_to_text(text, name, suffix, source, fallback))
         return _finish(text, "", source, suffix, fallback=fallback, whole=whole, url=url)
     except MarkupError as exc:
@@ -154,8 +156,6 @@ def _finish(
         if whole:
             html_title, text = html_document(text)
         else:
-            from reader.text.article import NoArticle, extract_article
-
             try:
                 html_title, text = extract_article(text, url or source, url=url)
                 extracted = True
@@ -169,9 +169,6 @@ def _finish(
     text = normalize(text)
     title = title or guess_title(text) or fallback
     if suffix in TEXT_SUFFIXES:
-        from reader.text.chapters import mark_chapters, strip_illustrations
-        from reader.text.furniture import drop_furniture
-
         stripped = strip_gutenberg(text)
         book = stripped is not text
         text = strip_illustrations(stripped) if book or "[Illustration" in text else stripped
@@ -180,8 +177,6 @@ def _finish(
     elif suffix == ".epub":
         text = strip_gutenberg(text)  # Gutenberg's EPUBs carry its header and licence too
     elif extracted:
-        from reader.text.furniture import drop_furniture
-
         text = drop_furniture(text, title)  # what the extractor kept of "Topics", "Log in to…"
     text, chapters = _take_chapter_marks(text)
     return _checked(Loaded(title=title, content=text, source=source, chapters=chapters))

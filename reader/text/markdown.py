@@ -14,6 +14,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from reader.text.markup import html_to_text
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -35,8 +37,6 @@ _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
 def markdown_to_text(source: str) -> str:
     """Blocks as paragraphs separated by blank lines; see the module's docstring. A blog
     post's YAML front matter ("---", "title: ...", "---") is not text; its title heads it."""
-    from reader.text.markup import html_to_text
-
     paragraphs: list[str] = []
     front = _FRONT_MATTER.match(source)
     if front:

@@ -15,11 +15,15 @@ from textual.app import App
 
 from reader.config import Config, load_config
 from reader.errors import describe
+from reader.learn.phrases import PhraseIndex
+from reader.lexicon.frequency import zipf
+from reader.lexicon.idioms import ensure_idioms
+from reader.lexicon.readable import stem
 from reader.lexicon.wordnet import is_compiled, is_declined
 from reader.logs import LOGGER, debug_enabled, log_failure, setup_logging, where_logged
 from reader.store import open_db
 from reader.store.writer import Writer
-from reader.text.load import Loaded
+from reader.text.load import Loaded, load_path
 from reader.ui.base import worker_db
 from reader.ui.messages import (
     DebugLog,
@@ -30,6 +34,8 @@ from reader.ui.messages import (
     WriteRecovered,
 )
 from reader.ui.pacing import settle_heap
+from reader.ui.screens.importing import ImportScreen
+from reader.ui.screens.language import QUESTION, ask_language, needs_asking
 from reader.wording import counted
 
 if TYPE_CHECKING:
@@ -94,7 +100,7 @@ class SentencesApp(App[None]):
         """
         with self._player_lock:
             if self.player is None:
-                from reader.speech import Player
+                from reader.speech import Player  # lazy: miniaudio's C library (~0.08 s)
 
                 player = Player()
                 player.open()
@@ -156,6 +162,7 @@ class SentencesApp(App[None]):
             self.player.close()
 
     def on_mount(self) -> None:
+        # lazy: screen loaded when first shown (FSRS, Textual widgets)
         from reader.ui.screens.library import LibraryScreen
 
         if self._debug_handler is not None:
@@ -163,7 +170,6 @@ class SentencesApp(App[None]):
         self.writer.start()
 
         self.push_screen(LibraryScreen())
-        from reader.ui.screens.language import needs_asking
 
         # The screen the command opens comes first (the seed, the review); the first-run
         # questions are asked over it, one after the other, and then it is simply there.
@@ -171,6 +177,7 @@ class SentencesApp(App[None]):
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", markup=False)
         self.warm_up()
+        # lazy: screen loaded when first shown (its Textual widgets)
         from reader.ui.screens.first_run import STEPS
 
         language = self.ask_language and needs_asking(self)
@@ -186,18 +193,21 @@ class SentencesApp(App[None]):
             self.open_review(self.review)
 
     def open_text(self, text_id: int) -> None:
+        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
         from reader.ui.screens.reading import ReadingScreen
 
         self.push_screen(ReadingScreen(text_id))
 
     def open_review(self, drills: tuple[str, ...] = ()) -> None:
         """The review screen on the due cards (of ``drills`` only, when given)."""
+        # lazy: screen loaded when first shown (FSRS, Textual widgets)
         from reader.ui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(drills))
 
     def action_stats(self) -> None:
         """The stats screen (key S in the library and the reader)."""
+        # lazy: the stats screen loads plotext (~0.03 s)
         from reader.ui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen())
@@ -211,7 +221,10 @@ class SentencesApp(App[None]):
     def action_concordance(self) -> None:
         """Every sentence of the library holding the word under the reader's cursor (key f);
         Enter there goes to one, in this text or another."""
+        # lazy: screen loaded when first shown (its Textual widgets)
         from reader.ui.screens.concordance import ConcordanceScreen
+
+        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
         from reader.ui.screens.reading import ReadingScreen
 
         reading = self.screen
@@ -236,6 +249,7 @@ class SentencesApp(App[None]):
     def open_study(self, text_id: int) -> None:
         """A text's study list; the screen below redraws in the new colours if words were
         marked there."""
+        # lazy: screen loaded when first shown (its Textual widgets)
         from reader.ui.screens.study import StudyScreen
 
         below = self.screen
@@ -248,8 +262,6 @@ class SentencesApp(App[None]):
         self.push_screen(StudyScreen(text_id), closed)
 
     def import_and_open(self, loaded: Loaded) -> None:
-        from reader.ui.screens.importing import ImportScreen
-
         self.push_screen(ImportScreen(loaded, self.db_path, self.lang))
 
     @work(thread=True, exclusive=True, group="open-file", exit_on_error=False)
@@ -259,8 +271,8 @@ class SentencesApp(App[None]):
         A worker: reading a book (or converting an EPUB) and looking its text up must not hold
         the keys.
         """
+        # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
         from reader.text.importer import find_text
-        from reader.text.load import load_path
 
         try:
             loaded = load_path(path)
@@ -278,6 +290,7 @@ class SentencesApp(App[None]):
             self.call_from_thread(self.import_and_open, loaded)
 
     def show_library(self) -> None:
+        # lazy: screen loaded when first shown (FSRS, Textual widgets)
         from reader.ui.screens.library import LibraryScreen
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
@@ -289,9 +302,7 @@ class SentencesApp(App[None]):
     def warm_up(self) -> None:
         """Load the word-frequency tables and the sense model off the UI thread, before the first
         gloss needs them."""
-        from reader.lexicon.frequency import zipf
-        from reader.lexicon.readable import stem
-        from reader.lexicon.senses.model import load_model
+        from reader.lexicon.senses.model import load_model  # lazy: numpy (~0.1 s)
 
         zipf("warm")
         load_model()  # the sense ranker's arrays, before the first sentence is glossed
@@ -300,16 +311,12 @@ class SentencesApp(App[None]):
 
         if self.lexicon_ready:
             with worker_db(self.db_path) as db:
-                from reader.lexicon.idioms import ensure_idioms
-
                 ensure_idioms(db)  # a new release may ship more idioms
             self.load_phrases()
         settle_heap()  # what was just loaded lives as long as the app: out of the collector's way
 
     def load_phrases(self) -> None:
         """Build the multi-word term index (on a worker thread, with its own connection)."""
-        from reader.learn.phrases import PhraseIndex
-
         with worker_db(self.db_path) as db:
             phrases = PhraseIndex.from_db(db, self.lang)
         settle_heap()
@@ -322,8 +329,8 @@ class SentencesApp(App[None]):
     def check_first_run(self, names: list[str], language: bool = False) -> None:
         """Which of the questions this run may ask are still to be asked (a worker: reads);
         ``language``: the learner's own language is asked first."""
+        # lazy: screen loaded when first shown (its Textual widgets)
         from reader.ui.screens.first_run import STEPS
-        from reader.ui.screens.language import QUESTION
 
         needed = [QUESTION] if language else []
         if names:
@@ -333,6 +340,7 @@ class SentencesApp(App[None]):
             self.post_message(FirstRunNeeded(needed))
 
     def on_first_run_needed(self, message: FirstRunNeeded) -> None:
+        # lazy: screen loaded when first shown (its Textual widgets)
         from reader.ui.screens.importing import ImportScreen
 
         if isinstance(self.screen, ImportScreen):
@@ -343,8 +351,8 @@ class SentencesApp(App[None]):
 
     def ask_first_run(self, names: list[str]) -> None:
         """Ask the first question, then the rest, one after the other."""
+        # lazy: screen loaded when first shown (its Textual widgets)
         from reader.ui.screens.first_run import STEPS
-        from reader.ui.screens.language import QUESTION, ask_language
 
         steps = {step.name: step for step in STEPS}
         if not names:
@@ -371,6 +379,7 @@ class SentencesApp(App[None]):
 
     @work(thread=True, group="first-run-apply", exit_on_error=False)
     def apply_first_run(self, name: str, answer: object) -> None:
+        # lazy: screen loaded when first shown (its Textual widgets)
         from reader.ui.screens.first_run import STEPS
 
         step = next(s for s in STEPS if s.name == name)
@@ -393,6 +402,7 @@ class SentencesApp(App[None]):
         self.post_message(FirstRunApplied(note))
 
     def on_first_run_applied(self, message: FirstRunApplied) -> None:
+        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
         from reader.ui.screens.reading import ReadingScreen
 
         if message.note:
@@ -404,6 +414,7 @@ class SentencesApp(App[None]):
     def _language_chosen(self) -> None:
         """The text already open redraws with glosses in the learner's language first, and
         its translation line in that language."""
+        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
         from reader.ui.screens.reading import ReadingScreen
 
         for screen in self.screen_stack:
@@ -412,6 +423,7 @@ class SentencesApp(App[None]):
                 screen.refresh_all()
 
     def on_phrases_ready(self, message: object) -> None:
+        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
         from reader.ui.screens.reading import ReadingScreen
 
         for screen in self.screen_stack:

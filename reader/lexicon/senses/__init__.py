@@ -66,7 +66,7 @@ def top_gap(ordered: Sequence[Gloss], context: SenseContext | None) -> float | N
     """How far the second sense scored behind the first; None when the model scored neither."""
     if context is None or len(ordered) < 2:
         return None
-    from reader.lexicon.senses.model import scores
+    from reader.lexicon.senses.model import scores  # lazy: numpy (~0.1 s)
 
     found = scores(ordered[:2], context)
     return None if found is None else found[0] - found[1]
@@ -80,7 +80,7 @@ def _common_names_of(
     tag = context.target_pos if context is not None else pos
     if tag != NAME_POS:
         return senses
-    from reader.lexicon.senses.model import common_names
+    from reader.lexicon.senses.model import common_names  # lazy: numpy (~0.1 s)
 
     keys = set(common_names().get(senses[0].headword.lower(), ()))
     return [g for g in senses if g.sense_key in keys] or senses
@@ -93,7 +93,7 @@ def _by_fit(
     so ties keep WordNet's frequency order."""
     if context is None or len(senses) < 2:
         return list(senses), None
-    from reader.lexicon.senses.model import scores
+    from reader.lexicon.senses.model import scores  # lazy: numpy (~0.1 s)
 
     found = scores(senses, context)
     if found is None:
@@ -128,7 +128,7 @@ def _term_meant_first(senses: list[Gloss], context: SenseContext | None) -> list
     """
     if context is None or len(context.target) != 1 or len(senses) < 2:
         return senses
-    from reader.lexicon.senses.model import composed_terms
+    from reader.lexicon.senses.model import composed_terms  # lazy: numpy (~0.1 s)
 
     terms = composed_terms()
     i, lemmas = context.target[0], context.lemmas

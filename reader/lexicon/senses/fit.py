@@ -56,7 +56,7 @@ def domain_fits(db: sqlite_utils.Database, sense: Gloss, context: SenseContext |
     """
     if sense.domain is None:
         return True
-    from reader.lexicon.senses.model import load_model
+    from reader.lexicon.senses.model import load_model  # lazy: numpy (~0.1 s)
 
     model = load_model()
     labelled = _LABEL.match(sense.gloss) is not None
@@ -77,7 +77,7 @@ def domain_vocabulary(db: sqlite_utils.Database, source: str, domain: str) -> fr
     The shipped sense model carries them, computed from WordNet 3.0 when it was trained; a
     domain it lacks (another WordNet) is asked of the lexicon tables, which is slower.
     """
-    from reader.lexicon.senses.model import load_model
+    from reader.lexicon.senses.model import load_model  # lazy: numpy (~0.1 s)
 
     model = load_model()
     if model is not None and domain in model.domains:

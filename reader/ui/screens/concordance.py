@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
-from reader.learn.concordance import Concordance
+from reader.learn.concordance import Concordance, find
 from reader.logs import log_failure
 from reader.ui.base import AppScreen, worker_db
 from reader.ui.messages import WorkFailed
@@ -71,8 +71,6 @@ class ConcordanceScreen(AppScreen[tuple[int, int] | None]):
 
     @work(thread=True, exclusive=True, group="concordance", exit_on_error=False)
     def load(self) -> None:
-        from reader.learn.concordance import find
-
         try:
             with worker_db(self.sentences_app.db_path) as db:
                 found = find(db, self.key, self.lang, LIMIT)

@@ -24,6 +24,7 @@ from textual.worker import WorkerState
 
 from reader.errors import describe
 from reader.paths import audio_dir, data_home
+from reader.speech import SpeechSettings
 from reader.ui.base import sentences_app, worker_db
 from reader.ui.messages import ExportFinished, Progress, WorkFailed
 
@@ -70,8 +71,8 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def run_export(self) -> None:
+        # lazy: exports load genanki, gTTS and wordfreq (~0.5 s)
         from reader.export import ExportCancelled, ExportRequest, default_path, export
-        from reader.speech import SpeechSettings
 
         app = sentences_app(self)
 

@@ -42,6 +42,7 @@ class ImportScreen(Screen[None]):
     def run_import(self) -> None:
         from textual.worker import get_current_worker
 
+        # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
         from reader.text.importer import ImportCancelled, import_text
 
         worker = get_current_worker()
@@ -72,6 +73,7 @@ class ImportScreen(Screen[None]):
         )
 
     def on_import_finished(self, message: ImportFinished) -> None:
+        # lazy: the reading screen loads wordfreq and the sense model (~0.3 s)
         from reader.ui.screens.reading import ReadingScreen
 
         self.app.switch_screen(ReadingScreen(message.text_id))

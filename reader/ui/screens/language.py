@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from reader.config import load_config, save_config
 from reader.languages import COMMON, name_of
 from reader.store import transaction
+from reader.store.migrations import now
 
 if TYPE_CHECKING:
     from reader.ui.app import SentencesApp
@@ -36,8 +37,6 @@ def already_asked(db: sqlite_utils.Database) -> bool:
 
 
 def record_answer(db: sqlite_utils.Database, answer: str | None) -> None:
-    from reader.store.migrations import now
-
     with transaction(db):
         db.conn.execute(
             "INSERT INTO questions_asked (name, answer, asked_at) VALUES (?, ?, ?) "

@@ -17,6 +17,7 @@ from reader.ui.base import AppScreen, worker_db
 from reader.ui.commands import ScreenKeys
 from reader.ui.keys import key_help
 from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
+from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.prompt import ConfirmScreen, PromptScreen
 from reader.wording import counted
 
@@ -233,8 +234,6 @@ class LibraryScreen(AppScreen[None]):
         self.load_texts()
 
     def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen
-
         self.app.push_screen(HelpScreen("Keys in the library", key_help(self.BINDINGS)))
 
     def action_add(self) -> None:

@@ -309,6 +309,7 @@ class ReviewScreen(AppScreen[None]):
 
     @work(thread=True, exclusive=True, group="review-speech", exit_on_error=False)
     def speak(self, text: str, text_sha256: str | None) -> None:
+        # lazy: speech loads gTTS, requests and miniaudio (~0.2 s)
         from reader.speech import SpeechSettings, synthesize
 
         app = self.sentences_app

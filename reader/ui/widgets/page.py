@@ -18,6 +18,7 @@ from textual.content import Content
 
 from reader.learn.session import ReadingSession
 from reader.learn.texts import SentenceRow
+from reader.text.display import display_line
 from reader.ui.widgets.glosses import RenderedOnce, render_detail, render_glosses
 from reader.ui.widgets.sentence import render_sentence
 
@@ -84,6 +85,4 @@ def _content(renderable: RenderableType, console: Console) -> Content:
 
 
 def _context_text(rows: list[SentenceRow]) -> Text:
-    from reader.text.display import display_line
-
     return Text("\n".join(display_line(r.text) for r in rows))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from textual import work
 
+from reader.lexicon.builtin import ensure_lexicon
+from reader.lexicon.wordnet import WordNetMissing
 from reader.logs import log_failure
 from reader.ui.base import AppWidget, worker_db
 from reader.ui.messages import LexiconReady, Progress
@@ -19,8 +21,6 @@ class LexiconBuilder(AppWidget):
     @work(thread=True, exclusive=True, group="lexicon", exit_on_error=False)
     def build(self) -> None:
         # At call time: the builder pulls in WordNet's reader, needed once, on a first run.
-        from reader.lexicon.builtin import ensure_lexicon
-        from reader.lexicon.wordnet import WordNetMissing
 
         app = self.sentences_app
 

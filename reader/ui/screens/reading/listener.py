@@ -19,6 +19,7 @@ from reader.learn.session import ReadingSession
 from reader.learn.texts import sentences_between
 from reader.logs import log_failure
 from reader.paths import audio_dir
+from reader.speech import SpeechSettings
 from reader.ui.base import AppWidget, WorkerCancelled, worker_db
 from reader.ui.messages import AudioFailed, AudioFinished, AudioReady
 
@@ -45,8 +46,6 @@ class Listener(AppWidget):
         self._fallback_told = False
 
     def speech_settings(self) -> SpeechSettings:
-        from reader.speech import SpeechSettings
-
         config = self.sentences_app.config
         lang = self.session.info.lang if self.session else "en"
         return SpeechSettings(
@@ -131,6 +130,7 @@ class Listener(AppWidget):
     def _synthesize(
         self, text: str, sentence_idx: int | None, settings: SpeechSettings, folder: Path
     ) -> None:
+        # lazy: speech loads gTTS, requests and miniaudio (~0.2 s)
         from reader.speech import synthesize
 
         try:
@@ -154,6 +154,7 @@ class Listener(AppWidget):
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
     def _prefetch(self, text_id: int, after: int, settings: SpeechSettings, folder: Path) -> None:
+        # lazy: speech loads gTTS, requests and miniaudio (~0.2 s)
         from reader.speech import prerender
 
         cancelled = WorkerCancelled(get_current_worker())
@@ -178,7 +179,7 @@ class Listener(AppWidget):
 
     @work(thread=True, exclusive=True, group="player", exit_on_error=False)
     def start_playback(self, path: str, speed: float, sentence_idx: int | None) -> None:
-        from reader.speech.device import AudioUnavailable
+        from reader.speech.device import AudioUnavailable  # lazy: miniaudio's C library (~0.08 s)
 
         app = self.sentences_app
         try:

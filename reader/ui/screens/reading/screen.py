@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
+from reader.learn import reading_log
 from reader.learn.session import ReadingSession
 from reader.logs import log_failure
 from reader.ui.base import AppScreen, worker_db
@@ -19,6 +20,7 @@ from reader.ui.keys import key_help
 from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.pacing import hold_collection
 from reader.ui.screens.exporting import ExportCommands, start_export
+from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reading.keys import READING_KEYS
 from reader.ui.screens.reading.lexicon_build import LexiconBuilder
 from reader.ui.screens.reading.listener import Listener
@@ -212,8 +214,6 @@ class ReadingScreen(AppScreen[None]):
 
     def start_read_timer(self) -> None:
         """A sentence in focus long enough to read it counts as read."""
-        from reader.learn.reading_log import seconds_to_read
-
         if self._read_timer is not None:
             self._read_timer.stop()
         session = self.session
@@ -221,7 +221,7 @@ class ReadingScreen(AppScreen[None]):
             return
         index = session.index
         self._read_timer = self.set_timer(
-            seconds_to_read(session.word_count()), lambda: self.count_as_read(index)
+            reading_log.seconds_to_read(session.word_count()), lambda: self.count_as_read(index)
         )
 
     @saves
@@ -413,8 +413,6 @@ class ReadingScreen(AppScreen[None]):
         self.update_position()
 
     def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen
-
         self.app.push_screen(HelpScreen("Keys while reading", key_help(self.BINDINGS)))
 
     def action_export(self) -> None:

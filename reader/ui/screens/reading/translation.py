@@ -129,6 +129,7 @@ class TranslationLine(Static):
         self._translate_in_worker("word", None, key, source)
 
     def _translate_in_worker(self, kind: str, index: int | None, text: str, source: str) -> None:
+        # lazy: translation loads requests (~0.07 s)
         from reader.translate import TranslationError, translate
 
         app = sentences_app(self)
