@@ -38,9 +38,12 @@ def dict_group() -> None:
     metavar="FROM-TO",
     help="Languages of the headwords and of the glosses, e.g. en-de (default: from the file).",
 )
+@click.option("--timings", is_flag=True, help="Also say how long each stage of the import took.")
 @home_option
 @friendly
-def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str | None) -> None:
+def dict_import_cmd(
+    path: str, name: str | None, fmt: str | None, lang_pair: str | None, timings: bool
+) -> None:
     """Import a dictionary into the lexicon (replacing one of the same name)."""
     # lazy: the lexicon loads wordfreq's tables (~0.15 s)
     from reader.lexicon import import_dictionary
@@ -58,6 +61,8 @@ def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str
     )
     for note in result.notes:
         click.echo(note)
+    if timings:
+        click.echo("stages: " + ", ".join(f"{stage} {sec:.1f} s" for stage, sec in result.stages))
     if not result.target_lang:
         click.echo(
             "The glosses' language is not known: say it with "

@@ -29,7 +29,7 @@ with no part of speech (often an inflected form) is aligned only through a share
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -205,7 +205,7 @@ class Aligner:
     translations (target word -> English words); without one, only synonyms and domain labels
     speak."""
 
-    def __init__(self, senses: dict[str, list[Sense]], reverse: dict[str, frozenset[str]]):
+    def __init__(self, senses: dict[str, list[Sense]], reverse: Mapping[str, frozenset[str]]):
         self.senses = senses
         self.reverse = reverse
 

@@ -7,10 +7,12 @@ re-importing a dictionary of the same name replaces it while keeping its place a
 
 from __future__ import annotations
 
+import gc
 import tarfile
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,6 +48,8 @@ class ImportReport:
     target_lang: str | None = None
     notes: tuple[str, ...] = ()
     """One line each on what the import did besides storing entries (the alignment)."""
+    stages: tuple[tuple[str, float], ...] = ()
+    """Seconds (wall clock) each stage took, in order: for `dict import --timings`."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,35 @@ def import_dictionary(
     dictionary says (dictd's metadata), else the file name (``freedict-eng-deu``), else, for
     glosses in a script only one language uses (Hangul, kana...), that language.
     """
+    with _collector_paused():
+        return _import(db, path, name, fmt, progress, lang_pair)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while an import runs (and in its parse workers, forked).
+
+    An import holds half a million new rows until it stores them, and the collector would walk
+    all of them again every few thousand allocations: on FreeDict eng-deu that was a third of
+    the parse's time. Rows are tuples of strings and numbers, which make no cycles.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import(
+    db: sqlite_utils.Database,
+    path: Path | str,
+    name: str | None,
+    fmt: str | None,
+    progress: Progress | None,
+    lang_pair: tuple[str, str] | None,
+) -> ImportReport:
     started = time.perf_counter()
     path = Path(path).expanduser()
     if not path.exists():
@@ -121,7 +154,7 @@ def import_dictionary(
     if path.is_file() and path.name.lower().endswith(_ARCHIVES):
         with tempfile.TemporaryDirectory(prefix="sentences-dict-") as tmp:
             _extract(path, Path(tmp))
-            report = import_dictionary(db, Path(tmp), name, fmt, progress, lang_pair)
+            report = _import(db, Path(tmp), name, fmt, progress, lang_pair)
         return replace(report, seconds=_since(started))
     kind = fmt or detect_format(path)
     records: Iterator[Record]
@@ -146,12 +179,15 @@ def import_dictionary(
         default_name, records = _stem(path), tabular.read_table(path, progress)
     name = " ".join((name or default_name).split()) or _stem(path)
     source, target = lang_pair or found_pair or ("en", None)
+    clock = _Clock()
     rows = list(ranked(records))
+    clock.lap("parse")
     notes: list[str] = []
     if source == "en":
         rows = mark_literal(db, rows)
+        clock.lap("literal rule")
         if dictd_files is not None and target not in (None, "en"):
-            rows, note = _aligned(db, rows, dictd_files, (source, str(target)))
+            rows, note = _aligned(db, rows, dictd_files, (source, str(target)), clock)
             notes.append(note)
     entries = store_source(
         db,
@@ -163,9 +199,24 @@ def import_dictionary(
         lang=source,
         target_lang=target,
     )
+    clock.lap("store")
     if target is None:
         target = _guess_target(db, name)
-    return ImportReport(name, kind, entries, _since(started), source, target, tuple(notes))
+    report = ImportReport(name, kind, entries, _since(started), source, target, tuple(notes))
+    return replace(report, stages=tuple(clock.stages))
+
+
+class _Clock:
+    """The wall-clock seconds of an import's stages, for `dict import --timings`."""
+
+    def __init__(self) -> None:
+        self.stages: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages.append((stage, now - self._last))
+        self._last = now
 
 
 ALIGN_ENV = "SENTENCES_NO_ALIGN"
@@ -173,7 +224,11 @@ ALIGN_ENV = "SENTENCES_NO_ALIGN"
 
 
 def _aligned(
-    db: sqlite_utils.Database, rows: list[Row], files: dictd.DictdFiles, pair: tuple[str, str]
+    db: sqlite_utils.Database,
+    rows: list[Row],
+    files: dictd.DictdFiles,
+    pair: tuple[str, str],
+    clock: _Clock,
 ) -> tuple[list[Row], str]:
     """``rows`` with each translation group aligned with the WordNet sense it translates, and a
     line saying how (or why not: the reverse dictionary is missing or for another pair)."""
@@ -185,11 +240,15 @@ def _aligned(
     if found.files is None:
         return rows, found.message
     senses = wordnet_senses(db)
+    clock.lap("WordNet senses")
     if not senses:
         return rows, "alignment skipped: WordNet is not in the lexicon (run `sentences setup`)"
-    aligner = Aligner(senses, read_translations(found.files))
+    translations = read_translations(found.files)
+    clock.lap("reverse")
+    aligner = Aligner(senses, translations)
     tally = [0, 0]
     aligned = list(aligner.rows(rows, tally))
+    clock.lap("alignment")
     return aligned, f"{found.message}: {tally[0]:,} of {tally[1]:,} translation groups"
 
 

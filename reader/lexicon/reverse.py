@@ -10,6 +10,7 @@ entry parser.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from reader.lexicon import dictd
@@ -55,26 +56,72 @@ def find_reverse(files: dictd.DictdFiles, pair: tuple[str, str] | None) -> Rever
     return Reverse(reverse_files, f"aligned with WordNet through {swapped}")
 
 
-def read_translations(files: dictd.DictdFiles) -> dict[str, frozenset[str]]:
-    """Each headword of the reverse dictionary (lower-cased) with its English translations."""
-    lines = dictd._index_lines(files.index)
+_INDEX_LINE = re.compile(r"^([^\t\n]*)\t([A-Za-z0-9+/]+\t[A-Za-z0-9+/]+)\r?$", re.MULTILINE)
+
+
+class Translations(Mapping[str, frozenset[str]]):
+    """Each headword of the reverse dictionary (lower-cased) with its English translations.
+
+    An import looks up only the target words of groups that WordNet can align (a fraction of the
+    reverse's half-million headwords), so an entry's line is cut and split when first asked for,
+    not all of them up front: reading the reverse is then one pass over its index.
+    """
+
+    def __init__(self, text: bytes, places: dict[str, str]) -> None:
+        self._text = text
+        self._places = places
+        self._read: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, word: str) -> frozenset[str]:
+        found = self._read.get(word)
+        if found is None:
+            places = self._places.get(word)
+            if places is None:
+                raise KeyError(word)
+            english: set[str] = set()
+            for place in places.split("\n"):  # "offset<TAB>length", dictd's base64
+                offset, length = place.split("\t")
+                english |= _english(self._text, dictd._number(offset), dictd._number(length))
+            found = self._read[word] = frozenset(english)
+        if not found:
+            raise KeyError(word)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word in self._places if self.get(word))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _english(text: bytes, offset: int, length: int) -> set[str]:
+    """The English words of one entry: its first line after the headword line."""
+    body = text[offset : offset + length]
+    start = body.find(b"\n")
+    if start < 0:
+        return set()
+    end = body.find(b"\n", start + 1)
+    line = body[start + 1 : end if end > 0 else len(body)].decode("utf-8", errors="replace")
+    if not line or line[0] == " " and line.lstrip()[:1] in ('"', ""):
+        return set()
+    items = (" ".join(i.split()).lower() for i in _SPLIT.split(_MARKS.sub(" ", line)))
+    return {i for i in items if i and not i.startswith(("see:", "synonym"))}
+
+
+def read_translations(files: dictd.DictdFiles) -> Translations:
+    """The reverse dictionary's translations, read as they are looked up (see
+    :class:`Translations`)."""
+    try:
+        index = files.index.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"cannot read {files.index}: {exc.strerror}") from exc
     reader = dictd._open_data(files)
     try:
         reader.inflate_all()
     except DictzipError as exc:
         raise LexiconError(str(exc)) from exc
-    found: dict[str, set[str]] = {}
-    for word, offset, length in lines:
-        body = reader.read(offset, length)
-        start = body.find(b"\n")
-        if start < 0:
-            continue
-        end = body.find(b"\n", start + 1)
-        line = body[start + 1 : end if end > 0 else len(body)].decode("utf-8", errors="replace")
-        if not line or line[0] == " " and line.lstrip()[:1] in ('"', ""):
-            continue
-        items = (" ".join(i.split()).lower() for i in _SPLIT.split(_MARKS.sub(" ", line)))
-        english = {i for i in items if i and not i.startswith(("see:", "synonym"))}
-        if english:
-            found.setdefault(word.lower(), set()).update(english)
-    return {word: frozenset(english) for word, english in found.items()}
+    places: dict[str, str] = {}
+    for word, place in _INDEX_LINE.findall(index.decode("utf-8", errors="replace")):
+        key = word.lower()
+        places[key] = places[key] + "\n" + place if key in places else place
+    return Translations(reader.read(0, 1 << 62), places)  # the whole text, inflated once
