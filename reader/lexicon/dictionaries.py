@@ -14,23 +14,24 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 import sqlite_utils
 
 from reader.lexicon import dictd, freedict, stardict, tabular
 from reader.lexicon.align import Aligner, wordnet_senses
+from reader.lexicon.background import Background
 from reader.lexicon.base import (
     DICTIONARY_PRIORITY,
     IDIOMS_PRIORITY,
     LexiconError,
     Progress,
     Record,
-    Row,
     ranked,
     store_source,
 )
-from reader.lexicon.literal import mark_literal
+from reader.lexicon.literal import built_in_phrases, literal_headwords, with_literal
 from reader.lexicon.reverse import find_reverse, read_translations
 from reader.store.db import transaction
 
@@ -180,15 +181,31 @@ def _import(
     name = " ".join((name or default_name).split()) or _stem(path)
     source, target = lang_pair or found_pair or ("en", None)
     clock = _Clock()
+    notes: list[str] = []
+    aligner: Aligner | None = None
+    if source == "en" and dictd_files is not None and target not in (None, "en"):
+        # the first record starts the parse workers; what the alignment reads is read meanwhile
+        records = iter(records)
+        first = next(records, None)
+        clock.lap("parse (the start)")
+        aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
+        notes.append(note)
+        records = chain([first] if first else [], records)
     rows = list(ranked(records))
     clock.lap("parse")
-    notes: list[str] = []
     if source == "en":
-        rows = mark_literal(db, rows)
-        clock.lap("literal rule")
-        if dictd_files is not None and target not in (None, "en"):
-            rows, note = _aligned(db, rows, dictd_files, (source, str(target)), clock)
-            notes.append(note)
+        # the literal rule and the alignment read the same rows: one in a child process, one here
+        parsed, built_in = rows, built_in_phrases(db)
+        literal = Background(
+            lambda: literal_headwords(parsed, built_in), fork=len(rows) >= FORK_FROM
+        )
+        if aligner is not None:
+            tally = [0, 0]
+            rows = list(aligner.rows(rows, tally))
+            notes[-1] += f": {tally[0]:,} of {tally[1]:,} translation groups"
+            clock.lap("alignment")
+        rows = with_literal(rows, literal.result())
+        clock.lap("literal rule (the rest of it)")
     entries = store_source(
         db,
         name=name,
@@ -219,37 +236,32 @@ class _Clock:
         self._last = now
 
 
+FORK_FROM = 50_000
+"""Rows from which the literal rule is worth a process of its own (forking costs ~20 ms)."""
 ALIGN_ENV = "SENTENCES_NO_ALIGN"
 """Set (to anything) to import without the alignment: for timing it (bench/import_dict.py)."""
 
 
-def _aligned(
-    db: sqlite_utils.Database,
-    rows: list[Row],
-    files: dictd.DictdFiles,
-    pair: tuple[str, str],
-    clock: _Clock,
-) -> tuple[list[Row], str]:
-    """``rows`` with each translation group aligned with the WordNet sense it translates, and a
-    line saying how (or why not: the reverse dictionary is missing or for another pair)."""
+def _aligner(
+    db: sqlite_utils.Database, files: dictd.DictdFiles, pair: tuple[str, str], clock: _Clock
+) -> tuple[Aligner | None, str]:
+    """What aligns each translation group with the WordNet sense it translates, and a line
+    saying through which reverse dictionary (or why there is none: the reverse is missing or
+    for another pair, WordNet is not set up)."""
     import os
 
     if os.environ.get(ALIGN_ENV):
-        return rows, f"alignment skipped (${ALIGN_ENV} is set)"
+        return None, f"alignment skipped (${ALIGN_ENV} is set)"
     found = find_reverse(files, pair)
     if found.files is None:
-        return rows, found.message
+        return None, found.message
     senses = wordnet_senses(db)
     clock.lap("WordNet senses")
     if not senses:
-        return rows, "alignment skipped: WordNet is not in the lexicon (run `sentences setup`)"
+        return None, "alignment skipped: WordNet is not in the lexicon (run `sentences setup`)"
     translations = read_translations(found.files)
     clock.lap("reverse")
-    aligner = Aligner(senses, translations)
-    tally = [0, 0]
-    aligned = list(aligner.rows(rows, tally))
-    clock.lap("alignment")
-    return aligned, f"{found.message}: {tally[0]:,} of {tally[1]:,} translation groups"
+    return Aligner(senses, translations), found.message
 
 
 def _tei_in(folder: Path) -> Path | None:

@@ -18,7 +18,7 @@ literally), and so do "take place" and "rule out" (WordNet lists them).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import sqlite_utils
 
@@ -50,6 +50,7 @@ def is_literal(
     word_glosses: Mapping[str, Iterable[str]],
     built_in: frozenset[str] | set[str],
     stems: Callable[[str], frozenset[str]] | None = None,
+    is_common: Callable[[str], bool] | None = None,
 ) -> bool:
     """Is ``headword`` the sum of its words (see the module's rule)?
 
@@ -60,11 +61,13 @@ def is_literal(
         built_in: multi-word headwords the built-in sources (WordNet, idioms) list.
         stems: a word's translation stems, when the caller keeps them (an import asks for the
             same common words' stems thousands of times).
+        is_common: whether a word is among the commonest, when the caller keeps that too.
     """
     words = headword.split()
     if len(words) < 2 or headword in built_in:
         return False
-    rare = [word for word in words if zipf(word) < COMMON_ZIPF]
+    common = is_common or (lambda word: zipf(word) >= COMMON_ZIPF)
+    rare = [word for word in words if not common(word)]
     if not rare:
         return True
     own = stems or (lambda word: _stems(word_glosses.get(word, ())))
@@ -79,20 +82,28 @@ def _stems(glosses: Iterable[str]) -> frozenset[str]:
     return frozenset(_stem(w) for gloss in glosses for w in target_words(gloss))
 
 
-def mark_literal(db: sqlite_utils.Database, rows: list[Row]) -> list[Row]:
-    """``rows`` (one dictionary's) with ``literal`` set on the multi-word headwords that are
-    just their words, by :func:`is_literal`; the multi-word headwords of the built-in sources
-    are read from ``db``."""
-    built_in = {
+def built_in_phrases(db: sqlite_utils.Database) -> frozenset[str]:
+    """The multi-word headwords of the built-in sources (WordNet, the shipped idioms)."""
+    return frozenset(
         r[0]
         for r in db.conn.execute(
             "SELECT DISTINCT e.headword FROM lex_entries e JOIN lex_sources s "
             "ON s.id = e.source_id WHERE s.kind IN ('wordnet', 'idioms') AND e.headword LIKE '% %'"
         )
-    }
+    )
+
+
+def literal_headwords(rows: Sequence[Row], built_in: frozenset[str]) -> set[str]:
+    """The multi-word headwords of ``rows`` (one dictionary's) that are just their words, by
+    :func:`is_literal`. Each word's frequency and translation stems are found once, however
+    many phrases hold it."""
     by_headword: dict[str, list[str]] = {}
     for row in rows:
-        by_headword.setdefault(row.headword, []).append(row.gloss)
+        glosses = by_headword.get(row[0])
+        if glosses is None:
+            by_headword[row[0]] = [row[3]]
+        else:
+            glosses.append(row[3])
     known: dict[str, frozenset[str]] = {}
 
     def stems(word: str) -> frozenset[str]:
@@ -101,9 +112,30 @@ def mark_literal(db: sqlite_utils.Database, rows: list[Row]) -> list[Row]:
             found = known[word] = _stems(by_headword.get(word, ()))
         return found
 
-    verdicts = {
-        headword: is_literal(headword, glosses, by_headword, built_in, stems)
+    common: dict[str, bool] = {}
+
+    def is_common(word: str) -> bool:
+        found = common.get(word)
+        if found is None:
+            found = common[word] = zipf(word) >= COMMON_ZIPF
+        return found
+
+    return {
+        headword
         for headword, glosses in by_headword.items()
         if " " in headword
+        and is_literal(headword, glosses, by_headword, built_in, stems, is_common)
     }
-    return [row._replace(literal=True) if verdicts.get(row.headword) else row for row in rows]
+
+
+def mark_literal(db: sqlite_utils.Database, rows: list[Row]) -> list[Row]:
+    """``rows`` (one dictionary's) with ``literal`` set on the multi-word headwords that are
+    just their words (see :func:`literal_headwords`)."""
+    return with_literal(rows, literal_headwords(rows, built_in_phrases(db)))
+
+
+def with_literal(rows: list[Row], headwords: set[str]) -> list[Row]:
+    """``rows`` with ``literal`` set on those of ``headwords``."""
+    if not headwords:
+        return rows
+    return [row._replace(literal=True) if row[0] in headwords else row for row in rows]
