@@ -39,12 +39,23 @@ def configured_native_lang() -> str:
 
 def native_sources(db: sqlite_utils.Database, native_lang: str) -> set[str]:
     """Names of the enabled sources whose glosses are written in ``native_lang``."""
+    return sources_by_language(db, native_lang)[0]
+
+
+def sources_by_language(
+    db: sqlite_utils.Database, native_lang: str, source_lang: str = "en"
+) -> tuple[set[str], set[str]]:
+    """The enabled sources written in ``native_lang``, and those written in a third language
+    (neither it nor the text's, ``source_lang``: eng-fra for a German speaker reading English).
+    """
     if not native_lang:
-        return set()
+        return set(), set()
     rows = db.conn.execute(
-        "SELECT name FROM lex_sources WHERE target_lang = ? AND enabled = 1", (native_lang,)
+        "SELECT name, target_lang FROM lex_sources WHERE enabled = 1 AND target_lang IS NOT NULL"
     ).fetchall()
-    return {row[0] for row in rows}
+    mine = {name for name, target in rows if target == native_lang}
+    third = {name for name, target in rows if target not in (native_lang, source_lang)}
+    return mine, third
 
 
 def machine_gloss(
@@ -72,7 +83,7 @@ def native_first(
 ) -> list[Gloss]:
     """``senses`` with the learner's own first, then those in ``native_lang`` (the one aligned
     with the meant sense first), then a machine translation of ``key`` if one is cached, then
-    the rest.
+    the rest, and dictionaries into a third language last.
 
     ``native_lang`` None means the configured one; "" turns the reordering off. The meant sense
     is ``sense_key`` (the learner's choice) or else the first WordNet sense of ``senses`` (as
@@ -82,11 +93,11 @@ def native_first(
     lang = configured_native_lang() if native_lang is None else native_lang
     if not lang:
         return senses
-    theirs = native_sources(db, lang) if senses else set()
+    theirs, foreign = sources_by_language(db, lang, source_lang) if senses else (set(), set())
     machine = machine_gloss(db, key, lang, source_lang) if key else None
     if machine is not None:
         senses = [*senses, machine]
-    if not theirs and machine is None:
+    if not theirs and not foreign and machine is None:
         return senses
 
     def group(sense: Gloss) -> int:
@@ -94,6 +105,8 @@ def native_first(
             return 0
         if sense.source in theirs:
             return 1
+        if sense.source in foreign:
+            return 4  # a French gloss says nothing to a German speaker the English does not
         return 2 if sense.kind == MACHINE_KIND else 3
 
     ordered = sorted(senses, key=group)

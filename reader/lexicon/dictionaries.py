@@ -31,6 +31,7 @@ from reader.lexicon.base import (
     ranked,
     store_source,
 )
+from reader.lexicon.compounds import built_in_verbs, compound_rows
 from reader.lexicon.literal import built_in_phrases, literal_headwords, with_literal
 from reader.lexicon.reverse import find_reverse, read_translations
 from reader.store.db import transaction
@@ -200,6 +201,7 @@ def _import(
             lambda: literal_headwords(parsed, built_in), fork=len(rows) >= FORK_FROM
         )
         if aligner is not None:
+            rows += compound_rows(rows, built_in_verbs(db), aligner)
             tally = [0, 0]
             rows = list(aligner.rows(rows, tally))
             notes[-1] += f": {tally[0]:,} of {tally[1]:,} translation groups"

@@ -1,0 +1,91 @@
+"""A German speaker reading "leaders from the three sides came together": German for the phrasal
+verb (joined as German joins it), and never a French gloss first (issue 19)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _dictd import write_dictd
+
+from reader.learn.glossing import gloss_entry
+from reader.lexicon import import_dictionary
+from reader.lexicon.base import WORDNET_PRIORITY, Row, store_source
+
+SENTENCE = "This was the first time that leaders from the three sides came together."
+
+
+def _wordnet(db) -> None:
+    rows = [
+        Row("come together", "VERB", 1, "come together, as if in an embrace", None, "close",
+            sense_key="come_together%2:38:03::"),
+        Row("take over", "VERB", 1, "seize and take control without authority", None, "seize",
+            sense_key="take_over%2:41:00::"),
+    ]  # fmt: skip
+    store_source(db, name="wordnet", kind="wordnet", origin="test", rows=rows,
+                 priority=WORDNET_PRIORITY, target_lang="en")  # fmt: skip
+
+
+def _import_pairs(db, tmp_path: Path) -> None:
+    _wordnet(db)
+    write_dictd(tmp_path, "freedict-deu-eng", [
+        ("zusammenkommen", "zusammenkommen /x/ <v>\nget together <v>, meet <v>, assemble <v>\n"),
+        ("zusammenkommend", "zusammenkommend /x/ <adj>\ngetting together\n"),
+        ("überdauern", "überdauern /x/ <v>\noutlast <v>, outlive <v>\n"),
+    ])  # fmt: skip
+    forward = write_dictd(tmp_path, "freedict-eng-deu", [
+        ("come", "come /x/ <v>\nkommen <v>\n"),
+        ("come", "come /x/ <v>\nkommend\n"),
+        ("take", "take /x/ <v>\ndauern <v>\n"),
+        ("together", "together /x/ <adv>\nzusammen\n"),
+        ("over", "over /x/ <prep>\nüber\n"),
+    ])  # fmt: skip
+    import_dictionary(db, forward)
+    write_dictd(tmp_path, "freedict-fra-eng", [("accoupler", "accoupler /x/\nto couple\n")])
+    french = write_dictd(tmp_path, "freedict-eng-fra", [
+        ("come together", "come together /x/ <v>\ns'accoupler\n"),
+    ])  # fmt: skip
+    import_dictionary(db, french)
+
+
+def test_a_phrasal_verb_the_dictionary_lacks_gets_its_german_compound(db, tmp_path) -> None:
+    _import_pairs(db, tmp_path)
+    first = gloss_entry(db, "come together", native_lang="de").senses[0]
+    assert (first.source, first.gloss) == ("freedict-eng-deu", "zusammenkommen")
+    assert first.sense_key == "come_together%2:38:03::"  # aligned through "get together"
+    # a joining whose English says nothing of the phrase's senses is no translation of it
+    take_over = gloss_entry(db, "take over", native_lang="de").senses
+    assert [s.source for s in take_over] == ["wordnet"]
+
+
+def test_a_french_gloss_never_comes_first_for_a_german_speaker(db, tmp_path) -> None:
+    _import_pairs(db, tmp_path)
+    db.conn.execute(
+        "DELETE FROM lex_entries WHERE headword = 'come together' AND source_id = "
+        "(SELECT id FROM lex_sources WHERE name = 'freedict-eng-deu')"
+    )
+    german = gloss_entry(db, "come together", native_lang="de").senses
+    assert [s.source for s in german] == ["wordnet", "freedict-eng-fra"]
+    # a French speaker still gets French first, and without a language set the order holds
+    french = gloss_entry(db, "come together", native_lang="fr").senses
+    assert french[0].source == "freedict-eng-fra"
+    plain = gloss_entry(db, "come together", native_lang="").senses
+    assert [s.source for s in plain] == ["freedict-eng-fra", "wordnet"]
+
+
+def test_the_sentence_shows_the_german_for_came_together(db, tmp_path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from reader.cli import main
+
+    _import_pairs(db, tmp_path)
+    run = CliRunner(mix_stderr=False)
+    assert run.invoke(main, ["config", "set", "native_lang", "de"]).exit_code == 0
+    result = run.invoke(main, ["analyze", "--glosses", "--json"], input=SENTENCE)
+    assert result.exit_code == 0, result.stderr
+    tokens = {t["text"]: t for t in json.loads(result.stdout)[0]["tokens"]}
+    gloss = tokens["came"]["gloss"]
+    assert (gloss["term"], gloss["source"], gloss["text"]) == (
+        "come together", "freedict-eng-deu", "zusammenkommen",
+    )  # fmt: skip
