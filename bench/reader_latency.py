@@ -14,6 +14,13 @@ sent (what a real terminal's driver writes; the test pilot's headless driver ski
 so the bench does it).
 
     .venv/bin/python bench/reader_latency.py [BOOK] [--keys 200] [--start N]
+        [--native de --dict /usr/share/dictd/freedict-eng-deu.index]
+
+With ``--native`` the dictionary ``--dict`` is imported too (with its WordNet alignment, when its
+reverse is installed beside it), and the same keys are timed twice in one run: first with no
+native language set, then with ``native_lang`` set, so the glosses are ordered for the
+learner's language (issue 19's target: the key-to-frame time unchanged). Machine translation
+is off in both (``translate_engine = "none"``): no network, the same work but the ordering.
 """
 
 from __future__ import annotations
@@ -117,10 +124,16 @@ def main() -> None:
     parser.add_argument(
         "--start", type=int, default=None, help="first sentence read (0-based; default: a third in)"
     )
+    parser.add_argument("--native", default="", help="also time with native_lang set to this")
+    parser.add_argument("--dict", type=Path, help="a dictionary to import first (a dictd .index)")
     args = parser.parse_args()
+    if args.native and not args.dict:
+        parser.error("--native needs --dict: a dictionary into that language")
     with tempfile.TemporaryDirectory() as home:
         os.environ["SENTENCES_HOME"] = home
         os.environ["SENTENCES_AUDIO_BACKEND"] = "null"
+        from reader.config import load_config, save_config
+        from reader.lexicon import import_dictionary
         from reader.lexicon.wordnet import ensure_wordnet
         from reader.store import open_db
         from reader.text.importer import import_text
@@ -130,23 +143,45 @@ def main() -> None:
         db = open_db(db_path)
         result = import_text(db, load_path(args.book), workers=1)
         ensure_wordnet(db)
+        if args.dict:
+            imported = import_dictionary(db, args.dict)
+            print(f"dictionary: {imported.name}, {imported.entries:,} entries; {imported.notes}")
         db.conn.close()
         start = args.start if args.start is not None else result.sentences // 3
         start = max(0, min(start, result.sentences - args.keys - 1))
-        first, handler, to_screen, moves, idle = asyncio.run(
-            measure(db_path, result.text_id, args.keys, start)
+        print(
+            f"book: {args.book.name}, {result.sentences:,} sentences; load {os.getloadavg()[0]:.1f}"
         )
-    print(f"book: {args.book.name}, {result.sentences:,} sentences")
-    print(f"first reading screen: {first * 1000:.0f} ms (target < 500 ms)")
-    print(f"next sentence, {len(handler)} keys from sentence {start + 1:,}, a new learner:")
-    print(f"  the key's handler (queries, glosses, widget updates): {_spread(handler)}")
+        for native in dict.fromkeys(["", args.native]):
+            config = load_config()
+            config.native_lang, config.translate_engine = native, "none"
+            save_config(config)
+            load_config.cache_clear()
+            timed = asyncio.run(measure(db_path, result.text_id, args.keys, start))
+            label = f"native_lang {native}" if native else "no native language"
+            report(label, start, *timed)
+
+
+def report(
+    label: str,
+    start: int,
+    first: float,
+    handler: list[float],
+    to_screen: list[tuple[float, float]],
+    moves: list[float],
+    idle: list[float],
+) -> None:
+    print(f"{label} (load {os.getloadavg()[0]:.1f}):")
+    print(f"  first reading screen: {first * 1000:.0f} ms (target < 500 ms)")
+    print(f"  next sentence, {len(handler)} keys from sentence {start + 1:,}, a new learner:")
+    print(f"    the key's handler (queries, glosses, widget updates): {_spread(handler)}")
     first_frame, last_frame = _spread([a for a, _ in to_screen]), _spread([b for _, b in to_screen])
     print(
-        f"  key event to screen drawn (target < 20 ms): first frame {first_frame};"
+        f"    key event to screen drawn (target < 20 ms): first frame {first_frame};"
         f" last frame {last_frame}"
     )
     print(
-        f"  through Textual's test pilot (it waits for whole refresh cycles): {_spread(moves)};"
+        f"    through Textual's test pilot (it waits for whole refresh cycles): {_spread(moves)};"
         f" the pilot pressing an unbound key (its own overhead): {_spread(idle)}"
     )
 

@@ -236,3 +236,17 @@ def test_a_damaged_entry_is_one_line_naming_the_file_and_entry_and_nothing_is_im
     with pytest.raises(LexiconError, match=r"the entry “coalition” runs past the end"):
         import_dictionary(db, index)
     assert db.execute("SELECT COUNT(*) FROM lex_sources WHERE kind = 'dictd'").fetchone()[0] == 0
+
+
+def test_a_verb_filed_with_its_object_is_found_under_its_own_name() -> None:
+    from reader.lexicon.dictd_entry import parse_groups
+
+    body = "reap sth. /ɹˈiːp ˌɛstˌiːˈeɪtʃ/\netw. ernten, abernten <v, trans> [agr.]\n"
+    (group,) = parse_groups("reap sth", body)
+    assert (group.headword, group.pos) == ("reap", "VERB")
+    assert group.gloss == "etw. ernten, abernten [agr.]"
+    into = parse_groups("delve into sth", "delve into sth. /x/\nsich in etw. vertiefen <v>\n")
+    assert into[0].headword == "delve into"
+    # a placeholder left inside makes a construction of its own, kept whole
+    side = parse_groups("take sbs side", "take sb.'s side /x/\nfür jdn. Partei ergreifen\n")
+    assert side[0].headword == "take sb.'s side"

@@ -39,6 +39,21 @@ MAX_SEE_WORDS = 4
 """A cross-reference longer than this, or a whole sentence, is an example, not a headword."""
 
 _SQUEEZE = re.compile(r"[\W_]+")
+_OBJECT = re.compile(r"(?:\s+(?:sth|sb)\.(?:/(?:sth|sb)\.)?)+$")
+_PLACEHOLDER = re.compile(r"\b(?:sth|sb)\.")
+
+
+def without_object(headword: str) -> str:
+    """FreeDict files a transitive verb with its object: "reap sth.", "flaunt sth.", "delve into
+    sth.". A reader looks up "reap" and "delve into", so the object placeholders at the end go
+    (ten thousand verbs of eng-deu had no entry under their own name). A headword with a
+    placeholder left inside ("take sb.'s side") is a construction, kept whole."""
+    if "s" not in headword or "." not in headword:
+        return headword
+    bare = _OBJECT.sub("", headword)
+    if bare == headword or not bare.strip() or _PLACEHOLDER.search(bare):
+        return headword
+    return bare
 
 
 def _squeeze(text: str) -> str:
@@ -78,7 +93,7 @@ def parse_groups(index_word: str, body: str) -> list[Record]:
                 pronunciation = (found[1] or found[2]).strip()
             if "<" in rest:
                 pos = _pos_of_marks(_ANGLE.findall(_PAREN.sub("", rest)))
-        headword = headword_of(head)
+        headword = headword_of(without_object(head))
     elif _PRON.search(head_line[len(head) :]):
         # Another headword's entry ("all square /ˈɔːl skwˈeə/ (a/s)"), listed under a variant
         # or abbreviation ("as"): it is read under its own index line, not glossed as this word.
