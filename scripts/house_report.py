@@ -38,16 +38,18 @@ TABLE_API = {
 
 def sql_calls(path: Path) -> tuple[int, int]:
     """Calls of raw SQL (``db.execute``, ``conn.executemany``...) and of sqlite-utils' table API
-    (``db["table"].insert``, ``db.table(name).get``...; ``.count`` is a property) in a module."""
+    (``db["t"].exists()``, ``table(db, "t").insert``...; ``.count`` is a property) in a module."""
     raw = api = 0
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Attribute):
             continue
         table = node.value
-        on_table = isinstance(table, ast.Subscript) or (
-            isinstance(table, ast.Call)
-            and isinstance(table.func, ast.Attribute)
-            and table.func.attr == "table"
+        on_table = isinstance(table, ast.Subscript) or (  # db["t"].insert, db.table("t").get
+            isinstance(table, ast.Call)  # or reader.store's table(db, "t").insert
+            and (
+                (isinstance(table.func, ast.Attribute) and table.func.attr == "table")
+                or (isinstance(table.func, ast.Name) and table.func.id == "table")
+            )
         )
         if node.attr in RAW_SQL:
             raw += 1

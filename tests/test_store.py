@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from reader.store import StoreError, open_db, transaction
+from reader.store import StoreError, open_db, table, transaction
 from reader.store.migrations import current_version, latest_version, migrations, statements
 
 
@@ -113,3 +113,11 @@ def test_the_table_api_inside_a_transaction_is_all_or_nothing_with_it(db_path: P
     db["terms"].insert({**row, "key": "c"})  # outside a transaction: committed at once
     other = open_db(db_path)
     assert [r[0] for r in other.execute("SELECT key FROM terms ORDER BY key")] == ["a", "c"]
+
+
+def test_a_misspelt_table_fails_instead_of_being_made(fresh_db: sqlite_utils.Database) -> None:
+    """sqlite-utils' insert creates a missing table; ``reader.store.table`` refuses it."""
+    with pytest.raises(sqlite3.OperationalError, match="no such table: term_histroy"):
+        table(fresh_db, "term_histroy").insert({"term_id": 1})
+    assert not fresh_db["term_histroy"].exists()
+    assert table(fresh_db, "terms").count == 0

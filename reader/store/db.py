@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import sqlite_utils
+from sqlite_utils.db import Table
 
 from reader.errors import describe_db_error
 from reader.paths import db_path
@@ -161,3 +162,13 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         if joining:
             conn.held -= 1
     conn.commit()
+
+
+def table(db: sqlite_utils.Database, name: str) -> Table:
+    """The table ``name``, for sqlite-utils' table API (``.insert``, ``.insert_all``; the rule is
+    in docs/storage.md). It must be in the schema: sqlite-utils would quietly create a missing
+    one, guessing its columns' types, where a misspelt name has to fail."""
+    found = db.table(name)
+    if not isinstance(found, Table) or not found.exists():
+        raise sqlite3.OperationalError(f"no such table: {name}")
+    return found
