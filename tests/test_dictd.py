@@ -243,7 +243,7 @@ def test_a_verb_filed_with_its_object_is_found_under_its_own_name() -> None:
 
     body = "reap sth. /ɹˈiːp ˌɛstˌiːˈeɪtʃ/\netw. ernten, abernten <v, trans> [agr.]\n"
     (group,) = parse_groups("reap sth", body)
-    assert (group.headword, group.pos) == ("reap", "VERB")
+    assert (group.headword, group.pos, group.pronunciation) == ("reap", "VERB", "ɹˈiːp")
     assert group.gloss == "etw. ernten, abernten [agr.]"
     into = parse_groups("delve into sth", "delve into sth. /x/\nsich in etw. vertiefen <v>\n")
     assert into[0].headword == "delve into"

@@ -41,6 +41,8 @@ MAX_SEE_WORDS = 4
 _SQUEEZE = re.compile(r"[\W_]+")
 _OBJECT = re.compile(r"(?:\s+(?:sth|sb)\.(?:/(?:sth|sb)\.)?)+$")
 _PLACEHOLDER = re.compile(r"\b(?:sth|sb)\.")
+_SPELLED_OBJECT = re.compile(r"(?:\s+(?:ˌɛsbˈiː|ˌɛstˌiːˈeɪtʃ))+$")
+"""The placeholders' letters as FreeDict pronounces them: "sb." /ˌɛsbˈiː/, "sth." /ˌɛstˌiːˈeɪtʃ/."""
 
 
 def without_object(headword: str) -> str:
@@ -86,14 +88,16 @@ def parse_groups(index_word: str, body: str) -> list[Record]:
     pronunciation: str | None = None
     if head.lower() == index_word or _squeeze(head) == _squeeze(index_word) != "":
         lines = lines[1:]
+        headword = headword_of(without_object(head))
         rest = head_line[len(head) :]
         if rest:
             found = _PRON.search(rest)
             if found:
                 pronunciation = (found[1] or found[2]).strip()
+                if headword_of(head) != headword:  # "reap sth." read as "reap": so is its sound
+                    pronunciation = _SPELLED_OBJECT.sub("", pronunciation) or None
             if "<" in rest:
                 pos = _pos_of_marks(_ANGLE.findall(_PAREN.sub("", rest)))
-        headword = headword_of(without_object(head))
     elif _PRON.search(head_line[len(head) :]):
         # Another headword's entry ("all square /ˈɔːl skwˈeə/ (a/s)"), listed under a variant
         # or abbreviation ("as"): it is read under its own index line, not glossed as this word.
