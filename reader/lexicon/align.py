@@ -253,9 +253,13 @@ class Aligner:
 
     def rows(self, rows: Iterable[Row], tally: list[int]) -> Iterator[Row]:
         """``rows`` with their sense key and confidence; ``tally`` counts [aligned, groups]."""
+        senses = self.senses
         for row in rows:
-            key, confidence = self.align(row)
             tally[1] += 1
+            if row[0] not in senses:  # most groups: phrases and forms WordNet does not list
+                yield row
+                continue
+            key, confidence = self.align(row)
             if key is not None:
                 tally[0] += 1
                 row = row._replace(sense_key=key, align_score=confidence)
