@@ -47,6 +47,8 @@ def test_translations_and_labels_of_a_group() -> None:
     assert translations_of(gloss) == ["anschüttung", "hinterfüllung"]
     assert labels_of(gloss) == ["constr."]
     assert labels_of("Stützungskauf (m) [ugs.]") == []  # a register, not a domain
+    # "underscored his push": the printer's sense waits for a sentence about printing
+    assert labels_of("[Am.] etw. unterstreichen [print]") == ["print"]
 
 
 def test_a_phrase_of_the_commonest_words_is_not_a_term() -> None:
