@@ -21,6 +21,7 @@ from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.pacing import hold_collection
 from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.reading.entry_lookup import EntryLookup
 from reader.ui.screens.reading.keys import READING_KEYS
 from reader.ui.screens.reading.lexicon_build import LexiconBuilder
 from reader.ui.screens.reading.listener import Listener
@@ -28,6 +29,7 @@ from reader.ui.screens.reading.marker import Marker
 from reader.ui.screens.reading.navigator import Navigator
 from reader.ui.screens.reading.page_ahead import PageAhead
 from reader.ui.screens.reading.translation import TranslationLine
+from reader.ui.widgets.glosses import scroll_to_row
 from reader.ui.widgets.page import Page, PageSettings, draw_page
 
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
@@ -59,6 +61,7 @@ class ReadingScreen(AppScreen[None]):
         self.page_ahead = PageAhead()
         self.lexicon = LexiconBuilder()
         self.marker = Marker()
+        self.entries = EntryLookup()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,6 +82,7 @@ class ReadingScreen(AppScreen[None]):
                 yield Static("", id="detail")
         yield Footer(show_command_palette=False)
         yield from (self.listener, self.navigator, self.page_ahead, self.lexicon, self.marker)
+        yield self.entries
 
     def on_mount(self) -> None:
         app = self.sentences_app
@@ -103,6 +107,8 @@ class ReadingScreen(AppScreen[None]):
                 session = ReadingSession(
                     db, self.text_id, app.config, app.phrases, writes=app.writer
                 )
+                if self.start_at is not None:  # here, so its entries are looked up here too
+                    session.goto(self.start_at)
         except Exception as exc:
             message = log_failure(exc, f"open text {self.text_id}")
             self.post_message(WorkFailed(f"Cannot open the text: {message}"))
@@ -113,15 +119,15 @@ class ReadingScreen(AppScreen[None]):
         session = message.session
         assert isinstance(session, ReadingSession)
         session.use_connection(self.sentences_app.db)
+        session.lookups_here = False  # from now on a worker looks up (EntryLookup)
         if self.sentences_app.phrases is not None and session.phrases is None:
             session.set_phrases(self.sentences_app.phrases)  # they came while it loaded
         self.session = session
-        parts = (self.translation, self.listener, self.navigator, self.page_ahead, self.marker)
+        parts = (self.translation, self.listener, self.navigator, self.page_ahead, self.marker,
+                 self.entries)  # fmt: skip
         for part in parts:
             part.session = session
         self.title = session.info.title
-        if self.start_at is not None:
-            session.goto(self.start_at)
         self.refresh_all()
 
     def on_work_failed(self, message: WorkFailed) -> None:
@@ -247,6 +253,7 @@ class ReadingScreen(AppScreen[None]):
         self.query_one("#detail-box").border_title = page.detail_title
         self.query_one("#detail", Static).update(page.detail)
         self.follow_cursor(page.cursor_key)
+        self.entries.ask()  # what the page lacked, from a worker
         self.call_after_refresh(self.start_read_ahead)  # once this frame is on screen
 
     # -- reading ahead ------------------------------------------------------------------------
@@ -261,20 +268,11 @@ class ReadingScreen(AppScreen[None]):
 
     def follow_cursor(self, key: str | None) -> None:
         """Keep the glosses row under the cursor (▸) in view, and the word's entry at its top."""
-        session = self.session
-        box = self.query_one("#glosses-box", VerticalScroll)
-        if session is None or key is None:
-            return
-        keys = [row.unit.key for row in session.gloss_rows()]
-        if key not in keys:
-            return
-        line = keys.index(key) + (2 if self.lexicon_note else 0)  # one line per row
-        height = box.scrollable_content_region.height
-        if line < box.scroll_y:
-            box.scroll_to(y=line, animate=False)
-        elif height and line >= box.scroll_y + height:
-            box.scroll_to(y=line - height + 1, animate=False)
-        self.query_one("#detail-box", VerticalScroll).scroll_home(animate=False)
+        if self.session is not None and key is not None:
+            keys = [row.unit.key for row in self.session.gloss_rows()]
+            box = self.query_one("#glosses-box", VerticalScroll)
+            if scroll_to_row(box, keys, key, 2 if self.lexicon_note else 0):
+                self.query_one("#detail-box", VerticalScroll).scroll_home(animate=False)
 
     def on_listener_moved(self, message: Listener.Moved) -> None:
         self.refresh_all()
@@ -382,6 +380,10 @@ class ReadingScreen(AppScreen[None]):
 
     def on_marker_changed(self, message: Marker.Changed) -> None:
         self.refresh_sentence()
+
+    def on_entry_lookup_filled(self, message: EntryLookup.Filled) -> None:
+        self.refresh_sentence()
+        self.marker.entries_came()
 
     def on_marker_judged(self, message: Marker.Judged) -> None:
         self.update_position()
