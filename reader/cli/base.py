@@ -6,6 +6,7 @@ Textual is imported only by the commands that open the TUI, so scripting command
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import os
 import sys
@@ -14,7 +15,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.utils import make_default_short_help
 
+from reader.cli.commands import COMMANDS
 from reader.cli.errors import UserError as UserError  # the commands import it from here
 from reader.cli.tui import run_tui
 from reader.config import load_config
@@ -26,11 +29,36 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class SentencesGroup(click.Group):
-    """The ``sentences`` group: usage errors in one line, naming the command and the fix.
+    """The ``sentences`` group: commands loaded on demand, usage errors in one line.
+
+    The commands are listed from :data:`reader.cli.commands.COMMANDS` and a command's module is
+    imported only when it runs (or is completed), so ``sentences texts`` does not pay for the
+    text pipeline and ``sentences --help`` for nothing but click.
 
     Click prints a usage error as three lines (usage, a hint, the error); a learner needs one:
     which command, what was wrong, where to look.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(COMMANDS[cmd_name].module)  # its decorators register it
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The listing click would write, from the table's summaries: no module imported."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, self._short_help(name, limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def _short_help(self, name: str, limit: int) -> str:
+        if name in COMMANDS:
+            return make_default_short_help(COMMANDS[name].summary, limit).strip()
+        return self.commands[name].get_short_help_str(limit)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         if not kwargs.pop("standalone_mode", True):
