@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from reader.learn import reading_log
 from reader.learn.session import ReadingSession
 from reader.logs import log_failure
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.commands import ScreenKeys
 from reader.ui.guard import saves
 from reader.ui.keys import key_help
@@ -100,7 +100,6 @@ class ReadingScreen(AppScreen[None]):
     def load_session(self) -> None:
         """Open the text off the UI thread, with a connection of its own; its writes go to the
         app's writer from the start."""
-
         app = self.sentences_app
         try:
             with worker_db(app.db_path) as db:
@@ -113,7 +112,8 @@ class ReadingScreen(AppScreen[None]):
             message = log_failure(exc, f"open text {self.text_id}")
             self.post_message(WorkFailed(f"Cannot open the text: {message}"))
             return
-        self.post_message(SessionLoaded(session))
+        if not cancelled():
+            self.post_message(SessionLoaded(session))
 
     def on_session_loaded(self, message: SessionLoaded) -> None:
         session = message.session
