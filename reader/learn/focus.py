@@ -123,6 +123,7 @@ class Focus:
         unit = self.current_unit
         if unit is None:
             return None
+        self.cursor_placed = False  # the learner acted on this word: the cursor stays
         key = normalize_key(unit.key)
         met = self.met(unit.token_idxs)
         old = self.state_of_key(key)
@@ -162,6 +163,7 @@ class Focus:
         unit = self.current_unit
         if unit is None:
             return None
+        self.cursor_placed = False  # the learner acted on this word: the cursor stays
         key = normalize_key(unit.key)
         state = self.marks.set_gloss(
             self.writes,
@@ -180,6 +182,7 @@ class Focus:
         unit = self.current_unit
         if unit is None:
             return None
+        self.cursor_placed = False
         key = normalize_key(unit.key)
         state = self.state_of_key(key)
         pos = None if unit.is_phrase else unit.pos
@@ -242,6 +245,7 @@ class Focus:
 
     def start_selection(self) -> None:
         self.selection = self.cursor
+        self.cursor_placed = False
 
     def cancel_selection(self) -> None:
         self.selection = None
