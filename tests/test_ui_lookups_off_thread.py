@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import sqlite_utils
 from _pilot import SIZE, reading, settle
+from textual.widgets import Static
 
 import reader.learn.glossing as glossing
 import reader.learn.units as units
@@ -131,3 +132,44 @@ async def test_chapter_keys_and_the_concordance_look_nothing_up_on_the_ui_thread
         other = reading(app).session
         assert other is not None and other.index == 2 and other.gloss_rows()
     assert on_ui_thread == []
+
+
+async def test_a_jump_draws_the_sentence_before_its_glosses_and_c_waits_for_them(
+    db_path: Path, seed_id: int, mini_wordnet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker held back: the sentence is there, its rows pending and the word's entry
+    "Looking it up…"; c asked then opens the senses once they come."""
+    import reader.ui.screens.reading.entry_lookup as entry_lookup
+
+    gate = threading.Event()
+    real = entry_lookup.look_up_entries
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await _rows_filled(app, pilot)
+        screen = reading(app)
+        session = screen.session
+        assert session is not None
+        monkeypatch.setattr(entry_lookup, "look_up_entries", held)
+        await pilot.press("g", *"17", "enter")  # sentence 17 glosses "summit"
+        await pilot.pause()
+        assert session.index == 16
+        assert "summit" in str(screen.query_one("#focus", Static).render())
+        rows = session.gloss_rows()
+        assert rows and all(row.pending for row in rows)
+        assert "Looking it up" in str(screen.query_one("#detail", Static).render())
+        while session.current_unit is not None and session.current_unit.key != "summit":
+            await pilot.press("right")
+        await pilot.press("c")
+        await pilot.pause()
+        assert not isinstance(app.screen, SenseChoiceScreen)  # nothing to choose from yet
+        gate.set()
+        await settle(app, pilot)
+        assert isinstance(app.screen, SenseChoiceScreen)
+        await pilot.press("escape")
+        await _rows_filled(app, pilot)
+        assert "Looking it up" not in str(screen.query_one("#detail", Static).render())

@@ -253,14 +253,14 @@ class ReadingScreen(AppScreen[None]):
         self.query_one("#detail-box").border_title = page.detail_title
         self.query_one("#detail", Static).update(page.detail)
         self.follow_cursor(page.cursor_key)
-        self.entries.ask()  # what the page lacked, from a worker
         self.call_after_refresh(self.start_read_ahead)  # once this frame is on screen
 
     # -- reading ahead ------------------------------------------------------------------------
 
     def start_read_ahead(self) -> None:
-        """Read the next sentence ahead while the learner reads this one, so the next key only
-        draws (reader.learn.read_ahead); nothing to do if it is read already."""
+        """Once the frame is on screen (a worker would slow it): what its page lacked, and the
+        next sentence read ahead, so the next key only draws (reader.learn.read_ahead)."""
+        self.entries.ask()
         session = self.session
         request = session.ahead_request(self.context_around()) if session is not None else None
         if request is not None:
