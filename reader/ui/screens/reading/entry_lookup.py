@@ -43,13 +43,15 @@ class EntryLookup(AppWidget):
         self.session: ReadingSession | None = None  # the screen's, once loaded
         self._asked: list[tuple[int, Worker[None]]] = []  # (epoch, worker)
 
-    def ask(self) -> None:
-        """Look up what the last drawing missed, if anything. Workers asked in an older epoch
-        are cancelled: their answers would be dropped."""
+    def ask(self) -> bool:
+        """Look up what the last drawing missed, if anything; returns whether a worker is
+        looking up this sentence's entries now. Workers asked in an older epoch are cancelled:
+        their answers would be dropped."""
         session = self.session
         request = session.entries_request() if session is not None else None
         if request is None:
-            return
+            epoch = session.cache.epoch if session is not None else None
+            return any(e == epoch and not worker.is_finished for e, worker in self._asked)
         running = []
         for epoch, worker in self._asked:
             if epoch != request.epoch:
@@ -57,6 +59,7 @@ class EntryLookup(AppWidget):
             elif not worker.is_finished:
                 running.append((epoch, worker))
         self._asked = [*running, (request.epoch, self.look_up(request))]
+        return True
 
     @work(thread=True, group="entries", exit_on_error=False)
     def look_up(self, request: EntriesRequest) -> None:

@@ -123,9 +123,8 @@ class ReadingScreen(AppScreen[None]):
         if self.sentences_app.phrases is not None and session.phrases is None:
             session.set_phrases(self.sentences_app.phrases)  # they came while it loaded
         self.session = session
-        parts = (self.translation, self.listener, self.navigator, self.page_ahead, self.marker,
-                 self.entries)  # fmt: skip
-        for part in parts:
+        for part in (self.translation, self.listener, self.navigator, self.page_ahead,
+                     self.marker, self.entries):  # fmt: skip
             part.session = session
         self.title = session.info.title
         self.refresh_all()
@@ -258,9 +257,10 @@ class ReadingScreen(AppScreen[None]):
     # -- reading ahead ------------------------------------------------------------------------
 
     def start_read_ahead(self) -> None:
-        """Once the frame is on screen (a worker would slow it): what its page lacked, and the
-        next sentence read ahead, so the next key only draws (reader.learn.read_ahead)."""
-        self.entries.ask()
+        """Once the frame is on screen (a worker would slow it): what its page lacked first,
+        then the next sentence read ahead, so the next key only draws (learn.read_ahead)."""
+        if self.entries.ask():
+            return
         session = self.session
         request = session.ahead_request(self.context_around()) if session is not None else None
         if request is not None:
