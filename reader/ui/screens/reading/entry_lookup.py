@@ -31,6 +31,8 @@ class EntryLookup(AppWidget):
             self.found = found
 
     class Failed(Message):
+        """The lookup failed (logged): its units are asked for again at the next drawing."""
+
         def __init__(self, request: EntriesRequest) -> None:
             super().__init__()
             self.request = request
