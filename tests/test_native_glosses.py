@@ -126,3 +126,13 @@ def test_analyze_glosses_puts_german_first(tmp_path: Path, mini_wordnet: Path) -
     assert (political["source"], political["text"]) == ("freedict-eng-deu", "Koalition (f) [pol.]")
     # a group labelled with a domain waits for a sentence with that domain's words
     assert (plain["source"], plain["text"]) == ("freedict-eng-deu", "Vereinigung (f)")
+
+
+def test_a_language_wordfreq_cannot_count_keeps_the_dictionary_order() -> None:
+    from reader.learn.native import by_meant_sense
+    from reader.lexicon.lookup import Gloss
+
+    senses = [Gloss("en-xx", "dictd", "summit", "NOUN", 1, "aaa"),
+              Gloss("en-xx", "dictd", "summit", "NOUN", 2, "bbb")]  # fmt: skip
+    # wordfreq has no list for "xx" (nor, without MeCab, for Japanese): no error, same order
+    assert by_meant_sense(None, senses, None, None, "xx") == senses  # type: ignore[arg-type]

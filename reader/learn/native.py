@@ -159,7 +159,31 @@ def _pos_of(sense_key: str) -> str:
 def _commonness(gloss: str, lang: str) -> float:
     """How common the group's first translation is in ``lang`` (wordfreq's Zipf)."""
     found = translations_of(gloss)
-    return zipf(found[0], lang) if found else 0.0
+    return target_zipf(found[0], lang) if found else 0.0
+
+
+_NO_FREQUENCIES: set[str] = set()
+
+
+def target_zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf of a word of the learner's language; 0 for every word where wordfreq has
+    no list for the language, or needs a tokenizer that is not installed (MeCab for Japanese
+    and Korean, jieba for Chinese): the order then falls back on the dictionary's."""
+    if lang in _NO_FREQUENCIES:
+        return 0.0
+    try:
+        return zipf(word, lang)
+    except (LookupError, ImportError):
+        _NO_FREQUENCIES.add(lang)
+        return 0.0
+
+
+def warm_up(native_lang: str | None = None) -> None:
+    """Load what ordering glosses for the learner's language reads on first use (wordfreq's
+    table for it: ~0.4 s for German), so the first sentence glossed does not wait for it."""
+    lang = configured_native_lang() if native_lang is None else native_lang
+    if lang:
+        target_zipf("warm", lang)
 
 
 def _unfit_domain(db: sqlite_utils.Database, sense: Gloss, context: SenseContext | None) -> bool:

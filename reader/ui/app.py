@@ -15,6 +15,7 @@ from textual.app import App
 
 from reader.config import Config, load_config
 from reader.errors import describe
+from reader.learn.native import warm_up as warm_native
 from reader.learn.phrases import PhraseIndex
 from reader.lexicon.frequency import zipf
 from reader.lexicon.idioms import ensure_idioms
@@ -299,6 +300,7 @@ class SentencesApp(App[None]):
         from reader.lexicon.senses.model import load_model  # lazy: numpy (~0.1 s)
 
         zipf("warm")
+        warm_native(self.config.native_lang)  # the learner's language's word frequencies
         load_model()  # the sense ranker's arrays, before the first sentence is glossed
         stem("warming")  # NLTK's stemmer for circular definitions: ~0.2 s to import
         import reader.ui.screens.stats  # noqa: F401  (plotext, ~0.1 s: before the first S)
