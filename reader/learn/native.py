@@ -180,10 +180,12 @@ def target_zipf(word: str, lang: str) -> float:
 
 def warm_up(native_lang: str | None = None) -> None:
     """Load what ordering glosses for the learner's language reads on first use (wordfreq's
-    table for it: ~0.4 s for German), so the first sentence glossed does not wait for it."""
+    table for it: ~0.4 s for German; the translation cache's module), so the first sentence
+    glossed does not wait for it."""
     lang = configured_native_lang() if native_lang is None else native_lang
     if lang:
         target_zipf("warm", lang)
+        import reader.translate  # noqa: F401  (machine_gloss reads its cache: requests, ~0.07 s)
 
 
 def _unfit_domain(db: sqlite_utils.Database, sense: Gloss, context: SenseContext | None) -> bool:
