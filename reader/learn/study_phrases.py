@@ -6,13 +6,15 @@ seconds, too slow for a list asked for many times, so a text's counts are kept i
 ``text_phrases`` with a short fingerprint of the phrase set they were counted against (the enabled
 sources and their sizes, and the learner's own multi-word terms). Names ("North Korea": every
 word capitalized, as the tagger does not always call them PROPN) are left out, as single names
-are. The fingerprint is read in a
-millisecond; when it changed, the text is counted again, and only then is the phrase index built.
+are. A text is counted when it is imported and, when the fingerprint changed, by the reader's
+background catch-up (:mod:`reader.learn.after_import`), so a study list seldom has to; one that
+finds its text stale (read in a millisecond) counts it then, as a last resort.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import sqlite_utils
 
@@ -33,6 +35,41 @@ def phrase_set(db: sqlite_utils.Database, lang: str) -> str:
         "SELECT key FROM terms WHERE lang = ? AND key LIKE '% %' ORDER BY key", (lang,)
     ).fetchall()
     return hashlib.sha1(repr((COUNTING, sources, mine)).encode()).hexdigest()[:16]
+
+
+def stale_texts(db: sqlite_utils.Database, lang: str) -> list[int]:
+    """The texts of ``lang`` not counted against the phrase set as it is now (newest first: the
+    one just imported is the likeliest to be studied)."""
+    wanted = phrase_set(db, lang)
+    return [
+        int(i)
+        for (i,) in db.execute(
+            "SELECT t.id FROM texts t LEFT JOIN phrase_counts p ON p.text_id = t.id "
+            "WHERE t.lang = ? AND (p.phrase_set IS NULL OR p.phrase_set != ?) ORDER BY t.id DESC",
+            (lang, wanted),
+        )
+    ]
+
+
+def count_texts(
+    db: sqlite_utils.Database,
+    text_ids: list[int],
+    lang: str,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Count the texts' phrases now (those not counted yet), before a study list asks; the
+    phrase index is built once, and only if a text needs it. ``progress(done)`` after each."""
+    phrases: PhraseIndex | None = None
+    wanted = phrase_set(db, lang)
+    for n, text_id in enumerate(text_ids, start=1):
+        row = db.execute(
+            "SELECT phrase_set FROM phrase_counts WHERE text_id = ?", (text_id,)
+        ).fetchone()
+        if row is None or row[0] != wanted:
+            phrases = phrases or PhraseIndex.from_db(db, lang)
+            phrase_counts(db, text_id, lang, phrases)
+        if progress is not None:
+            progress(n)
 
 
 def phrase_counts(

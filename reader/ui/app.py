@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Hashable
@@ -26,6 +28,7 @@ from reader.store.writer import Writer
 from reader.text.load import Loaded, load_path
 from reader.ui.base import worker_db
 from reader.ui.messages import (
+    CatchingUp,
     DebugLog,
     FirstRunApplied,
     FirstRunNeeded,
@@ -92,6 +95,10 @@ class SentencesApp(App[None]):
         self.last_text_id: int | None = None  # the text last opened: the library's cursor
         self.player: Player | None = None
         self._player_lock = threading.Lock()
+        # The background catch-up (reader.learn.after_import): its process, and what it is at.
+        self.catching_up: CatchingUp | None = None
+        self._catch_up_process: subprocess.Popen[str] | None = None
+        self._catch_up_again = False
 
     def ensure_player(self) -> Player:
         """The audio player, opened on first use (from a worker: opening a device can be slow).
@@ -160,6 +167,9 @@ class SentencesApp(App[None]):
         self.unsaved = self.writer.close(timeout=0 if given_up else self.close_timeout)
         if self.player is not None:
             self.player.close()
+        process = self._catch_up_process
+        if process is not None and process.poll() is None:
+            process.terminate()  # it writes one text at a time: a text is counted or not
 
     def on_mount(self) -> None:
         # lazy: screen loaded when first shown (FSRS, Textual widgets)
@@ -258,6 +268,8 @@ class SentencesApp(App[None]):
             redraw = getattr(below, "statuses_changed", None)
             if marked and callable(redraw):
                 redraw()
+            if marked:
+                self.catch_up()  # a phrase marked is one of the learner's terms: counts again
 
         self.push_screen(StudyScreen(text_id), closed)
 
@@ -422,6 +434,47 @@ class SentencesApp(App[None]):
                 screen.statuses_changed()
                 screen.refresh_all()
 
+    @work(thread=True, group="catch-up", exit_on_error=False)
+    def catch_up(self) -> None:
+        """Count what a text's study list needs (its phrases) for every text not counted
+        against the phrases as they are now: texts from before, or all of them after a
+        dictionary or a phrase of the learner's changed the set. It runs in a process of its
+        own (``python -m reader.learn.after_import``), so counting a library of novels takes
+        none of the reader's time; its progress comes back line by line."""
+        # lazy: the phrase index loads wordfreq's tables (~0.15 s)
+        from reader.learn.after_import import PASSES
+
+        if self._catch_up_process is not None:
+            self._catch_up_again = True  # the one running looks again when it is done
+            return
+        again = True
+        while again and not self._quitting:
+            self._catch_up_again = False
+            with worker_db(self.db_path) as db:
+                if not any(step.stale(db, self.lang) for step in PASSES):
+                    break
+            command = [sys.executable, "-m", "reader.learn.after_import", str(self.db_path),
+                       self.lang]  # fmt: skip
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+            )
+            self._catch_up_process = process
+            assert process.stdout is not None
+            for line in process.stdout:
+                name, done, total = line.split()
+                self.post_message(CatchingUp(name, int(done), int(total)))
+            process.wait()
+            self._catch_up_process = None
+            again = self._catch_up_again
+        self.post_message(CatchingUp("", 0, 0))
+
+    def on_catching_up(self, message: CatchingUp) -> None:
+        self.catching_up = message if message.total else None
+        for screen in self.screen_stack:
+            shown = getattr(screen, "catching_up_changed", None)
+            if callable(shown):
+                shown()
+
     def on_phrases_ready(self, message: object) -> None:
         # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
         from reader.ui.screens.reading import ReadingScreen
@@ -429,6 +482,7 @@ class SentencesApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.phrases_ready()
+        self.catch_up()  # texts from before, or counted against another set of phrases
 
 
 class ScreenLogHandler(logging.Handler):

@@ -79,6 +79,16 @@ class PhrasesReady(Message):
 
 
 @dataclass
+class CatchingUp(Message):
+    """The background catch-up (:mod:`reader.learn.after_import`) did ``done`` of ``total``
+    texts for its pass ``name``; ``total == 0``: it has finished."""
+
+    name: str
+    done: int
+    total: int
+
+
+@dataclass
 class SearchFound(Message):
     """A search of the text found ``query`` in sentence ``index`` (None: nowhere)."""
 

@@ -69,6 +69,7 @@ class StudyScreen(AppScreen[bool]):
         self.items: list[StudyItem] = []
         self.ticked: set[str] = set()
         self.marked = False  # words were marked here: the reader below redraws
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,6 +84,7 @@ class StudyScreen(AppScreen[bool]):
         table = self.query_one(DataTable)
         for label, width in (("", 1), ("#", 4), ("Word", 22), ("Count", 6), ("Of text", 7)):
             table.add_column(label, width=width)
+        self.catching_up_changed()
         self.load()
 
     @work(thread=True, exclusive=True, group="study", exit_on_error=False)
@@ -98,10 +100,22 @@ class StudyScreen(AppScreen[bool]):
             return
         self.post_message(StudyLoaded(items, title))
 
+    def catching_up_changed(self) -> None:
+        """While the list is still loading, say what the background count is at (this text
+        may be among those it counts)."""
+        if self.loaded:
+            return
+        behind = self.sentences_app.catching_up
+        note = "Ranking the text's new words…"
+        if behind is not None:
+            note += f" (counting phrases in the background: {behind.done} of {behind.total} texts)"
+        self.query_one("#study-note", Static).update(note)
+
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#study-note", Static).update(message.error)
 
     def on_study_loaded(self, message: StudyLoaded) -> None:
+        self.loaded = True
         self.items = message.items
         self.ticked &= {i.lemma for i in self.items}
         table = self.query_one(DataTable)
