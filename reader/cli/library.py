@@ -144,7 +144,7 @@ def import_cmd(
             with ProgressLine(f"importing {Path(path).name or path}") as report:
                 result = import_text(db, loaded, lang, progress=report)
                 if result.created:
-                    _after_import(db, result.text_id, lang, report)
+                    _after_import(db, result, lang, report)
         except Exception as exc:
             if len(paths) == 1:
                 raise
@@ -168,14 +168,14 @@ def import_cmd(
         raise click.exceptions.Exit(1)
 
 
-def _after_import(db: Any, text_id: int, lang: str, report: Any) -> None:
+def _after_import(db: Any, result: Any, lang: str, report: Any) -> None:
     """Count the new text's phrases now, so its first study list is quick. The text is stored
     either way: should this fail, its study list counts them when asked, as before."""
     # lazy: the phrase index loads wordfreq's tables (~0.15 s)
     from reader.learn.after_import import after_import
 
     try:
-        after_import(db, text_id, lang, progress=report)
+        after_import(db, result.text_id, lang, progress=report, analysed=result.analysed)
     except Exception as exc:
         click.echo(f"sentences: phrases not counted yet ({describe(exc)})", err=True)
 

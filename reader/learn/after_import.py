@@ -14,23 +14,34 @@ leaves nothing behind: whoever needs its results later computes them then, as be
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 
 from reader.learn.study_phrases import count_texts, stale_texts
+from reader.text.pipeline import AnalyzedSentence
 
 
 @dataclass(frozen=True, slots=True)
 class Pass:
-    """``stale(db, lang)``: the texts still to do; ``run(db, text_ids, lang, progress)`` does
-    them (building what they share once), calling ``progress(done)`` after each."""
+    """``stale(db, lang)``: the texts still to do; ``run(db, text_ids, lang, progress,
+    analysed)`` does them (building what they share once), calling ``progress(done)`` after
+    each; ``analysed`` is the one text's analysis when it was just imported (still in memory)."""
 
     name: str
     stale: Callable[[sqlite_utils.Database, str], list[int]]
-    run: Callable[[sqlite_utils.Database, list[int], str, Callable[[int], None] | None], None]
+    run: Callable[
+        [
+            sqlite_utils.Database,
+            list[int],
+            str,
+            Callable[[int], None] | None,
+            Sequence[AnalyzedSentence] | None,
+        ],
+        None,
+    ]
 
 
 PASSES: tuple[Pass, ...] = (Pass("phrases", stale_texts, count_texts),)
@@ -39,13 +50,17 @@ Progress = Callable[[str, int, int], None]
 
 
 def after_import(
-    db: sqlite_utils.Database, text_id: int, lang: str, progress: Progress | None = None
+    db: sqlite_utils.Database,
+    text_id: int,
+    lang: str,
+    progress: Progress | None = None,
+    analysed: Sequence[AnalyzedSentence] = (),
 ) -> None:
-    """Every pass on a text just stored."""
+    """Every pass on a text just stored (``analysed``: its analysis, if still in memory)."""
     for step in PASSES:
         if progress is not None:
             progress(step.name, 0, 1)
-        step.run(db, [text_id], lang, None)
+        step.run(db, [text_id], lang, None, analysed or None)
         if progress is not None:
             progress(step.name, 1, 1)
 
@@ -64,7 +79,7 @@ def catch_up(db: sqlite_utils.Database, lang: str, progress: Progress | None = N
             if progress is not None:
                 progress(name, n, total)
 
-        step.run(db, todo, lang, report)
+        step.run(db, todo, lang, report, None)
         done += total
     return done
 

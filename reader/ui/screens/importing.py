@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -17,6 +17,9 @@ from reader.logs import log_failure
 from reader.text.load import Loaded
 from reader.ui.base import worker_db
 from reader.ui.messages import ImportFinished, Progress, WorkFailed
+
+if TYPE_CHECKING:
+    from reader.text.importer import ImportResult
 
 STAGES = {
     "analysing": "Splitting, tagging and lemmatizing",
@@ -66,7 +69,7 @@ class ImportScreen(Screen[None]):
                     cancelled=lambda: worker.is_cancelled,
                 )
                 if result.created and not worker.is_cancelled:
-                    self._after_import(db, result.text_id, report)
+                    self._after_import(db, result, report)
         except ImportCancelled:
             return  # the learner left: nothing stored, nothing to say
         except Exception as exc:
@@ -74,14 +77,16 @@ class ImportScreen(Screen[None]):
             return
         self.post_message(ImportFinished(result.text_id))
 
-    def _after_import(self, db: Any, text_id: int, report: Callable[[str, int, int], None]) -> None:
+    def _after_import(
+        self, db: Any, result: ImportResult, report: Callable[[str, int, int], None]
+    ) -> None:
         """Count the new text's phrases, so its first study list (L) opens at once. The text
         is stored either way: should this fail, the study list counts them when asked."""
         # lazy: the phrase index loads wordfreq's tables (~0.15 s)
         from reader.learn.after_import import after_import
 
         try:
-            after_import(db, text_id, self.lang, progress=report)
+            after_import(db, result.text_id, self.lang, progress=report, analysed=result.analysed)
         except Exception as exc:
             log_failure(exc, f"count the phrases of {self.loaded.title!r}")
 
