@@ -18,6 +18,7 @@ from textual.app import App
 from reader.config import Config, load_config
 from reader.errors import describe
 from reader.learn.phrases import PhraseIndex
+from reader.learn.stats import Stats, compute, history_mark
 from reader.lexicon.frequency import zipf
 from reader.lexicon.idioms import ensure_idioms
 from reader.lexicon.readable import stem
@@ -97,6 +98,9 @@ class SentencesApp(App[None]):
         self._player_lock = threading.Lock()
         # The background catch-up (reader.learn.after_import): its process, and what it is at.
         self.catching_up: CatchingUp | None = None
+        # The stats screen's figures, counted ahead with the mark of the logs they came from
+        # (reader.learn.stats.history_mark), so S shows them in its first frame.
+        self.stats_counted: tuple[tuple[object, ...], Stats] | None = None
         self._catch_up_process: subprocess.Popen[str] | None = None
         self._catch_up_again = False
 
@@ -325,7 +329,18 @@ class SentencesApp(App[None]):
             with worker_db(self.db_path) as db:
                 ensure_idioms(db)  # a new release may ship more idioms
             self.load_phrases()
+        self.count_stats()
         settle_heap()  # what was just loaded lives as long as the app: out of the collector's way
+
+    def count_stats(self) -> None:
+        """Count the stats screen's figures ahead (on a worker thread): S then shows them at
+        once, and its own worker counts again only if the logs moved since."""
+        try:
+            with worker_db(self.db_path) as db:
+                mark = history_mark(db)
+                self.stats_counted = (mark, compute(db, estimate=False))
+        except Exception as exc:  # the screen counts for itself then
+            log_failure(exc, "count the stats ahead")
 
     def load_phrases(self) -> None:
         """Build the multi-word term index (on a worker thread, with its own connection)."""
