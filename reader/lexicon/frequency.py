@@ -85,9 +85,7 @@ def ranked_lemmas(n: int = DEFAULT_TOP, lang: str = LANG) -> tuple[str, ...]:
             if form in MODALS:
                 lemmas = {form}  # as the tagger has them (see MODALS)
             else:
-                lemmas = {
-                    lemma.lower() for found in getAllLemmas(form).values() for lemma in found
-                }
+                lemmas = {lemma.lower() for found in getAllLemmas(form).values() for lemma in found}
             for lemma in sorted(lemmas) or [form]:
                 chosen.setdefault(lemma, None)
                 if len(chosen) >= n:

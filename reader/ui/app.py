@@ -17,6 +17,7 @@ from textual.app import App
 
 from reader.config import Config, load_config
 from reader.errors import describe
+from reader.learn.met_counts import MetCounts
 from reader.learn.phrases import PhraseIndex
 from reader.learn.stats import Stats, compute, history_mark
 from reader.lexicon.frequency import zipf
@@ -34,6 +35,7 @@ from reader.ui.messages import (
     DebugLog,
     FirstRunApplied,
     FirstRunNeeded,
+    MetCounted,
     PhrasesReady,
     WriteFailed,
     WriteRecovered,
@@ -104,6 +106,8 @@ class SentencesApp(App[None]):
         # The stats screen's figures, counted ahead with the mark of the logs they came from
         # (reader.learn.stats.history_mark), so S shows them in its first frame.
         self.stats_counted: tuple[tuple[object, ...], Stats] | None = None
+        # How often the library has the word under the cursor, for its entry.
+        self.met_counts = MetCounts(self.db_path, lang, threading.get_ident(), self.count_met)
         self._catch_up_process: subprocess.Popen[str] | None = None
         self._catch_up_again = False
 
@@ -182,6 +186,7 @@ class SentencesApp(App[None]):
         if self._debug_handler is not None:
             logging.getLogger(LOGGER).addHandler(self._debug_handler)
         self.writer.start()
+        self.met_counts.ui_thread = threading.get_ident()  # the thread the app runs on
 
         self.push_screen(LibraryScreen())
 
@@ -463,6 +468,22 @@ class SentencesApp(App[None]):
             shown = getattr(screen, "catching_up_changed", None)
             if callable(shown):
                 shown()
+
+    @work(thread=True, group="met", exit_on_error=False)
+    def count_met(self, key: str) -> None:
+        """Count how often the library has ``key`` for the word's entry (a few ms, off the UI
+        thread), then have the entry redrawn."""
+        try:
+            with worker_db(self.db_path) as db:
+                self.met_counts.count(db, key)
+        except Exception as exc:  # the entry simply goes without its count
+            log_failure(exc, f"count {key!r} in the library")
+            return
+        self.post_message(MetCounted(key))
+
+    def on_met_counted(self, message: MetCounted) -> None:
+        for screen in self.app_screens():
+            screen.met_counted(message.key)
 
     def on_phrases_ready(self, message: object) -> None:
         for screen in self.app_screens():

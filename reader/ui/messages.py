@@ -89,6 +89,13 @@ class CatchingUp(Message):
 
 
 @dataclass
+class MetCounted(Message):
+    """How often the library has term ``key`` is counted (``app.met_counts``)."""
+
+    key: str
+
+
+@dataclass
 class SearchFound(Message):
     """A search of the text found ``query`` in sentence ``index`` (None: nowhere)."""
 

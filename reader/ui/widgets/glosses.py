@@ -158,7 +158,8 @@ class RenderedOnce:
         return Measurement.get(console, options, self.renderable)
 
 
-def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
+def render_detail(entry: GlossEntry | None, surface: str = "", met: str | None = None) -> Text:
+    """The word's entry; ``met``: the line saying how often the library has it (f lists it)."""
     out = Text()
     if entry is None:
         out.append("No word under the cursor.", style="dim italic")
@@ -168,6 +169,8 @@ def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
         out.append(f" ({surface})", style="dim")
     out.append(f"  {(entry.shown_pos or '').lower()}  ·  {entry.status_name}", style="dim")
     out.append(f"  ·  frequency band {entry.band}/5\n", style="dim")
+    if met:
+        out.append(f"{met}\n", style="dim")
     spoken = next((s.pronunciation for s in entry.senses if s.pronunciation), None)
     if spoken:
         out.append(f"/{spoken}/\n", style="dim")
