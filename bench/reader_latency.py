@@ -117,6 +117,12 @@ def main() -> None:
     parser.add_argument(
         "--start", type=int, default=None, help="first sentence read (0-based; default: a third in)"
     )
+    parser.add_argument(
+        "--stale",
+        action="store_true",
+        help="leave the text's phrases uncounted (a home from before): the reader counts them "
+        "in the background while it is timed",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         os.environ["SENTENCES_HOME"] = home
@@ -130,6 +136,16 @@ def main() -> None:
         db = open_db(db_path)
         result = import_text(db, load_path(args.book), workers=1)
         ensure_wordnet(db)
+        from reader.lexicon.idioms import ensure_idioms
+
+        ensure_idioms(db)  # as `sentences setup` does (the reader would add them at its start)
+        if not args.stale:
+            try:  # the phrases counted for the study list, as `sentences import` does them
+                from reader.learn.after_import import after_import
+            except ImportError:  # a build from before the import counted them
+                pass
+            else:
+                after_import(db, result.text_id, "en")
         db.conn.close()
         start = args.start if args.start is not None else result.sentences // 3
         start = max(0, min(start, result.sentences - args.keys - 1))

@@ -13,6 +13,7 @@ leaves nothing behind: whoever needs its results later computes them then, as be
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -103,4 +104,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    if hasattr(os, "nice"):
+        os.nice(10)  # background work: the reader the learner is using comes first
     raise SystemExit(main(sys.argv[1:]))
