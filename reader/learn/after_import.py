@@ -18,11 +18,14 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from reader.learn.study_phrases import count_texts, stale_texts
-from reader.text.pipeline import AnalyzedSentence
+
+if TYPE_CHECKING:  # the text pipeline (~1 s to import): the passes need only the type
+    from reader.text.pipeline import AnalyzedSentence
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from reader.learn.phrases import PhraseIndex
 from reader.learn.texts import TokenRow
 from reader.store.tokens import UPOS, decode_sentence
-from reader.text.pipeline import AnalyzedSentence
+
+if TYPE_CHECKING:  # the text pipeline: a study list needs only the type
+    from reader.text.pipeline import AnalyzedSentence
 
 TAGS = frozenset(UPOS)
 
