@@ -445,8 +445,11 @@ class SentencesApp(App[None]):
         while again and not self._quitting:
             self._catch_up_again = False
             with worker_db(self.db_path) as db:
-                if not any(step.stale(db, self.lang) for step in PASSES):
-                    break
+                todo = [(step.name, len(step.stale(db, self.lang))) for step in PASSES]
+            todo = [(name, n) for name, n in todo if n]
+            if not todo:
+                break
+            self.post_message(CatchingUp(todo[0][0], 0, todo[0][1]))
             command = [sys.executable, "-m", "reader.learn.after_import", str(self.db_path),
                        self.lang]  # fmt: skip
             process = subprocess.Popen(
@@ -461,6 +464,11 @@ class SentencesApp(App[None]):
             self._catch_up_process = None
             again = self._catch_up_again
         self.post_message(CatchingUp("", 0, 0))
+
+    def catching_up_now(self) -> bool:
+        """Whether the background catch-up's process is running."""
+        process = self._catch_up_process
+        return process is not None and process.poll() is None
 
     def on_catching_up(self, message: CatchingUp) -> None:
         self.catching_up = message if message.total else None

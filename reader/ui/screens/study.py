@@ -7,6 +7,8 @@ get review cards). The list is read and the marks are written in workers.
 
 from __future__ import annotations
 
+import time
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -89,12 +91,26 @@ class StudyScreen(AppScreen[bool]):
 
     @work(thread=True, exclusive=True, group="study", exit_on_error=False)
     def load(self) -> None:
-        from reader.learn.study import study_list
+        """Rank the text's words. When the background catch-up is counting this text's
+        phrases, wait for it rather than count them a second time alongside."""
+        from textual.worker import get_current_worker
 
+        from reader.learn.study import study_list
+        from reader.learn.study_phrases import stale_texts
+
+        app = self.sentences_app
+        worker = get_current_worker()
         try:
-            with worker_db(self.sentences_app.db_path) as db:
-                title = get_text(db, self.text_id, figures=False).title
-                items = study_list(db, self.text_id, LIMIT, self.sentences_app.phrases)
+            with worker_db(app.db_path) as db:
+                info = get_text(db, self.text_id, figures=False)
+                title, lang = info.title, info.lang
+                while (
+                    app.catching_up_now()
+                    and not worker.is_cancelled
+                    and self.text_id in stale_texts(db, lang)
+                ):
+                    time.sleep(0.2)
+                items = study_list(db, self.text_id, LIMIT, app.phrases)
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot rank the words: {log_failure(exc, 'study')}"))
             return
