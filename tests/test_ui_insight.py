@@ -78,6 +78,7 @@ async def test_stats_counted_ahead_show_at_once_and_are_counted_again_when_the_l
 
     monkeypatch.setattr(stats_module, "compute", counting)
     monkeypatch.setattr("reader.ui.app.compute", counting)
+    monkeypatch.setattr("reader.ui.screens.stats.compute", counting)
     app = make_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)

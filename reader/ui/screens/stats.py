@@ -23,9 +23,9 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
-from reader.learn.stats import Stats, why_empty
+from reader.learn.stats import Stats, compute, history_mark, why_empty
 from reader.logs import log_failure
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -94,8 +94,6 @@ class StatsScreen(AppScreen[None]):
     def load(self) -> None:
         """Count the figures, unless those shown were counted under the same mark of the logs
         (nothing read, marked or reviewed since)."""
-        from reader.learn.stats import compute, history_mark
-
         try:
             with worker_db(self.sentences_app.db_path) as db:
                 mark = history_mark(db)
@@ -103,13 +101,17 @@ class StatsScreen(AppScreen[None]):
                     return
                 # The figures but the words first (a few SQL counts), for the next frame;
                 # then every figure, with the words of each sentence read.
-                self.post_message(StatsLoaded(compute(db, estimate=False, words=False)))
+                quick = compute(db, estimate=False, words=False)
+                if cancelled():
+                    return
+                self.post_message(StatsLoaded(quick))
                 stats = compute(db, estimate=False)
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot count: {log_failure(exc, 'stats')}"))
             return
         self.sentences_app.stats_counted = (mark, stats)
-        self.post_message(StatsLoaded(stats, mark))
+        if not cancelled():
+            self.post_message(StatsLoaded(stats, mark))
 
     @work(thread=True, exclusive=True, group="stats-estimate", exit_on_error=False)
     def estimate(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+import sqlite_utils
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,10 +18,11 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.status import KNOWN
-from reader.learn.study import StudyItem
+from reader.learn.study import StudyItem, mark_words, study_list
+from reader.learn.study_phrases import stale_texts
 from reader.learn.texts import get_text
 from reader.logs import log_failure
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -93,20 +95,14 @@ class StudyScreen(AppScreen[bool]):
     def load(self) -> None:
         """Rank the text's words. When the background catch-up is counting this text's
         phrases, wait for it rather than count them a second time alongside."""
-        from textual.worker import get_current_worker
-
-        from reader.learn.study import study_list
-        from reader.learn.study_phrases import stale_texts
-
         app = self.sentences_app
-        worker = get_current_worker()
         try:
             with worker_db(app.db_path) as db:
                 info = get_text(db, self.text_id, figures=False)
                 title, lang = info.title, info.lang
                 while (
                     app.catching_up_now()
-                    and not worker.is_cancelled
+                    and not cancelled()
                     and self.text_id in stale_texts(db, lang)
                 ):
                     time.sleep(0.2)
@@ -114,7 +110,8 @@ class StudyScreen(AppScreen[bool]):
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot rank the words: {log_failure(exc, 'study')}"))
             return
-        self.post_message(StudyLoaded(items, title))
+        if not cancelled():
+            self.post_message(StudyLoaded(items, title))
 
     def catching_up_changed(self) -> None:
         """While the list is still loading, say what the background count is at (this text
@@ -188,20 +185,20 @@ class StudyScreen(AppScreen[bool]):
             return
         self.mark(sorted(self.ticked), status)
 
-    @work(thread=True, group="study-mark", exit_on_error=False)
     def mark(self, keys: list[str], status: int) -> None:
-        from reader.learn.study import mark_words
+        """Through the app's writer, as every mark the learner makes; the list is read again
+        once it has landed."""
+        text_id = self.text_id
 
-        try:
-            with worker_db(self.sentences_app.db_path) as db:
-                lang = str(
-                    db.execute("SELECT lang FROM texts WHERE id = ?", (self.text_id,)).fetchone()[0]
-                )
-                count = mark_words(db, keys, status, lang)
-        except Exception as exc:
-            self.post_message(WorkFailed(f"Cannot mark the words: {log_failure(exc, 'study')}"))
-            return
-        self.post_message(WordsMarked(count, status))
+        def write(db: sqlite_utils.Database) -> int:
+            row = db.execute("SELECT lang FROM texts WHERE id = ?", (text_id,)).fetchone()
+            return mark_words(db, keys, status, str(row[0]) if row else "en")
+
+        self.sentences_app.writer.submit(
+            write,
+            label=f"{counted(len(keys), 'word')} marked",
+            on_done=lambda count: self.post_message(WordsMarked(int(count), status)),
+        )
 
     def action_back(self) -> None:
         self.dismiss(self.marked)

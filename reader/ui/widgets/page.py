@@ -64,7 +64,7 @@ def draw_page(session: ReadingSession, settings: PageSettings, context: bool = T
     if isinstance(glosses, RenderedOnce):
         for options in settings.glosses_options:
             glosses.prime(console, options)
-    entry = session.entry_for_unit(unit) if unit is not None else None
+    entry = session.known_entry(unit) if unit is not None else None
     met_line = None
     if unit is not None and settings.met is not None:
         found = settings.met(unit.key)
@@ -80,7 +80,13 @@ def draw_page(session: ReadingSession, settings: PageSettings, context: bool = T
         focus=_content(render_sentence(session), console),
         glosses=glosses if isinstance(glosses, RenderedOnce) else _content(glosses, console),
         detail=_content(
-            render_detail(entry, unit.surface if unit is not None else "", met_line), console
+            render_detail(
+                entry,
+                unit.surface if unit is not None else "",
+                looking=unit is not None,
+                met=met_line,
+            ),
+            console,
         ),
         detail_title="Phrase" if unit is not None and unit.is_phrase else "Word",
         before=before,
