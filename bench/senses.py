@@ -123,6 +123,7 @@ ABLATIONS: dict[str, tuple[str, str]] = {
     "pos-rivals": ("reader.lexicon.senses.rivals", "ENABLED"),
     "terms-apart": ("reader.lexicon.senses.model", "TERMS_APART"),
     "common-names": ("reader.lexicon.senses.model", "NAMES_GLOSSED"),
+    "one-sense": ("reader.lexicon.senses.discourse", "ENABLED"),
 }
 
 

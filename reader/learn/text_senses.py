@@ -1,0 +1,99 @@
+"""The whole text's say in which sense the reader shows first (issue 18, item 4).
+
+The reader and ``analyze --glosses`` build a text's :class:`~reader.lexicon.senses.discourse.
+TextEvidence` with the same code (:func:`evidence_of`): ``analyze`` inline over its document,
+the reader once per text, in the background. Ranking every word of a book takes seconds (War
+and Peace: see ``bench/senses.py``), so no key ever waits for it: :func:`evidence_for` answers
+at once, None until a worker thread with its own connection has built it, and the glosses are
+ranked on their sentence alone until then. Import is not slowed either: the pass starts when a
+text is first read.
+
+The evidence is kept in memory, per database file and text, for the life of the process; a
+text's tokens do not change once imported (a re-import gives a new text id).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from reader.learn.texts import TokenRow
+from reader.lexicon.senses.discourse import TextEvidence
+from reader.lexicon.senses.text_pass import Sentence, text_evidence
+from reader.store.tokens import tokens_from
+
+BACKGROUND = True
+"""Build a text's evidence in a worker on first use. Tests that draw screens switch it off so
+a frame never depends on how fast a thread ran."""
+
+_lock = threading.Lock()
+_built: dict[tuple[str, int], TextEvidence] = {}
+_started: set[tuple[str, int]] = set()
+
+
+def sentence_of(tokens: Sequence[TokenRow]) -> Sentence:
+    """A sentence's tokens as the ranker reads them (as ``SenseContext.of_tokens``)."""
+    return (
+        tuple((t.lemma or "").lower() for t in tokens),
+        tuple(t.pos or "X" for t in tokens),
+        tuple(t.text or "" for t in tokens),
+    )
+
+
+def evidence_of(db: sqlite_utils.Database, sentences: Sequence[Sequence[TokenRow]]) -> TextEvidence:
+    """What a text's sentences tell the ranker together."""
+    return text_evidence(db, [sentence_of(tokens) for tokens in sentences])
+
+
+def evidence_for(db: sqlite_utils.Database, text_id: int) -> TextEvidence | None:
+    """The text's evidence if it is built; else None, and (once) a worker starts building it.
+    Costs a dictionary lookup: safe on any thread."""
+    key = (_file_of(db), text_id)
+    with _lock:
+        found = _built.get(key)
+        if found is not None or key in _started or not key[0] or not BACKGROUND:
+            return found
+        _started.add(key)
+    threading.Thread(target=_build_apart, args=key, name="text-senses", daemon=True).start()
+    return None
+
+
+def build(db: sqlite_utils.Database, text_id: int) -> TextEvidence:
+    """Build the text's evidence on ``db`` now (the worker's way; tests and benches call it)."""
+    evidence = evidence_of(db, text_sentences(db, text_id))
+    with _lock:
+        _built[(_file_of(db), text_id)] = evidence
+    return evidence
+
+
+def text_sentences(db: sqlite_utils.Database, text_id: int) -> list[list[TokenRow]]:
+    """Every sentence's tokens of a text, in order, in one query."""
+    rows = db.execute(
+        "SELECT k.data, s.text, s.start FROM sentence_tokens k JOIN sentences s "
+        "ON s.id = k.sentence_id WHERE s.text_id = ? ORDER BY s.idx",
+        (text_id,),
+    ).fetchall()
+    return [
+        [TokenRow(*t) for t in tokens_from(db.conn, bytes(data), str(text), int(start))]
+        for data, text, start in rows
+    ]
+
+
+def _build_apart(path: str, text_id: int) -> None:
+    from reader.store.db import open_db  # lazy: only a worker opens its own connection
+
+    db = open_db(path, migrate_schema=False)
+    try:
+        build(db, text_id)
+    except Exception:  # noqa: BLE001 - a text removed meanwhile: its sentences rank alone
+        pass
+    finally:
+        db.close()
+
+
+def _file_of(db: sqlite_utils.Database) -> str:
+    """The database's file ("" for one in memory, which no other connection can open)."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return str(row[2] or "") if row else ""

@@ -1,0 +1,35 @@
+"""The whole text ranked once, off the key's path: the reader asks for it, never waits for it,
+and gets what ``analyze --glosses`` builds inline."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from reader.learn import text_senses
+from reader.lexicon.builtin import ensure_lexicon
+
+
+def test_the_reader_never_waits_for_the_whole_text(
+    db: sqlite_utils.Database, seed_id: int, mini_wordnet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ensure_lexicon(db)
+    monkeypatch.setattr(text_senses, "BACKGROUND", True)
+    assert text_senses.evidence_for(db, seed_id) is None  # sentence-only until it is there
+    deadline = time.monotonic() + 60
+    while (found := text_senses.evidence_for(db, seed_id)) is None:
+        assert time.monotonic() < deadline, "the worker never finished"
+        time.sleep(0.05)
+    assert found.votes  # the seed has words ranked among several senses
+    assert found.votes == text_senses.build(db, seed_id).votes  # the same pass, on a thread
+
+
+def test_nothing_is_built_for_a_database_in_memory(
+    fresh_db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_senses, "BACKGROUND", True)
+    assert text_senses.evidence_for(fresh_db, 1) is None  # no other connection could open it
+    assert ("", 1) not in text_senses._started
