@@ -178,3 +178,11 @@ def test_an_occurrence_is_not_pulled_by_its_own_vote() -> None:
     assert _pulled(scores, ["a", "b"], own) == scores  # its own margin, and nothing else
     other = TextEvidence({("x", "NOUN"): {"a": 0.6, "b": 2.0}}).pull("x", "NOUN")
     assert _pulled(scores, ["a", "b"], other)[1] > 1.0  # two sure ones elsewhere say "b"
+
+
+def test_an_idiom_gloss_restating_a_wordnet_sense_carries_its_key(
+    full: sqlite_utils.Database,
+) -> None:
+    gloss = shown(full, "The meeting took place in Seoul.", "took")
+    assert (gloss["term"], gloss["source"]) == ("take place", "idioms")  # its wording stays
+    assert gloss["sense"] == "take_place%2:30:00::"  # happen: WordNet's come to pass, occur
