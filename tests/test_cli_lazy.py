@@ -82,7 +82,7 @@ def test_help_imports_no_command_module(tmp_path: Path) -> None:
 def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
     out, loaded = _loaded_after(tmp_path, "split", stdin="One. Two.")
     assert out.splitlines() == ["One.", "Two."]
-    assert loaded == CORE | {"reader.cli.text", "reader.cli.words"}  # text's analyze uses words
+    assert loaded == CORE | {"reader.cli.text"}
 
 
 def test_an_unknown_command_is_one_line() -> None:

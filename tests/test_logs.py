@@ -66,13 +66,13 @@ def test_a_command_that_fails_unexpectedly_logs_its_traceback(
     traceback. Bad input (a ValueError) stays one line, with nothing logged."""
     from click.testing import CliRunner
 
-    import reader.learn.glossing
+    import reader.cli.words
     from reader.cli import main
 
     def broken(*args: object, **kwargs: object) -> None:
         raise TypeError("'NoneType' object is not subscriptable")
 
-    monkeypatch.setattr(reader.learn.glossing, "gloss_entry", broken)
+    monkeypatch.setattr(reader.cli.words, "gloss_entry", broken)
     result = CliRunner(mix_stderr=False).invoke(main, ["gloss", "summit"])
     log = home / "sentences.log"
     assert result.exit_code != 0

@@ -16,13 +16,15 @@ from reader.cli.base import (
     open_home_db,
 )
 from reader.config import load_config
+from reader.learn.texts import get_text
 from reader.paths import audio_dir, data_home, db_path
+from reader.speech import SpeechSettings, prerender, synthesize
+from reader.speech.encode import OUT_FORMATS, export_audio
+from reader.speech.prune import prune
 from reader.wording import counted
 
 
 def _speech_settings(engine: str | None, lang: str | None = None) -> Any:
-    from reader.speech import SpeechSettings  # lazy: keeps it off `sentences --help` (~8 ms)
-
     config = load_config()
     chosen = engine or config.speech_engine
     return SpeechSettings(
@@ -46,11 +48,8 @@ def _speech_settings(engine: str | None, lang: str | None = None) -> Any:
 @friendly
 def speak_cmd(text: str, engine: str | None, out: str | None) -> None:
     """Synthesize TEXT (or take it from the cache) and print the audio file's path."""
-    from reader.speech import synthesize  # lazy: speech loads gTTS, requests and miniaudio (~0.2 s)
-
     if not text.strip():
         raise UserError("nothing to say: TEXT is empty")
-    from reader.speech.encode import OUT_FORMATS  # lazy: numpy (~0.1 s)
 
     if out and Path(out).suffix and Path(out).suffix.lower() not in OUT_FORMATS:
         raise UserError(f"cannot write {Path(out).suffix}: name --out *.mp3, .wav, .flac or .ogg")
@@ -61,8 +60,6 @@ def speak_cmd(text: str, engine: str | None, out: str | None) -> None:
         click.echo(f"sentences: {result.reason}; used the offline voice", err=True)
     path = result.path
     if out:
-        from reader.speech.encode import export_audio  # lazy: numpy (~0.1 s)
-
         target = Path(out)
         if target.suffix == "":
             target = target.with_suffix(path.suffix)
@@ -88,9 +85,6 @@ def audio_cmd(text_id: int | None, engine: str | None, prune_mb: int | None) -> 
         _prune_audio(prune_mb)
         return
     assert text_id is not None
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.texts import get_text
-    from reader.speech import prerender  # lazy: speech loads gTTS, requests and miniaudio (~0.2 s)
 
     db = open_home_db()
     info = get_text(db, text_id)
@@ -117,9 +111,6 @@ def audio_cmd(text_id: int | None, engine: str | None, prune_mb: int | None) -> 
 
 
 def _prune_audio(megabytes: int) -> None:
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.speech.prune import prune
-
     db = open_home_db()
     # The data home's own audio/ is all its own. The checkout's audio/ (the sample articles')
     # or a folder named by SENTENCES_AUDIO_DIR may hold other data homes' audio as well: there,

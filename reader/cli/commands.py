@@ -64,7 +64,7 @@ COMMANDS: dict[str, Listed] = {
         "The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet.",
     ),
     "import": Listed(
-        "reader.cli.library",
+        "reader.cli.importing",
         "Import PATH or URL... (- for stdin) without opening; says each text's id and length.",
     ),
     "known": Listed(
@@ -72,7 +72,7 @@ COMMANDS: dict[str, Listed] = {
         "Mark words known: the TOP most frequent lemmas (a head start), or those of a list.",
     ),
     "read": Listed(
-        "reader.cli.library",
+        "reader.cli.importing",
         "Open PATH or URL (importing it if new) or TEXT-ID in sentences mode, where you left it.",
     ),
     "remove": Listed(
@@ -88,7 +88,7 @@ COMMANDS: dict[str, Listed] = {
         "Find or build the lexicon and language data, and say what was found.",
     ),
     "show": Listed(
-        "reader.cli.text",
+        "reader.cli.library",
         "The stored sentences of TEXT-ID, one per line, under their chapters' titles.",
     ),
     "speak": Listed(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
@@ -15,6 +16,16 @@ from reader.cli.base import (
     main,
     open_home_db,
 )
+from reader.languages import name_of, parse_pair
+from reader.lexicon import (
+    import_dictionary,
+    list_dictionaries,
+    remove_dictionary,
+    reorder,
+    set_enabled,
+)
+from reader.lexicon.dictionaries import BUILTIN_KINDS, set_lang_pair
+from reader.lexicon.wordnet import SOURCE_NAME, decline_wordnet, welcome_wordnet
 from reader.wording import counted
 
 
@@ -42,9 +53,6 @@ def dict_group() -> None:
 @friendly
 def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str | None) -> None:
     """Import a dictionary into the lexicon (replacing one of the same name)."""
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon import import_dictionary
-
     pair = _pair(lang_pair) if lang_pair else None
     db = open_home_db()
     with ProgressLine(f"importing {Path(path).name}") as report:
@@ -67,8 +75,6 @@ def dict_import_cmd(path: str, name: str | None, fmt: str | None, lang_pair: str
 
 
 def _pair(text: str) -> tuple[str, str]:
-    from reader.languages import parse_pair  # lazy: langcodes (~0.03 s)
-
     pair = parse_pair(text)
     if pair is None:
         raise click.BadParameter(
@@ -79,8 +85,6 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _quoted(name: str) -> str:
-    import shlex
-
     return shlex.quote(name)
 
 
@@ -91,11 +95,6 @@ def _quoted(name: str) -> str:
 @friendly
 def dict_lang_cmd(name: str, pair: str) -> None:
     """Say which languages a dictionary translates between, e.g. `dict lang mywords en-ko`."""
-    from reader.languages import name_of  # lazy: langcodes (~0.03 s)
-
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon.dictionaries import BUILTIN_KINDS, list_dictionaries, set_lang_pair
-
     db = open_home_db()
     source, target = _pair(pair)
     found = {s.name: s for s in list_dictionaries(db)}.get(name)
@@ -120,9 +119,6 @@ def dict_list_cmd(as_json: bool) -> None:
     """Gloss sources in display order (your own glosses always come first)."""
     from dataclasses import asdict
 
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon import list_dictionaries
-
     sources = list_dictionaries(open_home_db())
     if as_json:
         emit_json([asdict(s) for s in sources])
@@ -142,9 +138,6 @@ def dict_list_cmd(as_json: bool) -> None:
 @friendly
 def dict_enable_cmd(name: str) -> None:
     """Show this dictionary's glosses (WordNet is compiled again if it was removed)."""
-    from reader.lexicon import set_enabled  # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon.wordnet import SOURCE_NAME, welcome_wordnet
-
     db = open_home_db()
     if name == SOURCE_NAME:
         with ProgressLine("building the lexicon from WordNet") as report:
@@ -159,8 +152,6 @@ def dict_enable_cmd(name: str) -> None:
 @friendly
 def dict_disable_cmd(name: str) -> None:
     """Keep this dictionary but stop showing its glosses."""
-    from reader.lexicon import set_enabled  # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-
     set_enabled(open_home_db(), name, False)
 
 
@@ -170,8 +161,6 @@ def dict_disable_cmd(name: str) -> None:
 @friendly
 def dict_order_cmd(names: tuple[str, ...]) -> None:
     """Show dictionaries in this order (the ones not named keep their places after them)."""
-    from reader.lexicon import reorder  # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-
     reorder(open_home_db(), list(names))
 
 
@@ -181,10 +170,6 @@ def dict_order_cmd(names: tuple[str, ...]) -> None:
 @friendly
 def dict_remove_cmd(name: str) -> None:
     """Delete a dictionary and its entries."""
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon import remove_dictionary
-    from reader.lexicon.wordnet import SOURCE_NAME, decline_wordnet
-
     if name == SOURCE_NAME:
         count = decline_wordnet(open_home_db())
         click.echo(

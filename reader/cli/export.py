@@ -11,14 +11,13 @@ import click
 from reader.cli.audio import _speech_settings
 from reader.cli.base import UserError, friendly, home_option, main, open_home_db
 from reader.config import load_config
+from reader.export import ExportRequest, NothingNew, export
+from reader.learn.status import LEARNING, StatusError, parse_status
 from reader.paths import audio_dir
 
 
 def parse_statuses(values: tuple[str, ...]) -> tuple[int, ...]:
     """``--status`` values: ``1``, ``1,2``, ``1-4``, ``learning`` (1-4), ``known``, ``ignored``."""
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.status import LEARNING, StatusError, parse_status
-
     found: list[int] = []
     for value in values:
         for part in value.replace(" ", "").split(","):
@@ -96,9 +95,6 @@ def export_cmd(
     sentence audio, or a TSV/CSV file with one row per term.
 
     Exporting again updates the same notes in Anki instead of duplicating them."""
-    # lazy: exports load genanki, gTTS and wordfreq (~0.5 s)
-    from reader.export import ExportRequest, NothingNew, export
-
     if media is not None and kind == "anki":
         raise UserError("--media is for tsv and csv; an Anki package carries its audio")
     if media is not None and no_audio:

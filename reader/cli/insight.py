@@ -8,6 +8,8 @@ from datetime import date
 import click
 
 from reader.cli.base import UserError, emit_json, friendly, home_option, main, open_home_db
+from reader.learn.concordance import find
+from reader.learn.stats import compute, why_empty
 from reader.wording import counted
 
 
@@ -19,8 +21,6 @@ from reader.wording import counted
 @friendly
 def stats_cmd(since: str | None, as_json: bool, series: bool) -> None:
     """Your progress: words known and learning, sentences read, reviews, streak."""
-    from reader.learn.stats import compute, why_empty
-
     if since is not None:
         try:
             since = date.fromisoformat(since.strip()).isoformat()
@@ -56,6 +56,8 @@ def stats_cmd(since: str | None, as_json: bool, series: bool) -> None:
 @friendly
 def study_cmd(text_id: int, limit: int, as_json: bool) -> None:
     """TEXT-ID's new words, those that would make most of it readable first."""
+    # lazy: the study list ranks by word frequency, so it loads the lexicon (wordfreq, ~115
+    # modules) that `stats` and `find` do without
     from reader.learn.study import study_list
 
     items = study_list(open_home_db(), text_id, limit)
@@ -77,8 +79,6 @@ def study_cmd(text_id: int, limit: int, as_json: bool) -> None:
 @friendly
 def find_cmd(term: tuple[str, ...], limit: int, lang: str, as_json: bool) -> None:
     """Every sentence of your library that holds TERM, in any of its forms ("went": go)."""
-    from reader.learn.concordance import find
-
     wanted = " ".join(term)
     if not wanted.strip():
         raise UserError("give a word or a term to find")

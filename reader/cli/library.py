@@ -1,201 +1,13 @@
-"""Reading and the library: ``read``, ``import``, ``texts``, ``remove``."""
+"""The library: ``texts`` lists it, ``show`` prints a text's stored sentences, ``remove``."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-from typing import Any
-
 import click
 
-from reader.cli.base import (
-    ProgressLine,
-    UserError,
-    config_lang,
-    emit_json,
-    friendly,
-    home_option,
-    main,
-    open_home_db,
-)
-from reader.cli.tui import run_tui
-from reader.errors import describe
+from reader.cli.base import emit_json, friendly, home_option, main, open_home_db
+from reader.learn.chapters import stored_sentences
+from reader.learn.texts import list_texts, remove_text
 from reader.wording import counted
-
-
-@main.command("read")
-@click.argument("target", required=False)
-@click.option("--title", help="Title for a new text (default: from the text).")
-@click.option("--lang", default=None, help="Language of a new text (default: en).")
-@click.option("--whole", is_flag=True, help="Keep all of an HTML page, not only its article.")
-@home_option
-@friendly
-def read_cmd(target: str | None, title: str | None, lang: str | None, whole: bool) -> None:
-    """Open PATH or URL (importing it if new) or TEXT-ID in sentences mode, where you left it."""
-    if target is None:
-        run_tui(None)
-        return
-    db = open_home_db()
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.texts import get_text
-
-    if target.isdigit() and not Path(target).exists():
-        get_text(db, int(target))  # a clear error for an unknown id, before the TUI starts
-        run_tui(int(target))
-        return
-    # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
-    from reader.text.importer import find_source, find_text
-
-    lang = checked_lang(lang or config_lang())
-    existing = find_source(db, canonical_url(target), lang) if is_url(target) else None
-    loaded = None
-    if existing is None:
-        loaded = load_target(target, whole=whole)
-        if title:
-            loaded = replace(loaded, title=title)
-        existing = find_text(db, loaded.content, lang)
-    db.conn.close()
-    if target == "-":
-        _keys_from_terminal()
-    run_tui(existing if existing is not None else loaded, lang=lang)
-
-
-def is_url(target: str) -> bool:
-    # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
-    from reader.text.web import is_url as _is_url
-
-    return _is_url(target)
-
-
-def canonical_url(url: str) -> str:
-    # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
-    from reader.text.web import canonical_url as _canonical
-
-    return _canonical(url)
-
-
-def load_target(target: str, *, whole: bool = False) -> Any:
-    """A file (``-`` for stdin) or a web page by its URL, as a text to import."""
-    if is_url(target):
-        # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
-        from reader.text.web import load_url
-
-        return load_url(target, whole=whole)
-    # lazy: the HTML/XML parsers (~0.02 s) the CLI start skips
-    from reader.text.load import load_path
-
-    return load_path(target, whole=whole)
-
-
-def checked_lang(lang: str) -> str:
-    """The language code if the reader supports it; otherwise a one-line refusal naming those
-    it does."""
-    from reader.languages import check_text_language  # lazy: langcodes (~0.03 s)
-
-    return check_text_language(lang)
-
-
-def _keys_from_terminal() -> None:
-    """After the text came through a pipe, the reader's keys must come from the terminal."""
-    import os
-
-    try:
-        fd = os.open("/dev/tty", os.O_RDONLY)
-    except OSError as exc:
-        raise UserError(
-            "no terminal to read keys from; use `sentences import -` then `sentences read ID`"
-        ) from exc
-    os.dup2(fd, 0)
-    os.close(fd)
-
-
-@main.command("import")
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--title", help="Title (only with one PATH).")
-@click.option("--lang", default=None, help="Language (default: en).")
-@click.option("--whole", is_flag=True, help="Keep all of an HTML page, not only its article.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of the texts.")
-@home_option
-@friendly
-def import_cmd(
-    paths: tuple[str, ...], title: str | None, lang: str | None, whole: bool, as_json: bool
-) -> None:
-    """Import PATH or URL... (- for stdin) without opening; says each text's id and length."""
-    # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
-    from reader.text.importer import find_source, import_text
-
-    if title and len(paths) > 1:
-        raise UserError("--title needs exactly one PATH")
-    lang = checked_lang(lang or config_lang())
-    db = open_home_db()
-    failures = 0
-    imported: list[dict[str, object]] = []
-    for path in paths:
-        try:
-            known = find_source(db, canonical_url(path), lang) if is_url(path) else None
-            if known is not None:
-                imported.append(_known_record(db, known))
-                if not as_json:
-                    click.echo(_imported_line(imported[-1], title))
-                continue
-            loaded = load_target(path, whole=whole)
-            if title:
-                loaded = replace(loaded, title=title)
-            with ProgressLine(f"importing {Path(path).name or path}") as report:
-                result = import_text(db, loaded, lang, progress=report)
-        except Exception as exc:
-            if len(paths) == 1:
-                raise
-
-            click.echo(f"sentences: {describe(exc)}", err=True)
-            failures += 1
-            continue
-        record = {
-            "id": result.text_id,
-            "title": loaded.title if result.created else _stored_title(db, result.text_id),
-            "sentences": result.sentences,
-            "words": result.words,
-            "created": result.created,
-        }
-        imported.append(record)
-        if not as_json:
-            click.echo(_imported_line(record, title))
-    if as_json:
-        emit_json(imported)
-    if failures:
-        raise click.exceptions.Exit(1)
-
-
-def _known_record(db: Any, text_id: int) -> dict[str, object]:
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.texts import get_text
-
-    info = get_text(db, text_id, figures=False)
-    return {
-        "id": text_id,
-        "title": info.title,
-        "sentences": info.sentences,
-        "words": info.words,
-        "created": False,
-    }
-
-
-def _imported_line(record: dict[str, object], asked: str | None = None) -> str:
-    """`imported "Title" as text 1 (62 sentences)`, or where it already was, under the title it
-    was stored with (a --title given for a text already there changes nothing, and says so)."""
-    count = int(str(record["sentences"]))
-    size = counted(count, "sentence")
-    if record["created"]:
-        return f'imported "{record["title"]}" as text {record["id"]} ({size})'
-    line = f'"{record["title"]}" is already text {record["id"]} ({size})'
-    if asked and asked != record["title"]:
-        line += f'; the same content, so it keeps its title (not "{asked}")'
-    return line
-
-
-def _stored_title(db: Any, text_id: int) -> str:
-    row = db.execute("SELECT title FROM texts WHERE id = ?", (text_id,)).fetchone()
-    return str(row[0]) if row else ""
 
 
 @main.command("texts")
@@ -204,9 +16,6 @@ def _stored_title(db: Any, text_id: int) -> str:
 @friendly
 def texts_cmd(as_json: bool) -> None:
     """List texts with their length, progress and share of unknown words."""
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.texts import list_texts
-
     texts = list_texts(open_home_db())
     if as_json:
         emit_json([t.as_dict() for t in texts])
@@ -228,10 +37,39 @@ def texts_cmd(as_json: bool) -> None:
 @friendly
 def remove_cmd(text_ids: tuple[int, ...]) -> None:
     """Remove TEXT-ID... from the library; your word statuses and glosses stay."""
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.texts import remove_text
-
     db = open_home_db()
     for text_id in dict.fromkeys(text_ids):  # `remove 2 2` removes text 2 once
         title = remove_text(db, text_id)
         click.echo(f"removed {text_id}: {title}")
+
+
+@main.command("show")
+@click.argument("text_id", type=int)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON list of {idx, text, chapter[, start, end]}.",
+)
+@home_option
+@friendly
+def show_cmd(text_id: int, as_json: bool) -> None:
+    """The stored sentences of TEXT-ID, one per line, under their chapters' titles."""
+    sentences = stored_sentences(open_home_db(), text_id)
+    if as_json:
+        emit_json(sentences)
+        return
+    chapter: str | None = None
+    for s in sentences:
+        if s["chapter"] != chapter and s["chapter"] is not None:
+            click.echo(f"## {s['chapter']}")
+        chapter = s["chapter"]
+        when = f"[{_clock(s['start'])}] " if "start" in s else ""
+        click.echo(f"{s['idx']:>5}  {when}{s['text']}")
+
+
+def _clock(seconds: float) -> str:
+    """1:02:03.5 style, as a video player shows times."""
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(int(minutes), 60)
+    return f"{hours}:{minutes:02d}:{secs:04.1f}" if hours else f"{minutes}:{secs:04.1f}"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
+import sqlite_utils
 
 from reader.cli.base import UserError, friendly, home_option, main
 from reader.paths import data_home, db_path
+from reader.store.backup import backup_to
+from reader.store.doctor import RescueError, check, rescue
 
 
 @main.command("doctor")
@@ -21,9 +25,6 @@ from reader.paths import data_home, db_path
 @friendly
 def doctor_cmd(rescue: bool) -> None:
     """Check the database (PRAGMA integrity_check) and say what was found."""
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.store.doctor import check
-
     path = db_path()
     if not path.exists():
         click.echo(f"{path}: no database yet (it is made when you first import or read a text)")
@@ -48,10 +49,8 @@ def doctor_cmd(rescue: bool) -> None:
 
 
 def _rescue(path: Path) -> None:
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.store.doctor import RescueError, rescue
-
-    # lazy: the text pipeline loads nltk, scipy and scikit-learn (~1 s)
+    # lazy: only a rescue analyses texts again; the text pipeline (nltk, scipy, scikit-learn:
+    # ~1,400 modules, ~1-2 s) is not for a plain `doctor`
     from reader.text.importer import rebuild_text
 
     try:
@@ -79,13 +78,6 @@ def _rescue(path: Path) -> None:
 @friendly
 def backup_cmd(out: str | None) -> None:
     """Copy the database to OUT (default: backups/ in the data home), safely while reading."""
-    import sqlite3
-
-    import sqlite_utils
-
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.store.backup import backup_to
-
     source = db_path()
     if not source.exists():
         raise UserError(f"{source}: no database to back up yet")

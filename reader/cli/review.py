@@ -7,6 +7,10 @@ import click
 from reader.cli.base import emit_json, friendly, home_option, main, open_home_db
 from reader.cli.tui import run_tui
 from reader.config import load_config
+from reader.learn.card_list import list_cards
+from reader.learn.cards import ensure_all_cards, refresh_meanings
+from reader.learn.schedule import load_queue, now_utc
+from reader.learn.status import normalize_key
 from reader.wording import counted
 
 DRILL_CHOICE = click.Choice(["recognition", "production", "cloze", "listening"])
@@ -32,12 +36,6 @@ def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
     With --due, the cards a review session started now would show."""
     if ctx.invoked_subcommand is not None:
         return
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.card_list import list_cards
-    from reader.learn.cards import ensure_all_cards
-
-    # lazy: the scheduler loads fsrs and sqlite-utils (~0.15 s)
-    from reader.learn.schedule import load_queue, now_utc
 
     db = open_home_db()
     ensure_all_cards(db)
@@ -69,10 +67,6 @@ def cards_cmd(ctx: click.Context, due: bool, as_json: bool) -> None:
 @friendly
 def cards_refresh_cmd(term: str | None) -> None:
     """Give cards the meaning the reader shows now (a card keeps the one it was made with)."""
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.cards import refresh_meanings
-    from reader.learn.status import normalize_key
-
     db = open_home_db()
     changed = refresh_meanings(db, normalize_key(term) if term else None)
     click.echo(f"{counted(changed, 'card')} given the meaning shown now")

@@ -1,4 +1,5 @@
-"""Text analysis on stdin (``split``, ``analyze``) and a stored text's sentences (``show``)."""
+"""Text analysis on stdin: ``split`` and ``analyze`` (a stored text's sentences: ``show``, in
+library.py)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,8 @@ from typing import Any
 
 import click
 
-from reader.cli.base import (
-    ProgressLine,
-    emit_json,
-    friendly,
-    home_option,
-    main,
-    open_home_db,
-    stdin_text,
-)
-from reader.cli.words import ensure_lexicon
-from reader.config import load_config
+from reader.cli.base import emit_json, friendly, home_option, main, stdin_text
+from reader.languages import check_text_language
 from reader.text import analyze, split
 
 
@@ -27,8 +19,6 @@ from reader.text import analyze, split
 @friendly
 def split_cmd(as_json: bool, lang: str) -> None:
     """Split stdin into sentences, one per line."""
-    from reader.languages import check_text_language  # lazy: langcodes (~0.03 s)
-
     sentences = split(stdin_text(), check_text_language(lang))
     if as_json:
         emit_json(sentences)
@@ -47,12 +37,14 @@ def split_cmd(as_json: bool, lang: str) -> None:
 @friendly
 def analyze_cmd(as_json: bool, glosses: bool, lang: str) -> None:
     """Split stdin into sentences and tokens with lemmas and part-of-speech tags."""
-    from reader.languages import check_text_language  # lazy: langcodes (~0.03 s)
-
     lang = check_text_language(lang)
     sentences = analyze(stdin_text(), lang)
     if glosses:
-        sentences = _with_glosses(sentences, lang)
+        # lazy: only --glosses reads the data home's lexicon and phrases: the store and the
+        # lexicon (~150 modules, ~0.3 s) that plain `analyze` and `split` skip
+        from reader.cli.words import with_glosses
+
+        sentences = with_glosses(sentences, lang)
     if as_json:
         emit_json(sentences)
         return
@@ -64,59 +56,3 @@ def _token_line(token: dict[str, Any]) -> str:
     line = f"{token['text']}/{token['pos']}/{token['lemma']}"
     gloss = token.get("gloss")
     return f"{line}[{gloss['text']}]" if gloss else line
-
-
-def _with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
-    """The reader's glosses: the learner's data home's lexicon, phrases and choices."""
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.learn.annotate import add_glosses
-
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.phrases import PhraseIndex
-
-    db = open_home_db()
-    ensure_lexicon(db)
-    with ProgressLine("glossing") as report:
-        return add_glosses(
-            db,
-            sentences,
-            lang,
-            PhraseIndex.from_db(db, lang),
-            load_config().native_lang,
-            progress=report,
-        )
-
-
-@main.command("show")
-@click.argument("text_id", type=int)
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help="Print a JSON list of {idx, text, chapter[, start, end]}.",
-)
-@home_option
-@friendly
-def show_cmd(text_id: int, as_json: bool) -> None:
-    """The stored sentences of TEXT-ID, one per line, under their chapters' titles."""
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.chapters import stored_sentences
-
-    sentences = stored_sentences(open_home_db(), text_id)
-    if as_json:
-        emit_json(sentences)
-        return
-    chapter: str | None = None
-    for s in sentences:
-        if s["chapter"] != chapter and s["chapter"] is not None:
-            click.echo(f"## {s['chapter']}")
-        chapter = s["chapter"]
-        when = f"[{_clock(s['start'])}] " if "start" in s else ""
-        click.echo(f"{s['idx']:>5}  {when}{s['text']}")
-
-
-def _clock(seconds: float) -> str:
-    """1:02:03.5 style, as a video player shows times."""
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(int(minutes), 60)
-    return f"{hours}:{minutes:02d}:{secs:04.1f}" if hours else f"{minutes}:{secs:04.1f}"

@@ -14,6 +14,8 @@ from reader.cli.base import (
     stdin_text,
 )
 from reader.config import load_config
+from reader.languages import iso639_1
+from reader.translate import translate
 
 
 @main.command("translate")
@@ -30,9 +32,6 @@ def translate_cmd(text: str, target: str | None, as_json: bool) -> None:
     The translation is printed on stdout; what made it (a machine translation, which service,
     whether it came from the cache) on stderr, or all of it with --json.
     """
-    from reader.languages import iso639_1  # lazy: langcodes (~0.03 s)
-    from reader.translate import translate  # lazy: translation loads requests (~0.07 s)
-
     if text == "-":
         text = stdin_text()
     config = load_config()

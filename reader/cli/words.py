@@ -1,7 +1,11 @@
-"""Words and terms: ``gloss``, ``term set``, ``known``, and ``setup`` of the lexicon."""
+"""Words and terms: ``gloss``, ``term set``, ``known``, ``setup`` of the lexicon, and the glosses
+of ``analyze --glosses``."""
 
 from __future__ import annotations
 
+import shlex
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +21,30 @@ from reader.cli.base import (
     open_home_db,
 )
 from reader.config import load_config
+from reader.languages import name_of
+from reader.learn.annotate import NotInSentence, add_glosses, gloss_in_sentence
+from reader.learn.glossing import gloss_entry
+from reader.learn.known_from import WordListError, entries, mark_known_from
+from reader.learn.phrases import PhraseIndex
+from reader.learn.status import (
+    KNOWN,
+    LEARNING,
+    get_term,
+    parse_status,
+    set_gloss,
+    set_status,
+    set_statuses,
+    status_name,
+)
+from reader.learn.typed import check_pos, typed_key
+from reader.lexicon.builtin import ensure_lexicon as build_lexicon
+from reader.lexicon.dictd import installed_dictionaries
+from reader.lexicon.frequency import top_lemmas
+from reader.lexicon.idioms import ensure_idioms
+from reader.lexicon.wordnet import WORDNET_MISSING, find_wordnet, welcome_wordnet
 from reader.paths import data_home
 from reader.text import analyze
+from reader.text.tagger import tag_words
 from reader.wording import counted
 
 
@@ -31,12 +57,6 @@ from reader.wording import counted
 @friendly
 def gloss_cmd(word: str, sentence: str | None, pos: str | None, as_json: bool) -> None:
     """The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet."""
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.learn.glossing import gloss_entry
-
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.typed import check_pos, typed_key
-
     if not word.strip():
         raise UserError("nothing to look up: the word is empty")
     if sentence is not None and not sentence.strip():
@@ -66,12 +86,6 @@ def gloss_cmd(word: str, sentence: str | None, pos: str | None, as_json: bool) -
 
 def _gloss_in(db: Any, word: str, sentence: str, pos: str | None) -> Any:
     """WORD's entry as read in SENTENCE (taken as one sentence, however it is punctuated)."""
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.learn.annotate import NotInSentence, gloss_in_sentence
-
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.phrases import PhraseIndex
-
     tokens = [t for s in analyze(sentence) for t in s["tokens"]]
     context = {"text": sentence, "tokens": tokens}
     try:
@@ -86,11 +100,24 @@ def _gloss_in(db: Any, word: str, sentence: str, pos: str | None) -> Any:
 def ensure_lexicon(db: Any) -> None:
     """Compile WordNet if it is not yet, with a progress line on stderr (never on stdout, which
     may be JSON)."""
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon.builtin import ensure_lexicon as build
-
     with ProgressLine("building the lexicon from WordNet") as report:
-        build(db, progress=report)
+        build_lexicon(db, progress=report)
+
+
+def with_glosses(sentences: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """``analyze --glosses``: the reader's glosses from the learner's data home's lexicon, phrases
+    and choices."""
+    db = open_home_db()
+    ensure_lexicon(db)
+    with ProgressLine("glossing") as report:
+        return add_glosses(
+            db,
+            sentences,
+            lang,
+            PhraseIndex.from_db(db, lang),
+            load_config().native_lang,
+            progress=report,
+        )
 
 
 @main.group("term")
@@ -106,13 +133,6 @@ def term_group() -> None:
 @friendly
 def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
     """Set a term's status or your own gloss (LEMMA is keyed as the reader keys it: ran -> run)."""
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.status import LEARNING, get_term, parse_status, set_gloss, set_status
-    from reader.learn.status import status_name as name_of
-
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.typed import typed_key
-
     if status is None and gloss is None:
         raise UserError("nothing to set: give --status and/or --gloss")
     number = parse_status(status) if status is not None else None
@@ -125,7 +145,7 @@ def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
     state = get_term(db, key)
     typed = " ".join(lemma.lower().split())
     shown = f"{typed} → {state.key}" if typed != state.key else state.key
-    label = f"learning {state.status}" if state.status in LEARNING else name_of(state.status)
+    label = f"learning {state.status}" if state.status in LEARNING else status_name(state.status)
     click.echo(f"{shown}: {label}" + (f" — {state.gloss}" if state.gloss else ""))
     if state.status in LEARNING and not state.gloss and _meaningless(db, state.key):
         click.echo(
@@ -138,9 +158,6 @@ def term_set_cmd(lemma: str, status: str | None, gloss: str | None) -> None:
 def _meaningless(db: Any, key: str) -> bool:
     """Whether no gloss source knows ``key`` ("xyzzyqq"); False while there is no lexicon to
     ask (WordNet not compiled yet), rather than call every word unknown."""
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.learn.glossing import gloss_entry
-
     if db.execute("SELECT 1 FROM lex_entries LIMIT 1").fetchone() is None:
         return False
     try:
@@ -154,15 +171,6 @@ def _meaningless(db: Any, key: str) -> bool:
 @friendly
 def setup_cmd() -> None:
     """Find or build the lexicon and language data, and say what was found."""
-    import time
-
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon.builtin import ensure_lexicon
-    from reader.lexicon.idioms import ensure_idioms
-
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon.wordnet import WORDNET_MISSING, find_wordnet
-
     db = open_home_db()
     click.echo(f"data home: {data_home()}")
     ensure_idioms(db)
@@ -172,23 +180,19 @@ def setup_cmd() -> None:
     if source is None:
         raise UserError(WORDNET_MISSING)
     started = time.perf_counter()
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon.wordnet import welcome_wordnet
 
     with ProgressLine("building the lexicon from WordNet") as report:
         built = welcome_wordnet(db, progress=report)  # on again, if it was removed
-        ensure_lexicon(db, progress=report)
+        build_lexicon(db, progress=report)
     took = time.perf_counter() - started
     count = db.execute(
         "SELECT entry_count, origin FROM lex_sources WHERE name = 'wordnet'"
     ).fetchone()
     verb = "compiled" if built else "already compiled"
     click.echo(f"WordNet: {verb} from {count[1]}, {counted(count[0], 'sense')} ({took:.1f} s)")
-    from reader.text.tagger import tag_words  # lazy: numpy (~0.1 s)
 
     tag_words(["Setup", "works", "."])
     click.echo("tagger: ready (trained on UD English EWT, shipped with the package)")
-    import shutil
 
     espeak = shutil.which("espeak-ng")
     voice = f"espeak-ng at {espeak}" if espeak else "libespeak-ng from the espeakng-loader package"
@@ -198,13 +202,6 @@ def setup_cmd() -> None:
 
 def _list_dictd(db: Any) -> None:
     """Installed dictd dictionaries for English, each with the command that imports it."""
-    import shlex
-
-    from reader.languages import name_of  # lazy: langcodes (~0.03 s)
-
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon.dictd import installed_dictionaries
-
     found = installed_dictionaries()
     if not found:
         click.echo(
@@ -235,12 +232,6 @@ def _list_dictd(db: Any) -> None:
 @friendly
 def known_cmd(top: int | None, source: Path | None) -> None:
     """Mark words known: the TOP most frequent lemmas (a head start), or those of a list."""
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.status import KNOWN, set_statuses
-
-    # lazy: the lexicon loads wordfreq's tables (~0.15 s)
-    from reader.lexicon.frequency import top_lemmas
-
     if (top is None) == (source is None):
         raise UserError("give --top N or --from FILE")
     if source is not None:
@@ -257,9 +248,6 @@ def known_cmd(top: int | None, source: Path | None) -> None:
 
 
 def _known_from(source: Path) -> None:
-    # lazy: the store loads sqlite-utils (~0.14 s); --help needn't
-    from reader.learn.known_from import WordListError, entries, mark_known_from
-
     try:
         items = entries(source)  # refused whole (binary, empty, wrong encoding) first
     except WordListError as exc:
