@@ -62,6 +62,13 @@ def test_a_split_particle_with_its_own_object_is_no_phrasal_verb() -> None:
     assert match.key == "get on"
 
 
+def test_an_article_noun_and_of_is_no_adverb_term() -> None:
+    index = PhraseIndex(["a bit"])
+    assert index.match(rows("They added a bit of French style to the trip.")) == []
+    (match,) = index.match(rows("The room was a bit cold."))
+    assert match.key == "a bit"
+
+
 def test_a_kind_of_its_last_word_glosses_the_word(full: sqlite_utils.Database) -> None:
     gloss = shown(full, "He worked as a business executive in Chicago.", "executive")
     assert gloss["term"] is None

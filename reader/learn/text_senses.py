@@ -15,7 +15,8 @@ text's tokens do not change once imported (a re-import gives a new text id).
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 import sqlite_utils
 
@@ -42,9 +43,13 @@ def sentence_of(tokens: Sequence[TokenRow]) -> Sentence:
     )
 
 
-def evidence_of(db: sqlite_utils.Database, sentences: Sequence[Sequence[TokenRow]]) -> TextEvidence:
+def evidence_of(
+    db: sqlite_utils.Database,
+    sentences: Sequence[Sequence[TokenRow]],
+    pause: Callable[[], None] | None = None,
+) -> TextEvidence:
     """What a text's sentences tell the ranker together."""
-    return text_evidence(db, [sentence_of(tokens) for tokens in sentences])
+    return text_evidence(db, [sentence_of(tokens) for tokens in sentences], pause)
 
 
 def evidence_for(db: sqlite_utils.Database, text_id: int) -> TextEvidence | None:
@@ -60,9 +65,11 @@ def evidence_for(db: sqlite_utils.Database, text_id: int) -> TextEvidence | None
     return None
 
 
-def build(db: sqlite_utils.Database, text_id: int) -> TextEvidence:
+def build(
+    db: sqlite_utils.Database, text_id: int, pause: Callable[[], None] | None = None
+) -> TextEvidence:
     """Build the text's evidence on ``db`` now (the worker's way; tests and benches call it)."""
-    evidence = evidence_of(db, text_sentences(db, text_id))
+    evidence = evidence_of(db, text_sentences(db, text_id), pause)
     with _lock:
         _built[(_file_of(db), text_id)] = evidence
     return evidence
@@ -86,11 +93,27 @@ def _build_apart(path: str, text_id: int) -> None:
 
     db = open_db(path, migrate_schema=False)
     try:
-        build(db, text_id)
+        build(db, text_id, _Yield())
     except Exception:  # noqa: BLE001 - a text removed meanwhile: its sentences rank alone
         pass
     finally:
         db.close()
+
+
+class _Yield:
+    """Sleep a moment after every ``WORK`` seconds of ranking: Python runs one thread at a time,
+    and a key pressed meanwhile must find the interpreter free within a frame."""
+
+    WORK = 0.004
+    REST = 0.002
+
+    def __init__(self) -> None:
+        self.since = time.perf_counter()
+
+    def __call__(self) -> None:
+        if time.perf_counter() - self.since >= self.WORK:
+            time.sleep(self.REST)
+            self.since = time.perf_counter()
 
 
 def _file_of(db: sqlite_utils.Database) -> str:

@@ -123,7 +123,7 @@ def _pulled(
         pull = votes.get(key or "", 0.0)
         if own is not None and own[0] == i:
             pull -= own[1]
-        out.append(score + discourse.PULL * max(pull, 0.0))
+        out.append(score + discourse.PULL * min(max(pull, 0.0), discourse.PULL_CAP))
     return out
 
 
