@@ -67,6 +67,9 @@ case "${1:-read}" in
         .venv/bin/ruff check reader tests bench scripts
         .venv/bin/mypy reader
         .venv/bin/lint-imports
+        # the house in order (issue 23): few imports hidden in functions, no circles at any depth
+        house=$(.venv/bin/python scripts/house_report.py --max-inner 60 \
+            --no-cycles-in reader.learn reader.store reader.cli) || { echo "$house"; exit 1; }
         exec .venv/bin/pytest "$@"
         ;;
     setup)

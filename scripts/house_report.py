@@ -10,6 +10,7 @@ The repository keeps few of them, each where it buys start-up time, with a comme
     .venv/bin/python scripts/house_report.py            # the report
     .venv/bin/python scripts/house_report.py --inner    # and where each inner import is
     .venv/bin/python scripts/house_report.py --max-inner 60 --no-cycles-in reader.learn ...
+    .venv/bin/python scripts/house_report.py --sql      # and raw SQL calls beside sqlite-utils'
 
 With ``--max-inner`` or ``--no-cycles-in`` it exits 1 when the house is out of order.
 """
@@ -26,6 +27,35 @@ import grimp
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "reader"
+
+
+RAW_SQL = {"execute", "executemany", "executescript"}
+TABLE_API = {
+    "insert", "insert_all", "upsert", "upsert_all", "get", "lookup", "exists", "count",
+    "update", "delete", "delete_where", "rows_where", "pks_and_rows_where", "count_where",
+}  # fmt: skip
+
+
+def sql_calls(path: Path) -> tuple[int, int]:
+    """Calls of raw SQL (``db.execute``, ``conn.executemany``...) and of sqlite-utils' table API
+    (``db["t"].exists()``, ``table(db, "t").insert``...; ``.count`` is a property) in a module."""
+    raw = api = 0
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Attribute):
+            continue
+        table = node.value
+        on_table = isinstance(table, ast.Subscript) or (  # db["t"].insert, db.table("t").get
+            isinstance(table, ast.Call)  # or reader.store's table(db, "t").insert
+            and (
+                (isinstance(table.func, ast.Attribute) and table.func.attr == "table")
+                or (isinstance(table.func, ast.Name) and table.func.id == "table")
+            )
+        )
+        if node.attr in RAW_SQL:
+            raw += 1
+        elif node.attr in TABLE_API and on_table:
+            api += 1
+    return raw, api
 
 
 def modules(root: Path = ROOT) -> dict[str, Path]:
@@ -122,6 +152,7 @@ def package_of(module: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inner", action="store_true", help="list each inner import")
+    parser.add_argument("--sql", action="store_true", help="count raw SQL and table-API calls")
     parser.add_argument("--max-inner", type=int, help="fail above this many inner imports")
     parser.add_argument("--no-cycles-in", nargs="*", default=[], help="packages to keep acyclic")
     parser.add_argument("--top", type=int, default=10, help="how many largest modules to list")
@@ -152,6 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, where in inner.items():
             for line, module in where:
                 print(f"    {found[name].relative_to(ROOT)}:{line}  {module}")
+
+    if args.sql:
+        counts = [sql_calls(path) for path in found.values()]
+        raw, api = sum(c[0] for c in counts), sum(c[1] for c in counts)
+        print(f"\nDatabase calls: {raw} raw SQL (execute...), {api} sqlite-utils table API")
 
     # imports under TYPE_CHECKING never run: they make no circle (as in the import-linter setup)
     graph = grimp.build_graph(

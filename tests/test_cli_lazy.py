@@ -94,3 +94,23 @@ def test_an_unknown_command_is_one_line() -> None:
     )
     assert result.returncode == 2
     assert result.stderr == "sentences: No such command 'nosuch'. (see `sentences --help`)\n"
+
+
+def test_shell_completion_still_names_commands_and_their_options(tmp_path: Path) -> None:
+    def complete(words: str) -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", "from reader.cli import main; main(prog_name='sentences')"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env={
+                "_SENTENCES_COMPLETE": "bash_complete",
+                "COMP_WORDS": words,
+                "COMP_CWORD": str(len(words.split()) - 1),
+                "SENTENCES_HOME": str(tmp_path),
+            },
+        )
+        return result.stdout.split()
+
+    assert complete("sentences te") == ["plain,term", "plain,texts"]
+    assert "plain,--json" in complete("sentences texts --")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from reader.store import StoreError, open_db, transaction
+from reader.store import StoreError, open_db, table, transaction
 from reader.store.migrations import current_version, latest_version, migrations, statements
 
 
@@ -90,3 +90,34 @@ def test_statements_split_where_sqlite_says_a_statement_ends() -> None:
         db.execute(statement)
     db.execute("INSERT INTO t (a) VALUES ('q')")
     assert db.execute("SELECT a FROM t").fetchone()[0] == "z;"
+
+
+def test_the_table_api_inside_a_transaction_is_all_or_nothing_with_it(db_path: Path) -> None:
+    """sqlite-utils ends each table-API write with ``with conn:``, a COMMIT of whatever is
+    open; inside :func:`transaction` it joins the transaction instead, so a failure after it
+    leaves nothing half written."""
+    db = open_db(db_path)
+    row = {"lang": "en", "key": "a", "status": 1, "created_at": "x", "updated_at": "x"}
+    with pytest.raises(RuntimeError), transaction(db):
+        db.execute(
+            "INSERT INTO terms (lang, key, status, created_at, updated_at) "
+            "VALUES ('en', 'b', 1, 'x', 'x')"
+        )
+        db["terms"].insert(row)
+        assert db.conn.in_transaction
+        raise RuntimeError("boom")
+    assert db["terms"].count == 0
+
+    with transaction(db):
+        db["terms"].insert(row)
+    db["terms"].insert({**row, "key": "c"})  # outside a transaction: committed at once
+    other = open_db(db_path)
+    assert [r[0] for r in other.execute("SELECT key FROM terms ORDER BY key")] == ["a", "c"]
+
+
+def test_a_misspelt_table_fails_instead_of_being_made(fresh_db: sqlite_utils.Database) -> None:
+    """sqlite-utils' insert creates a missing table; ``reader.store.table`` refuses it."""
+    with pytest.raises(sqlite3.OperationalError, match="no such table: term_histroy"):
+        table(fresh_db, "term_histroy").insert({"term_id": 1})
+    assert not fresh_db["term_histroy"].exists()
+    assert table(fresh_db, "terms").count == 0

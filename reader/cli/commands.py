@@ -64,7 +64,7 @@ COMMANDS: dict[str, Listed] = {
         "The glosses the reader shows for WORD: yours first, then dictionaries, then WordNet.",
     ),
     "import": Listed(
-        "reader.cli.importing",
+        "reader.cli.library",
         "Import PATH or URL... (- for stdin) without opening; says each text's id and length.",
     ),
     "known": Listed(
@@ -72,11 +72,11 @@ COMMANDS: dict[str, Listed] = {
         "Mark words known: the TOP most frequent lemmas (a head start), or those of a list.",
     ),
     "read": Listed(
-        "reader.cli.importing",
+        "reader.cli.library",
         "Open PATH or URL (importing it if new) or TEXT-ID in sentences mode, where you left it.",
     ),
     "remove": Listed(
-        "reader.cli.library",
+        "reader.cli.texts",
         "Remove TEXT-ID... from the library; your word statuses and glosses stay.",
     ),
     "review": Listed(
@@ -88,7 +88,7 @@ COMMANDS: dict[str, Listed] = {
         "Find or build the lexicon and language data, and say what was found.",
     ),
     "show": Listed(
-        "reader.cli.library",
+        "reader.cli.texts",
         "The stored sentences of TEXT-ID, one per line, under their chapters' titles.",
     ),
     "speak": Listed(
@@ -112,7 +112,7 @@ COMMANDS: dict[str, Listed] = {
         "Terms: statuses and your own glosses.",
     ),
     "texts": Listed(
-        "reader.cli.library",
+        "reader.cli.texts",
         "List texts with their length, progress and share of unknown words.",
     ),
     "translate": Listed(

@@ -1,75 +1,169 @@
-"""The library: ``texts`` lists it, ``show`` prints a text's stored sentences, ``remove``."""
+"""Reading and bringing texts in: ``read`` and ``import`` (a file, stdin or a web page); the
+texts already in the library are listed, shown and removed in :mod:`reader.cli.texts`."""
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
 import click
 
-from reader.cli.base import emit_json, friendly, home_option, main, open_home_db
-from reader.learn.chapters import stored_sentences
-from reader.learn.texts import list_texts, remove_text
+from reader.cli.base import (
+    ProgressLine,
+    UserError,
+    config_lang,
+    emit_json,
+    friendly,
+    home_option,
+    main,
+    open_home_db,
+)
+from reader.cli.tui import run_tui
+from reader.errors import describe
+from reader.languages import check_text_language
+from reader.learn.texts import get_text
+from reader.text.load import load_path
+from reader.text.web import canonical_url, is_url, load_url
 from reader.wording import counted
 
 
-@main.command("texts")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@main.command("read")
+@click.argument("target", required=False)
+@click.option("--title", help="Title for a new text (default: from the text).")
+@click.option("--lang", default=None, help="Language of a new text (default: en).")
+@click.option("--whole", is_flag=True, help="Keep all of an HTML page, not only its article.")
 @home_option
 @friendly
-def texts_cmd(as_json: bool) -> None:
-    """List texts with their length, progress and share of unknown words."""
-    texts = list_texts(open_home_db())
-    if as_json:
-        emit_json([t.as_dict() for t in texts])
+def read_cmd(target: str | None, title: str | None, lang: str | None, whole: bool) -> None:
+    """Open PATH or URL (importing it if new) or TEXT-ID in sentences mode, where you left it."""
+    if target is None:
+        run_tui(None)
         return
-    if not texts:
-        click.echo(
-            "No texts yet: `sentences import FILE` adds one, `sentences read FILE` opens it."
-        )
-    for t in texts:
-        click.echo(
-            f"{t.id:>4}  {t.title[:50]:<50}  {counted(t.sentences, 'sentence'):>16}  "
-            f"{t.progress:>4.0%} read  {t.unknown_share:>4.0%} unknown"
-        )
-
-
-@main.command("remove")
-@click.argument("text_ids", nargs=-1, required=True, type=int)
-@home_option
-@friendly
-def remove_cmd(text_ids: tuple[int, ...]) -> None:
-    """Remove TEXT-ID... from the library; your word statuses and glosses stay."""
     db = open_home_db()
-    for text_id in dict.fromkeys(text_ids):  # `remove 2 2` removes text 2 once
-        title = remove_text(db, text_id)
-        click.echo(f"removed {text_id}: {title}")
+    if target.isdigit() and not Path(target).exists():
+        get_text(db, int(target))  # a clear error for an unknown id, before the TUI starts
+        run_tui(int(target))
+        return
+    # lazy: opening a stored text by its id (above) skips the text pipeline: nltk, scipy and
+    # scikit-learn, ~1,400 modules, ~1-2 s
+    from reader.text.importer import find_source, find_text
+
+    lang = check_text_language(lang or config_lang())
+    existing = find_source(db, canonical_url(target), lang) if is_url(target) else None
+    loaded = None
+    if existing is None:
+        loaded = load_target(target, whole=whole)
+        if title:
+            loaded = replace(loaded, title=title)
+        existing = find_text(db, loaded.content, lang)
+    db.conn.close()
+    if target == "-":
+        _keys_from_terminal()
+    run_tui(existing if existing is not None else loaded, lang=lang)
 
 
-@main.command("show")
-@click.argument("text_id", type=int)
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help="Print a JSON list of {idx, text, chapter[, start, end]}.",
-)
+def load_target(target: str, *, whole: bool = False) -> Any:
+    """A file (``-`` for stdin) or a web page by its URL, as a text to import."""
+    if is_url(target):
+        return load_url(target, whole=whole)
+    return load_path(target, whole=whole)
+
+
+def _keys_from_terminal() -> None:
+    """After the text came through a pipe, the reader's keys must come from the terminal."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as exc:
+        raise UserError(
+            "no terminal to read keys from; use `sentences import -` then `sentences read ID`"
+        ) from exc
+    os.dup2(fd, 0)
+    os.close(fd)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--title", help="Title (only with one PATH).")
+@click.option("--lang", default=None, help="Language (default: en).")
+@click.option("--whole", is_flag=True, help="Keep all of an HTML page, not only its article.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of the texts.")
 @home_option
 @friendly
-def show_cmd(text_id: int, as_json: bool) -> None:
-    """The stored sentences of TEXT-ID, one per line, under their chapters' titles."""
-    sentences = stored_sentences(open_home_db(), text_id)
+def import_cmd(
+    paths: tuple[str, ...], title: str | None, lang: str | None, whole: bool, as_json: bool
+) -> None:
+    """Import PATH or URL... (- for stdin) without opening; says each text's id and length."""
+    # lazy: the text pipeline (~1,400 modules); `read` opens a stored text without it
+    from reader.text.importer import find_source, import_text
+
+    if title and len(paths) > 1:
+        raise UserError("--title needs exactly one PATH")
+    lang = check_text_language(lang or config_lang())
+    db = open_home_db()
+    failures = 0
+    imported: list[dict[str, object]] = []
+    for path in paths:
+        try:
+            known = find_source(db, canonical_url(path), lang) if is_url(path) else None
+            if known is not None:
+                imported.append(_known_record(db, known))
+                if not as_json:
+                    click.echo(_imported_line(imported[-1], title))
+                continue
+            loaded = load_target(path, whole=whole)
+            if title:
+                loaded = replace(loaded, title=title)
+            with ProgressLine(f"importing {Path(path).name or path}") as report:
+                result = import_text(db, loaded, lang, progress=report)
+        except Exception as exc:
+            if len(paths) == 1:
+                raise
+
+            click.echo(f"sentences: {describe(exc)}", err=True)
+            failures += 1
+            continue
+        record = {
+            "id": result.text_id,
+            "title": loaded.title if result.created else _stored_title(db, result.text_id),
+            "sentences": result.sentences,
+            "words": result.words,
+            "created": result.created,
+        }
+        imported.append(record)
+        if not as_json:
+            click.echo(_imported_line(record, title))
     if as_json:
-        emit_json(sentences)
-        return
-    chapter: str | None = None
-    for s in sentences:
-        if s["chapter"] != chapter and s["chapter"] is not None:
-            click.echo(f"## {s['chapter']}")
-        chapter = s["chapter"]
-        when = f"[{_clock(s['start'])}] " if "start" in s else ""
-        click.echo(f"{s['idx']:>5}  {when}{s['text']}")
+        emit_json(imported)
+    if failures:
+        raise click.exceptions.Exit(1)
 
 
-def _clock(seconds: float) -> str:
-    """1:02:03.5 style, as a video player shows times."""
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(int(minutes), 60)
-    return f"{hours}:{minutes:02d}:{secs:04.1f}" if hours else f"{minutes}:{secs:04.1f}"
+def _known_record(db: Any, text_id: int) -> dict[str, object]:
+    info = get_text(db, text_id, figures=False)
+    return {
+        "id": text_id,
+        "title": info.title,
+        "sentences": info.sentences,
+        "words": info.words,
+        "created": False,
+    }
+
+
+def _imported_line(record: dict[str, object], asked: str | None = None) -> str:
+    """`imported "Title" as text 1 (62 sentences)`, or where it already was, under the title it
+    was stored with (a --title given for a text already there changes nothing, and says so)."""
+    count = int(str(record["sentences"]))
+    size = counted(count, "sentence")
+    if record["created"]:
+        return f'imported "{record["title"]}" as text {record["id"]} ({size})'
+    line = f'"{record["title"]}" is already text {record["id"]} ({size})'
+    if asked and asked != record["title"]:
+        line += f'; the same content, so it keeps its title (not "{asked}")'
+    return line
+
+
+def _stored_title(db: Any, text_id: int) -> str:
+    row = db.execute("SELECT title FROM texts WHERE id = ?", (text_id,)).fetchone()
+    return str(row[0]) if row else ""

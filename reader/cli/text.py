@@ -1,5 +1,5 @@
 """Text analysis on stdin: ``split`` and ``analyze`` (a stored text's sentences: ``show``, in
-library.py)."""
+texts.py)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from reader.store import transaction
+from reader.store import table, transaction
 from reader.store.migrations import now
 
 
@@ -46,24 +46,22 @@ def record_export(
     """Append one export (after its file is in place) with the fingerprints of the terms it
     wrote, keyed by (lang, term key); returns its id."""
     with transaction(db):
-        cursor = db.conn.execute(
-            "INSERT INTO exports (kind, path, deck, statuses, text_id, since_last, terms, "
-            "notes, media, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                kind,
-                path,
-                deck,
-                ",".join(str(s) for s in statuses),
-                text_id,
-                int(since_last),
-                len(fingerprints),
-                notes,
-                media,
-                started_at,
-                now(),
-            ),
+        export = table(db, "exports").insert(
+            {
+                "kind": kind,
+                "path": path,
+                "deck": deck,
+                "statuses": ",".join(str(s) for s in statuses),
+                "text_id": text_id,
+                "since_last": int(since_last),
+                "terms": len(fingerprints),
+                "notes": notes,
+                "media": media,
+                "started_at": started_at,
+                "finished_at": now(),
+            }
         )
-        export_id = int(cursor.lastrowid or 0)
+        export_id = int(export.last_rowid or 0)
         db.conn.executemany(
             "INSERT INTO export_notes (kind, lang, term_key, fingerprint, export_id) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, lang, term_key) DO UPDATE SET "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from reader.learn import events
-from reader.store import transaction
+from reader.store import table, transaction
 from reader.store.migrations import now
 
 MARKS = ("understood", "partly", "not")
@@ -62,9 +62,8 @@ def log_read(
 ) -> None:
     """A sentence was shown: one ``read`` event, stamped when it was shown."""
     with transaction(db):
-        db.conn.execute(
-            "INSERT INTO events (at, kind, text_id, sentence_id) VALUES (?, 'read', ?, ?)",
-            (at or now(), text_id, sentence_id),
+        table(db, "events").insert(
+            {"at": at or now(), "kind": "read", "text_id": text_id, "sentence_id": sentence_id}
         )
 
 
@@ -90,10 +89,14 @@ def log_lookup(
     at: str | None = None,
 ) -> None:
     with transaction(db):
-        db.conn.execute(
-            "INSERT INTO events (at, kind, text_id, sentence_id, term_key) "
-            "VALUES (?, 'lookup', ?, ?, ?)",
-            (at or now(), text_id, sentence_id, term_key),
+        table(db, "events").insert(
+            {
+                "at": at or now(),
+                "kind": "lookup",
+                "text_id": text_id,
+                "sentence_id": sentence_id,
+                "term_key": term_key,
+            }
         )
 
 

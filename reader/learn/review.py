@@ -34,7 +34,7 @@ from reader.learn.schedule import (
 )
 from reader.learn.siblings import are_siblings, spread
 from reader.learn.status import LEARNING, set_status
-from reader.store import transaction
+from reader.store import table, transaction
 
 LEARN_AHEAD = timedelta(minutes=20)
 TYPED_DRILLS = frozenset({"production", "cloze", "listening"})
@@ -245,18 +245,27 @@ def record_answer(db: sqlite_utils.Database, answer: Answer) -> None:
     before, after = answer.before, answer.after
     with transaction(db):
         _write_card(db, after)
-        db.conn.execute(
-            "INSERT INTO review_log (card_id, rating, reviewed_at, duration_ms, drill, answer, "
-            "state_before, step_before, stability_before, difficulty_before, due_before, "
-            "last_review_before, state_after, step_after, stability_after, difficulty_after, "
-            "due_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                before.id, answer.rating, stamp(answer.at), answer.duration_ms, before.drill,
-                answer.typed, before.state, before.step, before.stability, before.difficulty,
-                before.due, before.last_review, after.state, after.step, after.stability,
-                after.difficulty, after.due,
-            ),
-        )  # fmt: skip
+        table(db, "review_log").insert(
+            {
+                "card_id": before.id,
+                "rating": answer.rating,
+                "reviewed_at": stamp(answer.at),
+                "duration_ms": answer.duration_ms,
+                "drill": before.drill,
+                "answer": answer.typed,
+                "state_before": before.state,
+                "step_before": before.step,
+                "stability_before": before.stability,
+                "difficulty_before": before.difficulty,
+                "due_before": before.due,
+                "last_review_before": before.last_review,
+                "state_after": after.state,
+                "step_after": after.step,
+                "stability_after": after.stability,
+                "difficulty_after": after.difficulty,
+                "due_after": after.due,
+            }
+        )
         answer.status_before, answer.status_after = _follow_status(db, after)
 
 

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from reader.learn import events
 from reader.learn.events import Met
-from reader.store import transaction
+from reader.store import table, transaction
 from reader.store.migrations import now
 
 NEW = 0
@@ -190,12 +190,11 @@ def _set(
         "SELECT id, status, gloss FROM terms WHERE lang = ? AND key = ?", (lang, key)
     ).fetchone()
     if row is None:
-        cursor = conn.execute(
-            "INSERT INTO terms (lang, key, status, pos, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (lang, key, status, pos, stamp, stamp),
-        )
-        term_id, old, gloss = int(cursor.lastrowid or 0), None, None
+        terms = table(db, "terms").insert(
+            {"lang": lang, "key": key, "status": status, "pos": pos, "created_at": stamp,
+             "updated_at": stamp}
+        )  # fmt: skip
+        term_id, old, gloss = int(terms.last_rowid or 0), None, None
     else:
         term_id, old, gloss = int(row[0]), int(row[1]), row[2]
         if old == status:
@@ -205,10 +204,8 @@ def _set(
         conn.execute(
             "UPDATE terms SET status = ?, updated_at = ? WHERE id = ?", (status, stamp, term_id)
         )
-    conn.execute(
-        "INSERT INTO term_history (term_id, old_status, new_status, at, source) "
-        "VALUES (?, ?, ?, ?, ?)",
-        (term_id, old, status, stamp, source),
+    table(db, "term_history").insert(
+        {"term_id": term_id, "old_status": old, "new_status": status, "at": stamp, "source": source}
     )
     events.status_changed(db, key, lang, status, met)
     return TermState(key, status, gloss)

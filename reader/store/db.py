@@ -12,8 +12,10 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Literal
 
 import sqlite_utils
+from sqlite_utils.db import Table
 
 from reader.errors import describe_db_error
 from reader.paths import db_path
@@ -21,6 +23,33 @@ from reader.store.backup import database_file
 from reader.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
+
+
+class JoiningConnection(sqlite3.Connection):
+    """A connection whose ``with`` block joins a transaction already open instead of ending it.
+
+    sqlite-utils wraps each write of its table API (``db[table].insert``, ``.upsert``, ...) in
+    ``with conn:``, and sqlite3 ends that block with a COMMIT of whatever transaction is open:
+    inside :func:`transaction`, and so inside every job of the writer, it would commit the first
+    half of an all-or-nothing change. On this connection such a block inside a
+    :func:`transaction` leaves the COMMIT or ROLLBACK to it; anywhere else it commits or rolls
+    back as sqlite3's own does.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.held = 0  # how many :func:`transaction` blocks are open on this connection
+        self._joined: list[bool] = []  # per ``with`` block: inside a transaction() block?
+
+    def __enter__(self) -> JoiningConnection:
+        self._joined.append(self.held > 0 and self.in_transaction)
+        super().__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> Literal[False]:
+        if self._joined.pop():
+            return False  # the transaction's owner commits or rolls back
+        return super().__exit__(*exc)
 
 
 class StoreError(Exception):
@@ -39,12 +68,10 @@ def open_db(
     memory = str(path) == ":memory:"
     db: sqlite_utils.Database | None = None
     try:
-        if memory:
-            db = sqlite_utils.Database(memory=True)
-        else:
+        if not memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-            db = sqlite_utils.Database(conn)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, factory=JoiningConnection)
+        db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
         if not memory:
@@ -123,9 +150,25 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         raise StoreError(describe_db_error(exc, database_file(db) or "reader.db")) from exc
+    joining = isinstance(conn, JoiningConnection)
+    if joining:
+        conn.held += 1  # the table API's writes inside join this transaction
     try:
         yield db
     except BaseException:
         conn.rollback()
         raise
+    finally:
+        if joining:
+            conn.held -= 1
     conn.commit()
+
+
+def table(db: sqlite_utils.Database, name: str) -> Table:
+    """The table ``name``, for sqlite-utils' table API (``.insert``, ``.insert_all``; the rule is
+    in docs/storage.md). It must be in the schema: sqlite-utils would quietly create a missing
+    one, guessing its columns' types, where a misspelt name has to fail."""
+    found = db.table(name)
+    if not isinstance(found, Table) or not found.exists():
+        raise sqlite3.OperationalError(f"no such table: {name}")
+    return found

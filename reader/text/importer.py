@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from reader.store import transaction
+from reader.store import table, transaction
 from reader.store.migrations import now
 from reader.store.tokens import delete_tokens, store_tokens
 from reader.text.load import Loaded
@@ -148,9 +148,9 @@ def store_sources(
         first = bisect_left(starts, chapter.start)
         if first < len(sentences):
             chapters[first] = chapter.title  # an empty chapter gives way to the next
-    db.conn.executemany(
-        "INSERT INTO chapters (text_id, idx, title, first_sentence) VALUES (?, ?, ?, ?)",
-        ((text_id, i, title, first) for i, (first, title) in enumerate(sorted(chapters.items()))),
+    table(db, "chapters").insert_all(
+        {"text_id": text_id, "idx": i, "title": title, "first_sentence": first}
+        for i, (first, title) in enumerate(sorted(chapters.items()))
     )
     if not loaded.timed:
         return
@@ -213,9 +213,9 @@ def rebuild_text(db: sqlite_utils.Database, text_id: int, lang: str, content: st
         for i, sentence in enumerate(sentences):
             previous = old.get(sentence.start)
             if previous is not None:
-                for table in ("sentence_marks", "events"):
+                for marked in ("sentence_marks", "events"):
                     conn.execute(
-                        f"UPDATE {table} SET sentence_id = ? WHERE sentence_id = ?",
+                        f"UPDATE {marked} SET sentence_id = ? WHERE sentence_id = ?",
                         (first_id + i, previous),
                     )
         # A subtitle sentence found again keeps when it is said.

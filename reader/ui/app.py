@@ -24,7 +24,8 @@ from reader.logs import LOGGER, debug_enabled, log_failure, setup_logging, where
 from reader.store import open_db
 from reader.store.writer import Writer
 from reader.text.load import Loaded, load_path
-from reader.ui.base import worker_db
+from reader.ui.base import AppScreen, worker_db
+from reader.ui.debug_log import ScreenLogHandler
 from reader.ui.messages import (
     DebugLog,
     FirstRunApplied,
@@ -34,8 +35,10 @@ from reader.ui.messages import (
     WriteRecovered,
 )
 from reader.ui.pacing import settle_heap
+from reader.ui.screens.first_run import STEPS
 from reader.ui.screens.importing import ImportScreen
 from reader.ui.screens.language import QUESTION, ask_language, needs_asking
+from reader.ui.screens.library import LibraryScreen
 from reader.wording import counted
 
 if TYPE_CHECKING:
@@ -162,9 +165,6 @@ class SentencesApp(App[None]):
             self.player.close()
 
     def on_mount(self) -> None:
-        # lazy: screen loaded when first shown (FSRS, Textual widgets)
-        from reader.ui.screens.library import LibraryScreen
-
         if self._debug_handler is not None:
             logging.getLogger(LOGGER).addHandler(self._debug_handler)
         self.writer.start()
@@ -177,9 +177,6 @@ class SentencesApp(App[None]):
         for warning in self.config.warnings:
             self.notify(warning, severity="warning", markup=False)
         self.warm_up()
-        # lazy: screen loaded when first shown (its Textual widgets)
-        from reader.ui.screens.first_run import STEPS
-
         language = self.ask_language and needs_asking(self)
         self.check_first_run([step.name for step in STEPS if step.enabled(self)], language)
 
@@ -193,21 +190,22 @@ class SentencesApp(App[None]):
             self.open_review(self.review)
 
     def open_text(self, text_id: int) -> None:
-        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
+        # lazy: the reading screen (numpy, the sense ranker: ~95 ms) is not on the library's
+        # first frame
         from reader.ui.screens.reading import ReadingScreen
 
         self.push_screen(ReadingScreen(text_id))
 
     def open_review(self, drills: tuple[str, ...] = ()) -> None:
         """The review screen on the due cards (of ``drills`` only, when given)."""
-        # lazy: screen loaded when first shown (FSRS, Textual widgets)
+        # lazy: the review screen (FSRS, ~27 ms) waits for the first review
         from reader.ui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(drills))
 
     def action_stats(self) -> None:
         """The stats screen (key S in the library and the reader)."""
-        # lazy: the stats screen loads plotext (~0.03 s)
+        # lazy: the stats screen (plotext, ~37 ms) is off the first frame; warm_up loads it
         from reader.ui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen())
@@ -221,10 +219,9 @@ class SentencesApp(App[None]):
     def action_concordance(self) -> None:
         """Every sentence of the library holding the word under the reader's cursor (key f);
         Enter there goes to one, in this text or another."""
-        # lazy: screen loaded when first shown (its Textual widgets)
+        # lazy: key f comes from the reading screen, loaded by then; the concordance (~6 ms)
+        # is not on the first frame
         from reader.ui.screens.concordance import ConcordanceScreen
-
-        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
         from reader.ui.screens.reading import ReadingScreen
 
         reading = self.screen
@@ -249,7 +246,7 @@ class SentencesApp(App[None]):
     def open_study(self, text_id: int) -> None:
         """A text's study list; the screen below redraws in the new colours if words were
         marked there."""
-        # lazy: screen loaded when first shown (its Textual widgets)
+        # lazy: the study screen (~8 ms) is not on the first frame
         from reader.ui.screens.study import StudyScreen
 
         below = self.screen
@@ -290,9 +287,6 @@ class SentencesApp(App[None]):
             self.call_from_thread(self.import_and_open, loaded)
 
     def show_library(self) -> None:
-        # lazy: screen loaded when first shown (FSRS, Textual widgets)
-        from reader.ui.screens.library import LibraryScreen
-
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
         if not isinstance(self.screen, LibraryScreen):
@@ -329,9 +323,6 @@ class SentencesApp(App[None]):
     def check_first_run(self, names: list[str], language: bool = False) -> None:
         """Which of the questions this run may ask are still to be asked (a worker: reads);
         ``language``: the learner's own language is asked first."""
-        # lazy: screen loaded when first shown (its Textual widgets)
-        from reader.ui.screens.first_run import STEPS
-
         needed = [QUESTION] if language else []
         if names:
             with worker_db(self.db_path) as db:
@@ -340,9 +331,6 @@ class SentencesApp(App[None]):
             self.post_message(FirstRunNeeded(needed))
 
     def on_first_run_needed(self, message: FirstRunNeeded) -> None:
-        # lazy: screen loaded when first shown (its Textual widgets)
-        from reader.ui.screens.importing import ImportScreen
-
         if isinstance(self.screen, ImportScreen):
             # the import replaces itself with the reading screen: ask once that is up
             self.set_timer(0.3, lambda: self.on_first_run_needed(message))
@@ -351,9 +339,6 @@ class SentencesApp(App[None]):
 
     def ask_first_run(self, names: list[str]) -> None:
         """Ask the first question, then the rest, one after the other."""
-        # lazy: screen loaded when first shown (its Textual widgets)
-        from reader.ui.screens.first_run import STEPS
-
         steps = {step.name: step for step in STEPS}
         if not names:
             return
@@ -379,9 +364,6 @@ class SentencesApp(App[None]):
 
     @work(thread=True, group="first-run-apply", exit_on_error=False)
     def apply_first_run(self, name: str, answer: object) -> None:
-        # lazy: screen loaded when first shown (its Textual widgets)
-        from reader.ui.screens.first_run import STEPS
-
         step = next(s for s in STEPS if s.name == name)
         assert step.apply is not None
         # On a first run WordNet is being compiled at the same time, holding the write lock for
@@ -402,51 +384,25 @@ class SentencesApp(App[None]):
         self.post_message(FirstRunApplied(note))
 
     def on_first_run_applied(self, message: FirstRunApplied) -> None:
-        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
-        from reader.ui.screens.reading import ReadingScreen
-
         if message.note:
             self.notify(message.note, timeout=4, markup=False)
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                screen.statuses_changed()
+        for screen in self.app_screens():
+            screen.statuses_changed()
 
     def _language_chosen(self) -> None:
         """The text already open redraws with glosses in the learner's language first, and
         its translation line in that language."""
-        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
-        from reader.ui.screens.reading import ReadingScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                screen.statuses_changed()
-                screen.refresh_all()
+        for screen in self.app_screens():
+            screen.statuses_changed()
+            screen.refresh_all()
 
     def on_phrases_ready(self, message: object) -> None:
-        # lazy: the reading screen loads the sense model (numpy, ~0.1 s)
-        from reader.ui.screens.reading import ReadingScreen
+        for screen in self.app_screens():
+            screen.phrases_ready()
 
-        for screen in self.screen_stack:
-            if isinstance(screen, ReadingScreen):
-                screen.phrases_ready()
-
-
-class ScreenLogHandler(logging.Handler):
-    """With ``SENTENCES_DEBUG=1``, every error logged (with its traceback) shows on screen too."""
-
-    def __init__(self, app: App[None]) -> None:
-        super().__init__(logging.ERROR)
-        self.app = app
-        self.setFormatter(logging.Formatter("%(message)s"))
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            text = self.format(record)
-        except Exception:  # a log handler never raises
-            return
-        lines = text.splitlines()
-        shown = "\n".join(lines[:1] + lines[-12:]) if len(lines) > 13 else text
-        self.app.post_message(DebugLog(shown))  # thread-safe: workers log too
+    def app_screens(self) -> list[AppScreen[Any]]:
+        """The screens on the stack that take the app's news (:class:`AppScreen`'s hooks)."""
+        return [screen for screen in self.screen_stack if isinstance(screen, AppScreen)]
 
 
 def make_app(

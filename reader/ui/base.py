@@ -34,11 +34,25 @@ def sentences_app(node: DOMNode) -> SentencesApp:
 
 
 class AppScreen(Screen[ResultType]):
-    """A screen of the Sentences app."""
+    """A screen of the Sentences app.
+
+    The app tells every screen on its stack what changed under it through the hooks below (a
+    screen that shows none of it keeps the default, which does nothing), so the app need not
+    know which screens care.
+    """
 
     @property
     def sentences_app(self) -> SentencesApp:
         return sentences_app(self)
+
+    def statuses_changed(self) -> None:
+        """Words' statuses changed elsewhere (a first-run answer): redraw what shows them."""
+
+    def refresh_all(self) -> None:
+        """Redraw everything shown (the learner's own language was chosen)."""
+
+    def phrases_ready(self) -> None:
+        """The multi-word term index (``app.phrases``) is built: use it."""
 
 
 class AppWidget(Widget):
