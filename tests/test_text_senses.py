@@ -18,6 +18,8 @@ def test_the_reader_never_waits_for_the_whole_text(
 ) -> None:
     ensure_lexicon(db)
     monkeypatch.setattr(text_senses, "BACKGROUND", True)
+    monkeypatch.setattr(text_senses, "START_AFTER", 0.0)
+    monkeypatch.setattr(text_senses, "QUIET", 0.0)  # the test asks often; it is no learner
     assert text_senses.evidence_for(db, seed_id) is None  # sentence-only until it is there
     deadline = time.monotonic() + 60
     while (found := text_senses.evidence_for(db, seed_id)) is None:

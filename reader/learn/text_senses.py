@@ -29,6 +29,16 @@ BACKGROUND = True
 """Build a text's evidence in a worker on first use. Tests that draw screens switch it off so
 a frame never depends on how fast a thread ran."""
 
+START_AFTER = 3.0
+"""Seconds the worker waits before it starts: opening a book (its first screen, the model's
+load) must not share the interpreter with it (Sherlock Holmes's first screen took 1.3 s instead
+of 0.4 s when the pass started at once)."""
+
+QUIET = 0.5
+"""The worker holds off while the learner moves: until this many seconds after the reader last
+asked for a text's evidence (every move does), so a key never shares the interpreter with it."""
+
+_asked = 0.0
 _lock = threading.Lock()
 _built: dict[tuple[str, int], TextEvidence] = {}
 _started: set[tuple[str, int]] = set()
@@ -55,6 +65,8 @@ def evidence_of(
 def evidence_for(db: sqlite_utils.Database, text_id: int) -> TextEvidence | None:
     """The text's evidence if it is built; else None, and (once) a worker starts building it.
     Costs a dictionary lookup: safe on any thread."""
+    global _asked
+    _asked = time.monotonic()
     key = (_file_of(db), text_id)
     with _lock:
         found = _built.get(key)
@@ -69,28 +81,33 @@ def build(
     db: sqlite_utils.Database, text_id: int, pause: Callable[[], None] | None = None
 ) -> TextEvidence:
     """Build the text's evidence on ``db`` now (the worker's way; tests and benches call it)."""
-    evidence = evidence_of(db, text_sentences(db, text_id), pause)
+    evidence = evidence_of(db, text_sentences(db, text_id, pause), pause)
     with _lock:
         _built[(_file_of(db), text_id)] = evidence
     return evidence
 
 
-def text_sentences(db: sqlite_utils.Database, text_id: int) -> list[list[TokenRow]]:
+def text_sentences(
+    db: sqlite_utils.Database, text_id: int, pause: Callable[[], None] | None = None
+) -> list[list[TokenRow]]:
     """Every sentence's tokens of a text, in order, in one query."""
     rows = db.execute(
         "SELECT k.data, s.text, s.start FROM sentence_tokens k JOIN sentences s "
         "ON s.id = k.sentence_id WHERE s.text_id = ? ORDER BY s.idx",
         (text_id,),
     ).fetchall()
-    return [
-        [TokenRow(*t) for t in tokens_from(db.conn, bytes(data), str(text), int(start))]
-        for data, text, start in rows
-    ]
+    out: list[list[TokenRow]] = []
+    for data, text, start in rows:
+        out.append([TokenRow(*t) for t in tokens_from(db.conn, bytes(data), str(text), int(start))])
+        if pause is not None:
+            pause()
+    return out
 
 
 def _build_apart(path: str, text_id: int) -> None:
     from reader.store.db import open_db  # lazy: only a worker opens its own connection
 
+    time.sleep(START_AFTER)  # the screen being opened comes first
     db = open_db(path, migrate_schema=False)
     try:
         build(db, text_id, _Yield())
@@ -101,8 +118,9 @@ def _build_apart(path: str, text_id: int) -> None:
 
 
 class _Yield:
-    """Sleep a moment after every ``WORK`` seconds of ranking: Python runs one thread at a time,
-    and a key pressed meanwhile must find the interpreter free within a frame."""
+    """Sleep a moment after every ``WORK`` seconds of ranking, and hold off while the learner
+    moves (see ``QUIET``): Python runs one thread at a time, and a key pressed meanwhile must
+    find the interpreter free within a frame."""
 
     WORK = 0.004
     REST = 0.002
@@ -111,9 +129,12 @@ class _Yield:
         self.since = time.perf_counter()
 
     def __call__(self) -> None:
-        if time.perf_counter() - self.since >= self.WORK:
-            time.sleep(self.REST)
-            self.since = time.perf_counter()
+        if time.perf_counter() - self.since < self.WORK:
+            return
+        time.sleep(self.REST)
+        while time.monotonic() - _asked < QUIET:
+            time.sleep(QUIET / 5)
+        self.since = time.perf_counter()
 
 
 def _file_of(db: sqlite_utils.Database) -> str:
