@@ -13,7 +13,10 @@ that shows the new sentence and its glosses, turned into the escape sequences a 
 sent (what a real terminal's driver writes; the test pilot's headless driver skips that step,
 so the bench does it).
 
-    .venv/bin/python bench/reader_latency.py [BOOK] [--keys 200] [--start N]
+A jump (``g`` to the middle of the book, and around it: ``--jumps``) is timed too: the handler,
+the first frame of the sentence, and the first frame with all its glosses.
+
+    .venv/bin/python bench/reader_latency.py [BOOK] [--keys 200] [--start N] [--jumps 10]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -34,14 +38,21 @@ READING_PAUSE_S = 0.1  # between keys: the learner reads (the screen is idle)
 
 
 async def measure(
-    db_path: Path, text_id: int, keys: int, start: int
-) -> tuple[float, list[float], list[tuple[float, float]], list[float], list[float]]:
+    db_path: Path, text_id: int, keys: int, start: int, jumps: int
+) -> tuple[
+    float,
+    list[float],
+    list[tuple[float, float]],
+    list[float],
+    list[float],
+    list[tuple[float, ...]],
+]:
     from reader.ui.app import make_app
     from reader.ui.screens.reading import ReadingScreen
 
     app = make_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         await pilot.pause()
         started = time.perf_counter()
         app.open_text(text_id)
@@ -50,7 +61,7 @@ async def measure(
             await pilot.pause()
         await pilot.app.animator.wait_until_complete()
         first_screen = time.perf_counter() - started
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         await pilot.pause()
         screen = app.screen
         session = screen.session
@@ -59,7 +70,7 @@ async def measure(
         async def go_to_start() -> None:
             session.goto(start)
             screen.refresh_all()
-            await app.workers.wait_for_complete()
+            await _workers_done(app)
             await pilot.pause()
             await asyncio.sleep(READING_PAUSE_S)
 
@@ -97,6 +108,7 @@ async def measure(
             await asyncio.sleep(READING_PAUSE_S)  # later frames (glosses filled in) count too
             to_screen.append((drawn[0] - started, drawn[-1] - started))
         app._display = display  # type: ignore[method-assign]
+        jumped = await _jumps(app, screen, session, jumps)
         await go_to_start()
         moves, idle = [], []
         for _ in range(keys):
@@ -107,13 +119,65 @@ async def measure(
             await pilot.press("f12")  # bound to nothing: the pilot's own cost per key
             idle.append(time.perf_counter() - started)
             await asyncio.sleep(READING_PAUSE_S)
-    return first_screen, handler, to_screen, moves, idle
+    return first_screen, handler, to_screen, moves, idle, jumped
+
+
+async def _workers_done(app: Any) -> None:
+    """Wait for the workers; one cancelled (replaced by a newer one, or stale) is done too."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(3):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            await asyncio.sleep(0.01)
+
+
+async def _jumps(app: Any, screen: Any, session: Any, jumps: int) -> list[tuple[float, ...]]:
+    """``g`` to the middle of the book, and around it: a sentence the read-ahead did not
+    foresee. For each: the handler (what the UI thread is held), the first frame showing the
+    sentence, and the first frame with every gloss in it (the same frame when the handler
+    looked the glosses up itself)."""
+    display = app._display
+    frames: list[tuple[float, bool]] = []
+    target = [-1]
+
+    def timed_display(screen_: object, renderable: object) -> None:
+        display(screen_, renderable)
+        if renderable is None or session.index != target[0]:
+            return
+        render = getattr(renderable, "render_segments", None)
+        if render is not None:
+            render(app.console)
+        rows = session.gloss_rows()  # cached: the rows this frame was drawn from
+        frames.append((time.perf_counter(), not any(getattr(r, "pending", False) for r in rows)))
+
+    app._display = timed_display
+    out = []
+    middle = session.count // 2
+    for n in range(jumps):
+        await _workers_done(app)
+        await asyncio.sleep(READING_PAUSE_S)
+        frames.clear()
+        target[0] = middle + (n - jumps // 2) * 97  # far apart: nothing read ahead or cached
+        started = time.perf_counter()
+        screen.go_to(target[0])
+        handler = time.perf_counter() - started
+        while not any(whole for _, whole in frames) and time.perf_counter() - started < 10:
+            await asyncio.sleep(0.0005)
+        first = frames[0][0] - started if frames else float("nan")
+        whole = next((t for t, w in frames if w), float("nan")) - started
+        out.append((handler, first, whole))
+    app._display = display
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("book", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--keys", type=int, default=200)
+    parser.add_argument("--jumps", type=int, default=10, help="g to the middle, and around it")
     parser.add_argument(
         "--start", type=int, default=None, help="first sentence read (0-based; default: a third in)"
     )
@@ -133,8 +197,8 @@ def main() -> None:
         db.conn.close()
         start = args.start if args.start is not None else result.sentences // 3
         start = max(0, min(start, result.sentences - args.keys - 1))
-        first, handler, to_screen, moves, idle = asyncio.run(
-            measure(db_path, result.text_id, args.keys, start)
+        first, handler, to_screen, moves, idle, jumped = asyncio.run(
+            measure(db_path, result.text_id, args.keys, start, args.jumps)
         )
     print(f"book: {args.book.name}, {result.sentences:,} sentences")
     print(f"first reading screen: {first * 1000:.0f} ms (target < 500 ms)")
@@ -149,6 +213,11 @@ def main() -> None:
         f"  through Textual's test pilot (it waits for whole refresh cycles): {_spread(moves)};"
         f" the pilot pressing an unbound key (its own overhead): {_spread(idle)}"
     )
+    if jumped:
+        print(f"a jump (g to the middle of the book and around it), {len(jumped)} times:")
+        print(f"  the handler (the UI thread held): {_spread([j[0] for j in jumped])}")
+        print(f"  to the first frame of the sentence: {_spread([j[1] for j in jumped])}")
+        print(f"  to the first frame with all its glosses: {_spread([j[2] for j in jumped])}")
 
 
 def _spread(seconds: list[float]) -> str:

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from _pilot import settle_glosses
 from textual.pilot import Pilot
 
 from reader.config import Config
-from reader.ui.app import make_app
+from reader.ui.app import SentencesApp, make_app
 
 SIZE = (120, 40)
 
@@ -29,10 +30,9 @@ def no_reading_by_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Every worker done and every gloss drawn (the reading screen draws before its glosses)."""
+    assert isinstance(pilot.app, SentencesApp)
+    await settle_glosses(pilot.app, pilot)
 
 
 def _fix_dates(db: sqlite_utils.Database) -> None:
@@ -45,7 +45,7 @@ def test_reading_screen(snap_compare: Any, db_path: Path, seed_id: int, mini_wor
     async def before(pilot: Pilot[Any]) -> None:
         await _settle(pilot)
         await pilot.press("down", "down", "right", "right")
-        await pilot.pause()
+        await _settle(pilot)
 
     app = make_app(db_path, target=seed_id, config=Config())
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
@@ -80,7 +80,7 @@ def test_reading_screen_small(
     async def before(pilot: Pilot[Any]) -> None:
         await _settle(pilot)
         await pilot.press("down", "down", "right", "right")
-        await pilot.pause()
+        await _settle(pilot)
 
     app = make_app(db_path, target=seed_id, config=Config())
     assert snap_compare(app, terminal_size=SMALL, run_before=before)
@@ -109,7 +109,7 @@ def test_help_screen(
     async def before(pilot: Pilot[Any]) -> None:
         await _settle(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await _settle(pilot)
 
     app = make_app(db_path, target=seed_id, config=Config())
     assert snap_compare(app, terminal_size=size, run_before=before)

@@ -11,20 +11,21 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from _pilot import settle_glosses
 from textual.pilot import Pilot
 
 from reader.config import Config
 from reader.learn.progress import mark_sentence
 from reader.learn.status import set_status
-from reader.ui.app import make_app
+from reader.ui.app import SentencesApp, make_app
 
 SIZES = {"120x40": (120, 40), "80x24": (80, 24)}
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    """Every worker done and every gloss drawn (the reading screen draws before its glosses)."""
+    assert isinstance(pilot.app, SentencesApp)
+    await settle_glosses(pilot.app, pilot)
 
 
 ANSWERS = {

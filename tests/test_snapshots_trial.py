@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from _pilot import settle_glosses
 from textual.pilot import Pilot
 
 from reader.config import Config
-from reader.ui.app import make_app
+from reader.ui.app import SentencesApp, make_app
 
 SIZES = {"120x40": (120, 40), "80x24": (80, 24)}
 
@@ -24,9 +25,9 @@ def no_reading_by_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    """Every worker done and every gloss drawn (the reading screen draws before its glosses)."""
+    assert isinstance(pilot.app, SentencesApp)
+    await settle_glosses(pilot.app, pilot)
 
 
 @pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
@@ -44,7 +45,7 @@ def test_removal_question_centred(
     async def before(pilot: Pilot[Any]) -> None:
         await _settle(pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await _settle(pilot)
 
     app = make_app(db_path, config=Config())
     assert snap_compare(app, terminal_size=SIZES[size], run_before=before)

@@ -13,13 +13,14 @@ words instead.
 from __future__ import annotations
 
 from dataclasses import replace
+from types import MappingProxyType
 
 import sqlite_utils
 
 from reader.config import Config
 from reader.learn import progress
 from reader.learn.choice import Choice
-from reader.learn.entries import EntryCache
+from reader.learn.entries import EntriesRequest, EntryCache, FoundEntries
 from reader.learn.events import Met
 from reader.learn.glossing import GlossEntry
 from reader.learn.marks import Marks
@@ -67,11 +68,17 @@ class Focus:
         self.states: dict[str, TermState] = {}
         self.cursor = 0  # index into units
         self.selection: int | None = None  # unit index where a span selection started
+        # Where an entry not worked out yet is looked up: here (the command line, a worker's
+        # preview), or, on the reading screen (False), by a worker the screen asks
+        # (:meth:`entries_request`), the rows showing it pending until :meth:`take_entries`.
+        self.lookups_here = True
+        self.cursor_placed = False  # the cursor is where the sentence put it, not the learner
 
     # -- the cursor over the units --------------------------------------------------------------
 
     def move_cursor(self, delta: int) -> None:
         if self.units:
+            self.cursor_placed = False
             self.cursor = max(0, min(self.cursor + delta, len(self.units) - 1))
             unit = self.current_unit
             if unit is not None and self.sentence is not None and self.selection is None:
@@ -117,6 +124,7 @@ class Focus:
         unit = self.current_unit
         if unit is None:
             return None
+        self.cursor_placed = False  # the learner acted on this word: the cursor stays
         key = normalize_key(unit.key)
         met = self.met(unit.token_idxs)
         old = self.state_of_key(key)
@@ -156,6 +164,7 @@ class Focus:
         unit = self.current_unit
         if unit is None:
             return None
+        self.cursor_placed = False  # the learner acted on this word: the cursor stays
         key = normalize_key(unit.key)
         state = self.marks.set_gloss(
             self.writes,
@@ -174,6 +183,7 @@ class Focus:
         unit = self.current_unit
         if unit is None:
             return None
+        self.cursor_placed = False
         key = normalize_key(unit.key)
         state = self.state_of_key(key)
         pos = None if unit.is_phrase else unit.pos
@@ -236,6 +246,7 @@ class Focus:
 
     def start_selection(self) -> None:
         self.selection = self.cursor
+        self.cursor_placed = False
 
     def cancel_selection(self) -> None:
         self.selection = None
@@ -267,11 +278,12 @@ class Focus:
         state = self.marks.new_term(self.writes, key, status, gloss, met, old)
         if self.phrases is None:
             self.phrases = PhraseIndex([])
-        self.phrases.add(key)
+        self.phrases = self.phrases.with_phrase(key)  # a new index: a worker may be reading it
         self._build_units()
         for number, unit in enumerate(self.units):
             if unit.key == key:
                 self.cursor = number
+        self.cursor_placed = False
         self._refresh_states()
         return state
 
@@ -287,13 +299,57 @@ class Focus:
         """The glosses panel's rows: each term of the sentence that :meth:`wants_gloss`, once.
 
         Kept until the sentence or the learner's marks change (see :meth:`forget_glosses`): the
-        panel, the cursor's start and the scrolling all ask for them on every move."""
-        return self.cache.rows(self.units, self.wants_gloss, self.entry_for_unit)
+        panel, the cursor's start and the scrolling all ask for them on every move. Without
+        :attr:`lookups_here`, a row whose entry is not here yet is pending."""
+        if self.lookups_here:
+            return self.cache.rows(self.units, self.wants_gloss, self.entry_for_unit)
+        return self.cache.rows(self.units, self.wants_gloss, self.known_entry, self._pending)
 
     def entry_for_unit(self, unit: Unit) -> GlossEntry:
-        """``unit``'s entry in the focused sentence, as the learner left it."""
+        """``unit``'s entry in the focused sentence, as the learner left it (looked up here if
+        it is not known yet: never on the reading screen's thread, see :meth:`known_entry`)."""
         entry = self.cache.entry(unit, self._look_up)
         return self.marks.entry_as_left(entry, normalize_key(unit.key))
+
+    def known_entry(self, unit: Unit) -> GlossEntry | None:
+        """``unit``'s entry as the learner left it, if it is known; else None, and without
+        :attr:`lookups_here` the miss is noted for :meth:`entries_request`."""
+        if self.lookups_here:
+            return self.entry_for_unit(unit)
+        entry = self.cache.known(unit)
+        return self.marks.entry_as_left(entry, normalize_key(unit.key)) if entry else None
+
+    def _pending(self, unit: Unit) -> GlossEntry:
+        """What a row shows before its entry comes: the term in its status colour, and the
+        learner's own gloss if they wrote one."""
+        key = normalize_key(unit.key)
+        entry = GlossEntry(key, None if unit.is_phrase else unit.pos,
+                           status=self.state_of_key(unit.key).status)  # fmt: skip
+        return self.marks.entry_as_left(entry, key)
+
+    def entries_request(self) -> EntriesRequest | None:
+        """The entries missed since the last request, for a worker to look up (None: none)."""
+        units = self.cache.to_ask()
+        if not units:
+            return None
+        return EntriesRequest(
+            epoch=self.cache.epoch,
+            units=tuple(units),
+            tokens=tuple(self.tokens),
+            lang=self.info.lang,
+            native_lang=self.config.native_lang,
+            choices=MappingProxyType(dict(self.marks.choices)),
+        )
+
+    def take_entries(self, found: FoundEntries) -> bool:
+        """A worker's entries; False if they came too late (the sentence or what its entries
+        are made of changed since they were asked for). The cursor the sentence placed moves
+        to the first word needing attention, now that the rows are known."""
+        if not self.cache.fill(found):
+            return False
+        if self.cursor_placed:
+            self.cursor = self.first_attention()
+        return True
 
     def _look_up(self, unit: Unit) -> GlossEntry:
         return unit_entry(
@@ -320,6 +376,7 @@ class Focus:
         self.units = []
         self._build_units()
         self.cursor = self.first_attention()
+        self.cursor_placed = True
 
     def _build_units(self) -> None:
         current = self.current_token if self.units else None

@@ -8,6 +8,7 @@ every text read before.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -93,14 +94,20 @@ class PhraseIndex:
             candidates.sort(key=len, reverse=True)
         self.size = count
 
-    def add(self, phrase: str) -> None:
+    def with_phrase(self, phrase: str) -> PhraseIndex:
+        """The index with ``phrase`` added, as a new index: this one never changes once made,
+        so a worker reading it (the next sentence read ahead) never races the learner making a
+        term of a span on the UI thread. Only the lists of the phrase's first word are copied."""
         words = tuple(phrase.lower().split())
-        if 2 <= len(words) <= MAX_WORDS:
-            candidates = self._by_first.setdefault(words[0], [])
-            if words not in candidates:
-                candidates.append(words)
-                candidates.sort(key=len, reverse=True)
-                self.size += 1
+        if not 2 <= len(words) <= MAX_WORDS or words in self._by_first.get(words[0], []):
+            return self
+        other = copy.copy(self)
+        other._by_first = dict(self._by_first)
+        candidates = [*self._by_first.get(words[0], []), words]
+        candidates.sort(key=len, reverse=True)
+        other._by_first[words[0]] = candidates
+        other.size = self.size + 1
+        return other
 
     @classmethod
     def from_db(cls, db: sqlite_utils.Database, lang: str = "en") -> PhraseIndex:

@@ -190,6 +190,7 @@ class ReadingSession(Focus):
         other.place = self.place.preview(self.index)
         other.place.read_here = set(self.place.read_here)
         other.cache, other.slot = EntryCache(), AheadSlot()
+        other.lookups_here = True  # the copy is for a worker
         other.tokens, other.units, other.states = list(self.tokens), list(self.units), {}
         other.states.update(self.states)
         return other
@@ -205,6 +206,7 @@ class ReadingSession(Focus):
         other.place = self.place.preview(ahead.request.index)
         other.cache = EntryCache()
         other.slot = AheadSlot()
+        other.lookups_here = True  # drawn on the worker, which looks up what it lacks
         other._take(ahead)
         return other
 
@@ -243,6 +245,7 @@ class ReadingSession(Focus):
             if ahead.was_read:
                 self.place.read_before.add(self.sentence.id)
         self.cursor = self.first_attention()
+        self.cursor_placed = True
         self.slot.took(ahead, self.generation)
 
     # -- the sentence's mark and the learner's own translation ----------------------------------

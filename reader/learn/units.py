@@ -42,6 +42,8 @@ class GlossRow:
 
     unit: Unit
     entry: GlossEntry
+    pending: bool = False
+    """The entry is not looked up yet (a worker is on it): ``entry`` has only the status."""
 
     @property
     def token_idx(self) -> int:

@@ -24,7 +24,7 @@ from reader.logs import LOGGER, debug_enabled, log_failure, setup_logging, where
 from reader.store import open_db
 from reader.store.writer import Writer
 from reader.text.load import Loaded, load_path
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.debug_log import ScreenLogHandler
 from reader.ui.messages import (
     DebugLog,
@@ -327,7 +327,7 @@ class SentencesApp(App[None]):
         if names:
             with worker_db(self.db_path) as db:
                 needed += [step.name for step in STEPS if step.name in names and step.needed(db)]
-        if needed:
+        if needed and not cancelled():
             self.post_message(FirstRunNeeded(needed))
 
     def on_first_run_needed(self, message: FirstRunNeeded) -> None:

@@ -17,7 +17,7 @@ import sqlite_utils
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from reader.store import open_db
 
@@ -84,6 +84,13 @@ def worker_db(path: Path | str) -> Iterator[sqlite_utils.Database]:
         yield db
     finally:
         db.close()
+
+
+def cancelled() -> bool:
+    """Whether the worker this runs in was cancelled (an exclusive worker replaced by a newer
+    one, its screen closed): a worker checks it before it posts its answer, which would be
+    stale, and between the steps of long work."""
+    return get_current_worker().is_cancelled
 
 
 class WorkerCancelled(threading.Event):

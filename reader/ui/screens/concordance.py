@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.concordance import Concordance, find
 from reader.logs import log_failure
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -77,7 +77,8 @@ class ConcordanceScreen(AppScreen[tuple[int, int] | None]):
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot look it up: {log_failure(exc, 'find')}"))
             return
-        self.post_message(Found(found))
+        if not cancelled():
+            self.post_message(Found(found))
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#concordance-note", Static).update(message.error)

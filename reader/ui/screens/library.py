@@ -13,7 +13,7 @@ from reader.learn.cards import ensure_all_cards
 from reader.learn.schedule import due_count, now_utc
 from reader.learn.texts import TextInfo, list_texts, remove_text
 from reader.logs import log_failure
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.commands import ScreenKeys
 from reader.ui.keys import key_help
 from reader.ui.messages import CardsDue, TextsLoaded, WorkFailed
@@ -120,6 +120,8 @@ class LibraryScreen(AppScreen[None]):
                 texts: list[object] = list(list_texts(db))
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot list texts: {log_failure(exc, 'list texts')}"))
+            return
+        if cancelled():  # a newer listing is on its way
             return
         self.post_message(TextsLoaded(texts))
         self.count_due()

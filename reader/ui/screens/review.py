@@ -30,7 +30,7 @@ from reader.learn.schedule import (
     now_utc,
 )
 from reader.paths import audio_dir
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.messages import AudioFailed, ReviewFinished, ReviewLoaded, WorkFailed
 from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.widgets.card import (
@@ -113,7 +113,8 @@ class ReviewScreen(AppScreen[None]):
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot load the cards: {describe(exc)}"))
             return
-        self.post_message(ReviewLoaded(queue, translations))
+        if not cancelled():
+            self.post_message(ReviewLoaded(queue, translations))
 
     def on_review_loaded(self, message: ReviewLoaded) -> None:
         assert isinstance(message.queue, Queue)
@@ -198,7 +199,8 @@ class ReviewScreen(AppScreen[None]):
                 due_now = due_count(db, at, config.new_cards_per_day, self.drills)
         except Exception:
             upcoming, due_now = None, 0
-        self.post_message(ReviewFinished(upcoming, due_now))
+        if not cancelled():
+            self.post_message(ReviewFinished(upcoming, due_now))
 
     def on_review_finished(self, message: ReviewFinished) -> None:
         self.finished_note = message

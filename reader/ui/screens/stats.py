@@ -22,7 +22,7 @@ from textual_plotext import PlotextPlot
 
 from reader.learn.stats import Stats, why_empty
 from reader.logs import log_failure
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -90,7 +90,8 @@ class StatsScreen(AppScreen[None]):
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot count: {log_failure(exc, 'stats')}"))
             return
-        self.post_message(StatsLoaded(stats))
+        if not cancelled():
+            self.post_message(StatsLoaded(stats))
 
     @work(thread=True, exclusive=True, group="stats-estimate", exit_on_error=False)
     def estimate(self) -> None:

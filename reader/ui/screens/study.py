@@ -7,6 +7,7 @@ get review cards). The list is read and the marks are written in workers.
 
 from __future__ import annotations
 
+import sqlite_utils
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,10 +16,10 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.status import KNOWN
-from reader.learn.study import StudyItem
+from reader.learn.study import StudyItem, mark_words
 from reader.learn.texts import get_text
 from reader.logs import log_failure
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
@@ -96,7 +97,8 @@ class StudyScreen(AppScreen[bool]):
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot rank the words: {log_failure(exc, 'study')}"))
             return
-        self.post_message(StudyLoaded(items, title))
+        if not cancelled():
+            self.post_message(StudyLoaded(items, title))
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#study-note", Static).update(message.error)
@@ -158,20 +160,20 @@ class StudyScreen(AppScreen[bool]):
             return
         self.mark(sorted(self.ticked), status)
 
-    @work(thread=True, group="study-mark", exit_on_error=False)
     def mark(self, keys: list[str], status: int) -> None:
-        from reader.learn.study import mark_words
+        """Through the app's writer, as every mark the learner makes; the list is read again
+        once it has landed."""
+        text_id = self.text_id
 
-        try:
-            with worker_db(self.sentences_app.db_path) as db:
-                lang = str(
-                    db.execute("SELECT lang FROM texts WHERE id = ?", (self.text_id,)).fetchone()[0]
-                )
-                count = mark_words(db, keys, status, lang)
-        except Exception as exc:
-            self.post_message(WorkFailed(f"Cannot mark the words: {log_failure(exc, 'study')}"))
-            return
-        self.post_message(WordsMarked(count, status))
+        def write(db: sqlite_utils.Database) -> int:
+            row = db.execute("SELECT lang FROM texts WHERE id = ?", (text_id,)).fetchone()
+            return mark_words(db, keys, status, str(row[0]) if row else "en")
+
+        self.sentences_app.writer.submit(
+            write,
+            label=f"{counted(len(keys), 'word')} marked",
+            on_done=lambda count: self.post_message(WordsMarked(int(count), status)),
+        )
 
     def action_back(self) -> None:
         self.dismiss(self.marked)

@@ -6,6 +6,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
+from textual.containers import VerticalScroll
 
 from reader.learn.glossing import GlossEntry
 from reader.learn.session import GlossRow
@@ -37,6 +38,8 @@ def render_glosses(
         kind = "phrase" if row.unit.is_phrase else (entry.shown_pos or "").lower()
         if entry.learner_gloss:
             gloss = Text(entry.learner_gloss, style="bold")
+        elif row.pending:  # a worker is looking it up (reader.ui.screens.reading.entry_lookup)
+            gloss = Text("…", style="dim")
         elif entry.senses:
             gloss = Text(_first_line(entry.short()), style="bold" if entry.chosen else "")
             if entry.senses[0].kind == "machine":  # always labelled as the machine's
@@ -158,8 +161,14 @@ class RenderedOnce:
         return Measurement.get(console, options, self.renderable)
 
 
-def render_detail(entry: GlossEntry | None, surface: str = "") -> Text:
+def render_detail(entry: GlossEntry | None, surface: str = "", looking: bool = False) -> Text:
+    """The word's entry; with no ``entry``, either no word is under the cursor or (``looking``)
+    its entry is being looked up, ``surface`` showing which word it is meanwhile."""
     out = Text()
+    if entry is None and looking:
+        out.append(surface, style="bold")
+        out.append("\nLooking it up…", style="dim italic")
+        return out
     if entry is None:
         out.append("No word under the cursor.", style="dim italic")
         return out
@@ -212,3 +221,17 @@ def _source_label(source: str, chosen: bool) -> str:
 def _first_line(text: str) -> str:
     """Dictionary glosses may span lines; the panel shows the first."""
     return text.strip().split("\n", 1)[0]
+
+
+def scroll_to_row(box: VerticalScroll, keys: list[str], key: str, above: int = 0) -> bool:
+    """Scroll the glosses panel so the row of ``key`` shows (one line per row, under ``above``
+    lines of notes); False if the panel has no such row."""
+    if key not in keys:
+        return False
+    line = keys.index(key) + above
+    height = box.scrollable_content_region.height
+    if line < box.scroll_y:
+        box.scroll_to(y=line, animate=False)
+    elif height and line >= box.scroll_y + height:
+        box.scroll_to(y=line - height + 1, animate=False)
+    return True

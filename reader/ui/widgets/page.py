@@ -60,7 +60,7 @@ def draw_page(session: ReadingSession, settings: PageSettings, context: bool = T
     if isinstance(glosses, RenderedOnce):
         for options in settings.glosses_options:
             glosses.prime(console, options)
-    entry = session.entry_for_unit(unit) if unit is not None else None
+    entry = session.known_entry(unit) if unit is not None else None
     before = after = None
     if context:
         above, below = session.context(settings.around, settings.around)
@@ -71,7 +71,12 @@ def draw_page(session: ReadingSession, settings: PageSettings, context: bool = T
     return Page(
         focus=_content(render_sentence(session), console),
         glosses=glosses if isinstance(glosses, RenderedOnce) else _content(glosses, console),
-        detail=_content(render_detail(entry, unit.surface if unit is not None else ""), console),
+        detail=_content(
+            render_detail(
+                entry, unit.surface if unit is not None else "", looking=unit is not None
+            ),
+            console,
+        ),
         detail_title="Phrase" if unit is not None and unit.is_phrase else "Word",
         before=before,
         after=after,

@@ -20,7 +20,7 @@ from reader.learn.texts import sentences_between
 from reader.logs import log_failure
 from reader.paths import audio_dir
 from reader.speech import SpeechSettings
-from reader.ui.base import AppWidget, WorkerCancelled, worker_db
+from reader.ui.base import AppWidget, WorkerCancelled, cancelled, worker_db
 from reader.ui.messages import AudioFailed, AudioFinished, AudioReady
 
 if TYPE_CHECKING:
@@ -137,6 +137,8 @@ class Listener(AppWidget):
             result = synthesize(text, settings, self.sentences_app.db_path, folder)
         except Exception as exc:
             self.post_message(AudioFailed(log_failure(exc, "synthesize audio")))
+            return
+        if cancelled():  # another sentence or word asked since: it plays instead
             return
         self.post_message(
             AudioReady(

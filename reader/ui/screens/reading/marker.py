@@ -14,7 +14,7 @@ from textual.message import Message
 
 from reader.learn.glossing import GlossEntry
 from reader.learn.progress import MARKS
-from reader.learn.session import ReadingSession
+from reader.learn.session import ReadingSession, Unit
 from reader.learn.status import status_name
 from reader.lexicon.lookup import LEARNER_SOURCE
 from reader.ui.base import AppWidget
@@ -34,6 +34,14 @@ class Marker(AppWidget):
     def __init__(self) -> None:
         super().__init__()
         self.session: ReadingSession | None = None  # the screen's, once loaded
+        self._choose_when_known: Unit | None = None  # c was pressed before its entry came
+
+    def entries_came(self) -> None:
+        """Entries came from the worker: open the senses c asked for, if the cursor is still
+        on that word."""
+        wanted = self._choose_when_known
+        if wanted is not None and self.session is not None and self.session.current_unit == wanted:
+            self.choose_sense()
 
     @saves
     def status(self, status: int) -> None:
@@ -96,12 +104,18 @@ class Marker(AppWidget):
             self.post_message(self.Changed())
 
     def choose_sense(self) -> None:
-        """Open the word's senses, numbered as in its entry, to pick the one this text means."""
+        """Open the word's senses, numbered as in its entry, to pick the one this text means;
+        if its entry is still being looked up, as soon as it comes (:meth:`entries_came`)."""
         session = self.session
         unit = session.current_unit if session else None
+        self._choose_when_known = None
         if session is None or unit is None:
             return
-        entry = session.entry_for_unit(unit)
+        entry = session.known_entry(unit)
+        if entry is None:
+            self._choose_when_known = unit
+            self.post_message(self.Changed())  # the drawing asks a worker for it
+            return
         if not entry.senses:
             self.notify("No senses to choose from: press e to write your own gloss", timeout=3)
             return
@@ -159,6 +173,8 @@ class Marker(AppWidget):
             self.session.cancel_selection()
         else:
             state = self.session.make_term_of_selection(value)
+            if self.session.phrases is not None:  # a new index with the term: texts opened
+                self.sentences_app.phrases = self.session.phrases  # later match it too
             if state is not None:
                 self.notify(f"New term: {state.key}", timeout=2, markup=False)
         self.post_message(self.Changed())

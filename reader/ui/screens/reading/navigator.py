@@ -18,7 +18,7 @@ from textual.message import Message
 from reader.learn.chapters import ChapterInfo, find_chapter
 from reader.learn.session import ReadingSession
 from reader.learn.texts import find_sentence
-from reader.ui.base import AppWidget, worker_db
+from reader.ui.base import AppWidget, cancelled, worker_db
 from reader.ui.messages import SearchFound
 from reader.ui.screens.prompt import PromptScreen
 
@@ -179,7 +179,8 @@ class Navigator(AppWidget):
 
         with worker_db(self.sentences_app.db_path) as db:
             found = find_sentence(db, text_id, query, after)
-        self.post_message(SearchFound(query, found))
+        if not cancelled():
+            self.post_message(SearchFound(query, found))
 
     def on_search_found(self, message: SearchFound) -> None:
         message.stop()

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from reader.learn import reading_log
 from reader.learn.session import ReadingSession
 from reader.logs import log_failure
-from reader.ui.base import AppScreen, worker_db
+from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.commands import ScreenKeys
 from reader.ui.guard import saves
 from reader.ui.keys import key_help
@@ -21,6 +21,7 @@ from reader.ui.messages import LexiconReady, Progress, SessionLoaded, WorkFailed
 from reader.ui.pacing import hold_collection
 from reader.ui.screens.exporting import ExportCommands, start_export
 from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.reading.entry_lookup import EntryLookup
 from reader.ui.screens.reading.keys import READING_KEYS
 from reader.ui.screens.reading.lexicon_build import LexiconBuilder
 from reader.ui.screens.reading.listener import Listener
@@ -28,6 +29,7 @@ from reader.ui.screens.reading.marker import Marker
 from reader.ui.screens.reading.navigator import Navigator
 from reader.ui.screens.reading.page_ahead import PageAhead
 from reader.ui.screens.reading.translation import TranslationLine
+from reader.ui.widgets.glosses import scroll_to_row
 from reader.ui.widgets.page import Page, PageSettings, draw_page
 
 COMPACT_BELOW = 34  # terminal rows under which the page tightens (see sentences.tcss)
@@ -59,6 +61,7 @@ class ReadingScreen(AppScreen[None]):
         self.page_ahead = PageAhead()
         self.lexicon = LexiconBuilder()
         self.marker = Marker()
+        self.entries = EntryLookup()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,6 +82,7 @@ class ReadingScreen(AppScreen[None]):
                 yield Static("", id="detail")
         yield Footer(show_command_palette=False)
         yield from (self.listener, self.navigator, self.page_ahead, self.lexicon, self.marker)
+        yield self.entries
 
     def on_mount(self) -> None:
         app = self.sentences_app
@@ -96,32 +100,33 @@ class ReadingScreen(AppScreen[None]):
     def load_session(self) -> None:
         """Open the text off the UI thread, with a connection of its own; its writes go to the
         app's writer from the start."""
-
         app = self.sentences_app
         try:
             with worker_db(app.db_path) as db:
                 session = ReadingSession(
                     db, self.text_id, app.config, app.phrases, writes=app.writer
                 )
+                if self.start_at is not None:  # here, so its entries are looked up here too
+                    session.goto(self.start_at)
         except Exception as exc:
             message = log_failure(exc, f"open text {self.text_id}")
             self.post_message(WorkFailed(f"Cannot open the text: {message}"))
             return
-        self.post_message(SessionLoaded(session))
+        if not cancelled():
+            self.post_message(SessionLoaded(session))
 
     def on_session_loaded(self, message: SessionLoaded) -> None:
         session = message.session
         assert isinstance(session, ReadingSession)
         session.use_connection(self.sentences_app.db)
+        session.lookups_here = False  # from now on a worker looks up (EntryLookup)
         if self.sentences_app.phrases is not None and session.phrases is None:
             session.set_phrases(self.sentences_app.phrases)  # they came while it loaded
         self.session = session
-        parts = (self.translation, self.listener, self.navigator, self.page_ahead, self.marker)
-        for part in parts:
+        for part in (self.translation, self.listener, self.navigator, self.page_ahead,
+                     self.marker, self.entries):  # fmt: skip
             part.session = session
         self.title = session.info.title
-        if self.start_at is not None:
-            session.goto(self.start_at)
         self.refresh_all()
 
     def on_work_failed(self, message: WorkFailed) -> None:
@@ -252,8 +257,10 @@ class ReadingScreen(AppScreen[None]):
     # -- reading ahead ------------------------------------------------------------------------
 
     def start_read_ahead(self) -> None:
-        """Read the next sentence ahead while the learner reads this one, so the next key only
-        draws (reader.learn.read_ahead); nothing to do if it is read already."""
+        """Once the frame is on screen (a worker would slow it): what its page lacked first,
+        then the next sentence read ahead, so the next key only draws (learn.read_ahead)."""
+        if self.entries.ask():
+            return
         session = self.session
         request = session.ahead_request(self.context_around()) if session is not None else None
         if request is not None:
@@ -261,20 +268,11 @@ class ReadingScreen(AppScreen[None]):
 
     def follow_cursor(self, key: str | None) -> None:
         """Keep the glosses row under the cursor (▸) in view, and the word's entry at its top."""
-        session = self.session
-        box = self.query_one("#glosses-box", VerticalScroll)
-        if session is None or key is None:
-            return
-        keys = [row.unit.key for row in session.gloss_rows()]
-        if key not in keys:
-            return
-        line = keys.index(key) + (2 if self.lexicon_note else 0)  # one line per row
-        height = box.scrollable_content_region.height
-        if line < box.scroll_y:
-            box.scroll_to(y=line, animate=False)
-        elif height and line >= box.scroll_y + height:
-            box.scroll_to(y=line - height + 1, animate=False)
-        self.query_one("#detail-box", VerticalScroll).scroll_home(animate=False)
+        if self.session is not None and key is not None:
+            keys = [row.unit.key for row in self.session.gloss_rows()]
+            box = self.query_one("#glosses-box", VerticalScroll)
+            if scroll_to_row(box, keys, key, 2 if self.lexicon_note else 0):
+                self.query_one("#detail-box", VerticalScroll).scroll_home(animate=False)
 
     def on_listener_moved(self, message: Listener.Moved) -> None:
         self.refresh_all()
@@ -382,6 +380,10 @@ class ReadingScreen(AppScreen[None]):
 
     def on_marker_changed(self, message: Marker.Changed) -> None:
         self.refresh_sentence()
+
+    def on_entry_lookup_filled(self, message: EntryLookup.Filled) -> None:
+        self.refresh_sentence()
+        self.marker.entries_came()
 
     def on_marker_judged(self, message: Marker.Judged) -> None:
         self.update_position()

@@ -25,7 +25,7 @@ from textual.widgets import Static
 from reader.errors import describe
 from reader.learn.session import ReadingSession
 from reader.learn.status import normalize_key
-from reader.ui.base import sentences_app, worker_db
+from reader.ui.base import cancelled, sentences_app, worker_db
 from reader.ui.guard import saves
 from reader.ui.messages import TranslationReady
 from reader.ui.screens.prompt import PromptScreen
@@ -143,7 +143,8 @@ class TranslationLine(Static):
         except Exception as exc:  # a bug or a damaged cache must not take the reader down
             self.post_message(TranslationReady(kind, index, text, None, describe(exc), False))
             return
-        self.post_message(TranslationReady(kind, index, text, result.translation, "", False))
+        if not cancelled():
+            self.post_message(TranslationReady(kind, index, text, result.translation, "", False))
 
     def on_translation_ready(self, message: TranslationReady) -> None:
         message.stop()
