@@ -35,3 +35,19 @@ def test_nothing_is_built_for_a_database_in_memory(
     monkeypatch.setattr(text_senses, "BACKGROUND", True)
     assert text_senses.evidence_for(fresh_db, 1) is None  # no other connection could open it
     assert ("", 1) not in text_senses._started
+
+
+def test_a_lookup_off_the_screens_thread_gets_the_texts_say(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.learn import entries
+    from reader.learn.units import Unit
+    from reader.lexicon.senses.discourse import TextEvidence
+
+    seen: list[object] = []
+    monkeypatch.setattr(entries, "unit_entry", lambda *args: seen.append(args[-1]))
+    evidence = TextEvidence({("summit", "NOUN"): {"summit%1:14:00::": 2.0}})
+    unit = Unit("summit", (0,), "NOUN", False, "summit")
+    request = entries.EntriesRequest(1, (unit,), (), "en", None, {}, evidence)
+    entries.look_up_entries(None, request, lambda: False)  # type: ignore[arg-type]
+    assert seen == [evidence]

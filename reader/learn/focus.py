@@ -339,6 +339,7 @@ class Focus:
             lang=self.info.lang,
             native_lang=self.config.native_lang,
             choices=MappingProxyType(dict(self.marks.choices)),
+            evidence=evidence_for(self.db, self.text_id),
         )
 
     def take_entries(self, found: FoundEntries) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 
 import sqlite_utils
@@ -137,7 +138,14 @@ class _Yield:
         self.since = time.perf_counter()
 
 
+_files: weakref.WeakKeyDictionary[sqlite_utils.Database, str] = weakref.WeakKeyDictionary()
+
+
 def _file_of(db: sqlite_utils.Database) -> str:
-    """The database's file ("" for one in memory, which no other connection can open)."""
-    row = db.execute("PRAGMA database_list").fetchone()
-    return str(row[2] or "") if row else ""
+    """The database's file ("" for one in memory, which no other connection can open); asked
+    of each connection once, so a key on the screen's thread runs no query for it."""
+    found = _files.get(db)
+    if found is None:
+        row = db.execute("PRAGMA database_list").fetchone()
+        found = _files[db] = str(row[2] or "") if row else ""
+    return found
