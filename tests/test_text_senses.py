@@ -51,3 +51,36 @@ def test_a_lookup_off_the_screens_thread_gets_the_texts_say(
     request = entries.EntriesRequest(1, (unit,), (), "en", None, {}, evidence)
     entries.look_up_entries(None, request, lambda: False)  # type: ignore[arg-type]
     assert seen == [evidence]
+
+
+class _Clock:
+    """A clock the worker's pauses run on, advanced only by its own sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept = 0.0
+
+    def perf_counter(self) -> float:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        self.slept += seconds
+
+
+def test_the_worker_holds_off_while_the_learner_moves(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = _Clock()
+    monkeypatch.setattr(text_senses, "time", clock)
+    pause = text_senses._Yield()
+    clock.now += 1.0  # a second of ranking since the last pause
+    monkeypatch.setattr(text_senses, "_asked", clock.now - 10)  # the learner is reading
+    pause()
+    assert clock.slept == pytest.approx(text_senses._Yield.REST)
+    clock.now += 1.0
+    monkeypatch.setattr(text_senses, "_asked", clock.now)  # a key was just pressed
+    clock.slept = 0.0
+    pause()
+    assert clock.slept >= text_senses.QUIET  # the key's frame has the interpreter to itself
