@@ -109,7 +109,10 @@ def _build_apart(path: str, text_id: int) -> None:
     from reader.store.db import open_db  # lazy: only a worker opens its own connection
 
     time.sleep(START_AFTER)  # the screen being opened comes first
-    db = open_db(path, migrate_schema=False)
+    try:
+        db = open_db(path, migrate_schema=False)
+    except Exception:  # noqa: BLE001 - the home gone meanwhile: sentences rank alone
+        return
     try:
         build(db, text_id, _Yield())
     except Exception:  # noqa: BLE001 - a text removed meanwhile: its sentences rank alone
