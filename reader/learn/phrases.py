@@ -215,11 +215,18 @@ def _contiguous(
 
 def _plausible(tokens: Sequence[TokenLike], idxs: tuple[int, ...]) -> bool:
     """Cheap guards against homographs of phrases: "in that" + noun ("in that dialogue") is not
-    the conjunction, and "did in 2018" is not the verb "do in"."""
+    the conjunction, "did in 2018" is not the verb "do in", and "a bit of French style" is the
+    noun "bit" with its article, not the adverb "a bit" (somewhat)."""
     last = tokens[idxs[-1]]
     if last.pos == "DET" and last.lemma.lower() != "all":  # "after all", "once and for all"
         return False
     after = idxs[-1] + 1
+    if (
+        tokens[idxs[0]].text.lower() == "a"
+        and after < len(tokens)
+        and tokens[after].text.lower() == "of"
+    ):
+        return False  # "a lot of", "a little of": an article, a noun and its "of"
     return not (
         tokens[idxs[0]].pos in ("VERB", "AUX")
         and last.pos in PARTICLE_POS
