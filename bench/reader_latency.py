@@ -190,6 +190,12 @@ def main() -> None:
     )
     parser.add_argument("--native", default="", help="also time with native_lang set to this")
     parser.add_argument("--dict", type=Path, help="a dictionary to import first (a dictd .index)")
+    parser.add_argument(
+        "--stale",
+        action="store_true",
+        help="leave the text's phrases uncounted (a home from before): the reader counts them "
+        "in the background while it is timed",
+    )
     args = parser.parse_args()
     if args.native and not args.dict:
         parser.error("--native needs --dict: a dictionary into that language")
@@ -207,6 +213,16 @@ def main() -> None:
         db = open_db(db_path)
         result = import_text(db, load_path(args.book), workers=1)
         ensure_wordnet(db)
+        from reader.lexicon.idioms import ensure_idioms
+
+        ensure_idioms(db)  # as `sentences setup` does (the reader would add them at its start)
+        if not args.stale:
+            try:  # the phrases counted for the study list, as `sentences import` does them
+                from reader.learn.after_import import after_import
+            except ImportError:  # a build from before the import counted them
+                pass
+            else:
+                after_import(db, result.text_id, "en")
         if args.dict:
             imported = import_dictionary(db, args.dict)
             print(f"dictionary: {imported.name}, {imported.entries:,} entries; {imported.notes}")

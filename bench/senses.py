@@ -2,7 +2,7 @@
 the first gloss the reader shows, beside WordNet's first sense, and what ranking costs per sentence.
 
     .venv/bin/python bench/senses.py [--data DIR] [--text FILE] [--without RULE ...]
-                                     [--instances FILE] [--heldout]
+                                     [--instances FILE] [--heldout] [--book FILE]
 
 **As shown** (the figure that counts): the 135 sentences become one document, one paragraph
 each, detokenized as prose, exactly as ``../shared/bench/senses_as_shown.py`` builds it. The whole
@@ -18,7 +18,9 @@ context, against their first sense. It says what the ranker does when the pipeli
 ``--without RULE`` turns one of the reader's rules off for the as-shown figure, to measure what
 each gains on its own (see ``ABLATIONS``). ``--heldout`` adds the held-out SemCor figures
 (``scripts/train_senses.py --heldout --quick``: the boost model and IMS, several minutes).
-Timing: the median time :func:`rank_senses` adds per sentence (every content word ranked, as
+``--book FILE`` times the whole-text pass the reader's worker runs per text
+(``reader/learn/text_senses.py``). Timing: the median time :func:`rank_senses` adds per
+sentence (every content word ranked, as
 the glosses panel does).
 """
 
@@ -123,6 +125,7 @@ ABLATIONS: dict[str, tuple[str, str]] = {
     "pos-rivals": ("reader.lexicon.senses.rivals", "ENABLED"),
     "terms-apart": ("reader.lexicon.senses.model", "TERMS_APART"),
     "common-names": ("reader.lexicon.senses.model", "NAMES_GLOSSED"),
+    "one-sense": ("reader.lexicon.senses.discourse", "ENABLED"),
 }
 
 
@@ -255,6 +258,23 @@ def time_sentences(db: Any, text: str) -> list[float]:
     return timings
 
 
+def whole_book(db: Any, book: Path) -> None:
+    """How long the reader's worker takes to rank a whole book once (item 4: one sense per
+    discourse), after importing it; import itself does none of this."""
+    from reader.learn.text_senses import build
+    from reader.text.importer import import_text
+    from reader.text.load import load_path
+
+    started = time.perf_counter()
+    text_id = import_text(db, load_path(book)).text_id
+    imported = time.perf_counter() - started
+    started = time.perf_counter()
+    evidence = build(db, text_id)
+    took = time.perf_counter() - started
+    print(f"whole-text pass, {book.name}: {took:.1f} s for {len(evidence.votes)} words ranked "
+          f"(import alone: {imported:.1f} s)")  # fmt: skip
+
+
 def heldout() -> str:
     """The held-out SemCor lines of ``scripts/train_senses.py --heldout``."""
     script = REPO / "scripts" / "train_senses.py"
@@ -287,6 +307,7 @@ def main() -> int:
     parser.add_argument("--heldout", action="store_true", help="add held-out SemCor (slow)")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--margins", action="store_true", help="how close the top two senses are")
+    parser.add_argument("--book", type=Path, help="time the whole-text pass on this book")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         os.environ["SENTENCES_HOME"] = home
@@ -338,6 +359,8 @@ def main() -> int:
             )
         if args.heldout:
             print(heldout().rstrip())
+        if args.book:
+            whole_book(db, args.book)
         if not args.no_timing:
             print(f"model load (once per process): {load_ms:.0f} ms")
             seed = args.text or SEEDS_DIR / "arirang_weekly_focus_2025-09-06.txt"

@@ -6,7 +6,8 @@ of a text, with WordNet's first sense (before) and ranked by the sentence (after
 The words are chosen as a learner meets them: every word or multi-word term the glosses panel
 shows for a new learner (a fresh data home, phrases on), whose WordNet entry has more than one
 sense for its part of speech (so the ranking has a choice to make), the N rarest by wordfreq
-(first occurrence of each). The issue's own examples follow them. Prints a Markdown table.
+(first occurrence of each), once the reader's worker has ranked the whole text. The issue's
+own examples follow them. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from reader.learn.phrases import PhraseIndex
 from reader.learn.session import ReadingSession
+from reader.learn.text_senses import build
 from reader.lexicon import compile_wordnet, find_wordnet, glosses
 from reader.lexicon.frequency import zipf
 from reader.lexicon.idioms import ensure_idioms
@@ -46,6 +48,7 @@ def main() -> int:
         compile_wordnet(db, directory)
         ensure_idioms(db)
         text_id = import_text(db, load_path(args.text)).text_id
+        build(db, text_id)  # the whole text ranked, as the reader's worker leaves it
         session = ReadingSession(db, text_id, phrases=PhraseIndex.from_db(db))
         rows: dict[str, tuple[float, str, str, str, str]] = {}
         index = 0

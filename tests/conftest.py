@@ -33,6 +33,15 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def text_senses_in_the_foreground(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No worker ranks a whole text behind a test's back: a screen drawn must not depend on how
+    fast a thread ran. Tests of that worker turn it back on."""
+    from reader.learn import text_senses
+
+    monkeypatch.setattr(text_senses, "BACKGROUND", False)
+
+
+@pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never touch the network: an Internet socket connection fails the test loudly."""
     import socket

@@ -17,6 +17,7 @@ from reader.learn.choice import choose_sense
 from reader.learn.glossing import gloss_entry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.session import ReadingSession
+from reader.learn.text_senses import build
 from reader.learn.texts import sentences_between
 from reader.lexicon.builtin import ensure_lexicon
 from reader.store import open_db
@@ -74,6 +75,7 @@ def test_analyze_glosses_match_the_reading_screen(
     code, out, _ = invoke(run, "analyze", "--glosses", "--json", input=load_path(SEED).content)
     assert code == 0
     sentences = json.loads(out)
+    build(db, seed_id)  # the whole text's say, as the reader's worker builds it
     session = ReadingSession(db, seed_id, phrases=PhraseIndex.from_db(db))
     rows = sentences_between(db, seed_id, 0, session.count)
     assert [s["text"] for s in sentences] == [r.text for r in rows]

@@ -234,3 +234,53 @@ def test_kill_9_in_the_middle_of_a_book_import_leaves_no_half_text(home: Path) -
             assert check.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
     assert get_term(check, "watson").status == 2
     check.close()
+
+
+def chaptered_home(db_path: Path, chapters: int = 600) -> int:
+    """A data home with a book of many chapters (``chapters`` is WITHOUT ROWID)."""
+    from reader.text.loaded import Chapter, Loaded
+
+    parts = [f"Chapter {n}. The walk number {n} was long.\n\n" for n in range(chapters)]
+    starts = [sum(len(p) for p in parts[:n]) for n in range(chapters)]
+    loaded = Loaded(
+        "Walks",
+        "".join(parts),
+        "walks.txt",
+        chapters=tuple(Chapter(f"Chapter {n}", start) for n, start in enumerate(starts)),
+    )
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db = open_db(db_path)
+    text_id = import_text(db, loaded).text_id
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return text_id
+
+
+def chapter_rows(db_path: Path) -> list[tuple[int, int, str, int]]:
+    conn = sqlite3.connect(str(db_path))
+    rows = conn.execute("SELECT text_id, idx, title, first_sentence FROM chapters ORDER BY 1, 2")
+    found = [tuple(r) for r in rows.fetchall()]
+    conn.close()
+    return found  # type: ignore[return-value]
+
+
+def test_doctor_rescue_keeps_a_books_chapters(db_path: Path) -> None:
+    chaptered_home(db_path)
+    before = chapter_rows(db_path)
+    assert len(before) == 600
+    damage_pages_of(db_path, "sentence_tokens", pages=1)
+    code, out, _ = sentences("doctor", "--rescue")
+    assert code == 0, out
+    assert chapter_rows(db_path) == before  # copied by primary key: it has no rowid
+    assert "chapters" not in out
+
+
+def test_doctor_rescue_steps_over_damaged_chapter_pages(db_path: Path) -> None:
+    chaptered_home(db_path)
+    before = chapter_rows(db_path)
+    damage_pages_of(db_path, "chapters", pages=1)
+    code, out, _ = sentences("doctor", "--rescue")
+    assert code == 0, out
+    after = chapter_rows(db_path)
+    assert set(after) < set(before) and len(after) > len(before) // 2
+    assert after[0] == before[0] and after[-1] == before[-1]  # read on past the damage

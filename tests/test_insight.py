@@ -223,6 +223,11 @@ def test_known_from_a_plain_list(db: sqlite_utils.Database, tmp_path: Path) -> N
          ["apple", "banana"]),
         ("list.csv", 'cherry,"a fruit, red"\nplum,x\n', ["cherry", "plum"]),
         ("bom.txt", "\ufeffpear\n", ["pear"]),
+        ("header.csv", "Word,Meaning\ncat,Katze\n", ["cat"]),
+        ("header.tsv", "front\tback\ttags\ndog\tHund\t\n", ["dog"]),
+        ("one.csv", "term\nfox\n", ["fox"]),
+        ("not-a-header.csv", "word,a unit of language\ncat,Katze\n", ["word", "cat"]),
+        ("not-a-header-either.csv", "meaning,word\ncat,Katze\n", ["meaning", "cat"]),
     ],
 )  # fmt: skip
 def test_known_from_csv_and_anki_notes(

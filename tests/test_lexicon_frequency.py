@@ -32,3 +32,15 @@ def test_top_lemmas_count_lemmas_not_forms() -> None:
     assert rank_threshold("The")
     assert not rank_threshold("gauntlet")
     assert rank_threshold("gauntlet", 100_000)
+
+
+def test_a_head_start_knows_the_modals_the_tagger_finds() -> None:
+    from reader.text.tagger import tag_sentences
+
+    top = top_lemmas(3000)
+    sentence = ["She", "could", "come", "and", "he", "would", "stay", ";", "they", "might", "go"]
+    sentence += ["and", "we", "should", "wait", "."]
+    lemmas = [lemma.lower() for pos, lemma in tag_sentences([sentence])[0] if pos == "AUX"]
+    assert lemmas == ["could", "would", "might", "should"]  # the tagger's lemmas...
+    assert all(lemma in top for lemma in lemmas)  # ...are the head start's
+    assert {"can", "will", "may", "shall"} <= top

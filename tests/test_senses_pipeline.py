@@ -62,6 +62,13 @@ def test_a_split_particle_with_its_own_object_is_no_phrasal_verb() -> None:
     assert match.key == "get on"
 
 
+def test_an_article_noun_and_of_is_no_adverb_term() -> None:
+    index = PhraseIndex(["a bit"])
+    assert index.match(rows("They added a bit of French style to the trip.")) == []
+    (match,) = index.match(rows("The room was a bit cold."))
+    assert match.key == "a bit"
+
+
 def test_a_kind_of_its_last_word_glosses_the_word(full: sqlite_utils.Database) -> None:
     gloss = shown(full, "He worked as a business executive in Chicago.", "executive")
     assert gloss["term"] is None
@@ -155,3 +162,34 @@ def test_two_close_senses_are_both_shown(full: sqlite_utils.Database) -> None:
 
 def test_a_clear_first_sense_is_shown_alone(full: sqlite_utils.Database) -> None:
     assert " | " not in close_entry(full, "She sat on the bank of the river.", "bank")
+
+
+def test_a_sure_occurrence_pulls_an_unsure_one(full: sqlite_utils.Database) -> None:
+    from reader.lexicon.senses import discourse
+
+    alone = "The guards watched the prisoners all night."
+    text = alone + " We watched the film."
+    assert shown(full, alone, "watched")["sense"] == "watch%2:41:00::"  # follow with the eyes
+    (first, _) = add_glosses(full, analyze(text), "en", PhraseIndex.from_db(full), "")
+    gloss = next(t["gloss"] for t in first["tokens"] if t["text"] == "watched")
+    assert gloss["sense"] == "watch%2:39:00::"  # look attentively, as at the film
+    assert discourse.PULL > 0
+
+
+def test_an_occurrence_is_not_pulled_by_its_own_vote() -> None:
+    from reader.lexicon.senses.discourse import TextEvidence
+    from reader.lexicon.senses.model import _pulled
+
+    scores = [1.0, 0.4]
+    own = TextEvidence({("x", "NOUN"): {"a": 0.6}}).pull("x", "NOUN")
+    assert _pulled(scores, ["a", "b"], own) == scores  # its own margin, and nothing else
+    other = TextEvidence({("x", "NOUN"): {"a": 0.6, "b": 2.0}}).pull("x", "NOUN")
+    assert _pulled(scores, ["a", "b"], other)[1] > 1.0  # two sure ones elsewhere say "b"
+
+
+def test_an_idiom_gloss_restating_a_wordnet_sense_carries_its_key(
+    full: sqlite_utils.Database,
+) -> None:
+    gloss = shown(full, "The meeting took place in Seoul.", "took")
+    assert (gloss["term"], gloss["source"]) == ("take place", "idioms")  # its wording stays
+    assert gloss["sense"] == "take_place%2:30:00::"  # happen: WordNet's come to pass, occur

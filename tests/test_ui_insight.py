@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from _pilot import SIZE, reading, settle
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
@@ -56,6 +57,47 @@ async def test_stats_plot_the_reading(db_path: Path, seed_id: int) -> None:
         # no reviews yet, and five sentences read in a second: no empty frames for those
         assert len(plots) == 4 and [p.id for p in shown] == ["plot-known", "plot-read"]
         assert all(p.region.height > 5 for p in shown)
+
+
+async def test_stats_counted_ahead_show_at_once_and_are_counted_again_when_the_logs_move(
+    db_path: Path, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.learn import stats as stats_module
+
+    db = open_db(db_path)
+    sentences = [r[0] for r in db.execute("SELECT id FROM sentences ORDER BY idx LIMIT 6")]
+    for sid in sentences[:5]:
+        mark_read(db, seed_id, sid)
+    counts: list[int] = []
+    real = stats_module.compute
+
+    def counting(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        counts.append(result.sentences_read)
+        return result
+
+    monkeypatch.setattr(stats_module, "compute", counting)
+    monkeypatch.setattr("reader.ui.app.compute", counting)
+    monkeypatch.setattr("reader.ui.screens.stats.compute", counting)
+    app = make_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert counts == [5]  # counted ahead, when the app started
+        await pilot.press("S")
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        summary = str(screen.query_one("#stats-summary", Static).render())
+        assert "5 sentences read" in summary  # in the first frame, before any worker ran
+        await settle(app, pilot)
+        assert counts == [5]  # nothing moved: not counted again
+        await pilot.press("escape")
+        mark_read(db, seed_id, sentences[5])
+        await pilot.press("S")
+        await settle(app, pilot)
+        summary = str(app.screen.query_one("#stats-summary", Static).render())
+        # counted again: the figures but the words first, then all of them
+        assert counts == [5, 6, 6] and "6 sentences read" in summary and "… words" not in summary
+    db.close()
 
 
 async def test_the_study_list_marks_ticked_words_at_once(

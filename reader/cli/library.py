@@ -117,6 +117,8 @@ def import_cmd(
                 loaded = replace(loaded, title=title)
             with ProgressLine(f"importing {Path(path).name or path}") as report:
                 result = import_text(db, loaded, lang, progress=report)
+                if result.created:
+                    _after_import(db, result, lang, report)
         except Exception as exc:
             if len(paths) == 1:
                 raise
@@ -138,6 +140,18 @@ def import_cmd(
         emit_json(imported)
     if failures:
         raise click.exceptions.Exit(1)
+
+
+def _after_import(db: Any, result: Any, lang: str, report: Any) -> None:
+    """Count the new text's phrases now, so its first study list is quick. The text is stored
+    either way: should this fail, its study list counts them when asked, as before."""
+    # lazy: the phrase counting comes with the text pipeline, which `read` does without
+    from reader.learn.after_import import after_import
+
+    try:
+        after_import(db, result.text_id, lang, progress=report, analysed=result.analysed)
+    except Exception as exc:
+        click.echo(f"sentences: phrases not counted yet ({describe(exc)})", err=True)
 
 
 def _known_record(db: Any, text_id: int) -> dict[str, object]:

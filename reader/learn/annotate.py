@@ -19,9 +19,11 @@ from reader.learn.glossing import PARTS_KIND, PARTS_SOURCE, GlossEntry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.session import Unit, glossable, unit_entry, units_of
 from reader.learn.status import normalize_key
+from reader.learn.text_senses import evidence_of
 from reader.learn.texts import TokenRow
 from reader.lexicon.lookup import Gloss
 from reader.lexicon.readable import readable
+from reader.lexicon.senses.discourse import TextEvidence
 
 
 class NotInSentence(ValueError):
@@ -72,13 +74,15 @@ def add_glosses(
     have none, as in the reader; the learner's statuses do not matter here (a known word still
     gets the gloss its entry would show).
     """
+    evidence = document_evidence(db, sentences)
     for number, sentence in enumerate(sentences, start=1):
         tokens = token_rows(sentence["tokens"])
         found: dict[int, dict[str, Any] | None] = {}
         for unit in units_of(tokens, phrases):
             gloss = None
             if glossable(tokens, unit):
-                gloss = first_gloss(unit_entry(db, tokens, unit, lang, native_lang), unit)
+                entry = unit_entry(db, tokens, unit, lang, native_lang, evidence=evidence)
+                gloss = first_gloss(entry, unit)
             found.update(dict.fromkeys(unit.token_idxs, gloss))
         for i, token in enumerate(sentence["tokens"]):
             if token["is_word"]:
@@ -86,6 +90,13 @@ def add_glosses(
         if progress is not None and number % 200 == 0:
             progress(number, len(sentences))
     return sentences
+
+
+def document_evidence(
+    db: sqlite_utils.Database, sentences: Sequence[Mapping[str, Any]]
+) -> TextEvidence:
+    """What the whole document tells the ranker, built as the reader builds it per text."""
+    return evidence_of(db, [token_rows(s["tokens"]) for s in sentences])
 
 
 def gloss_in_sentence(

@@ -29,6 +29,7 @@ from reader.learn.choice import Choice
 from reader.learn.glossing import GlossEntry
 from reader.learn.texts import TokenRow
 from reader.learn.units import GlossRow, Unit, listed_row, unit_entry
+from reader.lexicon.senses.discourse import TextEvidence
 
 _EPOCHS = itertools.count(1)
 
@@ -43,6 +44,7 @@ class EntriesRequest:
     lang: str
     native_lang: str | None
     choices: Mapping[str, Choice | None]
+    evidence: TextEvidence | None = None  # the whole text's say, if built (issue 18)
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,9 @@ def look_up_entries(
         if cancelled():
             return None
         entries[unit] = unit_entry(
-            db, request.tokens, unit, request.lang, request.native_lang, request.choices
-        )
+            db, request.tokens, unit, request.lang, request.native_lang, request.choices,
+            request.evidence,
+        )  # fmt: skip
     return FoundEntries(request.epoch, MappingProxyType(entries))
 
 

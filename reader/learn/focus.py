@@ -26,6 +26,7 @@ from reader.learn.glossing import GlossEntry
 from reader.learn.marks import Marks
 from reader.learn.phrases import PhraseIndex
 from reader.learn.status import IGNORED, KNOWN, NEW, TermState, get_terms, normalize_key
+from reader.learn.text_senses import evidence_for
 from reader.learn.texts import SentenceRow, TextInfo, TokenRow, sentence_at, tokens_of
 from reader.learn.units import (
     OPEN_CLASS_POS,
@@ -338,6 +339,7 @@ class Focus:
             lang=self.info.lang,
             native_lang=self.config.native_lang,
             choices=MappingProxyType(dict(self.marks.choices)),
+            evidence=evidence_for(self.db, self.text_id),
         )
 
     def take_entries(self, found: FoundEntries) -> bool:
@@ -353,7 +355,7 @@ class Focus:
     def _look_up(self, unit: Unit) -> GlossEntry:
         return unit_entry(
             self.db, self.tokens, unit, self.info.lang, self.config.native_lang,
-            self.marks.choices,
+            self.marks.choices, evidence_for(self.db, self.text_id),
         )  # fmt: skip
 
     def forget_glosses(self) -> None:

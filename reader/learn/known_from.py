@@ -6,6 +6,13 @@ thousands of words they know. Each entry is lemmatized as the reader lemmatizes 
 counts for "go"); an entry with no word in it, or too long to be a term, is counted as not a
 word. A file that is binary, empty or not UTF-8/UTF-16 text is refused whole, before anything
 is marked.
+
+A CSV or TSV often starts with a header row ("word,meaning"). The first row is taken as a
+header, not an entry, when its first cell is a name for a column of words (:data:`WORD_HEADERS`:
+"word", "term", "lemma", "front"…) and each of its other cells is empty or a name for another
+column (:data:`OTHER_HEADERS`: "meaning", "translation", "back", "tags"…), case aside. So
+"word,meaning" is a header, while "word,a unit of language" (a list that starts with the word
+"word") is an entry. A plain list, one word a line, has no header.
 """
 
 from __future__ import annotations
@@ -29,6 +36,18 @@ MAX_WORDS = 6  # an entry longer than this is a sentence, not a term
 MAX_BYTES = 200 * 1024 * 1024
 _TAG = re.compile(r"<[^>]*>")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
+
+
+WORD_HEADERS = frozenset(
+    ("word", "words", "term", "terms", "lemma", "lemmas", "front", "headword", "vocabulary",
+     "vocab", "expression", "entry", "target")
+)  # fmt: skip
+OTHER_HEADERS = frozenset(
+    ("meaning", "meanings", "translation", "translations", "definition", "definitions", "back",
+     "gloss", "glosses", "note", "notes", "tag", "tags", "example", "examples", "sentence",
+     "context", "pos", "part of speech", "reading", "pronunciation", "frequency", "rank",
+     "count", "status", "level", "source", "language", "lang", "date", "added", "known")
+)  # fmt: skip
 
 
 class WordListError(ValueError):
@@ -84,11 +103,24 @@ def _text_fields(path: Path, text: str) -> list[str]:
     # Anki's notes export starts with "#separator:tab", "#html:true" ... lines.
     lines = [line for line in lines if not re.match(r"#[a-z ]+:", line)]
     if path.suffix.lower() == ".csv" or (lines and "," in lines[0] and "\t" not in lines[0]):
-        dialect = "excel"
-        return [row[0] for row in csv.reader(lines, dialect) if row]
-    if any("\t" in line for line in lines):
-        return [row[0] for row in csv.reader(lines, delimiter="\t") if row]
-    return lines
+        rows = [row for row in csv.reader(lines, "excel") if row]
+    elif any("\t" in line for line in lines):
+        rows = [row for row in csv.reader(lines, delimiter="\t") if row]
+    else:
+        return lines
+    if rows and is_header(rows[0]):
+        rows = rows[1:]
+    return [row[0] for row in rows]
+
+
+def is_header(row: list[str]) -> bool:
+    """Whether a CSV/TSV's first row names its columns (the rule is in the module docstring)."""
+    cells = [" ".join(cell.split()).lower() for cell in row]
+    return (
+        bool(cells)
+        and cells[0] in WORD_HEADERS
+        and all(not cell or cell in OTHER_HEADERS for cell in cells[1:])
+    )
 
 
 def _apkg_fields(path: Path) -> list[str]:

@@ -134,53 +134,53 @@ class PhraseIndex:
         """Non-overlapping phrases, leftmost first and longest at each start."""
         found: list[PhraseMatch] = []
         taken: set[int] = set()
-        for i, token in enumerate(tokens):
-            if i in taken or not token.is_word:
+        # Each token's written form and lemma, lowercased once per sentence (not once per
+        # phrase tried): what a phrase's word may be to fit it; () for punctuation.
+        lowers = [t.text.lower() for t in tokens]
+        lemmas = [t.lemma.lower() for t in tokens]
+        forms = [
+            (lo, le) if t.is_word else () for t, lo, le in zip(tokens, lowers, lemmas, strict=True)
+        ]
+        by_first = self._by_first
+        for i, fits in enumerate(forms):
+            if not fits or i in taken:
+                continue
+            lower, lemma = fits
+            first = by_first.get(lemma, [])
+            if lower != lemma:
+                first = first + by_first.get(lower, [])
+            if not first:
                 continue
             # Only phrases whose second word is among the next few words can start here: a
             # cheap cut that keeps the order (a novel's 30,000 sentences in seconds, not minutes).
-            near = {
-                w
-                for t in tokens[i + 1 : i + MAX_GAP + 2]
-                for w in (t.text.lower(), t.lemma.lower())
-            }
-            candidates = [w for w in self._candidates(token) if w[1] in near]
+            near = set(lowers[i + 1 : i + MAX_GAP + 2])
+            near.update(lemmas[i + 1 : i + MAX_GAP + 2])
+            candidates = [w for w in first if w[1] in near]
+            if not candidates:
+                continue
             # A phrase written out whole is really there; a split one only maybe, so every
             # whole one is tried first: "took place in" is "take place", not "take (place) in".
-            tries = [(w, self._contiguous) for w in candidates]
-            tries += [(w, self._split_verb) for w in candidates]
-            for words, where in tries:
-                idxs = where(tokens, i, words)
-                if idxs and not taken.intersection(idxs) and _plausible(tokens, idxs):
-                    found.append(PhraseMatch(" ".join(words), idxs))
-                    taken.update(idxs)
-                    break
+            for split in (False, True):
+                for words in candidates:
+                    if split:
+                        idxs = self._split_verb(tokens, forms, i, words)
+                    else:
+                        idxs = _contiguous(forms, i, words)
+                    if idxs and not taken.intersection(idxs) and _plausible(tokens, idxs):
+                        found.append(PhraseMatch(" ".join(words), idxs))
+                        taken.update(idxs)
+                        break
+                else:
+                    continue
+                break
         return found
 
-    def _candidates(self, token: TokenLike) -> list[tuple[str, ...]]:
-        lower, lemma = token.text.lower(), token.lemma.lower()
-        first = self._by_first.get(lemma, [])
-        if lower != lemma:
-            first = first + self._by_first.get(lower, [])
-        return first
-
     @staticmethod
-    def _fits(token: TokenLike, word: str) -> bool:
-        return token.is_word and word in (token.text.lower(), token.lemma.lower())
-
-    def _contiguous(
-        self, tokens: Sequence[TokenLike], start: int, words: tuple[str, ...]
-    ) -> tuple[int, ...] | None:
-        end = start + len(words)
-        if end > len(tokens):
-            return None
-        window = tokens[start:end]
-        if all(self._fits(t, w) for t, w in zip(window, words, strict=True)):
-            return tuple(range(start, end))
-        return None
-
     def _split_verb(
-        self, tokens: Sequence[TokenLike], start: int, words: tuple[str, ...]
+        tokens: Sequence[TokenLike],
+        forms: Sequence[tuple[str, ...]],
+        start: int,
+        words: tuple[str, ...],
     ) -> tuple[int, ...] | None:
         if len(words) != 2 or words[1] not in PARTICLES or tokens[start].pos != "VERB":
             return None
@@ -192,7 +192,7 @@ class PhraseIndex:
             if not all(t.is_word and t.pos in GAP_POS for t in between):
                 return None
             candidate = tokens[j]
-            if candidate.pos in PARTICLE_POS and self._fits(candidate, words[1]):
+            if candidate.pos in PARTICLE_POS and words[1] in forms[j]:
                 after = tokens[j + 1] if j + 1 < len(tokens) else None
                 if after is not None and after.pos in OBJECT_POS:
                     return None  # "get China on board": "on" takes "board", no particle
@@ -200,13 +200,33 @@ class PhraseIndex:
         return None
 
 
+def _contiguous(
+    forms: Sequence[tuple[str, ...]], start: int, words: tuple[str, ...]
+) -> tuple[int, ...] | None:
+    """The phrase written out whole from ``start``: each of its words fits its token."""
+    end = start + len(words)
+    if end > len(forms):
+        return None
+    for k, word in enumerate(words):
+        if word not in forms[start + k]:
+            return None
+    return tuple(range(start, end))
+
+
 def _plausible(tokens: Sequence[TokenLike], idxs: tuple[int, ...]) -> bool:
     """Cheap guards against homographs of phrases: "in that" + noun ("in that dialogue") is not
-    the conjunction, and "did in 2018" is not the verb "do in"."""
+    the conjunction, "did in 2018" is not the verb "do in", and "a bit of French style" is the
+    noun "bit" with its article, not the adverb "a bit" (somewhat)."""
     last = tokens[idxs[-1]]
     if last.pos == "DET" and last.lemma.lower() != "all":  # "after all", "once and for all"
         return False
     after = idxs[-1] + 1
+    if (
+        tokens[idxs[0]].text.lower() == "a"
+        and after < len(tokens)
+        and tokens[after].text.lower() == "of"
+    ):
+        return False  # "a lot of", "a little of": an article, a noun and its "of"
     return not (
         tokens[idxs[0]].pos in ("VERB", "AUX")
         and last.pos in PARTICLE_POS

@@ -25,6 +25,7 @@ from reader.learn.choice import Choice
 from reader.learn.glossing import GlossEntry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.status import TermState, get_terms
+from reader.learn.text_senses import evidence_for
 from reader.learn.texts import SentenceRow, TokenRow, sentence_at, sentences_between, tokens_of
 from reader.learn.units import Unit, gloss_wanted, listed_row, unit_entry, units_of
 
@@ -79,8 +80,9 @@ def read_ahead(db: sqlite_utils.Database, request: AheadRequest) -> Ahead:
 
     def entry(unit: Unit) -> GlossEntry:
         found = entries[unit] = unit_entry(
-            db, tokens, unit, request.lang, request.native_lang, request.choices
-        )
+            db, tokens, unit, request.lang, request.native_lang, request.choices,
+            evidence_for(db, request.text_id),
+        )  # fmt: skip
         return found
 
     listed: set[str] = set()

@@ -60,6 +60,7 @@ class Stats:
     reviews_by_day: list[tuple[str, int, float]] = field(default_factory=list)
     minutes_by_day: list[tuple[str, int]] = field(default_factory=list)
     reading_sessions: list[Session] = field(default_factory=list)
+    words_counted: bool = True  # words_read and new_seen (see ``compute(words=False)``)
 
     @property
     def empty(self) -> bool:
@@ -68,6 +69,7 @@ class Stats:
 
     def as_dict(self, *, series: bool = False) -> dict[str, object]:
         data = asdict(self)
+        data.pop("words_counted")
         if not series:
             for name in ("known_by_day", "read_by_day", "reviews_by_day", "minutes_by_day",
                          "reading_sessions"):  # fmt: skip
@@ -93,11 +95,15 @@ def compute(
     lang: str = "en",
     *,
     estimate: bool = True,
+    words: bool = True,
     today: date | None = None,
 ) -> Stats:
     """Every figure of the stats screen (and ``sentences stats``), counted from ``since`` (an
-    ISO date) on; ``known`` and ``learning`` are totals now."""
+    ISO date) on; ``known`` and ``learning`` are totals now. ``words=False`` leaves out what
+    needs the tokens of every sentence read (words read, words met still new: most of the
+    time), for a first frame; ``words_counted`` says so."""
     stats = Stats(since)
+    stats.words_counted = words
     after = since or ""
     by_status = dict(
         db.execute("SELECT status, COUNT(*) FROM terms WHERE lang = ? GROUP BY status", (lang,))
@@ -113,7 +119,7 @@ def compute(
     stats.status_changes = sum(1 for day, *_ in history if day >= after)
     stats.became_known = sum(1 for day, _o, new in history if day >= after and new == KNOWN)
     stats.known_by_day = _known_by_day(history, after)
-    _reading(db, stats, after, lang)
+    _reading(db, stats, after, lang, words)
     _reviews(db, stats, after)
     days = _active_days(db)
     stats.days_active = sum(1 for d in days if d >= after)
@@ -131,6 +137,24 @@ def compute(
     return stats
 
 
+def history_mark(db: sqlite_utils.Database, lang: str = "en") -> tuple[object, ...]:
+    """What the figures of :func:`compute` depend on, in a few milliseconds: the size and last
+    entry of each log, the count of terms by status, and today's date (the streak). Figures
+    counted under the same mark are still true, so the reader can show them at once."""
+    row = db.execute(
+        "SELECT (SELECT COUNT(*) || ' ' || COALESCE(MAX(at), '') FROM sentences_read), "
+        "(SELECT COUNT(*) || ' ' || COALESCE(MAX(id), 0) FROM term_history), "
+        "(SELECT COUNT(*) || ' ' || COALESCE(MAX(id), 0) FROM review_log), "
+        "(SELECT COUNT(*) || ' ' || COALESCE(MAX(id), 0) FROM events), "
+        "(SELECT group_concat(status || '=' || n) FROM "
+        " (SELECT status, COUNT(*) AS n FROM terms WHERE lang = ? GROUP BY status)), "
+        "(SELECT COUNT(*) || ' ' || COALESCE(MAX(id), 0) FROM texts), "
+        "date('now', 'localtime')",
+        (lang,),
+    ).fetchone()
+    return tuple(row)
+
+
 def _known_by_day(history: list[tuple[str, int | None, int]], after: str) -> list[tuple[str, int]]:
     """The number of known words at the end of each day with a change (from ``after`` on)."""
     known = 0
@@ -142,14 +166,17 @@ def _known_by_day(history: list[tuple[str, int | None, int]], after: str) -> lis
     return sorted(out.items())
 
 
-def _reading(db: sqlite_utils.Database, stats: Stats, after: str, lang: str) -> None:
+def _reading(
+    db: sqlite_utils.Database, stats: Stats, after: str, lang: str, tokens: bool = True
+) -> None:
     """Sentences and running words read per day, and the words met still new: one pass over
-    the token rows of the sentences read."""
+    the token rows of the sentences read (``tokens=False``: sentences only)."""
+    data_column = "k.data" if tokens else "NULL"
+    token_join = "LEFT JOIN sentence_tokens k ON k.sentence_id = s.id " if tokens else ""
     rows = db.execute(
-        "SELECT date(r.at, 'localtime'), k.data FROM sentences_read r "
+        f"SELECT date(r.at, 'localtime'), {data_column} FROM sentences_read r "
         "JOIN sentences s ON s.id = r.sentence_id JOIN texts t ON t.id = r.text_id "
-        "LEFT JOIN sentence_tokens k ON k.sentence_id = s.id "
-        "WHERE t.lang = ? AND date(r.at, 'localtime') >= ?",
+        f"{token_join}WHERE t.lang = ? AND date(r.at, 'localtime') >= ?",
         (lang, after),
     )
     sentences: Counter[str] = Counter()
@@ -170,7 +197,8 @@ def _reading(db: sqlite_utils.Database, stats: Stats, after: str, lang: str) -> 
     stats.sentences_read = sum(sentences.values())
     stats.words_read = sum(words.values())
     stats.read_by_day = [(d, sentences[d], words[d]) for d in sorted(sentences)]
-    stats.new_seen = _still_new(db, met, lang)
+    if tokens:
+        stats.new_seen = _still_new(db, met, lang)
 
 
 def _still_new(db: sqlite_utils.Database, lemma_ids: set[int], lang: str) -> int:

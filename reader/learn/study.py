@@ -10,7 +10,7 @@ to 0.5 for one wordfreq has never seen. Names (PROPN) do not count, as in the un
 
 It reads only the text's occurrence index (one row per lemma) and its counted multi-word terms
 (:mod:`reader.learn.study_phrases`), so a novel takes a few tens of milliseconds once its
-phrases are counted (seconds, the first time and after the set of phrases changed).
+phrases are counted (at import, or in the background after the set of phrases changed).
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from reader.learn.status import NEW, TermState, needs_gloss
 from reader.learn.texts import TokenRow
 from reader.lexicon.frequency import rank_threshold
 from reader.lexicon.senses import SenseContext
+from reader.lexicon.senses.discourse import TextEvidence
 from reader.lexicon.senses.model import common_names
 
 OPEN_CLASS_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "INTJ"})
@@ -104,15 +105,17 @@ def unit_entry(
     lang: str = "en",
     native_lang: str | None = None,
     pending: Mapping[str, Choice | None] | None = None,
+    evidence: TextEvidence | None = None,
 ) -> GlossEntry:
     """The word's entry for ``unit`` read in the sentence ``tokens``: its senses ranked by that
-    sentence; a phrase is looked up whole, with no part of speech."""
+    sentence, and by the whole text when its ``evidence`` is known; a phrase is looked up
+    whole, with no part of speech."""
     return gloss_entry(
         db,
         unit.key,
         pos=unit.pos if not unit.is_phrase else None,
         lang=lang,
-        context=SenseContext.of_tokens(tokens, unit.token_idxs),
+        context=SenseContext.of_tokens(tokens, unit.token_idxs, evidence),
         native_lang=native_lang,
         pending=pending,
     )

@@ -58,6 +58,12 @@ def rank_threshold(lemma: str, n: int = DEFAULT_TOP, lang: str = LANG) -> bool:
     return lemma.strip().lower() in top_lemmas(n, lang)
 
 
+# English modal verbs are their own lemmas in the reader: its tagger follows UD English EWT,
+# where "could" is "could", not lemminflect's "can". Ranked as lemminflect has them, a head start
+# of the top 3,000 lemmas marked "can" and "will" known and left "could" and "would" new.
+MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+
+
 @lru_cache(maxsize=8)
 def top_lemmas(n: int = DEFAULT_TOP, lang: str = LANG) -> frozenset[str]:
     """The ``n`` most frequent lemmas, in wordfreq's order of their most frequent form."""
@@ -76,7 +82,10 @@ def ranked_lemmas(n: int = DEFAULT_TOP, lang: str = LANG) -> tuple[str, ...]:
     while True:
         forms = wordfreq.top_n_list(lang, size)
         for form in forms:
-            lemmas = {lemma.lower() for found in getAllLemmas(form).values() for lemma in found}
+            if form in MODALS:
+                lemmas = {form}  # as the tagger has them (see MODALS)
+            else:
+                lemmas = {lemma.lower() for found in getAllLemmas(form).values() for lemma in found}
             for lemma in sorted(lemmas) or [form]:
                 chosen.setdefault(lemma, None)
                 if len(chosen) >= n:

@@ -180,10 +180,25 @@ def _copy_table(
     report.rows[table] = count
 
 
+def _key_columns(conn: sqlite3.Connection, table: str) -> list[str] | None:
+    """The primary key of a WITHOUT ROWID table (``chapters``), which has no rowid to copy by;
+    None for a table with rowids."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    if row is None or "WITHOUT ROWID" not in " ".join(str(row[0]).upper().split()):
+        return None
+    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    return [str(r[1]) for r in sorted(info, key=lambda r: int(r[5])) if int(r[5]) > 0]
+
+
 def _readable_rows(
     conn: sqlite3.Connection, table: str, quoted: str, report: RescueReport
 ) -> Iterator[tuple[object, ...]]:
-    """Every row of ``table`` that reads back, in rowid order, stepping over damaged pages."""
+    """Every row of ``table`` that reads back, in rowid order (primary key order for a table
+    without rowids), stepping over damaged pages."""
+    keys = _key_columns(conn, table)
+    if keys is not None:
+        yield from _readable_rows_by_key(conn, table, quoted, keys, report)
+        return
     last = -(2**63)
     while True:
         try:
@@ -207,6 +222,84 @@ def _readable_rows(
             return
         yield from (tuple(r[1:]) for r in rows)
         last = int(rows[-1][0])
+
+
+def _readable_rows_by_key(
+    conn: sqlite3.Connection, table: str, quoted: str, keys: list[str], report: RescueReport
+) -> Iterator[tuple[object, ...]]:
+    """As :func:`_readable_rows`, walking the primary key: chunk after chunk, then at damage
+    row by row up to it, and on from the next value of the key's first column that reads back
+    (when it is a number; else what came before the damage is what is kept)."""
+    key = ", ".join(f'"{k}"' for k in keys)
+    after = f"({key}) > ({', '.join('?' * len(keys))})"
+    select = f'SELECT {key}, {quoted} FROM "{table}"'
+    width = len(keys)
+    last: tuple[object, ...] | None = None
+    while True:
+        where = f"WHERE {after}" if last is not None else ""
+        try:
+            rows = conn.execute(
+                f"{select} {where} ORDER BY {key} LIMIT ?", (*(last or ()), CHUNK)
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            if table not in report.damaged_tables:
+                report.damaged_tables.append(table)
+            while True:  # one by one up to the damage
+                where = f"WHERE {after}" if last is not None else ""
+                try:
+                    row = conn.execute(
+                        f"{select} {where} ORDER BY {key} LIMIT 1", last or ()
+                    ).fetchone()
+                except sqlite3.DatabaseError:
+                    break
+                if row is None:
+                    return
+                yield tuple(row[width:])
+                last = tuple(row[:width])
+            if last is None:
+                return
+            first, final = last[0], last[-1]
+            if not isinstance(first, int) or not isinstance(final, int):
+                return
+            # Further in the same text (the key's last column), else in the next one.
+            same = _next_readable_key(conn, table, keys, last[:-1], final)
+            if same is not None:
+                last = (*last[:-1], same - 1)
+                continue
+            resume = _next_readable_key(conn, table, keys[:1], (), first)
+            if resume is None:
+                return
+            last = (resume, *(None,) * (width - 1))  # NULL sorts first: all of ``resume``
+            continue
+        if not rows:
+            return
+        yield from (tuple(r[width:]) for r in rows)
+        last = tuple(rows[-1][:width])
+
+
+def _next_readable_key(
+    conn: sqlite3.Connection, table: str, keys: list[str], prefix: tuple[object, ...], after: int
+) -> int | None:
+    """The first value of the column ``keys[len(prefix)]`` past ``after`` (its other key
+    columns at ``prefix``) whose rows read back, probing further and further ahead, as
+    :func:`_next_readable` does with rowids."""
+    column = keys[len(prefix)]
+    fixed = "".join(f' AND "{k}" = ?' for k in keys[: len(prefix)])
+    step = 1
+    while step < 2**62:
+        try:
+            conn.execute(
+                f'SELECT * FROM "{table}" WHERE "{column}" = ?{fixed}', (after + step, *prefix)
+            ).fetchall()
+            row = conn.execute(
+                f'SELECT MIN("{column}") FROM "{table}" WHERE "{column}" >= ?{fixed}',
+                (after + step, *prefix),
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            step *= 2
+            continue
+        return int(row[0]) if row is not None and row[0] is not None else None
+    return None
 
 
 def _rows_before_damage(

@@ -268,13 +268,21 @@ def count_sentences_with(
 ) -> int:
     """How many sentences hold a word of term ``key`` (a varint ends on each byte < 0x80, so a
     posting list is counted without decoding it)."""
-    total = 0
-    for _tid, blobs in _postings(conn, key, text_id, lang):
+    return sum(sentences_by_text(conn, key, text_id, lang).values())
+
+
+def sentences_by_text(
+    conn: sqlite3.Connection, key: str, text_id: int | None = None, lang: str | None = None
+) -> dict[int, int]:
+    """How many sentences of each text hold a word of term ``key`` (see
+    :func:`count_sentences_with`); texts without it are left out."""
+    out: dict[int, int] = {}
+    for tid, blobs in _postings(conn, key, text_id, lang):
         if len(blobs) == 1:
-            total += len(blobs[0]) - len(blobs[0].translate(None, _LOW))
+            out[tid] = len(blobs[0]) - len(blobs[0].translate(None, _LOW))
         else:
-            total += len({i for blob in blobs for i in sentence_indexes(blob)})
-    return total
+            out[tid] = len({i for blob in blobs for i in sentence_indexes(blob)})
+    return {tid: n for tid, n in out.items() if n}
 
 
 def _postings(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
@@ -32,6 +32,9 @@ class ImportResult:
     created: bool
     sentences: int
     words: int
+    # The new text's analysis, still in memory, for work done on it right after (counting its
+    # phrases: reader.learn.after_import) without reading it back; () for a text already there.
+    analysed: tuple[AnalyzedSentence, ...] = field(default=(), repr=False, compare=False)
 
 
 def content_hash(content: str) -> str:
@@ -102,7 +105,7 @@ def import_text(
     if progress is not None:
         progress("saving", 1, 1)
     words = sum(1 for s in sentences for t in s.tokens if t[5])
-    return ImportResult(text_id, True, len(sentences), words)
+    return ImportResult(text_id, True, len(sentences), words, tuple(sentences))
 
 
 def _existing(db: sqlite_utils.Database, text_id: int) -> ImportResult:

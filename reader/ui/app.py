@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Hashable
@@ -15,8 +17,10 @@ from textual.app import App
 
 from reader.config import Config, load_config
 from reader.errors import describe
+from reader.learn.met_counts import MetCounts
 from reader.learn.native import warm_up as warm_native
 from reader.learn.phrases import PhraseIndex
+from reader.learn.stats import Stats, compute, history_mark
 from reader.lexicon.frequency import zipf
 from reader.lexicon.idioms import ensure_idioms
 from reader.lexicon.readable import stem
@@ -28,9 +32,11 @@ from reader.text.load import Loaded, load_path
 from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.debug_log import ScreenLogHandler
 from reader.ui.messages import (
+    CatchingUp,
     DebugLog,
     FirstRunApplied,
     FirstRunNeeded,
+    MetCounted,
     PhrasesReady,
     WriteFailed,
     WriteRecovered,
@@ -96,6 +102,15 @@ class SentencesApp(App[None]):
         self.last_text_id: int | None = None  # the text last opened: the library's cursor
         self.player: Player | None = None
         self._player_lock = threading.Lock()
+        # The background catch-up (reader.learn.after_import): its process, and what it is at.
+        self.catching_up: CatchingUp | None = None
+        # The stats screen's figures, counted ahead with the mark of the logs they came from
+        # (reader.learn.stats.history_mark), so S shows them in its first frame.
+        self.stats_counted: tuple[tuple[object, ...], Stats] | None = None
+        # How often the library has the word under the cursor, for its entry.
+        self.met_counts = MetCounts(self.db_path, lang, threading.get_ident(), self.count_met)
+        self._catch_up_process: subprocess.Popen[str] | None = None
+        self._catch_up_again = False
 
     def ensure_player(self) -> Player:
         """The audio player, opened on first use (from a worker: opening a device can be slow).
@@ -164,11 +179,15 @@ class SentencesApp(App[None]):
         self.unsaved = self.writer.close(timeout=0 if given_up else self.close_timeout)
         if self.player is not None:
             self.player.close()
+        process = self._catch_up_process
+        if process is not None and process.poll() is None:
+            process.terminate()  # it writes one text at a time: a text is counted or not
 
     def on_mount(self) -> None:
         if self._debug_handler is not None:
             logging.getLogger(LOGGER).addHandler(self._debug_handler)
         self.writer.start()
+        self.met_counts.ui_thread = threading.get_ident()  # the thread the app runs on
 
         self.push_screen(LibraryScreen())
 
@@ -256,6 +275,8 @@ class SentencesApp(App[None]):
             redraw = getattr(below, "statuses_changed", None)
             if marked and callable(redraw):
                 redraw()
+            if marked:
+                self.catch_up()  # a phrase marked is one of the learner's terms: counts again
 
         self.push_screen(StudyScreen(text_id), closed)
 
@@ -309,7 +330,18 @@ class SentencesApp(App[None]):
             with worker_db(self.db_path) as db:
                 ensure_idioms(db)  # a new release may ship more idioms
             self.load_phrases()
+        self.count_stats()
         settle_heap()  # what was just loaded lives as long as the app: out of the collector's way
+
+    def count_stats(self) -> None:
+        """Count the stats screen's figures ahead (on a worker thread): S then shows them at
+        once, and its own worker counts again only if the logs moved since."""
+        try:
+            with worker_db(self.db_path) as db:
+                mark = history_mark(db)
+                self.stats_counted = (mark, compute(db, estimate=False))
+        except Exception as exc:  # the screen counts for itself then
+            log_failure(exc, "count the stats ahead")
 
     def load_phrases(self) -> None:
         """Build the multi-word term index (on a worker thread, with its own connection)."""
@@ -398,9 +430,75 @@ class SentencesApp(App[None]):
             screen.statuses_changed()
             screen.refresh_all()
 
+    @work(thread=True, group="catch-up", exit_on_error=False)
+    def catch_up(self) -> None:
+        """Count what a text's study list needs (its phrases) for every text not counted
+        against the phrases as they are now: texts from before, or all of them after a
+        dictionary or a phrase of the learner's changed the set. It runs in a process of its
+        own (``python -m reader.learn.after_import``), so counting a library of novels takes
+        none of the reader's time; its progress comes back line by line."""
+        # lazy: the phrase index loads wordfreq's tables (~0.15 s)
+        from reader.learn.after_import import PASSES
+
+        if self._catch_up_process is not None:
+            self._catch_up_again = True  # the one running looks again when it is done
+            return
+        again = True
+        while again and not self._quitting:
+            self._catch_up_again = False
+            with worker_db(self.db_path) as db:
+                todo = [(step.name, len(step.stale(db, self.lang))) for step in PASSES]
+            todo = [(name, n) for name, n in todo if n]
+            if not todo:
+                break
+            self.post_message(CatchingUp(todo[0][0], 0, todo[0][1]))
+            command = [sys.executable, "-m", "reader.learn.after_import", str(self.db_path),
+                       self.lang]  # fmt: skip
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+            )
+            self._catch_up_process = process
+            assert process.stdout is not None
+            for line in process.stdout:
+                name, done, total = line.split()
+                self.post_message(CatchingUp(name, int(done), int(total)))
+            process.wait()
+            self._catch_up_process = None
+            again = self._catch_up_again
+        self.post_message(CatchingUp("", 0, 0))
+
+    def catching_up_now(self) -> bool:
+        """Whether the background catch-up's process is running."""
+        process = self._catch_up_process
+        return process is not None and process.poll() is None
+
+    def on_catching_up(self, message: CatchingUp) -> None:
+        self.catching_up = message if message.total else None
+        for screen in self.screen_stack:
+            shown = getattr(screen, "catching_up_changed", None)
+            if callable(shown):
+                shown()
+
+    @work(thread=True, group="met", exit_on_error=False)
+    def count_met(self, key: str) -> None:
+        """Count how often the library has ``key`` for the word's entry (a few ms, off the UI
+        thread), then have the entry redrawn."""
+        try:
+            with worker_db(self.db_path) as db:
+                self.met_counts.count(db, key)
+        except Exception as exc:  # the entry simply goes without its count
+            log_failure(exc, f"count {key!r} in the library")
+            return
+        self.post_message(MetCounted(key))
+
+    def on_met_counted(self, message: MetCounted) -> None:
+        for screen in self.app_screens():
+            screen.met_counted(message.key)
+
     def on_phrases_ready(self, message: object) -> None:
         for screen in self.app_screens():
             screen.phrases_ready()
+        self.catch_up()  # texts from before, or counted against another set of phrases
 
     def app_screens(self) -> list[AppScreen[Any]]:
         """The screens on the stack that take the app's news (:class:`AppScreen`'s hooks)."""

@@ -54,6 +54,10 @@ class AppScreen(Screen[ResultType]):
     def phrases_ready(self) -> None:
         """The multi-word term index (``app.phrases``) is built: use it."""
 
+    def met_counted(self, key: str) -> None:
+        """How often the library has term ``key`` is counted (``app.met_counts``): redraw
+        the word's entry if it shows that term."""
+
 
 class AppWidget(Widget):
     """A part of a screen with work of its own, and nothing to draw: its workers run and its

@@ -79,6 +79,23 @@ class PhrasesReady(Message):
 
 
 @dataclass
+class CatchingUp(Message):
+    """The background catch-up (:mod:`reader.learn.after_import`) did ``done`` of ``total``
+    texts for its pass ``name``; ``total == 0``: it has finished."""
+
+    name: str
+    done: int
+    total: int
+
+
+@dataclass
+class MetCounted(Message):
+    """How often the library has term ``key`` is counted (``app.met_counts``)."""
+
+    key: str
+
+
+@dataclass
 class SearchFound(Message):
     """A search of the text found ``query`` in sentence ``index`` (None: nowhere)."""
 

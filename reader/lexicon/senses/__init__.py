@@ -9,6 +9,7 @@ frequencies.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -52,7 +53,7 @@ def rank_senses(
     ranked += [g for g, ok in zip(ordered, fits, strict=True) if not ok]
     if close is not None and ranked[:2] == close:
         ranked[1] = replace(ranked[1], close=True)
-    return _put_back(senses, ranked)
+    return _restatements_keyed(_put_back(senses, ranked))
 
 
 MARGIN = 0.5
@@ -140,6 +141,33 @@ def _term_meant_first(senses: list[Gloss], context: SenseContext | None) -> list
                 rank = {k: n for n, k in enumerate(meant)}
                 return sorted(senses, key=lambda g: rank.get(g.sense_key or "", len(rank)))
     return senses
+
+
+def _restatements_keyed(senses: list[Gloss]) -> list[Gloss]:
+    """Another source's gloss of a term that only restates one of WordNet's senses of it
+    carries that sense's key: the idiom list's "take place: happen" is WordNet's "come to pass"
+    (happen, occur...), so the sense the learner sees first is known, and a translation or a
+    choice can follow it. Every content word of the gloss must be among the sense's synonyms
+    and definition words, for one sense only; the gloss's text and place stay as they are."""
+    from reader.lexicon.senses.features import content_word  # lazy: the stopword list
+
+    wordnet = [g for g in senses if g.kind == WORDNET_KIND and g.sense_key]
+    if not wordnet:
+        return senses
+    said = {g.sense_key: _words(g.gloss) | _words(g.synonyms or "") for g in wordnet}
+    out: list[Gloss] = []
+    for gloss in senses:
+        words = {w for w in _words(gloss.gloss) if content_word(w)}
+        if gloss.kind != WORDNET_KIND and gloss.sense_key is None and words:
+            meant = [key for key, have in said.items() if words <= have]
+            if len(meant) == 1:
+                gloss = replace(gloss, sense_key=meant[0])
+        out.append(gloss)
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z'-]*", text.lower()))
 
 
 def _put_back(senses: Sequence[Gloss], ranked: Sequence[Gloss]) -> list[Gloss]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from reader.lexicon.senses.discourse import TextEvidence
 
 
 class Token(Protocol):
@@ -31,15 +34,20 @@ class SenseContext:
     pos: tuple[str, ...]
     target: tuple[int, ...]
     forms: tuple[str, ...] = ()
+    text: TextEvidence | None = None
+    """What the whole text says (:mod:`reader.lexicon.senses.discourse`), when it is known."""
 
     @classmethod
-    def of_tokens(cls, tokens: Sequence[Token], target: Iterable[int]) -> SenseContext:
+    def of_tokens(
+        cls, tokens: Sequence[Token], target: Iterable[int], text: TextEvidence | None = None
+    ) -> SenseContext:
         """From the reader's token rows (``reader.learn.texts.TokenRow``) or anything like them."""
         return cls(
             tuple((t.lemma or "").lower() for t in tokens),
             tuple(t.pos or "X" for t in tokens),
             tuple(target),
             tuple(str(getattr(t, "text", "") or "") for t in tokens),
+            text,
         )
 
     @classmethod
@@ -56,7 +64,7 @@ class SenseContext:
 
     def retarget(self, target: Iterable[int]) -> SenseContext:
         """The same sentence, glossing other tokens: one context serves every word in it."""
-        return SenseContext(self.lemmas, self.pos, tuple(target), self.forms)
+        return SenseContext(self.lemmas, self.pos, tuple(target), self.forms, self.text)
 
     @property
     def target_pos(self) -> str | None:

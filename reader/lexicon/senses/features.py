@@ -30,6 +30,11 @@ STOPWORDS = frozenset(
 )  # fmt: skip
 
 
+def content_word(lemma: str) -> bool:
+    """A lemma that counts as a content word: no stopword, number or punctuation."""
+    return lemma not in STOPWORDS and bool(_WORD.match(lemma))
+
+
 def bag(lemmas: Sequence[str], target: Sequence[int]) -> list[str]:
     """The sentence's content lemmas other than the glossed word's, each once, in order."""
     skip = set(target)

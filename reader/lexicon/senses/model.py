@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import threading
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from reader.lexicon.lookup import Gloss
+from reader.lexicon.senses import discourse
 from reader.lexicon.senses.context import SenseContext
 from reader.lexicon.senses.features import features
 
@@ -100,7 +101,30 @@ class SenseModel:
                 table = self.classes.get(name)
                 by_class[name] = _matched(*table, wanted) if table else 0.0
             found.append(float(self.prior[row]) + self.weight * (boost + by_class[name]))
+        if context.text is not None and discourse.ENABLED and len(context.target) == 1:
+            found = _pulled(found, sense_keys, context.text.pull(*_target(context)))
         return found
+
+
+def _target(context: SenseContext) -> tuple[str, str | None]:
+    return context.lemmas[context.target[0]], context.target_pos
+
+
+def _pulled(
+    found: list[float], sense_keys: Sequence[str | None], votes: Mapping[str, float]
+) -> list[float]:
+    """The scores moved toward the senses the word's other occurrences in the text chose: all
+    the votes, less this occurrence's own (which the scores already say)."""
+    if not votes:
+        return found
+    own = discourse.vote(found)
+    out = []
+    for i, (score, key) in enumerate(zip(found, sense_keys, strict=True)):
+        pull = votes.get(key or "", 0.0)
+        if own is not None and own[0] == i:
+            pull -= own[1]
+        out.append(score + discourse.PULL * min(max(pull, 0.0), discourse.PULL_CAP))
+    return out
 
 
 def _matched(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,7 +18,14 @@ from reader.text.load import Loaded
 from reader.ui.base import worker_db
 from reader.ui.messages import ImportFinished, Progress, WorkFailed
 
-STAGES = {"analysing": "Splitting, tagging and lemmatizing", "saving": "Saving"}
+if TYPE_CHECKING:
+    from reader.text.importer import ImportResult
+
+STAGES = {
+    "analysing": "Splitting, tagging and lemmatizing",
+    "saving": "Saving",
+    "phrases": "Counting its phrases for the study list",
+}
 
 
 class ImportScreen(Screen[None]):
@@ -59,12 +68,27 @@ class ImportScreen(Screen[None]):
                     progress=report,
                     cancelled=lambda: worker.is_cancelled,
                 )
+                if result.created and not worker.is_cancelled:
+                    self._after_import(db, result, report)
         except ImportCancelled:
             return  # the learner left: nothing stored, nothing to say
         except Exception as exc:
             self.post_message(WorkFailed(log_failure(exc, f"import {self.loaded.title!r}")))
             return
         self.post_message(ImportFinished(result.text_id))
+
+    def _after_import(
+        self, db: Any, result: ImportResult, report: Callable[[str, int, int], None]
+    ) -> None:
+        """Count the new text's phrases, so its first study list (L) opens at once. The text
+        is stored either way: should this fail, the study list counts them when asked."""
+        # lazy: the phrase index loads wordfreq's tables (~0.15 s)
+        from reader.learn.after_import import after_import
+
+        try:
+            after_import(db, result.text_id, self.lang, progress=report, analysed=result.analysed)
+        except Exception as exc:
+            log_failure(exc, f"count the phrases of {self.loaded.title!r}")
 
     def on_progress(self, message: Progress) -> None:
         self.query_one("#import-stage", Label).update(STAGES.get(message.stage, message.stage))

@@ -1,8 +1,11 @@
 """The stats screen: known words over time, reading and reviews per day, the streak.
 
-Everything is counted in a worker (:func:`reader.learn.stats.compute`), so the screen's first
-frame shows at once with "Counting…"; the plots follow, then the vocabulary estimate (it ranks
-twenty thousand lemmas of the language the first time, about half a second). A data home with
+Everything is counted in a worker (:func:`reader.learn.stats.compute`): ahead by the app (when
+it starts, and each time this screen counts), so the first frame has the figures, and again
+when the screen opens if the logs moved since (:func:`reader.learn.stats.history_mark`, a few
+milliseconds); without figures ahead it says "Counting…" first. The plots follow in the next
+frame, then the vocabulary estimate (it ranks twenty thousand lemmas of the language the first
+time, about half a second), kept with the figures. A data home with
 nothing recorded shows a sentence saying why instead of empty plot frames.
 """
 
@@ -20,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
-from reader.learn.stats import Stats, why_empty
+from reader.learn.stats import Stats, compute, history_mark, why_empty
 from reader.logs import log_failure
 from reader.ui.base import AppScreen, cancelled, worker_db
 from reader.ui.messages import WorkFailed
@@ -30,9 +33,10 @@ DAYS_SHOWN = 60  # the plots' span: two months of days, so a day stays a readabl
 
 
 class StatsLoaded(Message):
-    def __init__(self, stats: Stats) -> None:
+    def __init__(self, stats: Stats, mark: tuple[object, ...] | None = None) -> None:
         super().__init__()
         self.stats = stats
+        self.mark = mark
 
 
 class EstimateLoaded(Message):
@@ -61,6 +65,7 @@ class StatsScreen(AppScreen[None]):
     """
 
     stats: Stats | None = None
+    mark: tuple[object, ...] | None = None  # of the logs the figures shown were counted from
     plotted = False  # the plots are drawn
     # perf_counter() once the frame with the figures, then the one with the plots, was drawn
     # (bench/insight.py times the screen by them; pilot.press would wait for the plots too).
@@ -78,20 +83,35 @@ class StatsScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.title = "Sentences"
         self.sub_title = "Your progress"
+        counted_ahead = self.sentences_app.stats_counted
+        if counted_ahead is not None:
+            # Counted ahead by the app: shown in the first frame, checked by ``load``.
+            self.mark, stats = counted_ahead
+            self.on_stats_loaded(StatsLoaded(stats))
         self.load()
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def load(self) -> None:
-        from reader.learn.stats import compute
-
+        """Count the figures, unless those shown were counted under the same mark of the logs
+        (nothing read, marked or reviewed since)."""
         try:
             with worker_db(self.sentences_app.db_path) as db:
+                mark = history_mark(db)
+                if mark == self.mark:
+                    return
+                # The figures but the words first (a few SQL counts), for the next frame;
+                # then every figure, with the words of each sentence read.
+                quick = compute(db, estimate=False, words=False)
+                if cancelled():
+                    return
+                self.post_message(StatsLoaded(quick))
                 stats = compute(db, estimate=False)
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot count: {log_failure(exc, 'stats')}"))
             return
+        self.sentences_app.stats_counted = (mark, stats)
         if not cancelled():
-            self.post_message(StatsLoaded(stats))
+            self.post_message(StatsLoaded(stats, mark))
 
     @work(thread=True, exclusive=True, group="stats-estimate", exit_on_error=False)
     def estimate(self) -> None:
@@ -109,18 +129,27 @@ class StatsScreen(AppScreen[None]):
 
     def on_stats_loaded(self, message: StatsLoaded) -> None:
         self.stats = stats = message.stats
+        if message.mark is not None:
+            self.mark = message.mark
         self._summary()
+        self.call_after_refresh(self._figures_drawn)
         if stats.empty:
+            self.query_one(Grid).add_class("empty")
             return
+        if not stats.words_counted:
+            return  # the plots wait for every figure
         # The figures show in the next frame; the plots (plotext draws each in Python, tens of
-        # milliseconds) in the one after, then the estimate is counted.
+        # milliseconds) in the one after, then the estimate is counted (once).
         self.call_after_refresh(self._draw_plots)
+
+    def _figures_drawn(self) -> None:
+        if self.figures_at is None:  # called after the refresh that drew the figures
+            self.figures_at = perf_counter()
 
     def _draw_plots(self) -> None:
         stats = self.stats
         if stats is None:
             return
-        self.figures_at = perf_counter()  # called after the refresh that drew the figures
         self.query_one(Grid).remove_class("empty")
         self.call_after_refresh(self._plots_drawn)
         self.plotted = True
@@ -143,12 +172,14 @@ class StatsScreen(AppScreen[None]):
                    [([minutes.get(d, 0) for d in days], "minutes", True)])  # fmt: skip
 
     def _plots_drawn(self) -> None:
-        self.plots_at = perf_counter()
-        self.estimate()
+        if self.plots_at is None:
+            self.plots_at = perf_counter()
+        if self.stats is not None and self.stats.vocabulary_estimate is None:
+            self.estimate()
 
     def on_estimate_loaded(self, message: EstimateLoaded) -> None:
         if self.stats is not None:
-            self.stats.vocabulary_estimate = message.estimate
+            self.stats.vocabulary_estimate = message.estimate  # kept with the figures ahead
             self._summary()
 
     def _summary(self) -> None:
@@ -166,8 +197,9 @@ class StatsScreen(AppScreen[None]):
             f"Streak {counted(stats.streak, 'day')} · {counted(stats.days_active, 'day')} active"
             f" · {stats.active_minutes:,} min reading in {counted(stats.sessions, 'session')}",
             f"{counted(stats.sentences_read, 'sentence')} read "
-            f"({counted(stats.words_read, 'word')}) · {counted(stats.reviews, 'review')}"
-            f"{retention} · {stats.new_seen:,} words met still new",
+            f"({counted(stats.words_read, 'word') if stats.words_counted else '… words'})"
+            f" · {counted(stats.reviews, 'review')}{retention} · "
+            f"{f'{stats.new_seen:,}' if stats.words_counted else '…'} words met still new",
         ]
         self.query_one("#stats-summary", Static).update("\n".join(lines))
 

@@ -7,6 +7,8 @@ get review cards). The list is read and the marks are written in workers.
 
 from __future__ import annotations
 
+import time
+
 import sqlite_utils
 from textual import work
 from textual.app import ComposeResult
@@ -16,7 +18,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reader.learn.status import KNOWN
-from reader.learn.study import StudyItem, mark_words
+from reader.learn.study import StudyItem, mark_words, study_list
+from reader.learn.study_phrases import stale_texts
 from reader.learn.texts import get_text
 from reader.logs import log_failure
 from reader.ui.base import AppScreen, cancelled, worker_db
@@ -70,6 +73,7 @@ class StudyScreen(AppScreen[bool]):
         self.items: list[StudyItem] = []
         self.ticked: set[str] = set()
         self.marked = False  # words were marked here: the reader below redraws
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,26 +88,47 @@ class StudyScreen(AppScreen[bool]):
         table = self.query_one(DataTable)
         for label, width in (("", 1), ("#", 4), ("Word", 22), ("Count", 6), ("Of text", 7)):
             table.add_column(label, width=width)
+        self.catching_up_changed()
         self.load()
 
     @work(thread=True, exclusive=True, group="study", exit_on_error=False)
     def load(self) -> None:
-        from reader.learn.study import study_list
-
+        """Rank the text's words. When the background catch-up is counting this text's
+        phrases, wait for it rather than count them a second time alongside."""
+        app = self.sentences_app
         try:
-            with worker_db(self.sentences_app.db_path) as db:
-                title = get_text(db, self.text_id, figures=False).title
-                items = study_list(db, self.text_id, LIMIT, self.sentences_app.phrases)
+            with worker_db(app.db_path) as db:
+                info = get_text(db, self.text_id, figures=False)
+                title, lang = info.title, info.lang
+                while (
+                    app.catching_up_now()
+                    and not cancelled()
+                    and self.text_id in stale_texts(db, lang)
+                ):
+                    time.sleep(0.2)
+                items = study_list(db, self.text_id, LIMIT, app.phrases)
         except Exception as exc:
             self.post_message(WorkFailed(f"Cannot rank the words: {log_failure(exc, 'study')}"))
             return
         if not cancelled():
             self.post_message(StudyLoaded(items, title))
 
+    def catching_up_changed(self) -> None:
+        """While the list is still loading, say what the background count is at (this text
+        may be among those it counts)."""
+        if self.loaded:
+            return
+        behind = self.sentences_app.catching_up
+        note = "Ranking the text's new words…"
+        if behind is not None:
+            note += f" (counting phrases in the background: {behind.done} of {behind.total} texts)"
+        self.query_one("#study-note", Static).update(note)
+
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#study-note", Static).update(message.error)
 
     def on_study_loaded(self, message: StudyLoaded) -> None:
+        self.loaded = True
         self.items = message.items
         self.ticked &= {i.lemma for i in self.items}
         table = self.query_one(DataTable)

@@ -161,9 +161,12 @@ class RenderedOnce:
         return Measurement.get(console, options, self.renderable)
 
 
-def render_detail(entry: GlossEntry | None, surface: str = "", looking: bool = False) -> Text:
+def render_detail(
+    entry: GlossEntry | None, surface: str = "", looking: bool = False, met: str | None = None
+) -> Text:
     """The word's entry; with no ``entry``, either no word is under the cursor or (``looking``)
-    its entry is being looked up, ``surface`` showing which word it is meanwhile."""
+    its entry is being looked up, ``surface`` showing which word it is meanwhile. ``met``: the
+    line saying how often the library has it (f lists it)."""
     out = Text()
     if entry is None and looking:
         out.append(surface, style="bold")
@@ -177,6 +180,8 @@ def render_detail(entry: GlossEntry | None, surface: str = "", looking: bool = F
         out.append(f" ({surface})", style="dim")
     out.append(f"  {(entry.shown_pos or '').lower()}  ·  {entry.status_name}", style="dim")
     out.append(f"  ·  frequency band {entry.band}/5\n", style="dim")
+    if met:
+        out.append(f"{met}\n", style="dim")
     spoken = next((s.pronunciation for s in entry.senses if s.pronunciation), None)
     if spoken:
         out.append(f"/{spoken}/\n", style="dim")

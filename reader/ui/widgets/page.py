@@ -10,12 +10,14 @@ differ. Text is turned into Textual's :class:`~textual.content.Content` here, as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.text import Text
 from textual.content import Content
 
+from reader.learn.met_counts import PENDING, Met
 from reader.learn.session import ReadingSession
 from reader.learn.texts import SentenceRow
 from reader.text.display import display_line
@@ -36,6 +38,8 @@ class PageSettings:
     console: Console
     glosses_options: tuple[ConsoleOptions, ...] = ()
     """The glosses panel's widths (with a scroll bar and without), to draw the table for."""
+    met: Callable[[str], Met | None] | None = field(default=None, compare=False)
+    """How often the library has a term (:class:`reader.learn.met_counts.MetCounts.get`)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,10 @@ def draw_page(session: ReadingSession, settings: PageSettings, context: bool = T
         for options in settings.glosses_options:
             glosses.prime(console, options)
     entry = session.known_entry(unit) if unit is not None else None
+    met_line = None
+    if unit is not None and settings.met is not None:
+        found = settings.met(unit.key)
+        met_line = found.line() if found is not None else PENDING
     before = after = None
     if context:
         above, below = session.context(settings.around, settings.around)
@@ -73,7 +81,10 @@ def draw_page(session: ReadingSession, settings: PageSettings, context: bool = T
         glosses=glosses if isinstance(glosses, RenderedOnce) else _content(glosses, console),
         detail=_content(
             render_detail(
-                entry, unit.surface if unit is not None else "", looking=unit is not None
+                entry,
+                unit.surface if unit is not None else "",
+                looking=unit is not None,
+                met=met_line,
             ),
             console,
         ),

@@ -194,6 +194,7 @@ class ReadingScreen(AppScreen[None]):
             around=self.context_around(),
             console=self.app.console,
             glosses_options=options,
+            met=self.sentences_app.met_counts.get,
         )
 
     def context_around(self) -> int:
@@ -306,6 +307,11 @@ class ReadingScreen(AppScreen[None]):
             if self.session.cursor == 0:
                 self.session.cursor = self.session.first_attention()
             self.refresh_sentence()
+
+    def met_counted(self, key: str) -> None:
+        unit = self.session.current_unit if self.session is not None else None
+        if unit is not None and unit.key == key:
+            self.refresh_sentence()  # the entry's "met in … sentences" line
 
     def phrases_ready(self) -> None:
         if self.session is not None:

@@ -1,0 +1,86 @@
+"""The whole text ranked once, off the key's path: the reader asks for it, never waits for it,
+and gets what ``analyze --glosses`` builds inline."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from reader.learn import text_senses
+from reader.lexicon.builtin import ensure_lexicon
+
+
+def test_the_reader_never_waits_for_the_whole_text(
+    db: sqlite_utils.Database, seed_id: int, mini_wordnet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ensure_lexicon(db)
+    monkeypatch.setattr(text_senses, "BACKGROUND", True)
+    monkeypatch.setattr(text_senses, "START_AFTER", 0.0)
+    monkeypatch.setattr(text_senses, "QUIET", 0.0)  # the test asks often; it is no learner
+    assert text_senses.evidence_for(db, seed_id) is None  # sentence-only until it is there
+    deadline = time.monotonic() + 60
+    while (found := text_senses.evidence_for(db, seed_id)) is None:
+        assert time.monotonic() < deadline, "the worker never finished"
+        time.sleep(0.05)
+    assert found.votes  # the seed has words ranked among several senses
+    assert found.votes == text_senses.build(db, seed_id).votes  # the same pass, on a thread
+
+
+def test_nothing_is_built_for_a_database_in_memory(
+    fresh_db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text_senses, "BACKGROUND", True)
+    assert text_senses.evidence_for(fresh_db, 1) is None  # no other connection could open it
+    assert ("", 1) not in text_senses._started
+
+
+def test_a_lookup_off_the_screens_thread_gets_the_texts_say(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.learn import entries
+    from reader.learn.units import Unit
+    from reader.lexicon.senses.discourse import TextEvidence
+
+    seen: list[object] = []
+    monkeypatch.setattr(entries, "unit_entry", lambda *args: seen.append(args[-1]))
+    evidence = TextEvidence({("summit", "NOUN"): {"summit%1:14:00::": 2.0}})
+    unit = Unit("summit", (0,), "NOUN", False, "summit")
+    request = entries.EntriesRequest(1, (unit,), (), "en", None, {}, evidence)
+    entries.look_up_entries(None, request, lambda: False)  # type: ignore[arg-type]
+    assert seen == [evidence]
+
+
+class _Clock:
+    """A clock the worker's pauses run on, advanced only by its own sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept = 0.0
+
+    def perf_counter(self) -> float:
+        return self.now
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        self.slept += seconds
+
+
+def test_the_worker_holds_off_while_the_learner_moves(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = _Clock()
+    monkeypatch.setattr(text_senses, "time", clock)
+    pause = text_senses._Yield()
+    clock.now += 1.0  # a second of ranking since the last pause
+    monkeypatch.setattr(text_senses, "_asked", clock.now - 10)  # the learner is reading
+    pause()
+    assert clock.slept == pytest.approx(text_senses._Yield.REST)
+    clock.now += 1.0
+    monkeypatch.setattr(text_senses, "_asked", clock.now)  # a key was just pressed
+    clock.slept = 0.0
+    pause()
+    assert clock.slept >= text_senses.QUIET  # the key's frame has the interpreter to itself
