@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +13,6 @@ from textual import work
 from textual.app import App
 
 from reader.config import Config, load_config
-from reader.errors import describe
 from reader.learn.met_counts import MetCounts
 from reader.learn.native import warm_up as warm_native
 from reader.learn.phrases import PhraseIndex
@@ -29,8 +25,10 @@ from reader.logs import LOGGER, debug_enabled, log_failure, setup_logging, where
 from reader.store import open_db
 from reader.store.writer import Writer
 from reader.text.load import Loaded, load_path
-from reader.ui.base import AppScreen, cancelled, worker_db
+from reader.ui.base import AppScreen, worker_db
+from reader.ui.catch_up import CatchUp
 from reader.ui.debug_log import ScreenLogHandler
+from reader.ui.first_run_flow import FirstRunFlow
 from reader.ui.messages import (
     CatchingUp,
     DebugLog,
@@ -44,7 +42,7 @@ from reader.ui.messages import (
 from reader.ui.pacing import settle_heap
 from reader.ui.screens.first_run import STEPS
 from reader.ui.screens.importing import ImportScreen
-from reader.ui.screens.language import QUESTION, ask_language, needs_asking
+from reader.ui.screens.language import needs_asking
 from reader.ui.screens.library import LibraryScreen
 from reader.wording import counted
 
@@ -58,8 +56,6 @@ QUIT_QUIETLY_S = 0.15
 """How long quitting waits for the last writes before it says it is saving them."""
 WRITE_SETTLE_S = 0.05
 """A key's writes wait this long, so they land after the frame the key draws (see Writer)."""
-FIRST_RUN_PATIENCE_S = 180.0
-"""How long a first-run answer waits for the write lock (WordNet's compile takes ~10-60 s)."""
 
 
 class SentencesApp(App[None]):
@@ -109,8 +105,8 @@ class SentencesApp(App[None]):
         self.stats_counted: tuple[tuple[object, ...], Stats] | None = None
         # How often the library has the word under the cursor, for its entry.
         self.met_counts = MetCounts(self.db_path, lang, threading.get_ident(), self.count_met)
-        self._catch_up_process: subprocess.Popen[str] | None = None
-        self._catch_up_again = False
+        self._catch_up = CatchUp(self.db_path, lang, self.post_message)
+        self.first_run = FirstRunFlow(self)
 
     def ensure_player(self) -> Player:
         """The audio player, opened on first use (from a worker: opening a device can be slow).
@@ -179,9 +175,7 @@ class SentencesApp(App[None]):
         self.unsaved = self.writer.close(timeout=0 if given_up else self.close_timeout)
         if self.player is not None:
             self.player.close()
-        process = self._catch_up_process
-        if process is not None and process.poll() is None:
-            process.terminate()  # it writes one text at a time: a text is counted or not
+        self._catch_up.stop()
 
     def on_mount(self) -> None:
         if self._debug_handler is not None:
@@ -198,7 +192,7 @@ class SentencesApp(App[None]):
             self.notify(warning, severity="warning", markup=False)
         self.warm_up()
         language = self.ask_language and needs_asking(self)
-        self.check_first_run([step.name for step in STEPS if step.enabled(self)], language)
+        self.first_run.check([step.name for step in STEPS if step.enabled(self)], language)
 
     def open_target(self) -> None:
         """The text the command line named, imported first if new."""
@@ -351,126 +345,22 @@ class SentencesApp(App[None]):
         self.phrases = phrases
         self.post_message(PhrasesReady(phrases))
 
-    # -- the first run: questions asked once (reader.ui.screens.first_run) ----------------------
-
-    @work(thread=True, exclusive=True, group="first-run", exit_on_error=False)
-    def check_first_run(self, names: list[str], language: bool = False) -> None:
-        """Which of the questions this run may ask are still to be asked (a worker: reads);
-        ``language``: the learner's own language is asked first."""
-        needed = [QUESTION] if language else []
-        if names:
-            with worker_db(self.db_path) as db:
-                needed += [step.name for step in STEPS if step.name in names and step.needed(db)]
-        if needed and not cancelled():
-            self.post_message(FirstRunNeeded(needed))
+    # -- the first run (reader.ui.first_run_flow) and the catch-up (reader.ui.catch_up) --------
 
     def on_first_run_needed(self, message: FirstRunNeeded) -> None:
-        if isinstance(self.screen, ImportScreen):
-            # the import replaces itself with the reading screen: ask once that is up
-            self.set_timer(0.3, lambda: self.on_first_run_needed(message))
-            return
-        self.ask_first_run(list(message.steps))
-
-    def ask_first_run(self, names: list[str]) -> None:
-        """Ask the first question, then the rest, one after the other."""
-        steps = {step.name: step for step in STEPS}
-        if not names:
-            return
-        if names[0] == QUESTION:
-
-            def chosen(code: str | None) -> None:
-                if code:
-                    self._language_chosen()
-                self.ask_first_run(names[1:])
-
-            ask_language(self, then=chosen)
-            return
-        step = steps[names[0]]
-
-        def answered(answer: object) -> None:
-            if step.on_answer is not None:
-                step.on_answer(self, answer)
-            if step.apply is not None:
-                self.apply_first_run(step.name, answer)
-            self.ask_first_run(names[1:])
-
-        self.push_screen(step.screen(), answered)
-
-    @work(thread=True, group="first-run-apply", exit_on_error=False)
-    def apply_first_run(self, name: str, answer: object) -> None:
-        step = next(s for s in STEPS if s.name == name)
-        assert step.apply is not None
-        # On a first run WordNet is being compiled at the same time, holding the write lock for
-        # longer than the busy timeout: wait for it rather than lose the answer.
-        deadline = time.monotonic() + FIRST_RUN_PATIENCE_S
-        while True:
-            try:
-                with worker_db(self.db_path) as db:
-                    note = step.apply(db, answer)
-                break
-            except Exception as exc:
-                locked = "locked" in str(exc) or "busy" in str(exc)
-                if locked and time.monotonic() < deadline:
-                    time.sleep(1)
-                    continue
-                note = f"Not saved: {describe(exc)}"
-                break
-        self.post_message(FirstRunApplied(note))
+        self.first_run.needed(message)
 
     def on_first_run_applied(self, message: FirstRunApplied) -> None:
-        if message.note:
-            self.notify(message.note, timeout=4, markup=False)
-        for screen in self.app_screens():
-            screen.statuses_changed()
-
-    def _language_chosen(self) -> None:
-        """The text already open redraws with glosses in the learner's language first, and
-        its translation line in that language."""
-        for screen in self.app_screens():
-            screen.statuses_changed()
-            screen.refresh_all()
+        self.first_run.applied(message)
 
     @work(thread=True, group="catch-up", exit_on_error=False)
     def catch_up(self) -> None:
-        """Count what a text's study list needs (its phrases) for every text not counted
-        against the phrases as they are now: texts from before, or all of them after a
-        dictionary or a phrase of the learner's changed the set. It runs in a process of its
-        own (``python -m reader.learn.after_import``), so counting a library of novels takes
-        none of the reader's time; its progress comes back line by line."""
-        # lazy: the phrase index loads wordfreq's tables (~0.15 s)
-        from reader.learn.after_import import PASSES
-
-        if self._catch_up_process is not None:
-            self._catch_up_again = True  # the one running looks again when it is done
-            return
-        again = True
-        while again and not self._quitting:
-            self._catch_up_again = False
-            with worker_db(self.db_path) as db:
-                todo = [(step.name, len(step.stale(db, self.lang))) for step in PASSES]
-            todo = [(name, n) for name, n in todo if n]
-            if not todo:
-                break
-            self.post_message(CatchingUp(todo[0][0], 0, todo[0][1]))
-            command = [sys.executable, "-m", "reader.learn.after_import", str(self.db_path),
-                       self.lang]  # fmt: skip
-            process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-            )
-            self._catch_up_process = process
-            assert process.stdout is not None
-            for line in process.stdout:
-                name, done, total = line.split()
-                self.post_message(CatchingUp(name, int(done), int(total)))
-            process.wait()
-            self._catch_up_process = None
-            again = self._catch_up_again
-        self.post_message(CatchingUp("", 0, 0))
+        """Count what study lists need for texts not counted against today's phrases."""
+        self._catch_up.run(lambda: self._quitting)
 
     def catching_up_now(self) -> bool:
         """Whether the background catch-up's process is running."""
-        process = self._catch_up_process
-        return process is not None and process.poll() is None
+        return self._catch_up.running()
 
     def on_catching_up(self, message: CatchingUp) -> None:
         self.catching_up = message if message.total else None
