@@ -7,10 +7,8 @@ from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
-from reader.learn import reading_log
 from reader.learn.session import ReadingSession
 from reader.logs import log_failure
 from reader.ui.base import AppScreen, cancelled, worker_db
@@ -28,6 +26,7 @@ from reader.ui.screens.reading.listener import Listener
 from reader.ui.screens.reading.marker import Marker
 from reader.ui.screens.reading.navigator import Navigator
 from reader.ui.screens.reading.page_ahead import PageAhead
+from reader.ui.screens.reading.read_timer import ReadTimer
 from reader.ui.screens.reading.translation import TranslationLine
 from reader.ui.widgets.glosses import scroll_to_row
 from reader.ui.widgets.page import Page, PageSettings, draw_page
@@ -54,7 +53,7 @@ class ReadingScreen(AppScreen[None]):
         self.start_at = start  # a sentence to open at (from the concordance), else where it was
         self.session: ReadingSession | None = None
         self.lexicon_note = ""
-        self._read_timer: Timer | None = None
+        self.read_timer = ReadTimer()
         self.translation = TranslationLine(id="translation")
         self.listener = Listener()
         self.navigator = Navigator()
@@ -81,7 +80,8 @@ class ReadingScreen(AppScreen[None]):
             with VerticalScroll(id="detail-box", can_focus=False):
                 yield Static("", id="detail")
         yield Footer(show_command_palette=False)
-        yield from (self.listener, self.navigator, self.page_ahead, self.lexicon, self.marker)
+        yield from (self.listener, self.navigator, self.page_ahead, self.lexicon, self.marker,
+                    self.read_timer)  # fmt: skip
         yield self.entries
 
     def on_mount(self) -> None:
@@ -124,7 +124,7 @@ class ReadingScreen(AppScreen[None]):
             session.set_phrases(self.sentences_app.phrases)  # they came while it loaded
         self.session = session
         for part in (self.translation, self.listener, self.navigator, self.page_ahead,
-                     self.marker, self.entries):  # fmt: skip
+                     self.marker, self.entries, self.read_timer):  # fmt: skip
             part.session = session
         self.title = session.info.title
         self.refresh_all()
@@ -167,7 +167,7 @@ class ReadingScreen(AppScreen[None]):
             total=max(1, session.count), progress=session.index + 1
         )
         self.update_position()
-        self.start_read_timer()
+        self.read_timer.restart()
         settings = self.page_settings()
         page = self.page_ahead.take(settings) or draw_page(session, settings)
         self.query_one("#before", Static).update(page.before or "")
@@ -218,26 +218,9 @@ class ReadingScreen(AppScreen[None]):
         parts += self.listener.position_note()
         self.query_one("#position", Label).update(" · ".join(parts))
 
-    def start_read_timer(self) -> None:
-        """A sentence in focus long enough to read it counts as read."""
-        if self._read_timer is not None:
-            self._read_timer.stop()
-        session = self.session
-        if session is None or session.sentence is None:
-            return
-        index = session.index
-        self._read_timer = self.set_timer(
-            reading_log.seconds_to_read(session.word_count()), lambda: self.count_as_read(index)
-        )
-
-    @saves
-    def count_as_read(self, index: int) -> None:
-        session = self.session
-        if self.app.screen is not self:  # a dialog over the sentence: not being read
-            self.start_read_timer()
-            return
-        if session is not None and session.index == index and session.mark_read():
-            self.update_position()
+    def on_read_timer_counted(self, message: ReadTimer.Counted) -> None:
+        message.stop()
+        self.update_position()
 
     def refresh_sentence(self) -> None:
         session = self.session
