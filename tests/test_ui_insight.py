@@ -145,3 +145,19 @@ async def test_the_concordance_goes_to_a_sentence_of_another_text(
         landed = reading(app)
         assert landed.text_id == other.text_id
         assert landed.session is not None and landed.session.index == 1
+
+
+def test_a_first_day_is_one_bar_among_a_week() -> None:
+    """A learner's first day alone would be one bar the plot's whole width (seen in tmux)."""
+    from datetime import date, timedelta
+
+    from reader.learn.stats import Stats
+    from reader.ui.screens.stats import axis
+
+    today = date.today()
+    first_day = Stats(since=None, sentences_read=7, read_by_day=[(today.isoformat(), 7, 111)])
+    days = axis(first_day)
+    assert len(days) == 7 and days[-1] == today.isoformat()
+    long_ago = (today - timedelta(days=20)).isoformat()
+    a_while = Stats(since=None, sentences_read=7, read_by_day=[(long_ago, 7, 111)])
+    assert axis(a_while)[0] == long_ago and len(axis(a_while)) == 21

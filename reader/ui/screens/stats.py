@@ -30,6 +30,7 @@ from reader.ui.messages import WorkFailed
 from reader.wording import counted
 
 DAYS_SHOWN = 60  # the plots' span: two months of days, so a day stays a readable bar
+WEEK_AT_LEAST = 7  # a first day alone would be one bar the plot's whole width: show a week
 
 
 class StatsLoaded(Message):
@@ -234,13 +235,15 @@ class StatsScreen(AppScreen[None]):
 
 
 def axis(stats: Stats) -> list[str]:
-    """Every day from the first with something recorded (at most :data:`DAYS_SHOWN` back) to
-    today, so a day off shows as a gap and the streak can be seen."""
+    """Every day from the first with something recorded (at most :data:`DAYS_SHOWN` back, at
+    least :data:`WEEK_AT_LEAST`) to today, so a day off shows as a gap and the streak can be
+    seen, and a learner's first day is one bar among a week's, not a wall."""
     recorded = [d for d, *_ in stats.known_by_day + stats.read_by_day + stats.reviews_by_day]
     recorded += [d for d, _ in stats.minutes_by_day]
     today = date.today()
     first = max(min(date.fromisoformat(d) for d in recorded),
                 today - timedelta(days=DAYS_SHOWN - 1)) if recorded else today  # fmt: skip
+    first = min(first, today - timedelta(days=WEEK_AT_LEAST - 1))
     return [(first + timedelta(days=n)).isoformat() for n in range((today - first).days + 1)]
 
 
