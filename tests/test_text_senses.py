@@ -29,6 +29,29 @@ def test_the_reader_never_waits_for_the_whole_text(
     assert found.votes == text_senses.build(db, seed_id).votes  # the same pass, on a thread
 
 
+def test_a_text_opened_before_the_lexicon_is_ranked_once_it_is_there(
+    db: sqlite_utils.Database, seed_id: int, mini_wordnet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run opens the seed while WordNet compiles: evidence built then, without senses,
+    was kept empty for good (seen in tmux: the whole text never had its say)."""
+    monkeypatch.setattr(text_senses, "BACKGROUND", True)
+    monkeypatch.setattr(text_senses, "START_AFTER", 0.0)
+    monkeypatch.setattr(text_senses, "QUIET", 0.0)
+    monkeypatch.setattr(text_senses, "LEXICON_PATIENCE", 0.0)  # gives up at once, for the test
+    assert text_senses.evidence_for(db, seed_id) is None
+    key = (text_senses._file_of(db), seed_id)
+    deadline = time.monotonic() + 30
+    while key in text_senses._started:  # the worker finds no WordNet and steps back
+        assert time.monotonic() < deadline, "the worker never stepped back"
+        time.sleep(0.05)
+    assert key not in text_senses._built
+    ensure_lexicon(db)  # the first run's compile is done
+    while (found := text_senses.evidence_for(db, seed_id)) is None:
+        assert time.monotonic() < deadline + 60, "the worker never finished"
+        time.sleep(0.05)
+    assert found.votes
+
+
 def test_nothing_is_built_for_a_database_in_memory(
     fresh_db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -84,3 +107,27 @@ def test_the_worker_holds_off_while_the_learner_moves(monkeypatch: pytest.Monkey
     clock.slept = 0.0
     pause()
     assert clock.slept >= text_senses.QUIET  # the key's frame has the interpreter to itself
+
+
+def test_a_card_is_ranked_with_the_texts_say_once_the_reader_built_it(
+    db: sqlite_utils.Database, seed_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen in tmux: "diplomacy" marked, its card kept the sentence-alone sense while the
+    panel, the whole text ranked, showed "negotiation between nations"."""
+    from reader.learn.cards import Context, reading_in
+    from reader.lexicon.senses.discourse import TextEvidence
+
+    sentence, start, end, sha = db.execute(
+        "SELECT s.text, s.start, s.end, t.sha256 FROM sentences s JOIN texts t "
+        "ON t.id = s.text_id WHERE t.id = ? AND s.text LIKE '%their diplomacy%'",
+        (seed_id,),
+    ).fetchone()
+    at = sentence.index("diplomacy")
+    context = Context(sentence, at, at + len("diplomacy"), "seed", sha, start, end)
+    _, alone = reading_in(db, "diplomacy", "en", context)
+    assert alone is not None and alone.text is None  # nothing built: the sentence alone
+    evidence = TextEvidence({("diplomacy", "NOUN"): {"diplomacy%1:04:00::": 2.0}})
+    monkeypatch.setitem(text_senses._built, (text_senses._file_of(db), seed_id), evidence)
+    _, ranked = reading_in(db, "diplomacy", "en", context)
+    assert ranked is not None and ranked.text is evidence
+    assert (text_senses._file_of(db), seed_id) not in text_senses._started  # none started

@@ -379,6 +379,7 @@ def reading_in(
     them; else the copied sentence analyzed again, as the export does."""
     # At call time: the lexicon (wordfreq, ~0.4 s) is not needed to set a status, and every
     # import of reader.learn brings the cards in (they listen to the statuses).
+    from reader.learn.text_senses import evidence_built
     from reader.lexicon.senses import SenseContext
 
     if context.term_start is None or context.term_end is None:
@@ -387,7 +388,7 @@ def reading_in(
     found = None
     if context.text_sha256 is not None and context.sentence_start is not None:
         found = db.execute(
-            "SELECT s.id FROM sentences s JOIN texts t ON t.id = s.text_id "
+            "SELECT s.id, s.text_id FROM sentences s JOIN texts t ON t.id = s.text_id "
             "WHERE t.sha256 = ? AND t.lang = ? AND s.start = ? LIMIT 1",
             (context.text_sha256, lang, context.sentence_start),
         ).fetchone()
@@ -396,7 +397,9 @@ def reading_in(
         offset = context.sentence_start or 0  # the library's offsets are the text's
         spans = [(t.start - offset, t.end - offset, t.is_word) for t in rows]
         target = _term_tokens(spans, start, end)
-        senses_context = SenseContext.of_tokens(rows, target) if target else None
+        # the whole text's say, once the reader has built it: the sense the panel showed
+        evidence = evidence_built(db, int(found[1]))
+        senses_context = SenseContext.of_tokens(rows, target, evidence) if target else None
     else:
         tokens = [t for sentence in analyze(context.sentence, lang) for t in sentence["tokens"]]
         spans = [(int(t["start"]), int(t["end"]), bool(t["is_word"])) for t in tokens]

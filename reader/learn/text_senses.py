@@ -24,6 +24,7 @@ import sqlite_utils
 from reader.learn.texts import TokenRow
 from reader.lexicon.senses.discourse import TextEvidence
 from reader.lexicon.senses.text_pass import Sentence, text_evidence
+from reader.lexicon.wordnet import is_compiled, is_declined
 from reader.store.tokens import tokens_from
 
 BACKGROUND = True
@@ -38,6 +39,9 @@ of 0.4 s when the pass started at once)."""
 QUIET = 0.5
 """The worker holds off while the learner moves: until this many seconds after the reader last
 asked for a text's evidence (every move does), so a key never shares the interpreter with it."""
+
+LEXICON_PATIENCE = 600.0
+"""Seconds the worker waits for the first run's WordNet compile (10-60 s) before it gives up."""
 
 _asked = 0.0
 _lock = threading.Lock()
@@ -78,6 +82,14 @@ def evidence_for(db: sqlite_utils.Database, text_id: int) -> TextEvidence | None
     return None
 
 
+def evidence_built(db: sqlite_utils.Database, text_id: int) -> TextEvidence | None:
+    """The text's evidence if this process has built it, and never a build started: a card
+    made from the reader is ranked as the reader showed the word (the writer's thread asks,
+    in the reader's process), and a command that makes cards does not start a book's pass."""
+    with _lock:
+        return _built.get((_file_of(db), text_id))
+
+
 def build(
     db: sqlite_utils.Database, text_id: int, pause: Callable[[], None] | None = None
 ) -> TextEvidence:
@@ -114,11 +126,27 @@ def _build_apart(path: str, text_id: int) -> None:
     except Exception:  # noqa: BLE001 - the home gone meanwhile: sentences rank alone
         return
     try:
+        if not _lexicon_ready(db):
+            with _lock:  # no senses to vote with: the next ask after the build starts again
+                _started.discard((path, text_id))
+            return
         build(db, text_id, _Yield())
     except Exception:  # noqa: BLE001 - a text removed meanwhile: its sentences rank alone
         pass
     finally:
         db.close()
+
+
+def _lexicon_ready(db: sqlite_utils.Database) -> bool:
+    """Wait for WordNet while the first run compiles it (a text opened on a first run is asked
+    for at once): evidence built without senses would be kept empty for the process's life, and
+    the reader would rank by the sentence alone all along (seen in tmux on a first run)."""
+    deadline = time.monotonic() + LEXICON_PATIENCE
+    while not is_compiled(db):
+        if is_declined(db) or time.monotonic() > deadline:
+            return False
+        time.sleep(1.0)
+    return True
 
 
 class _Yield:
