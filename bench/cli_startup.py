@@ -17,10 +17,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
+
+from git_tree import unpack
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "arirang_weekly_focus_2025-09-06.txt"
@@ -34,16 +35,6 @@ COMMANDS: dict[str, tuple[list[str], str]] = {
     "texts": (["texts"], ""),
     "analyze --json": (["analyze", "--json"], SHORT_TEXT),
 }
-
-
-def unpack(ref: str, into: Path) -> Path:
-    archive = into / "src.tar"
-    with archive.open("wb") as out:
-        subprocess.run(["git", "-C", str(REPO), "archive", ref], stdout=out, check=True)
-    tree = into / "tree"
-    with tarfile.open(archive) as tar:
-        tar.extractall(tree, filter="data")
-    return tree
 
 
 def run_once(tree: Path, home: Path, args: list[str], stdin: str) -> float:

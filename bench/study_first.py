@@ -23,10 +23,11 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
+
+from git_tree import unpack
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT = REPO.parent / "shared" / "corpus" / "war_and_peace_2600-0.txt"
@@ -46,15 +47,6 @@ for _ in range(int(sys.argv[3])):
     times.append((time.perf_counter() - started) * 1000)
 print(json.dumps({"times": times, "rows": [[i.lemma, i.count, i.first_idx] for i in items]}))
 """
-
-
-def unpack(ref: str, into: Path) -> Path:
-    archive = into / "src.tar"
-    with archive.open("wb") as out:
-        subprocess.run(["git", "-C", str(REPO), "archive", ref], stdout=out, check=True)
-    with tarfile.open(archive) as tar:
-        tar.extractall(into / "src", filter="data")
-    return into / "src"
 
 
 def run(src: Path, args: list[str], **kw: object) -> tuple[float, str]:

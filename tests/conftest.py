@@ -85,6 +85,23 @@ def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
 
 
 @pytest.fixture
+def worker_db(db_path: Path) -> Iterator[sqlite_utils.Database]:
+    """A worker's own connection to the same database (read-ahead, entry lookups)."""
+    database = open_db(db_path, migrate_schema=False)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def lexicon(db: sqlite_utils.Database, mini_wordnet: Path) -> sqlite_utils.Database:
+    """``db`` with the lexicon built from the mini WordNet (the seed's words)."""
+    from reader.lexicon.builtin import ensure_lexicon
+
+    ensure_lexicon(db)
+    return db
+
+
+@pytest.fixture
 def fresh_db() -> Iterator[sqlite_utils.Database]:
     database = open_db(":memory:")
     yield database

@@ -39,13 +39,6 @@ def cards_of(db: sqlite_utils.Database, key: str) -> list[dict[str, object]]:
     return [dict(zip(names, r, strict=True)) for r in rows]
 
 
-@pytest.fixture
-def lexicon(db: sqlite_utils.Database, mini_wordnet: Path) -> None:
-    from reader.lexicon.builtin import ensure_lexicon
-
-    ensure_lexicon(db)
-
-
 def test_a_learning_term_gets_three_cards_with_its_first_sentence(
     db: sqlite_utils.Database, seed_id: int, lexicon: None
 ) -> None:

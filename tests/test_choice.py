@@ -8,7 +8,6 @@ import asyncio
 import json
 from pathlib import Path
 
-import pytest
 import sqlite_utils
 from _pilot import SIZE, reading, settle
 from click.testing import CliRunner
@@ -22,7 +21,6 @@ from reader.learn.session import ReadingSession
 from reader.learn.status import set_gloss, set_status
 from reader.learn.texts import sentences_between
 from reader.lexicon import import_dictionary, set_enabled
-from reader.lexicon.builtin import ensure_lexicon
 from reader.store import open_db
 from reader.ui.app import make_app
 from reader.ui.screens.senses import SenseChoiceScreen
@@ -30,12 +28,6 @@ from reader.ui.screens.senses import SenseChoiceScreen
 MEETING = "a meeting of heads of governments"
 MEETING_KEY = "summit%1:14:00::"
 SUMMIT_SENTENCE = "Second, it signaled a counter-message"
-
-
-@pytest.fixture
-def lexicon(db: sqlite_utils.Database, mini_wordnet: Path) -> sqlite_utils.Database:
-    ensure_lexicon(db)
-    return db
 
 
 def summit_session(db: sqlite_utils.Database, text_id: int) -> ReadingSession:

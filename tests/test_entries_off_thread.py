@@ -9,32 +9,13 @@ changes under it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 import sqlite_utils
 
 from reader.learn.entries import look_up_entries
 from reader.learn.phrases import PhraseIndex
 from reader.learn.session import ReadingSession
-from reader.lexicon.builtin import ensure_lexicon
-from reader.store import open_db
 
 SUMMIT = 16  # sentence 17 of the seed glosses "summit"
-
-
-@pytest.fixture
-def lexicon(db: sqlite_utils.Database, mini_wordnet: Path) -> sqlite_utils.Database:
-    ensure_lexicon(db)
-    return db
-
-
-@pytest.fixture
-def worker_db(db_path: Path) -> Iterator[sqlite_utils.Database]:
-    database = open_db(db_path, migrate_schema=False)
-    yield database
-    database.close()
 
 
 def _on_screen(db: sqlite_utils.Database, seed_id: int) -> ReadingSession:

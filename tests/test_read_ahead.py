@@ -3,7 +3,6 @@ have read itself, without a query, and a mark made after the read-ahead is never
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,26 +13,10 @@ import reader.learn.focus as focus_module  # where the session reads the databas
 from reader.learn.read_ahead import read_ahead
 from reader.learn.session import ReadingSession
 from reader.learn.status import KNOWN
-from reader.lexicon.builtin import ensure_lexicon
-from reader.store import open_db
 from reader.ui.app import make_app
 
 # Sentences 17 and 18 of the seed (0-based 16 and 17) both gloss "summit" and "leader".
 BEFORE, AFTER = 16, 17
-
-
-@pytest.fixture
-def lexicon(db: sqlite_utils.Database, mini_wordnet: Path) -> sqlite_utils.Database:
-    ensure_lexicon(db)
-    return db
-
-
-@pytest.fixture
-def worker_db(db_path: Path) -> Iterator[sqlite_utils.Database]:
-    """The worker's own connection."""
-    database = open_db(db_path, migrate_schema=False)
-    yield database
-    database.close()
 
 
 class Unsaved:
