@@ -8,11 +8,14 @@ WordNet 3.0 itself (Debian's wordnet-base, or NLTK's data). Both are (c) Princet
 under the WordNet licence. The model (see :mod:`reader.lexicon.senses.model`) is, for every
 sense of a word with more than one: counts of the context features SemCor saw it with, plus its
 WordNet signature (definition, example, synonyms, hypernyms, domain) as pseudo-counts, turned
-into Dirichlet-smoothed log boosts against the whole corpus; and a prior from its SemCor count,
-smoothed toward WordNet's sense order.
+into Dirichlet-smoothed log boosts against the whole corpus (WordNet's example sentences count
+as tagged occurrences too: ``senses_examples.py``); a prior from its SemCor count, smoothed
+toward WordNet's sense order; and, for words SemCor tagged often, IMS's linear classifiers,
+whose decision values are added to the score (``senses_ims.py``).
 
 ``--heldout`` keeps every fifth SemCor document out of training, picks the hyper-parameters on
-them (never on SemEval), and prints the accuracy beside WordNet's first sense. The shipped model
+them (never on SemEval), and prints the accuracy beside WordNet's first sense
+(``senses_heldout.py``). The shipped model
 is then trained on all of SemCor with the chosen values (the defaults below). Same input, same
 bytes: everything is sorted and the zip entries carry a fixed date.
 """
@@ -22,13 +25,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
-import itertools
 import json
 import math
 import re
 import sys
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
+import senses_examples as wn_examples  # noqa: E402
 import senses_ims as ims  # noqa: E402
 
 from reader.learn.phrases import PARTICLES  # noqa: E402
@@ -68,6 +72,8 @@ class Params:
     class_floor: float = 0.05  # weighted class boosts below this are dropped from the file
     smooth: float = 4.0  # prior pseudo-count, shared out by WordNet's sense order
     boost_floor: float = 0.05  # boosts below this are dropped from the file (size)
+    examples: float = 1.0  # weight of a WordNet example sentence against a SemCor occurrence
+    ims: float = 2.0  # weight of IMS's decision values in the score (0: no classifiers)
 
 
 GRID = {
@@ -325,7 +331,15 @@ class Counts:
     kinds: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
 
-def count(examples: list[Example], wordnet: WordNet) -> Counts:
+def count(
+    examples: list[Example],
+    wordnet: WordNet,
+    extra: Sequence[wn_examples.Occurrence] = (),
+    weight: float = 1.0,
+) -> Counts:
+    """SemCor's counts, and WordNet's example sentences (``extra``) counted ``weight`` each as
+    occurrences of their senses' features (never of their priors: WordNet gives every sense an
+    example or none, whatever its use)."""
     counts = Counts()
     for example in examples:
         key = example.gold[0]
@@ -337,6 +351,10 @@ def count(examples: list[Example], wordnet: WordNet) -> Counts:
         counts.sense[key] += 1
         counts.pairs[key].update(example.features)
         counts.background.update(example.features)
+    for occurrence in extra:
+        for feature in occurrence.features:
+            counts.pairs[occurrence.key][feature] += weight
+            counts.background[feature] += weight
     for words in wordnet.signature.values():
         counts.background.update(words)
     return counts
@@ -420,8 +438,8 @@ class Scorer:
             self._classes[name] = cached
         return cached
 
-    def ranked(self, lemma: str, upos: str, context: tuple[str, ...]) -> list[str]:
-        """The word's sense keys, best first (ties keep WordNet's order)."""
+    def scores(self, lemma: str, upos: str, context: tuple[str, ...]) -> list[float]:
+        """The word's senses' scores, in WordNet's order."""
         keys = self.wordnet.senses_of[(lemma, upos)]
         unique = list(dict.fromkeys(context))
         found: list[float] = []
@@ -432,94 +450,16 @@ class Scorer:
                 kind = self.class_boosts(sense_class(key))
                 fit += self.p.classes * sum(kind.get(f, 0.0) for f in unique)
             found.append(self.prior(key, rank, len(keys)) + self.p.weight * fit)
+        return found
+
+    def ranked(self, lemma: str, upos: str, context: tuple[str, ...]) -> list[str]:
+        """The word's sense keys, best first (ties keep WordNet's order)."""
+        keys = self.wordnet.senses_of[(lemma, upos)]
+        found = self.scores(lemma, upos, context)
         return [keys[i] for i in sorted(range(len(keys)), key=lambda i: -found[i])]
 
     def best(self, lemma: str, upos: str, context: tuple[str, ...]) -> str:
         return self.ranked(lemma, upos, context)[0]
-
-
-def accuracy(scorer: Scorer, examples: list[Example]) -> float:
-    right = sum(scorer.best(e.lemma, e.upos, e.features) in e.gold for e in examples)
-    return right / len(examples)
-
-
-def with_domain_rule(scorer: Scorer, examples: list[Example], everyday: bool = True) -> float:
-    """Accuracy once the reader's domain rule (:func:`reader.lexicon.senses.fit.domain_fits`)
-    has sent a domain sense last when the sentence has none of its domain's words; with
-    ``everyday``, only a sense labelled with its domain or never tagged in the training
-    documents goes."""
-    vocabulary = {d: set(words) for d, words in scorer.wordnet.domains.items()}
-
-    def fits(key: str, context: set[str]) -> bool:
-        domain = scorer.wordnet.domain_of.get(key)
-        if domain is None or context & vocabulary.get(domain, set()):
-            return True
-        everyday_use = scorer.counts.sense.get(key, 0) > 0 and key not in scorer.wordnet.labelled
-        return everyday and everyday_use
-
-    right = 0
-    for e in examples:
-        context = {f for f in e.features if "=" not in f}
-        ranked = scorer.ranked(e.lemma, e.upos, e.features)
-        right += next((k for k in ranked if fits(k, context)), ranked[0]) in e.gold
-    return right / len(examples)
-
-
-def first_sense(wordnet: WordNet, examples: list[Example]) -> float:
-    return sum(wordnet.senses_of[(e.lemma, e.upos)][0] in e.gold for e in examples) / len(examples)
-
-
-def held_out(
-    wordnet: WordNet, examples: list[Example], instances: list[ims.Instance], grid: bool = True
-) -> Params:
-    docs = sorted({e.doc for e in examples})
-    kept_out = set(docs[::HELD_OUT_EVERY])
-    train = [e for e in examples if e.doc not in kept_out]
-    test = [e for e in examples if e.doc in kept_out and e.ambiguous]
-    counts = count(train, wordnet)
-    print(f"held out {len(kept_out)} of {len(docs)} documents: {len(test)} ambiguous words")
-    print(f"  WordNet first sense  {100 * first_sense(wordnet, test):.1f} %")
-    best, best_params = -1.0, Params()
-    defaults = [tuple(getattr(Params(), name) for name in GRID)]
-    for values in itertools.product(*GRID.values()) if grid else defaults:
-        params = Params(**dict(zip(GRID, values, strict=True)))
-        found = accuracy(Scorer(wordnet, counts, params), test)
-        print(f"  {params}  {100 * found:.1f} %", flush=True)
-        if found > best:
-            best, best_params = found, params
-    print(f"best: {best_params}  {100 * best:.1f} %")
-    scorer = Scorer(wordnet, counts, best_params)
-    print("  with the reader's domain rule: a domain sense without its domain's words goes last")
-    everyday = with_domain_rule(scorer, test)
-    print(f"    if labelled, or never tagged in the training documents  {100 * everyday:.1f} %")
-    print(f"    always  {100 * with_domain_rule(scorer, test, everyday=False):.1f} %")
-    ims_held_out(scorer, examples, instances, kept_out)
-    return best_params
-
-
-def ims_held_out(
-    scorer: Scorer, examples: list[Example], instances: list[ims.Instance], kept_out: set[str]
-) -> None:
-    """IMS's classifiers on the same held-out documents: alone (first sense where a word has
-    none), and deciding only for words with enough training examples (the model otherwise)."""
-    ambiguous = [e for e in examples if e.ambiguous]
-    train = [i for i in instances if i.doc not in kept_out]
-    test = [(e, i) for e, i in zip(ambiguous, instances, strict=True) if e.doc in kept_out]
-    seen = Counter((i.lemma, i.upos) for i in train)
-    classifiers = ims.train(ims.frequent(train, 2))
-    print("  IMS (one linear SVM per word, SemCor only)")
-    for least in (0, 10, 20, 40, 80):
-        right = 0
-        for e, i in test:
-            found = classifiers.scores(i.lemma, i.upos, i.features)
-            if found and seen[(i.lemma, i.upos)] >= max(least, 1):
-                right += max(found, key=found.__getitem__) in e.gold
-            elif least:
-                right += scorer.best(e.lemma, e.upos, e.features) in e.gold
-            else:
-                right += scorer.wordnet.senses_of[(e.lemma, e.upos)][0] in e.gold
-        label = f"deciding with >= {least} examples, the model otherwise" if least else "alone"
-        print(f"    {label}  {100 * right / len(test):.1f} %", flush=True)
 
 
 def build(wordnet: WordNet, counts: Counts, params: Params) -> dict[str, np.ndarray]:
@@ -604,19 +544,23 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--heldout", action="store_true", help="tune on held-out SemCor only")
     parser.add_argument("--quick", action="store_true", help="--heldout with the defaults only")
-    parser.add_argument("--ims", action="store_true", help="add IMS's classifiers to the file")
     args = parser.parse_args()
     wordnet = load_wordnet(args.wordnet)
     examples = read_semcor(args.semcor, wordnet)
     ambiguous = sum(e.ambiguous for e in examples)
     print(f"{ambiguous} ambiguous tagged words, {len(wordnet.signature)} senses", flush=True)
-    instances = ims.read(args.semcor, wordnet.senses_of) if args.heldout or args.ims else []
+    extra = wn_examples.occurrences(args.wordnet, wordnet.senses_of)
+    print(f"{len(extra)} WordNet example sentences as tagged words", flush=True)
+    instances = ims.read(args.semcor, wordnet.senses_of)
     if args.heldout:
-        held_out(wordnet, examples, instances, grid=not args.quick)
+        from senses_heldout import held_out
+
+        held_out(wordnet, examples, instances, extra, grid=not args.quick)
         return
-    arrays = build(wordnet, count(examples, wordnet), Params())
-    if args.ims:  # measured no better (see scripts/senses_ims.py): not shipped
-        arrays.update(ims.arrays(ims.train(ims.frequent(instances, ims.MIN_EXAMPLES))))
+    params = Params()
+    arrays = build(wordnet, count(examples, wordnet, extra, params.examples), params)
+    if params.ims:
+        arrays.update(ims.arrays(ims.trained_with(instances, extra), params.ims))
     save(args.out, arrays)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 

@@ -77,3 +77,43 @@ def features(lemmas: Sequence[str], target: Sequence[int], forms: Sequence[str] 
     if forms and target and max(target) < len(forms):
         found.append("W=" + " ".join(forms[i] for i in sorted(target)).lower())
     return found
+
+
+POS_WINDOW = 3
+"""IMS's part-of-speech features: the tags of the words up to this far left and right."""
+COLLOCATIONS = ((-1, -1), (1, 1), (-2, -2), (2, 2), (-2, -1), (-1, 1), (1, 2), (-3, -1), (-2, 1),
+                (-1, 2), (1, 3))  # fmt: skip
+"""IMS's 11 local collocations: the words from offset i to j around the glossed word (which
+itself is left out), as one string: C-1,1 is "a _ of" in "a key player of"."""
+
+
+def ims_features(
+    words: Sequence[str], tags: Sequence[str], target: Sequence[int], lemmas: Sequence[str]
+) -> list[str]:
+    """The features of IMS (Zhong and Ng, 2010), the best-known linear word-sense classifier:
+    the part-of-speech tags at -3..+3 (``P-1=DET``), the sentence's content lemmas (as
+    :func:`bag`), and the 11 local collocations of lowercased words (``C-1,1=a|of``).
+    ``words`` are the tokens as written, ``tags`` UPOS, one per token. AUX counts as VERB:
+    SemCor's Penn tags, which the classifiers learn from, have no such tag for "be" or "have"."""
+    if not target:
+        return []
+    first, last = min(target), max(target)
+    n = len(words)
+
+    def at(offset: int) -> int:
+        return first + offset if offset < 0 else last + offset
+
+    def word(offset: int) -> str:
+        i = at(offset)
+        return words[i].lower() if 0 <= i < n else ("<s>" if i < 0 else "</s>")
+
+    def tag(i: int) -> str:
+        return "_" if not 0 <= i < n else "VERB" if tags[i] == "AUX" else tags[i]
+
+    found = [f"P0={tag(first)}"]
+    for step in range(1, POS_WINDOW + 1):
+        for offset in (-step, step):
+            found.append(f"P{offset:+d}={tag(at(offset))}")
+    for i, j in COLLOCATIONS:
+        found.append(f"C{i},{j}=" + "|".join(word(o) for o in range(i, j + 1) if o != 0))
+    return found + bag(lemmas, target)

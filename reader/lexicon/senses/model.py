@@ -11,6 +11,8 @@ for a sentence is
 where ``boost(s, f) = log(1 + P(f | s) / P(f | word))`` says how much likelier the feature is
 with this sense than with the word in general (both smoothed; see ``scripts/train_senses.py``).
 Only evidence for a sense counts: a word no one saw with any sense costs none of them anything.
+For the words SemCor tagged often, IMS's linear classifier adds its decision value, weighted
+(:class:`Classifiers`).
 
 ``scripts/train_senses.py`` builds the file; this module only reads it (numpy, no pickle),
 once per process, on first use.
@@ -33,7 +35,7 @@ import numpy.typing as npt
 from reader.lexicon.lookup import Gloss
 from reader.lexicon.senses import discourse
 from reader.lexicon.senses.context import SenseContext
-from reader.lexicon.senses.features import features
+from reader.lexicon.senses.features import features, ims_features
 
 MODEL_FILE = "senses.npz"
 
@@ -65,6 +67,8 @@ class SenseModel:
     """Lexicographer class -> its features' ids (sorted) and boosts, already weighted."""
     domains: dict[str, frozenset[str]]
     """Topic domain -> the words that point to it (see :mod:`reader.lexicon.senses.fit`)."""
+    classifiers: Classifiers | None = None
+    """IMS's per-word classifiers, for the words SemCor tagged often (added to the score)."""
 
     def row(self, sense_key: str | None) -> int | None:
         return self.keys.get(sense_key) if sense_key else None
@@ -101,9 +105,50 @@ class SenseModel:
                 table = self.classes.get(name)
                 by_class[name] = _matched(*table, wanted) if table else 0.0
             found.append(float(self.prior[row]) + self.weight * (boost + by_class[name]))
+        if self.classifiers is not None and CLASSIFIERS:
+            found = self.classifiers.added(found, sense_keys, context)
         if context.text is not None and discourse.ENABLED and len(context.target) == 1:
             found = _pulled(found, sense_keys, context.text.pull(*_target(context)))
         return found
+
+
+@dataclass(frozen=True)
+class Classifiers:
+    """IMS's linear classifiers (Zhong and Ng, 2010), one per word SemCor tagged often, trained
+    on SemCor and WordNet's examples with their own features
+    (:func:`reader.lexicon.senses.features.ims_features`). Alone they were no better than the
+    boost model; their decision values added to its score, ``weight`` times, are (held-out
+    SemCor): the classifier weighs features against each other, the boost model counts them."""
+
+    keys: dict[str, int]  # sense key -> its row
+    bias: npt.NDArray[np.float32]
+    indptr: npt.NDArray[np.int64]
+    feature_ids: npt.NDArray[np.uint32]  # each row's ids, sorted
+    weights: npt.NDArray[np.float32]
+    weight: float
+
+    def added(
+        self, found: list[float], sense_keys: Sequence[str | None], context: SenseContext
+    ) -> list[float]:
+        """``found`` plus the weighted decision values, when the word has a classifier; a
+        sense its classifier never saw gets the lowest value of those it did."""
+        rows = [self.keys.get(k) if k else None for k in sense_keys]
+        if all(r is None for r in rows):
+            return found
+        words = context.forms if len(context.forms) == len(context.lemmas) else context.lemmas
+        names = ims_features(words, context.pos, context.target, context.lemmas)
+        wanted = np.unique(np.asarray([name_id(f) for f in names], dtype=np.uint32))
+        values: dict[int, float] = {}
+        for row in rows:
+            if row is not None:
+                start, end = int(self.indptr[row]), int(self.indptr[row + 1])
+                matched = _matched(self.feature_ids[start:end], self.weights[start:end], wanted)
+                values[row] = float(self.bias[row]) + matched
+        floor = min(values.values())
+        return [
+            score + self.weight * (values[row] if row is not None else floor)
+            for score, row in zip(found, rows, strict=True)
+        ]
 
 
 def _target(context: SenseContext) -> tuple[str, str | None]:
@@ -160,6 +205,8 @@ def load_model(path: Path | None = None) -> SenseModel | None:
 
 _tables: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
 _tables_lock = threading.Lock()
+CLASSIFIERS = True
+"""Off only to measure what IMS's classifiers add (the boost model alone)."""
 TERMS_APART = True
 """Off only to measure what the rule gains (``bench/senses.py --without terms-apart``)."""
 NAMES_GLOSSED = True
@@ -216,7 +263,22 @@ def _read(path: Path) -> SenseModel:
                 name: frozenset(words.split())
                 for name, _, words in (line.partition("\t") for line in domains)
             },
+            classifiers=_classifiers(data),
         )
+
+
+def _classifiers(data: Any) -> Classifiers | None:
+    if "ims_keys" not in data.files:
+        return None
+    names = data["ims_keys"].tobytes().decode("utf-8").split("\n")
+    return Classifiers(
+        keys={k: i for i, k in enumerate(names)},
+        bias=data["ims_bias"].astype(np.float32),
+        indptr=data["ims_indptr"].astype(np.int64),
+        feature_ids=data["ims_ids"].astype(np.uint32),
+        weights=data["ims_weights"].astype(np.float32),
+        weight=float(data["ims_weight"][0]),
+    )
 
 
 def _classes(
