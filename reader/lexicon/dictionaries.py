@@ -11,7 +11,7 @@ import gc
 import tarfile
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -32,7 +32,7 @@ from reader.lexicon.base import (
     store_source,
 )
 from reader.lexicon.compounds import built_in_verbs, compound_rows
-from reader.lexicon.literal import built_in_phrases, literal_headwords, with_literal
+from reader.lexicon.literal import built_in_phrases, literal_headwords
 from reader.lexicon.reverse import find_reverse, read_translations
 from reader.store.db import transaction
 
@@ -200,20 +200,25 @@ def _import(
         # each batch is aligned as it comes, while the workers parse the next ones
         rows = list(aligner.rows(records, tally))
         clock.lap("parse and alignment")
+    literal: Callable[[], set[str]] | None = None
     if source == "en":
-        # the literal rule reads the parsed rows in a child process while the compounds are made
+        # the literal rule reads the parsed rows in a child process while the compounds are
+        # made and every row is spooled; only its answer is waited for
         parsed, built_in = rows, built_in_phrases(db)
-        literal = Background(
-            lambda: literal_headwords(parsed, built_in), fork=len(rows) >= FORK_FROM
-        )
+        child = Background(lambda: literal_headwords(parsed, built_in), fork=len(rows) >= FORK_FROM)
+
+        def literal() -> set[str]:
+            clock.lap("spool")
+            found = child.result()
+            clock.lap("literal rule (the rest of it)")
+            return found
+
         if aligner is not None:
             rows = rows + list(
                 aligner.rows(compound_rows(rows, built_in_verbs(db), aligner), tally)
             )
             notes[-1] += f": {tally[0]:,} of {tally[1]:,} translation groups"
             clock.lap("compounds")
-        rows = with_literal(rows, literal.result())
-        clock.lap("literal rule (the rest of it)")
     entries = store_source(
         db,
         name=name,
@@ -223,6 +228,7 @@ def _import(
         priority=_next_priority(db),
         lang=source,
         target_lang=target,
+        literal=literal,
     )
     clock.lap("store")
     if target is None:
