@@ -142,3 +142,23 @@ def test_a_phrase_only_a_third_language_lists_is_no_term(db, tmp_path) -> None:
     assert PhraseIndex.from_db(db, native_lang="").size == for_german + 1
     # the study list's kept counts were made for the German learner's phrases: counted again
     assert phrase_set(db, "en") != german
+
+
+def test_an_adverb_between_a_verb_and_its_preposition_keeps_the_term(db, tmp_path) -> None:
+    from reader.learn.phrases import PhraseIndex
+    from reader.learn.texts import TokenRow
+    from reader.text import analyze
+
+    def tokens(sentence: str) -> list[TokenRow]:
+        (analyzed,) = analyze(sentence)
+        return [
+            TokenRow(i, t["text"], t["start"], t["end"], t["lemma"], t["pos"], t["is_word"],
+                     str(t["lemma"]).lower() if t["is_word"] else None)
+            for i, t in enumerate(analyzed["tokens"])
+        ]  # fmt: skip
+
+    index = PhraseIndex(["delve into", "get on"])
+    (match,) = index.match(tokens("Delving deeper into the parade, we look at Seoul."))
+    assert match.key == "delve into" and match.split
+    # the verb's own object between still makes the particle a preposition of its own
+    assert index.match(tokens("South Korea aims to get China on board.")) == []

@@ -51,6 +51,8 @@ PARTICLE_POS = frozenset({"ADP", "ADV", "PART"})
 MAX_GAP = 3
 # Words that can sit between a verb and its particle: pronouns, determiners and short noun groups.
 GAP_POS = frozenset({"PRON", "DET", "NOUN", "PROPN", "ADJ", "NUM"})
+GAP_POS_OR_ADV = GAP_POS | {"ADV"}
+"""An adverb may sit there too: "delving deeper into", "looked closely at"."""
 MAX_WORDS = 8
 # After a split verb's particle, a word of these makes the "particle" a preposition with an
 # object of its own ("get China on board"), so the phrasal verb is not there.
@@ -195,13 +197,20 @@ class PhraseIndex:
             if j >= len(tokens):
                 return None
             between = tokens[start + 1 : j]
-            if not all(t.is_word and t.pos in GAP_POS for t in between):
+            if not all(t.is_word and t.pos in GAP_POS_OR_ADV for t in between):
                 return None
             candidate = tokens[j]
             if candidate.pos in PARTICLE_POS and words[1] in forms[j]:
                 after = tokens[j + 1] if j + 1 < len(tokens) else None
-                if after is not None and after.pos in OBJECT_POS:
-                    return None  # "get China on board": "on" takes "board", no particle
+                # "get China on board": the verb's object between, so "on" takes "board" and
+                # is no particle; "delving deeper into China's": only adverbs between, so
+                # "into" is the verb's own preposition and the object after it is its own
+                if (
+                    after is not None
+                    and after.pos in OBJECT_POS
+                    and not all(t.pos == "ADV" for t in between)
+                ):
+                    return None
                 return (start, j)
         return None
 
