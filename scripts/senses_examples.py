@@ -7,7 +7,10 @@ seen there, so an example is often the only context a sense has. Here each examp
 through the reader's own tokenizer, tagger and lemmatizer (the reader sees its sentences that
 way), the synset's word is found in it by lemma, and the word's context features
 (:func:`reader.lexicon.senses.features.features`) become one tagged occurrence, counted with a
-weight chosen on held-out SemCor.
+weight chosen on held-out SemCor. All but the word's own form (``W=protocol``): every example
+has its word, so that feature would only say which senses WordNet gave examples to ("special
+protocol" became a code of conduct, whose gloss has "academic protocol", rather than the
+diplomats' etiquette, whose gloss has no example).
 """
 
 from __future__ import annotations
@@ -113,7 +116,7 @@ def occurrences(directory: Path, senses_of: dict[tuple[str, str], list[str]]) ->
                     key,
                     word,
                     upos,
-                    tuple(features(lemmas, span, forms)),
+                    tuple(f for f in features(lemmas, span, forms) if not f.startswith("W=")),
                     tuple(ims_features(forms, upos_tags, span, lemmas)),
                 )
             )

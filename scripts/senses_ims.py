@@ -9,7 +9,7 @@ content words around the word, and 11 local collocations. We train the same (sci
 
 Measured on held-out SemCor (``train_senses.py --heldout``), the classifiers alone, or deciding
 for the words they know, were no better than the boost model; their decision values added to
-its score are (67.6 -> 68.4 %). scikit-learn is a development dependency only: :func:`arrays`
+its score are (67.5 -> 68.3 %). scikit-learn is a development dependency only: :func:`arrays`
 writes them as numpy arrays (feature CRC-32s, float16 weights) that
 :class:`reader.lexicon.senses.model.Classifiers` reads.
 """

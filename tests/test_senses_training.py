@@ -47,6 +47,8 @@ def test_an_example_sentence_is_a_tagged_word(scripts: ModuleType) -> None:
     # its context, as the reader sees a sentence
     assert any("molecule" in o.features and "L1=the" in o.features for o in summit)
     assert all(o.ims and o.ims[0] == "P0=NOUN" for o in summit)
+    # never the word's own form: every example has it, whichever sense it shows
+    assert not [f for o in found for f in o.features if f.startswith("W=")]
     assert found == examples.occurrences(MINI_WORDNET, wordnet.senses_of)  # sorted, same
 
 
