@@ -545,6 +545,8 @@ def main() -> None:
     parser.add_argument("--heldout", action="store_true", help="tune on held-out SemCor only")
     parser.add_argument("--quick", action="store_true", help="--heldout with the defaults only")
     args = parser.parse_args()
+    if not args.semcor.is_file():
+        raise SystemExit(f"no SemCor at {args.semcor} (../shared/corpus/wsd/semcor30.jsonl.gz)")
     wordnet = load_wordnet(args.wordnet)
     examples = read_semcor(args.semcor, wordnet)
     ambiguous = sum(e.ambiguous for e in examples)
