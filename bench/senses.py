@@ -129,6 +129,7 @@ ABLATIONS: dict[str, tuple[str, str]] = {
     "infinitive-to": ("reader.learn.verb_particles", "INFINITIVE_TO"),
     "intransitive": ("reader.learn.verb_particles", "INTRANSITIVE"),
     "article-noun": ("reader.learn.verb_particles", "ARTICLE_NOUN"),
+    "infinitive-verb": ("reader.lexicon.senses.rivals", "INFINITIVE_VERB"),
 }
 
 
