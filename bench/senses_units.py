@@ -30,6 +30,7 @@ RULES = {
     "infinitive-to": "INFINITIVE_TO",
     "intransitive": "INTRANSITIVE",
     "article-noun": "ARTICLE_NOUN",
+    "semcor-apart": "TERMS_APART",
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reader.learn.phrases import PhraseIndex
 from reader.learn.texts import TokenRow
-from reader.lexicon.verb_frames import takes_infinitive, takes_object
+from reader.lexicon.verb_frames import read_apart, takes_infinitive, takes_object
 from reader.text import analyze
 
 
@@ -57,3 +57,13 @@ def test_a_phrasal_verbs_first_word_after_an_article_is_a_noun() -> None:
     index = PhraseIndex(["air out"])
     assert keys(index, "He was punching all the air out of it.") == []
     assert keys(index, "We aired out the room.") == ["air out"]
+
+
+def test_a_term_semcor_reads_as_its_verb_alone_is_not_matched() -> None:
+    """SemCor's annotators read "look at" as "look" (perceive with attention) 94 times in 114;
+    WordNet's "look at" is first "take into consideration for exemplifying purposes"."""
+    assert read_apart("look at")
+    assert not read_apart("take over")
+    index = PhraseIndex(["look at", "look after"])
+    assert keys(index, "He looked at his watch.") == []
+    assert keys(index, "She looked after her brother.") == ["look after"]

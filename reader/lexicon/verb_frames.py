@@ -5,6 +5,11 @@ WordNet gives each verb sense the frames it fits ("Somebody ----s", "Somebody --
 it: "fall through" (fail) never takes an object, so "fallen through cracks" is "fall" and a
 prepositional phrase. The table is derived from WordNet once
 (``scripts/make_verb_frames.py``, ``data/verb_frames_en.tsv``, 45 KB) and read on first use.
+
+Beside it, :func:`read_apart` says which phrasal verbs SemCor's annotators read as the verb
+alone nearly every time ("looked at my watch" is "look", perceive with attention; WordNet's
+"look at" is "take into consideration for exemplifying purposes" first), from
+``data/terms_apart_en.tsv`` (``scripts/make_terms_apart.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import functools
 from pathlib import Path
 
 FRAMES_PATH = Path(__file__).resolve().parent / "data" / "verb_frames_en.tsv"
+APART_PATH = Path(__file__).resolve().parent / "data" / "terms_apart_en.tsv"
 OBJECT_FRAMES = frozenset({5, 8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31})
 """Frames with a noun phrase right after the verb ("Somebody ----s something", "... somebody
 PP"); the rest have none, or a preposition, a clause or an adjective first (frames.vrb)."""
@@ -42,3 +48,15 @@ def takes_infinitive(verb: str) -> bool | None:
     WordNet has no such verb."""
     frames = _frames().get(verb.lower())
     return None if frames is None else bool(frames & INFINITIVE_FRAMES)
+
+
+@functools.cache
+def _apart() -> frozenset[str]:
+    lines = APART_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.partition("\t")[0] for line in lines if line and not line.startswith("#"))
+
+
+def read_apart(term: str) -> bool:
+    """Did SemCor's annotators read the phrasal verb ``term`` as its verb alone at least 3
+    times in 4 where the reader finds it (and at least 5 times)?"""
+    return term.lower() in _apart()
