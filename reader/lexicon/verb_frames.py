@@ -58,5 +58,5 @@ def _apart() -> frozenset[str]:
 
 def read_apart(term: str) -> bool:
     """Did SemCor's annotators read the phrasal verb ``term`` as its verb alone at least 3
-    times in 4 where the reader finds it (and at least 5 times)?"""
+    times in 4 where the reader finds it before a possible object (and at least 3 times)?"""
     return term.lower() in _apart()
