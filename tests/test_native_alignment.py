@@ -63,6 +63,33 @@ def test_a_phrase_of_the_commonest_words_is_not_a_term() -> None:
     assert not is_literal("summit", ["Gipfel"], words, built_in)  # one word
 
 
+def test_a_whole_dictionary_is_judged_by_the_same_rule() -> None:
+    from reader.lexicon.literal import literal_headwords
+
+    glosses = {"we have": "wir haben", "there is": "es gibt", "key player": "Leistungsträger (m)",
+               "the potential": "das Potenzial", "key": "Schlüssel (m)",
+               "potential": "Potenzial (n)", "player": "Spieler (m)", "take place": "stattfinden",
+               "it's mine": "es ist meins", "rare bird": "seltener Vogel"}  # fmt: skip
+    rows = [Row(h, None, 1, g, None, None) for h, g in glosses.items()]
+    words = {h: [g] for h, g in glosses.items()}
+    built_in = frozenset({"take place"})
+    expected = {h for h, g in glosses.items() if is_literal(h, [g], words, built_in)}
+    assert literal_headwords(rows, built_in) == expected
+    assert "we have" in expected and "key player" not in expected
+
+
+def test_the_commonest_words_are_all_in_the_band_the_import_asks_about() -> None:
+    import wordfreq
+
+    from reader.lexicon.frequency import zipf
+    from reader.lexicon.literal import COMMON_ZIPF, _frequent
+
+    common = [w for w in wordfreq.top_n_list("en", 2000) if zipf(w) >= COMMON_ZIPF]
+    assert len(common) > 200
+    assert set(common) <= _frequent()
+    assert len(_frequent()) < 1000  # the band is narrow: the rest are found rare at once
+
+
 def test_the_reverse_dictionary_is_found_beside_and_checked(tmp_path: Path) -> None:
     forward = write_dictd(tmp_path, "freedict-eng-deu", [("summit", "summit\nGipfel <masc>\n")])
     files = dictd.locate(forward)

@@ -136,3 +136,28 @@ def test_a_language_wordfreq_cannot_count_keeps_the_dictionary_order() -> None:
               Gloss("en-xx", "dictd", "summit", "NOUN", 2, "bbb")]  # fmt: skip
     # wordfreq has no list for "xx" (nor, without MeCab, for Japanese): no error, same order
     assert by_meant_sense(None, senses, None, None, "xx") == senses  # type: ignore[arg-type]
+
+
+def test_a_verb_with_an_object_is_translated_by_a_verb_that_takes_one() -> None:
+    from reader.learn.native import by_meant_sense, takes_object
+    from reader.lexicon.lookup import Gloss
+    from reader.lexicon.senses import SenseContext
+    from reader.text import analyze
+
+    def context(sentence: str, word: str) -> SenseContext:
+        (analyzed,) = analyze(sentence)
+        tokens = analyzed["tokens"]
+        at = next(i for i, t in enumerate(tokens) if t["text"] == word)
+        return SenseContext.of_analyzed(tokens, [at])
+
+    senses = [Gloss("freedict-eng-deu", "dictd", "harden", "VERB", 1, "hart werden"),
+              Gloss("freedict-eng-deu", "dictd", "harden", "VERB", 2, "sich versteifen"),
+              Gloss("freedict-eng-deu", "dictd", "harden", "VERB", 3, "etw. härten")]  # fmt: skip
+    lines = context("The show of force hardened present-day fault lines.", "hardened")
+    wax = context("The wax hardened slowly.", "hardened")
+    steel = context("The steel was hardened in oil.", "hardened")
+    assert (takes_object(lines), takes_object(wax), takes_object(steel)) == (True, False, True)
+    # "hardened fault lines" made them hard: not "became hard" nor "stiffened itself"
+    assert by_meant_sense(None, senses, None, lines, "de")[0].gloss == "etw. härten"  # type: ignore[arg-type]
+    assert by_meant_sense(None, senses, None, wax, "de")[0].gloss != "etw. härten"  # type: ignore[arg-type]
+    assert by_meant_sense(None, senses, None, steel, "de")[0].gloss == "etw. härten"  # type: ignore[arg-type]

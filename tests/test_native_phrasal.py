@@ -89,3 +89,76 @@ def test_the_sentence_shows_the_german_for_came_together(db, tmp_path) -> None:
     assert (gloss["term"], gloss["source"], gloss["text"]) == (
         "come together", "freedict-eng-deu", "zusammenkommen",
     )  # fmt: skip
+
+
+RULE = "For decades the old king held absolute rule over the valley."
+
+
+def _import_rule(db, tmp_path: Path) -> None:
+    _wordnet(db)
+    write_dictd(tmp_path, "freedict-deu-eng", [("herrschaft", "Herrschaft /x/\nrule <n>\n")])
+    german = write_dictd(tmp_path, "freedict-eng-deu", [
+        ("rule", "rule /x/\nHerrschaft <fem>\n"), ("king", "king /x/\nKönig <masc>\n"),
+    ])  # fmt: skip
+    import_dictionary(db, german)
+    write_dictd(tmp_path, "freedict-fra-eng", [("autocratie", "autocratie /x/\nautocracy\n")])
+    french = write_dictd(tmp_path, "freedict-eng-fra", [
+        ("absolute rule", "absolute rule /x/\nautocratie\n"),
+    ])  # fmt: skip
+    import_dictionary(db, french)
+
+
+def _gloss_of(word: str, native_lang: str) -> dict:
+    import json
+
+    from click.testing import CliRunner
+
+    from reader.cli import main
+
+    run = CliRunner(mix_stderr=False)
+    assert run.invoke(main, ["config", "set", "native_lang", native_lang]).exit_code == 0
+    result = run.invoke(main, ["analyze", "--glosses", "--json"], input=RULE)
+    assert result.exit_code == 0, result.stderr
+    tokens = {t["text"]: t for t in json.loads(result.stdout)[0]["tokens"]}
+    return tokens[word]["gloss"] or {}
+
+
+def test_a_phrase_only_a_third_language_lists_is_no_term(db, tmp_path) -> None:
+    from reader.learn.phrases import PhraseIndex
+    from reader.learn.study_phrases import phrase_set
+
+    _import_rule(db, tmp_path)
+    # a German speaker: "absolute rule" is only in the French dictionary, so no term glossed
+    # "autocratie"; "absolute" and "rule" are words of their own
+    gloss = _gloss_of("absolute", "de")
+    assert gloss.get("term") != "absolute rule"
+    assert _gloss_of("rule", "de")["text"] == "Herrschaft (f)"
+    for_german = PhraseIndex.from_db(db, native_lang="de").size
+    german = phrase_set(db, "en")
+    # a French speaker gets the term in French, and so does a learner with no language set
+    assert (_gloss_of("absolute", "fr")["term"], _gloss_of("absolute", "fr")["text"]) == (
+        "absolute rule", "autocratie",
+    )  # fmt: skip
+    assert PhraseIndex.from_db(db, native_lang="").size == for_german + 1
+    # the study list's kept counts were made for the German learner's phrases: counted again
+    assert phrase_set(db, "en") != german
+
+
+def test_an_adverb_between_a_verb_and_its_preposition_keeps_the_term(db, tmp_path) -> None:
+    from reader.learn.phrases import PhraseIndex
+    from reader.learn.texts import TokenRow
+    from reader.text import analyze
+
+    def tokens(sentence: str) -> list[TokenRow]:
+        (analyzed,) = analyze(sentence)
+        return [
+            TokenRow(i, t["text"], t["start"], t["end"], t["lemma"], t["pos"], t["is_word"],
+                     str(t["lemma"]).lower() if t["is_word"] else None)
+            for i, t in enumerate(analyzed["tokens"])
+        ]  # fmt: skip
+
+    index = PhraseIndex(["delve into", "get on"])
+    (match,) = index.match(tokens("Delving deeper into the parade, we look at Seoul."))
+    assert match.key == "delve into" and match.split
+    # the verb's own object between still makes the particle a preposition of its own
+    assert index.match(tokens("South Korea aims to get China on board.")) == []

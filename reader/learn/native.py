@@ -17,6 +17,8 @@ aligned with another sense after the rest, and within each, common translations 
 
 from __future__ import annotations
 
+import re
+
 import sqlite_utils
 
 from reader.config import load_config
@@ -134,19 +136,70 @@ def by_meant_sense(
     aligned with another sense after an equally common one that is not).
     """
     priority = {source: n for n, source in enumerate(dict.fromkeys(s.source for s in senses))}
+    with_object = takes_object(context)
 
-    def order(sense: Gloss) -> tuple[int, int, int, float, int]:
+    def order(sense: Gloss) -> tuple[int, int, int, int, float, int]:
         sure = (sense.align_score or 0.0) >= MIN_CONFIDENCE
         common = -_commonness(sense.gloss, lang)
         if meant and sure and sense.sense_key == meant:
-            return (0, 0, 0, common, 0)
+            return (0, 0, 0, 0, common, 0)
         if meant and sense.sense_key and _pos_of(sense.sense_key) != _pos_of(meant):
-            return (1, priority[sense.source], 2, common, 0)  # eng-fra's verb, for a noun
+            return (1, priority[sense.source], 2, 0, common, 0)  # eng-fra's verb, for a noun
         unfit = 1 if _unfit_domain(db, sense, context) else 0
+        voice = verb_voice(sense.gloss, lang) if with_object is not None else None
+        other_use = 1 if voice is not None and voice != with_object else 0
         elsewhere = 1 if sure and sense.sense_key else 0
-        return (1, priority[sense.source], unfit, common, elsewhere)
+        return (1, priority[sense.source], unfit, other_use, common, elsewhere)
 
     return sorted(senses, key=order)
+
+
+# How a translation says it takes an object ("etw. härten": harden sth.) or none ("hart
+# werden", "sich versteifen", "wieder zu sich kommen": a reflexive or "become" verb), by the
+# learner's language (an object mark wins: "sich etw. ansehen"); a language not listed says
+# neither, and its groups keep their order.
+_OBJECT_MARKS = {"de": re.compile(r"(?:^|\s)(?:etw|jdn|jdm)\.")}
+_NO_OBJECT = {
+    "de": re.compile(r"(?:^|\s)sich(?:\s|$)|\swerden$"),
+    "fr": re.compile(r"^(?:se\s|s')"),
+}
+_OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
+_PASSIVE_AUX = frozenset({"be", "get"})
+
+
+def takes_object(context: SenseContext | None) -> bool | None:
+    """Whether the verb being glossed has an object in the sentence ("hardened present-day fault
+    lines", or a passive: "the steel was hardened"), or none ("the wax hardened."); None when
+    the word glossed is not one verb, or nothing is known of the sentence."""
+    if context is None or len(context.target) != 1:
+        return None
+    at = context.target[0]
+    if at >= len(context.pos) or context.pos[at] != "VERB":
+        return None
+    before = [i for i in range(max(0, at - 3), at) if context.pos[i] not in ("ADV", "PART")]
+    if before and context.lemmas[before[-1]] in _PASSIVE_AUX and context.pos[before[-1]] == "AUX":
+        return True
+    for i in range(at + 1, len(context.pos)):
+        if context.pos[i] == "ADV":
+            continue  # "hardened further the lines"
+        return context.pos[i] in _OBJECT_POS
+    return False
+
+
+def verb_voice(gloss: str, lang: str) -> bool | None:
+    """Whether a verb's translation group takes an object (True: "etw. härten"), takes none
+    (False: "hart werden", "sich versteifen", "se durcir"), or does not say (None)."""
+    found = translations_of(gloss)
+    if not found:
+        return None
+    first = found[0]
+    marks = _OBJECT_MARKS.get(lang)
+    if marks is not None and marks.search(first):
+        return True
+    none = _NO_OBJECT.get(lang)
+    if none is not None and none.search(first):
+        return False
+    return None
 
 
 def _pos_of(sense_key: str) -> str:

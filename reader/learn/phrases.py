@@ -53,6 +53,8 @@ PARTICLE_POS = frozenset({"ADP", "ADV", "PART"})
 MAX_GAP = 3
 # Words that can sit between a verb and its particle: pronouns, determiners and short noun groups.
 GAP_POS = frozenset({"PRON", "DET", "NOUN", "PROPN", "ADJ", "NUM"})
+GAP_POS_OR_ADV = GAP_POS | {"ADV"}
+"""An adverb may sit there too: "delving deeper into", "looked closely at"."""
 MAX_WORDS = 8
 # After a split verb's particle, a word of these makes the "particle" a preposition with an
 # object of its own ("get China on board"), so the phrasal verb is not there.
@@ -112,18 +114,24 @@ class PhraseIndex:
         return other
 
     @classmethod
-    def from_db(cls, db: sqlite_utils.Database, lang: str = "en") -> PhraseIndex:
+    def from_db(
+        cls, db: sqlite_utils.Database, lang: str = "en", native_lang: str | None = None
+    ) -> PhraseIndex:
         """The multi-word headwords of the enabled sources and the learner's own terms, less
-        WordNet's terms that only its words explain (see :func:`composed_terms`)."""
+        WordNet's terms that only its words explain (see :func:`composed_terms`), and less the
+        phrases only dictionaries into a third language list (see :func:`third_language_sources`:
+        eng-fra's "absolute rule: autocratie" would be a term glossed in French for a German
+        speaker). ``native_lang``: the learner's language, None for the configured one."""
         # lazy: the lexicon loads wordfreq's tables (~0.15 s)
         from reader.lexicon.senses.model import composed_terms
 
+        skipped = third_language_sources(db, lang, native_lang)
         rows = db.execute(
             "SELECT e.headword, MAX(s.kind != 'wordnet') FROM lex_entries e JOIN lex_sources s "
             "ON s.id = e.source_id WHERE s.enabled = 1 AND s.lang = ? AND e.headword LIKE '% %' "
             "AND e.literal = 0 "  # "we have: wir haben" is two words, not a term
-            "GROUP BY e.headword",
-            (lang,),
+            f"AND s.id NOT IN ({', '.join('?' * len(skipped))}) GROUP BY e.headword",
+            (lang, *skipped),
         ).fetchall()
         mine = db.execute(
             "SELECT key FROM terms WHERE lang = ? AND key LIKE '% %'", (lang,)
@@ -196,15 +204,45 @@ class PhraseIndex:
             if j >= len(tokens):
                 return None
             between = tokens[start + 1 : j]
-            if not all(t.is_word and t.pos in GAP_POS for t in between):
+            if not all(t.is_word and t.pos in GAP_POS_OR_ADV for t in between):
                 return None
             candidate = tokens[j]
             if candidate.pos in PARTICLE_POS and words[1] in forms[j]:
                 after = tokens[j + 1] if j + 1 < len(tokens) else None
-                if after is not None and after.pos in OBJECT_POS:
-                    return None  # "get China on board": "on" takes "board", no particle
+                # "get China on board": the verb's object between, so "on" takes "board" and
+                # is no particle; "delving deeper into China's": only adverbs between, so
+                # "into" is the verb's own preposition and the object after it is its own
+                if (
+                    after is not None
+                    and after.pos in OBJECT_POS
+                    and not all(t.pos == "ADV" for t in between)
+                ):
+                    return None
                 return (start, j)
         return None
+
+
+def third_language_sources(
+    db: sqlite_utils.Database, lang: str, native_lang: str | None = None
+) -> list[int]:
+    """The enabled sources of ``lang`` whose glosses are in a third language (known, neither the
+    learner's ``native_lang`` nor ``lang``): their phrases are no terms for this learner unless
+    another source lists them too. None without a native language (every source counts), and
+    ``native_lang`` None means the configured one."""
+    if native_lang is None:
+        from reader.config import load_config
+
+        native_lang = load_config().native_lang
+    if not native_lang:
+        return []
+    return [
+        int(i)
+        for (i,) in db.execute(
+            "SELECT id FROM lex_sources WHERE enabled = 1 AND lang = ? AND target_lang IS NOT NULL "
+            "AND target_lang NOT IN (?, ?) ORDER BY id",
+            (lang, native_lang, lang),
+        )
+    ]
 
 
 def _contiguous(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from reader.learn.phrases import PhraseIndex
+from reader.learn.phrases import PhraseIndex, third_language_sources
 from reader.learn.texts import TokenRow
 from reader.store.tokens import UPOS, decode_sentence
 
@@ -28,11 +28,14 @@ if TYPE_CHECKING:  # the text pipeline: a study list needs only the type
 
 TAGS = frozenset(UPOS)
 
-COUNTING = 3  # how phrases are counted: part of the fingerprint, so a change counts again
+COUNTING = 4  # how phrases are counted: part of the fingerprint, so a change counts again
 
 
 def phrase_set(db: sqlite_utils.Database, lang: str) -> str:
-    """What identifies the phrases :meth:`PhraseIndex.from_db` would find, cheaply."""
+    """What identifies the phrases :meth:`PhraseIndex.from_db` would find, cheaply: the enabled
+    sources, the learner's own phrases and, with a native language set, the sources left out as
+    glossed in a third language (so setting or changing it counts the texts again when that
+    changes which phrases are terms, and only then)."""
     sources = db.execute(
         "SELECT id, kind, entry_count FROM lex_sources WHERE enabled = 1 AND lang = ? ORDER BY id",
         (lang,),
@@ -40,7 +43,9 @@ def phrase_set(db: sqlite_utils.Database, lang: str) -> str:
     mine = db.execute(
         "SELECT key FROM terms WHERE lang = ? AND key LIKE '% %' ORDER BY key", (lang,)
     ).fetchall()
-    return hashlib.sha1(repr((COUNTING, sources, mine)).encode()).hexdigest()[:16]
+    skipped = third_language_sources(db, lang)
+    key = (COUNTING, sources, mine, skipped) if skipped else (COUNTING, sources, mine)
+    return hashlib.sha1(repr(key).encode()).hexdigest()[:16]
 
 
 def stale_texts(db: sqlite_utils.Database, lang: str) -> list[int]:

@@ -161,6 +161,7 @@ def store_source(
     priority: int,
     lang: str = "en",
     target_lang: str | None = None,
+    literal: Callable[[], Iterable[str]] | None = None,
 ) -> int:
     """Replace the source called ``name`` by ``rows``, all or nothing; returns the entry count.
 
@@ -170,12 +171,20 @@ def store_source(
     importer that fails halfway (a broken file) fails before anything is changed. Re-importing
     keeps the learner's ``enabled`` and ``priority`` choices for that name. ``lang`` is the
     language of the headwords, ``target_lang`` that of the glosses (None: not known).
+
+    ``literal``, when given, is asked once the rows are spooled for headwords whose rows are
+    stored marked ``literal`` (multi-word headwords that are just their words): a dictionary
+    import works them out in a child process while the rows are spooled here.
     """
     conn = db.conn
     count = _spool(conn, rows)
+    flag = "literal"
     try:
         if count == 0:
             raise LexiconError(f"{Path(origin).name or origin}: no entries found")
+        if literal is not None:
+            _spool_literal(conn, literal())
+            flag = "literal OR headword IN (SELECT headword FROM temp.lex_literal)"
         with transaction(db):
             found = conn.execute("SELECT id FROM lex_sources WHERE name = ?", (name,)).fetchone()
             if found:
@@ -195,7 +204,8 @@ def store_source(
                 source_id = int(cursor.lastrowid or 0)
             conn.execute(
                 f"INSERT INTO main.lex_entries (source_id, {_SPOOL_COLUMNS}) "
-                f"SELECT ?, {_SPOOL_COLUMNS} FROM temp.lex_spool ORDER BY id",
+                f"SELECT ?, {_SPOOL_COLUMNS.replace('literal', flag)} FROM temp.lex_spool "
+                "ORDER BY id",
                 (source_id,),
             )
             conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (count, source_id))
@@ -235,8 +245,20 @@ def _spool(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
     return count
 
 
+def _spool_literal(conn: sqlite3.Connection, headwords: Iterable[str]) -> None:
+    """``headwords`` into ``temp.lex_literal``, for :func:`store_source`'s ``literal``."""
+    outer = conn.in_transaction
+    conn.execute("CREATE TEMP TABLE lex_literal (headword TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.executemany(
+        "INSERT OR IGNORE INTO temp.lex_literal (headword) VALUES (?)", ((h,) for h in headwords)
+    )
+    if not outer and conn.in_transaction:
+        conn.commit()
+
+
 def _drop_spool(conn: sqlite3.Connection) -> None:
     outer = conn.in_transaction
     conn.execute("DROP TABLE IF EXISTS temp.lex_spool")
+    conn.execute("DROP TABLE IF EXISTS temp.lex_literal")
     if not outer and conn.in_transaction:
         conn.commit()

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.languages import from_name, parse_pair
-from reader.lexicon.base import LexiconError, Progress, Record
+from reader.lexicon.base import LexiconError, Progress, Record, Row
 from reader.lexicon.dictd_entry import parse_groups
 from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
@@ -199,6 +199,28 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
     the machine has several cores (and the process no other threads, which forking would not
     copy) the entries are parsed in worker processes, in order, while the caller stores them.
     """
+    return (Record(*fields) for fields in _groups(files, progress))  # type: ignore[arg-type]
+
+
+def read_rows(files: DictdFiles, progress: Progress | None = None) -> Iterator[Row]:
+    """What ``ranked(read_dictd(files))`` gives, made straight from the parsed tuples: an
+    import's main process handles every one of half a million groups, and building a Record
+    and then a Row for each was a second of its time."""
+    ranks: dict[str, int] = {}
+    new = tuple.__new__
+    for headword, pos, gloss, example, synonyms, pronunciation, see_also in _groups(
+        files, progress
+    ):
+        if not headword or not gloss:
+            continue
+        rank = ranks[headword] = ranks.get(headword, 0) + 1
+        yield new(Row, (headword, pos, rank, gloss, example, synonyms, None, False, None,
+                        pronunciation, see_also, None, False))  # fmt: skip
+
+
+def _groups(files: DictdFiles, progress: Progress | None) -> Iterator[tuple[str | None, ...]]:
+    """The translation groups as plain tuples in Record's field order, in index order, each
+    entry once, past forms of verbs left out (see :func:`_form_of`)."""
     lines = _index_lines(files.index)
     reader = _open_data(files)
     try:
@@ -209,23 +231,22 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
     # (older dictionaries without it may be Latin-1, read as such)
     utf8 = any(_metadata_key(w) == "utf8" for w, _, _ in _metadata_lines(files.index))
     total = len(lines)
-    seen: set[tuple[int, str]] = set()
-    previous: Record | None = None
+    seen: set[tuple[int, str | None]] = set()
+    previous: tuple[str | None, ...] | None = None
     done = 0
     for batch in _parsed_batches(lines, reader, utf8):
         for offset, groups in batch:
             if not groups:
                 continue
-            record = Record(*groups[0])  # type: ignore[arg-type]
-            if (offset, record.headword) in seen:
+            record = groups[0]
+            key = (offset, record[0])
+            if key in seen:
                 continue  # one entry listed under several index words is stored once
-            seen.add((offset, record.headword))
-            if previous is not None and _form_of(record, previous):
+            seen.add(key)
+            if previous is not None and record[1] is None and _form_of(record, previous):
                 continue
             previous = record
-            yield record
-            for fields in groups[1:]:
-                yield Record(*fields)  # type: ignore[arg-type]
+            yield from groups
         done += BATCH
         if progress:
             progress(min(done, total), total)
@@ -297,17 +318,18 @@ def _parsed_batches(
         _shared = None
 
 
-def _form_of(record: Record, verb: Record) -> bool:
+def _form_of(record: tuple[str | None, ...], verb: tuple[str | None, ...]) -> bool:
     """An untagged entry right after a verb's, sharing its examples or cross-references, is that
     verb's past form translated ("run" -> "gelaufen" after "run" -> "laufen"): FreeDict's
     Ding-derived dictionaries list one per form, and glossing a lemma with them adds only noise.
-    """
-    if record.pos is not None or verb.pos != "VERB" or record.headword != verb.headword:
+    Both are in Record's field order (headword, pos, gloss, example, synonyms, pronunciation,
+    see_also)."""
+    if record[1] is not None or verb[1] != "VERB" or record[0] != verb[0]:
         return False
-    if record.example and record.example == verb.example:
+    if record[3] and record[3] == verb[3]:
         return True
-    mine = set((record.see_also or "").split(", ")) - {""}
-    theirs = set((verb.see_also or "").split(", ")) - {""}
+    mine = set((record[6] or "").split(", ")) - {""}
+    theirs = set((verb[6] or "").split(", ")) - {""}
     return bool(mine & theirs)
 
 

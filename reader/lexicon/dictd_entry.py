@@ -37,6 +37,8 @@ _EMPTY_ITEMS = re.compile(r"\s*,(?:\s*,)+\s*|\s+,")
 _SENTENCE = re.compile(r"^[A-Z].*\s.*\s.*[.!?]$")  # "The service is free of charge."
 MAX_SEE_WORDS = 4
 """A cross-reference longer than this, or a whole sentence, is an example, not a headword."""
+_SHORT_BRACED = re.compile(r"\{\s*([^{}\s]+(?:\s+[^{}\s]+){0,3})\s*\}")
+"""A braced item of at most MAX_SEE_WORDS (4) words, its words without the spaces around them."""
 
 _SQUEEZE = re.compile(r"[\W_]+")
 _OBJECT = re.compile(r"(?:\s+(?:sth|sb)\.(?:/(?:sth|sb)\.)?)+$")
@@ -88,13 +90,15 @@ def parse_groups(index_word: str, body: str) -> list[Record]:
     pronunciation: str | None = None
     if head.lower() == index_word or _squeeze(head) == _squeeze(index_word) != "":
         lines = lines[1:]
-        headword = headword_of(without_object(head))
+        bare = without_object(head)
+        headword = headword_of(bare)
         rest = head_line[len(head) :]
         if rest:
             found = _PRON.search(rest)
             if found:
                 pronunciation = (found[1] or found[2]).strip()
-                if headword_of(head) != headword:  # "reap sth." read as "reap": so is its sound
+                if bare is not head and headword_of(head) != headword:
+                    # "reap sth." read as "reap": so is its sound
                     pronunciation = _SPELLED_OBJECT.sub("", pronunciation) or None
             if "<" in rest:
                 pos = _pos_of_marks(_ANGLE.findall(_PAREN.sub("", rest)))
@@ -140,8 +144,10 @@ def parse_groups(index_word: str, body: str) -> list[Record]:
             line = _GLUED.sub("", line)
         if "/" in line:
             line = _INLINE_PRON.sub("", line)
-        text = " ".join(_ANGLE.sub(_short_mark, line).split()) if "<" in line else line
-        text = _EMPTY_ITEMS.sub(", ", " ".join(text.split())).strip(" ,")
+        text = " ".join((_ANGLE.sub(_short_mark, line) if "<" in line else line).split())
+        if "," in text:
+            text = _EMPTY_ITEMS.sub(", ", text)
+        text = text.strip(" ,")
         if text:
             translations.append(text)
     if not translations:
@@ -165,12 +171,17 @@ def _items(value: str) -> list[str]:
     """``{coalitions}, {grand coalition}`` (or a plain comma list) as its items; whole example
     sentences filed as cross-references ("{The service is free. For now at least.}") are not
     headwords to look up, and are left out."""
-    items = (item.strip() for item in _BRACED.findall(value) or value.split(","))
-    return [
-        item
-        for item in items
-        if item and len(item.split()) <= MAX_SEE_WORDS and not _SENTENCE.match(item)
-    ]
+    # one regex pass finds the braced items of at most MAX_SEE_WORDS words, stripped: a
+    # dictionary has half a million such lists, and a loop over every item was a sixth of
+    # the parse
+    items = _SHORT_BRACED.findall(value)
+    if not items:
+        if _BRACED.search(value):
+            return []  # braced items, all of them too long
+        items = [i for i in (i.strip() for i in value.split(",")) if i]
+        items = [i for i in items if len(i.split()) <= MAX_SEE_WORDS]
+    # a sentence ends with . ! or ?: only those items need the sentence pattern
+    return [i for i in items if i[-1] not in ".!?" or not _SENTENCE.match(i)]
 
 
 def _example(line: str) -> str:
@@ -182,10 +193,20 @@ def _example(line: str) -> str:
     return f"{source} — {target}" if target else source
 
 
+_MARK_TEXT: dict[str, str] = {}
+"""What each grammar mark met so far becomes (a dictionary uses a few hundred)."""
+
+
 def _short_mark(found: re.Match[str]) -> str:
     """Grammar marks in a translation: genders kept short (``<fem>`` -> ``(f)``), others out."""
-    gender = _GENDERS.get(found[1].strip().lower())
-    return f" ({gender})" if gender else ""
+    inner = found[1]
+    text = _MARK_TEXT.get(inner)
+    if text is None:
+        gender = _GENDERS.get(inner.strip().lower())
+        text = f" ({gender})" if gender else ""
+        if len(_MARK_TEXT) < 4096:
+            _MARK_TEXT[inner] = text
+    return text
 
 
 def _pos_of_marks(marks: list[str]) -> str | None:

@@ -11,7 +11,7 @@ import gc
 import tarfile
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -27,12 +27,12 @@ from reader.lexicon.base import (
     IDIOMS_PRIORITY,
     LexiconError,
     Progress,
-    Record,
+    Row,
     ranked,
     store_source,
 )
 from reader.lexicon.compounds import built_in_verbs, compound_rows
-from reader.lexicon.literal import built_in_phrases, literal_headwords, with_literal
+from reader.lexicon.literal import built_in_phrases, literal_headwords
 from reader.lexicon.reverse import find_reverse, read_translations
 from reader.store.db import transaction
 
@@ -159,7 +159,7 @@ def _import(
             report = _import(db, Path(tmp), name, fmt, progress, lang_pair)
         return replace(report, seconds=_since(started))
     kind = fmt or detect_format(path)
-    records: Iterator[Record]
+    records: Iterator[Row]
     found_pair = dictd.pair_from_name(path.name)
     dictd_files: dictd.DictdFiles | None = None
     if kind == "dictd":
@@ -168,17 +168,17 @@ def _import(
         default_name = dictd_files.name  # short and typeable: `dict disable freedict-eng-deu`
         if info.source_lang and info.target_lang:
             found_pair = (info.source_lang, info.target_lang)
-        records = dictd.read_dictd(dictd_files, progress)
+        records = dictd.read_rows(dictd_files, progress)
     elif kind == "stardict":
         files = stardict.locate(path)
-        default_name, records = files.name, stardict.read_stardict(files, progress)
+        default_name, records = files.name, ranked(stardict.read_stardict(files, progress))
     elif kind == "freedict":
         if path.is_dir():  # an unpacked FreeDict source release: eng-deu/eng-deu.tei
             path = _tei_in(path) or path
         default_name = freedict.title(path) or _stem(path)
-        records = freedict.read_freedict(path, progress)
+        records = ranked(freedict.read_freedict(path, progress))
     else:
-        default_name, records = _stem(path), tabular.read_table(path, progress)
+        default_name, records = _stem(path), ranked(tabular.read_table(path, progress))
     name = " ".join((name or default_name).split()) or _stem(path)
     source, target = lang_pair or found_pair or ("en", None)
     clock = _Clock()
@@ -192,22 +192,33 @@ def _import(
         aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
         notes.append(note)
         records = chain([first] if first else [], records)
-    rows = list(ranked(records))
-    clock.lap("parse")
+    tally = [0, 0]
+    if aligner is None:
+        rows = list(records)
+        clock.lap("parse")
+    else:
+        # each batch is aligned as it comes, while the workers parse the next ones
+        rows = list(aligner.rows(records, tally))
+        clock.lap("parse and alignment")
+    literal: Callable[[], set[str]] | None = None
     if source == "en":
-        # the literal rule and the alignment read the same rows: one in a child process, one here
+        # the literal rule reads the parsed rows in a child process while the compounds are
+        # made and every row is spooled; only its answer is waited for
         parsed, built_in = rows, built_in_phrases(db)
-        literal = Background(
-            lambda: literal_headwords(parsed, built_in), fork=len(rows) >= FORK_FROM
-        )
+        child = Background(lambda: literal_headwords(parsed, built_in), fork=len(rows) >= FORK_FROM)
+
+        def literal() -> set[str]:
+            clock.lap("spool")
+            found = child.result()
+            clock.lap("literal rule (the rest of it)")
+            return found
+
         if aligner is not None:
-            rows += compound_rows(rows, built_in_verbs(db), aligner)
-            tally = [0, 0]
-            rows = list(aligner.rows(rows, tally))
+            rows = rows + list(
+                aligner.rows(compound_rows(rows, built_in_verbs(db), aligner), tally)
+            )
             notes[-1] += f": {tally[0]:,} of {tally[1]:,} translation groups"
-            clock.lap("alignment")
-        rows = with_literal(rows, literal.result())
-        clock.lap("literal rule (the rest of it)")
+            clock.lap("compounds")
     entries = store_source(
         db,
         name=name,
@@ -217,6 +228,7 @@ def _import(
         priority=_next_priority(db),
         lang=source,
         target_lang=target,
+        literal=literal,
     )
     clock.lap("store")
     if target is None:

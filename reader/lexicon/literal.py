@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import sqlite_utils
+import wordfreq
 
 from reader.lexicon.base import Row
 from reader.lexicon.frequency import zipf
@@ -82,6 +84,23 @@ def _stems(glosses: Iterable[str]) -> frozenset[str]:
     return frozenset(_stem(w) for gloss in glosses for w in target_words(gloss))
 
 
+_PLAIN = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _frequent() -> frozenset[str]:
+    """The words wordfreq puts within 0.1 of :data:`COMMON_ZIPF` or above (about 400).
+
+    A plain word (letters a-z: wordfreq reads it as one token, its own) outside this set is
+    below COMMON_ZIPF, so an import need not ask wordfreq about each of the sixty thousand
+    words of a dictionary's phrases. wordfreq's list is in buckets of a hundredth of a Zipf
+    step, commonest first: bucket ``i`` is Zipf ``9 - i / 100``.
+    """
+    buckets = wordfreq.get_frequency_list("en")
+    last = round((9 - COMMON_ZIPF + 0.1) * 100)
+    return frozenset(word for bucket in buckets[: last + 1] for word in bucket)
+
+
 def built_in_phrases(db: sqlite_utils.Database) -> frozenset[str]:
     """The multi-word headwords of the built-in sources (WordNet, the shipped idioms)."""
     return frozenset(
@@ -113,11 +132,13 @@ def literal_headwords(rows: Sequence[Row], built_in: frozenset[str]) -> set[str]
         return found
 
     common: dict[str, bool] = {}
+    frequent = _frequent()
 
     def is_common(word: str) -> bool:
         found = common.get(word)
         if found is None:
-            found = common[word] = zipf(word) >= COMMON_ZIPF
+            plain_and_rare = word not in frequent and _PLAIN.fullmatch(word) is not None
+            found = common[word] = not plain_and_rare and zipf(word) >= COMMON_ZIPF
         return found
 
     return {
