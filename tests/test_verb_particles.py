@@ -44,6 +44,8 @@ def test_a_noun_phrase_after_an_intransitive_phrasal_verb_is_the_prepositions() 
     assert keys(index, "Many have fallen through cracks in the economy.") == []
     assert keys(index, "They live in a small flat.") == []
     assert keys(index, "The deal fell through.") == ["fall through"]
+    assert keys(index, "The deal fell quietly through.") == ["fall through"]
+    assert keys(index, "The deal fell through yesterday.") == ["fall through"]
     assert keys(index, "The maid lives in.") == ["live in"]
 
 
@@ -66,4 +68,5 @@ def test_a_term_semcor_reads_as_its_verb_alone_is_not_matched() -> None:
     assert not read_apart("take over")
     index = PhraseIndex(["look at", "look after"])
     assert keys(index, "He looked at his watch.") == []
+    assert keys(PhraseIndex(["come in"]), "Thanks for coming in today.") == ["come in"]
     assert keys(index, "She looked after her brother.") == ["look after"]
