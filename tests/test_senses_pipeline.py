@@ -193,3 +193,18 @@ def test_an_idiom_gloss_restating_a_wordnet_sense_carries_its_key(
     gloss = shown(full, "The meeting took place in Seoul.", "took")
     assert (gloss["term"], gloss["source"]) == ("take place", "idioms")  # its wording stays
     assert gloss["sense"] == "take_place%2:30:00::"  # happen: WordNet's come to pass, occur
+
+
+def test_a_noun_tag_after_the_infinitives_to_lets_the_verb_compete(
+    full: sqlite_utils.Database,
+) -> None:
+    """The tagger reads "to" as the infinitive's and "end" as a noun; the text's other "end"s
+    (nouns) pull its noun senses up, but the verb's compete at par and win."""
+    text = (
+        "At the end of the day we went home. By the end of the week it was over. "
+        'The courts might want to end "rigid programs."'
+    )
+    analyzed = add_glosses(full, analyze(text), "en", PhraseIndex.from_db(full), "")
+    (end,) = [t for t in analyzed[-1]["tokens"] if t["text"] == "end"]
+    assert end["pos"] == "NOUN"
+    assert end["gloss"]["sense"].startswith("end%2:")

@@ -15,6 +15,8 @@ from typing import Protocol
 
 import sqlite_utils
 
+from reader.learn.verb_particles import particle_is_there
+
 # Particles of English phrasal verbs: a verb and one of these may be split by a short object
 # ("took it over", "shoring the ties up").
 PARTICLES = frozenset(
@@ -174,7 +176,12 @@ class PhraseIndex:
                         idxs = self._split_verb(tokens, forms, i, words)
                     else:
                         idxs = _contiguous(forms, i, words)
-                    if idxs and not taken.intersection(idxs) and _plausible(tokens, idxs):
+                    if (
+                        idxs
+                        and not taken.intersection(idxs)
+                        and _plausible(tokens, idxs)
+                        and particle_is_there(tokens, words, idxs)  # issue 18
+                    ):
                         found.append(PhraseMatch(" ".join(words), idxs))
                         taken.update(idxs)
                         break
