@@ -157,8 +157,17 @@ def test_an_adverb_between_a_verb_and_its_preposition_keeps_the_term(db, tmp_pat
             for i, t in enumerate(analyzed["tokens"])
         ]  # fmt: skip
 
-    index = PhraseIndex(["delve into", "get on"])
+    index = PhraseIndex(
+        ["delve into", "get on", "look into", "walk up", "up and down", "turn away"]
+    )
     (match,) = index.match(tokens("Delving deeper into the parade, we look at Seoul."))
     assert match.key == "delve into" and match.split
-    # the verb's own object between still makes the particle a preposition of its own
+    (match,) = index.match(tokens("He shut the book, turning sharply away."))
+    assert match.key == "turn away"
+    # the verb's own object between still makes the particle a preposition of its own, and so
+    # does an adverb that is no comparative: "into" is a place here, not "look into"
     assert index.match(tokens("South Korea aims to get China on board.")) == []
+    assert index.match(tokens("He was looking straight into her eyes.")) == []
+    # a phrase written out whole after the adverb is read before a verb reaching over it
+    (match,) = index.match(tokens("Some walked thoughtfully up and down, others whispered."))
+    assert match.key == "up and down"

@@ -190,8 +190,8 @@ class PhraseIndex:
                 break
         return found
 
-    @staticmethod
     def _split_verb(
+        self,
         tokens: Sequence[TokenLike],
         forms: Sequence[tuple[str, ...]],
         start: int,
@@ -210,16 +210,32 @@ class PhraseIndex:
             if candidate.pos in PARTICLE_POS and words[1] in forms[j]:
                 after = tokens[j + 1] if j + 1 < len(tokens) else None
                 # "get China on board": the verb's object between, so "on" takes "board" and
-                # is no particle; "delving deeper into China's": only adverbs between, so
-                # "into" is the verb's own preposition and the object after it is its own
+                # is no particle. "Delving deeper into China's": a comparative between, which
+                # carries the verb's own action further, so "into" is the verb's preposition;
+                # other adverbs ("looking straight into his eyes", "sitting here in the room")
+                # leave a preposition of place, not a term
                 if (
                     after is not None
                     and after.pos in OBJECT_POS
-                    and not all(t.pos == "ADV" for t in between)
+                    and not all(_comparative(t) for t in between)
                 ):
                     return None
+                if any(t.pos == "ADV" for t in between) and self._starts_phrase(
+                    forms, range(start + 1, j + 1)
+                ):
+                    return None  # "standing close by", "walked slowly up and down"
                 return (start, j)
         return None
+
+    def _starts_phrase(self, forms: Sequence[tuple[str, ...]], positions: Iterable[int]) -> bool:
+        """Whether a phrase of the index is written out whole from one of ``positions``: a
+        phrase written out whole is really there, a split one only maybe, so the words' own
+        phrase ("close by", "up and down") is read before a verb reaching over them."""
+        for at in positions:
+            for form in forms[at]:
+                if any(_contiguous(forms, at, words) for words in self._by_first.get(form, ())):
+                    return True
+        return False
 
 
 def third_language_sources(
@@ -243,6 +259,17 @@ def third_language_sources(
             (lang, native_lang, lang),
         )
     ]
+
+
+def _comparative(token: TokenLike) -> bool:
+    """An adverb of degree in the comparative: "deeper", "further", "closer" (its lemma is
+    another word: "never", "rather" are their own), or "more"."""
+    if token.pos != "ADV":
+        return False
+    text = token.text.lower()
+    return text in ("more", "further", "farther") or (
+        text.endswith("er") and token.lemma.lower() != text
+    )
 
 
 def _contiguous(

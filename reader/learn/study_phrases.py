@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the text pipeline: a study list needs only the type
 
 TAGS = frozenset(UPOS)
 
-COUNTING = 4  # how phrases are counted: part of the fingerprint, so a change counts again
+COUNTING = 5  # how phrases are counted: part of the fingerprint, so a change counts again
 
 
 def phrase_set(db: sqlite_utils.Database, lang: str) -> str:

@@ -29,7 +29,7 @@ with no part of speech (often an inflected form) is aligned only through a share
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -258,6 +258,19 @@ class Aligner:
             return None, None  # untagged (often a form: "backing" as a participle): synset only
         confidence = round((best - second) / (best + 1), 3)
         return winner.key, confidence if worded else min(confidence, DOMAIN_ONLY)
+
+    def found(self, rows: Sequence[Row]) -> list[tuple[int, str, float | None]]:
+        """Each aligned group of ``rows`` as (its index, sense key, confidence): what an import
+        works out in a child process, its rows being spooled meanwhile (only this small list
+        comes back)."""
+        senses = self.senses
+        out: list[tuple[int, str, float | None]] = []
+        for index, row in enumerate(rows):
+            if row[0] in senses:
+                key, confidence = self.align(row)
+                if key is not None:
+                    out.append((index, key, confidence))
+        return out
 
     def rows(self, rows: Iterable[Row], tally: list[int]) -> Iterator[Row]:
         """``rows`` with their sense key and confidence; ``tally`` counts [aligned, groups]."""

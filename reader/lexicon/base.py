@@ -161,7 +161,7 @@ def store_source(
     priority: int,
     lang: str = "en",
     target_lang: str | None = None,
-    literal: Callable[[], Iterable[str]] | None = None,
+    spooled: Callable[[sqlite3.Connection], None] | None = None,
 ) -> int:
     """Replace the source called ``name`` by ``rows``, all or nothing; returns the entry count.
 
@@ -172,19 +172,26 @@ def store_source(
     keeps the learner's ``enabled`` and ``priority`` choices for that name. ``lang`` is the
     language of the headwords, ``target_lang`` that of the glosses (None: not known).
 
-    ``literal``, when given, is asked once the rows are spooled for headwords whose rows are
-    stored marked ``literal`` (multi-word headwords that are just their words): a dictionary
-    import works them out in a child process while the rows are spooled here.
+    ``spooled``, when given, is called once the rows are in ``temp.lex_spool`` (ids 1, 2, ...
+    in the order of ``rows``), before the write lock is taken: a dictionary import fills in
+    there what child processes worked out while the rows were spooled (see
+    :func:`mark_literal_spooled`, :func:`set_senses_spooled`).
     """
     conn = db.conn
     count = _spool(conn, rows)
-    flag = "literal"
     try:
         if count == 0:
             raise LexiconError(f"{Path(origin).name or origin}: no entries found")
-        if literal is not None:
-            _spool_literal(conn, literal())
-            flag = "literal OR headword IN (SELECT headword FROM temp.lex_literal)"
+        if spooled is not None:
+            outer = conn.in_transaction
+            try:
+                spooled(conn)
+            except BaseException:
+                if not outer and conn.in_transaction:
+                    conn.rollback()
+                raise
+            if not outer and conn.in_transaction:
+                conn.commit()
         with transaction(db):
             found = conn.execute("SELECT id FROM lex_sources WHERE name = ?", (name,)).fetchone()
             if found:
@@ -204,8 +211,7 @@ def store_source(
                 source_id = int(cursor.lastrowid or 0)
             conn.execute(
                 f"INSERT INTO main.lex_entries (source_id, {_SPOOL_COLUMNS}) "
-                f"SELECT ?, {_SPOOL_COLUMNS.replace('literal', flag)} FROM temp.lex_spool "
-                "ORDER BY id",
+                f"SELECT ?, {_SPOOL_COLUMNS} FROM temp.lex_spool ORDER BY id",
                 (source_id,),
             )
             conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (count, source_id))
@@ -245,15 +251,27 @@ def _spool(conn: sqlite3.Connection, rows: Iterable[Row]) -> int:
     return count
 
 
-def _spool_literal(conn: sqlite3.Connection, headwords: Iterable[str]) -> None:
-    """``headwords`` into ``temp.lex_literal``, for :func:`store_source`'s ``literal``."""
-    outer = conn.in_transaction
+def mark_literal_spooled(conn: sqlite3.Connection, headwords: Iterable[str]) -> None:
+    """Mark the spooled rows of ``headwords`` literal (for :func:`store_source`'s ``spooled``)."""
     conn.execute("CREATE TEMP TABLE lex_literal (headword TEXT PRIMARY KEY) WITHOUT ROWID")
     conn.executemany(
         "INSERT OR IGNORE INTO temp.lex_literal (headword) VALUES (?)", ((h,) for h in headwords)
     )
-    if not outer and conn.in_transaction:
-        conn.commit()
+    conn.execute(
+        "UPDATE temp.lex_spool SET literal = 1 "
+        "WHERE headword IN (SELECT headword FROM temp.lex_literal)"
+    )
+
+
+def set_senses_spooled(
+    conn: sqlite3.Connection, found: Iterable[tuple[int, str, float | None]]
+) -> None:
+    """Give spooled rows their sense key and its confidence: ``(index in rows, key,
+    confidence)`` (for :func:`store_source`'s ``spooled``)."""
+    conn.executemany(
+        "UPDATE temp.lex_spool SET sense_key = ?, align_score = ? WHERE id = ?",
+        ((key, score, index + 1) for index, key, score in found),
+    )
 
 
 def _drop_spool(conn: sqlite3.Connection) -> None:

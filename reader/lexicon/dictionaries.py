@@ -8,6 +8,7 @@ re-importing a dictionary of the same name replaces it while keeping its place a
 from __future__ import annotations
 
 import gc
+import sqlite3
 import tarfile
 import tempfile
 import time
@@ -28,7 +29,9 @@ from reader.lexicon.base import (
     LexiconError,
     Progress,
     Row,
+    mark_literal_spooled,
     ranked,
+    set_senses_spooled,
     store_source,
 )
 from reader.lexicon.compounds import built_in_verbs, compound_rows
@@ -192,32 +195,15 @@ def _import(
         aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
         notes.append(note)
         records = chain([first] if first else [], records)
-    tally = [0, 0]
-    if aligner is None:
-        rows = list(records)
-        clock.lap("parse")
-    else:
-        # each batch is aligned as it comes, while the workers parse the next ones
-        rows = list(aligner.rows(records, tally))
-        clock.lap("parse and alignment")
-    literal: Callable[[], set[str]] | None = None
+    rows = list(records)
+    clock.lap("parse")
+    spooled: Callable[[sqlite3.Connection], None] | None = None
     if source == "en":
-        # the literal rule reads the parsed rows in a child process while the compounds are
-        # made and every row is spooled; only its answer is waited for
-        parsed, built_in = rows, built_in_phrases(db)
-        child = Background(lambda: literal_headwords(parsed, built_in), fork=len(rows) >= FORK_FROM)
-
-        def literal() -> set[str]:
-            clock.lap("spool")
-            found = child.result()
-            clock.lap("literal rule (the rest of it)")
-            return found
-
+        spooled = _in_children(db, rows, aligner, notes, clock)
         if aligner is not None:
             rows = rows + list(
-                aligner.rows(compound_rows(rows, built_in_verbs(db), aligner), tally)
+                aligner.rows(compound_rows(rows, built_in_verbs(db), aligner), [0, 0])
             )
-            notes[-1] += f": {tally[0]:,} of {tally[1]:,} translation groups"
             clock.lap("compounds")
     entries = store_source(
         db,
@@ -228,13 +214,42 @@ def _import(
         priority=_next_priority(db),
         lang=source,
         target_lang=target,
-        literal=literal,
+        spooled=spooled,
     )
     clock.lap("store")
     if target is None:
         target = _guess_target(db, name)
     report = ImportReport(name, kind, entries, _since(started), source, target, tuple(notes))
     return replace(report, stages=tuple(clock.stages))
+
+
+def _in_children(
+    db: sqlite_utils.Database,
+    rows: list[Row],
+    aligner: Aligner | None,
+    notes: list[str],
+    clock: _Clock,
+) -> Callable[[sqlite3.Connection], None]:
+    """The literal rule and the alignment of ``rows`` started in child processes (they read the
+    parsed rows while this process makes the compounds and spools every row), and what fills
+    their answers into the spooled rows: only those answers come back through a pipe."""
+    built_in, fork = built_in_phrases(db), len(rows) >= FORK_FROM
+    literal = Background(lambda: literal_headwords(rows, built_in), fork=fork)
+    found = Background(lambda: aligner.found(rows), fork=fork) if aligner is not None else None
+
+    def spooled(conn: sqlite3.Connection) -> None:
+        clock.lap("spool")
+        if found is not None:
+            aligned = found.result()
+            set_senses_spooled(conn, aligned)
+            count = conn.execute("SELECT COUNT(*), COUNT(sense_key) FROM temp.lex_spool")
+            groups, keyed = count.fetchone()
+            notes[-1] += f": {keyed:,} of {groups:,} translation groups"
+            clock.lap("alignment (the rest of it)")
+        mark_literal_spooled(conn, literal.result())
+        clock.lap("literal rule (the rest of it)")
+
+    return spooled
 
 
 class _Clock:
