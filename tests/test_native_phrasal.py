@@ -145,17 +145,14 @@ def test_a_phrase_only_a_third_language_lists_is_no_term(db, tmp_path) -> None:
 
 
 def test_an_adverb_between_a_verb_and_its_preposition_keeps_the_term(db, tmp_path) -> None:
+    from reader.learn.annotate import token_rows
     from reader.learn.phrases import PhraseIndex
     from reader.learn.texts import TokenRow
     from reader.text import analyze
 
     def tokens(sentence: str) -> list[TokenRow]:
         (analyzed,) = analyze(sentence)
-        return [
-            TokenRow(i, t["text"], t["start"], t["end"], t["lemma"], t["pos"], t["is_word"],
-                     str(t["lemma"]).lower() if t["is_word"] else None)
-            for i, t in enumerate(analyzed["tokens"])
-        ]  # fmt: skip
+        return token_rows(analyzed["tokens"])
 
     index = PhraseIndex(
         ["delve into", "get on", "look into", "walk up", "up and down", "turn away"]

@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 from _require import require_wordnet
 
-from reader.learn.annotate import NotInSentence, add_glosses, gloss_in_sentence
+from reader.learn.annotate import NotInSentence, add_glosses, gloss_in_sentence, token_rows
 from reader.learn.glossing import gloss_entry
 from reader.learn.phrases import PhraseIndex
 from reader.learn.texts import TokenRow
@@ -42,11 +42,7 @@ def shown(db: sqlite_utils.Database, sentence: str, word: str) -> dict[str, Any]
 
 def rows(sentence: str) -> list[TokenRow]:
     (analyzed,) = analyze(sentence)
-    return [
-        TokenRow(i, t["text"], t["start"], t["end"], t["lemma"], t["pos"], t["is_word"],
-                 str(t["lemma"]).lower() if t["is_word"] else None)
-        for i, t in enumerate(analyzed["tokens"])
-    ]  # fmt: skip
+    return token_rows(analyzed["tokens"])
 
 
 def test_a_term_written_whole_wins_over_a_split_one() -> None:

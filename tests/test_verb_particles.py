@@ -5,6 +5,7 @@ needed here."""
 
 from __future__ import annotations
 
+from reader.learn.annotate import token_rows
 from reader.learn.phrases import PhraseIndex
 from reader.learn.texts import TokenRow
 from reader.lexicon.verb_frames import read_apart, takes_infinitive, takes_object
@@ -13,11 +14,7 @@ from reader.text import analyze
 
 def rows(sentence: str) -> list[TokenRow]:
     (analyzed,) = analyze(sentence)
-    return [
-        TokenRow(i, t["text"], t["start"], t["end"], t["lemma"], t["pos"], t["is_word"],
-                 str(t["lemma"]).lower() if t["is_word"] else None)
-        for i, t in enumerate(analyzed["tokens"])
-    ]  # fmt: skip
+    return token_rows(analyzed["tokens"])
 
 
 def keys(index: PhraseIndex, sentence: str) -> list[str]:
