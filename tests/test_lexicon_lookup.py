@@ -109,3 +109,24 @@ def test_limit_without_a_learner_gloss_keeps_its_room() -> None:
     store_source(db, name="d", kind="tsv", origin="x", rows=rows, priority=100)
     assert [g.gloss for g in all_glosses(db, "word", limit=1)] == ["g"]
     assert [g.gloss for g in all_glosses(db, "word", learner_gloss="mine", limit=1)] == ["mine"]
+
+
+def test_a_list_of_rows_keeps_every_field_some_row_sets() -> None:
+    """A list of rows is spooled with only the fields some row sets (the spool's defaults stand
+    for the rest): a field set on one row alone, anywhere in the list, must still be stored."""
+    from reader.lexicon.base import Row, store_source
+
+    db = open_db(":memory:")
+    plain = [Row(f"w{i}", None, 1, f"g{i}", None, None) for i in range(5)]
+    rows = [
+        *plain,
+        Row("summit", "NOUN", 1, "Gipfel", "ex", "syn", "summit%1:14:00::", True, "pol",
+            "/sʌmɪt/", "top", 0.75, True),
+    ]  # fmt: skip
+    assert store_source(db, name="d", kind="tsv", origin="x", rows=rows, priority=100) == 6
+    stored = db.conn.execute(
+        "SELECT headword, pos, rank, gloss, example, synonyms, sense_key, proper, domain, "
+        "pronunciation, see_also, align_score, literal FROM lex_entries ORDER BY id"
+    ).fetchall()
+    assert stored[-1] == tuple(int(v) if isinstance(v, bool) else v for v in rows[-1])
+    assert stored[0] == ("w0", None, 1, "g0", None, None, None, 0, None, None, None, None, 0)
