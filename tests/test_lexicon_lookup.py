@@ -130,3 +130,21 @@ def test_a_list_of_rows_keeps_every_field_some_row_sets() -> None:
     ).fetchall()
     assert stored[-1] == tuple(int(v) if isinstance(v, bool) else v for v in rows[-1])
     assert stored[0] == ("w0", None, 1, "g0", None, None, None, 0, None, None, None, None, 0)
+
+
+def test_a_failed_spool_puts_the_page_cache_back() -> None:
+    """The import's big page cache is the import's alone: a row the spool refuses (here a
+    headword missing) leaves the connection's cache as it was, for whatever it does next."""
+    import sqlite3
+
+    import pytest
+
+    from reader.lexicon.base import Row, store_source
+
+    db = open_db(":memory:")
+    before = [db.conn.execute(f"PRAGMA {s}.cache_size").fetchone()[0] for s in ("main", "temp")]
+    rows = [Row("w", None, 1, "g", None, None), Row(None, None, 1, "g", None, None)]  # type: ignore[arg-type]
+    with pytest.raises(sqlite3.IntegrityError):
+        store_source(db, name="d", kind="tsv", origin="x", rows=rows, priority=100)
+    after = [db.conn.execute(f"PRAGMA {s}.cache_size").fetchone()[0] for s in ("main", "temp")]
+    assert after == before

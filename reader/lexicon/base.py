@@ -180,7 +180,11 @@ def store_source(
     """
     conn = db.conn
     restore = _big_cache(conn)
-    count = _spool(conn, rows)
+    try:
+        count = _spool(conn, rows)
+    except BaseException:
+        restore()  # a bad entry leaves the connection as it found it
+        raise
     try:
         if count == 0:
             raise LexiconError(f"{Path(origin).name or origin}: no entries found")
