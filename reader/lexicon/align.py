@@ -218,20 +218,33 @@ class Aligner:
         self.reverse = reverse
 
     def align(self, row: Row) -> tuple[str | None, float | None]:
-        candidates = self.senses.get(row.headword)
+        return self.group(row.headword, row.pos, row.gloss, row.synonyms, row.see_also)
+
+    def group(
+        self,
+        headword: str,
+        pos: str | None,
+        gloss: str,
+        synonyms: str | None,
+        see_also: str | None,
+    ) -> tuple[str | None, float | None]:
+        """The sense key a translation group translates and its confidence, or (None, None):
+        what :meth:`align` says of a row, asked of its fields (a dictd import's parse workers
+        align each group as they read it, before it is a row)."""
+        candidates = self.senses.get(headword)
         if not candidates:
             return None, None
-        if row.pos in ("NOUN", "VERB", "ADJ", "ADV"):
-            candidates = [s for s in candidates if s.pos == row.pos]
+        if pos in ("NOUN", "VERB", "ADJ", "ADV"):
+            candidates = [s for s in candidates if s.pos == pos]
             if not candidates:
                 return None, None
         english: set[str] = set()
-        for target in translations_of(row.gloss):
+        for target in translations_of(gloss):
             english |= self.reverse.get(target, frozenset())
-        for related in (row.synonyms, row.see_also):  # English, in FreeDict's eng-* groups
+        for related in (synonyms, see_also):  # English, in FreeDict's eng-* groups
             if related:
                 english |= {s.lower() for s in related.split(", ")}
-        own = row.headword[:OWN_STEM]  # "backed", "backings": the word itself says nothing
+        own = headword[:OWN_STEM]  # "backed", "backings": the word itself says nothing
         english = {e for e in english if " " in e or not e.startswith(own)}
         english_words = {
             _singular(w)
@@ -239,7 +252,7 @@ class Aligner:
             for w in _WORD.findall(e)
             if len(w) >= MIN_DEFINITION_WORD and w not in _STOP and not w.startswith(own)
         }
-        domains = {d for label in labels_of(row.gloss) for d in DOMAIN_LABELS[label]}
+        domains = {d for label in labels_of(gloss) for d in DOMAIN_LABELS[label]}
         best, second, winner, worded = 0.0, 0.0, candidates[0], False
         for sense in candidates:
             score = SYNSET_WEIGHT * len(english & sense.lemmas) if english else 0.0
@@ -254,7 +267,7 @@ class Aligner:
                 second = score
         if best == 0:
             return (candidates[0].key, ONLY_SENSE) if len(candidates) == 1 else (None, None)
-        if row.pos is None and not english & winner.lemmas:
+        if pos is None and not english & winner.lemmas:
             return None, None  # untagged (often a form: "backing" as a participle): synset only
         confidence = round((best - second) / (best + 1), 3)
         return winner.key, confidence if worded else min(confidence, DOMAIN_ONLY)

@@ -22,9 +22,10 @@ caller decides how and when to write them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.languages import from_name, parse_pair
 from reader.lexicon.base import LexiconError, Progress, Record, Row
@@ -202,25 +203,51 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
     return (Record(*fields) for fields in _groups(files, progress))  # type: ignore[arg-type]
 
 
-def read_rows(files: DictdFiles, progress: Progress | None = None) -> Iterator[Row]:
+GroupAligner = Callable[
+    [str, str | None, str, str | None, str | None], tuple[str | None, float | None]
+]
+"""(headword, pos, gloss, synonyms, see-also) -> (sense key, confidence): see
+:meth:`reader.lexicon.align.Aligner.group`."""
+
+
+def read_rows(
+    files: DictdFiles, progress: Progress | None = None, align: GroupAligner | None = None
+) -> Iterator[Row]:
     """What ``ranked(read_dictd(files))`` gives, made straight from the parsed tuples: an
     import's main process handles every one of half a million groups, and building a Record
-    and then a Row for each was a second of its time."""
+    and then a Row for each was a second of its time.
+
+    With ``align``, each group also gets its sense key and confidence, worked out in the parse
+    workers as they read it (set up before they fork, so they share what it reads): nothing of
+    the alignment is left to do once the parse is over."""
     ranks: dict[str, int] = {}
     new = tuple.__new__
-    for headword, pos, gloss, example, synonyms, pronunciation, see_also in _groups(
-        files, progress
+    if align is None:
+        for headword, pos, gloss, example, synonyms, pronunciation, see_also in _groups(
+            files, progress
+        ):
+            if not headword or not gloss:
+                continue
+            rank = ranks[headword] = ranks.get(headword, 0) + 1
+            yield new(Row, (headword, pos, rank, gloss, example, synonyms, None, False, None,
+                            pronunciation, see_also, None, False))  # fmt: skip
+        return
+    for headword, pos, gloss, example, synonyms, pronunciation, see_also, key, score in _groups(
+        files, progress, align
     ):
         if not headword or not gloss:
             continue
         rank = ranks[headword] = ranks.get(headword, 0) + 1
-        yield new(Row, (headword, pos, rank, gloss, example, synonyms, None, False, None,
-                        pronunciation, see_also, None, False))  # fmt: skip
+        yield new(Row, (headword, pos, rank, gloss, example, synonyms, key, False, None,
+                        pronunciation, see_also, score, False))  # fmt: skip
 
 
-def _groups(files: DictdFiles, progress: Progress | None) -> Iterator[tuple[str | None, ...]]:
-    """The translation groups as plain tuples in Record's field order, in index order, each
-    entry once, past forms of verbs left out (see :func:`_form_of`)."""
+def _groups(
+    files: DictdFiles, progress: Progress | None, align: GroupAligner | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """The translation groups as plain tuples in Record's field order (with ``align``, its
+    sense key and confidence after them), in index order, each entry once, past forms of verbs
+    left out (see :func:`_form_of`)."""
     lines = _index_lines(files.index)
     reader = _open_data(files)
     try:
@@ -234,7 +261,7 @@ def _groups(files: DictdFiles, progress: Progress | None) -> Iterator[tuple[str 
     seen: set[tuple[int, str | None]] = set()
     previous: tuple[str | None, ...] | None = None
     done = 0
-    for batch in _parsed_batches(lines, reader, utf8):
+    for batch in _parsed_batches(lines, reader, utf8, align):
         for offset, groups in batch:
             if not groups:
                 continue
@@ -256,10 +283,10 @@ def _groups(files: DictdFiles, progress: Progress | None) -> Iterator[tuple[str 
 
 BATCH = 20_000
 PARALLEL_FROM = 100_000  # index lines: smaller dictionaries parse faster than processes start
-_shared: tuple[list[tuple[str, int, int]], DictzipReader, bool] | None = None
+_shared: tuple[list[tuple[str, int, int]], DictzipReader, bool, GroupAligner | None] | None = None
 
 
-_Parsed = tuple[int, list[tuple[str | None, ...]]]
+_Parsed = tuple[int, list[tuple[Any, ...]]]
 
 
 def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
@@ -268,7 +295,7 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
     Records travel back from a worker as plain tuples, which pickle several times faster.
     """
     assert _shared is not None
-    lines, reader, utf8 = _shared
+    lines, reader, utf8, align = _shared
     out: list[_Parsed] = []
     for word, offset, length in lines[bounds[0] : bounds[1]]:
         if _metadata_key(word) is not None:
@@ -290,12 +317,21 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
         else:
             text = _decode(raw)
         groups = parse_groups(word, text)
-        out.append((offset, [tuple(record) for record in groups]))
+        if align is None:
+            out.append((offset, [tuple(record) for record in groups]))
+        else:
+            out.append((offset, [
+                (*record, *align(record[0], record[1], record[2], record[4], record[6]))
+                for record in groups
+            ]))  # fmt: skip
     return out
 
 
 def _parsed_batches(
-    lines: list[tuple[str, int, int]], reader: DictzipReader, utf8: bool = False
+    lines: list[tuple[str, int, int]],
+    reader: DictzipReader,
+    utf8: bool = False,
+    align: GroupAligner | None = None,
 ) -> Iterator[list[_Parsed]]:
     import multiprocessing
     import os
@@ -303,7 +339,7 @@ def _parsed_batches(
 
     global _shared
     ranges = [(start, min(start + BATCH, len(lines))) for start in range(0, len(lines), BATCH)]
-    _shared = (lines, reader, utf8)
+    _shared = (lines, reader, utf8, align)
     try:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
         forkable = "fork" in multiprocessing.get_all_start_methods()

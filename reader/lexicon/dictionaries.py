@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import chain
 from pathlib import Path
 
 import sqlite_utils
@@ -31,7 +30,6 @@ from reader.lexicon.base import (
     Row,
     mark_literal_spooled,
     ranked,
-    set_senses_spooled,
     store_source,
 )
 from reader.lexicon.compounds import built_in_verbs, compound_rows
@@ -171,7 +169,7 @@ def _import(
         default_name = dictd_files.name  # short and typeable: `dict disable freedict-eng-deu`
         if info.source_lang and info.target_lang:
             found_pair = (info.source_lang, info.target_lang)
-        records = dictd.read_rows(dictd_files, progress)
+        records = iter(())  # read below, once what the parse workers align with is set up
     elif kind == "stardict":
         files = stardict.locate(path)
         default_name, records = files.name, ranked(stardict.read_stardict(files, progress))
@@ -187,23 +185,24 @@ def _import(
     clock = _Clock()
     notes: list[str] = []
     aligner: Aligner | None = None
-    if source == "en" and dictd_files is not None and target not in (None, "en"):
-        # the first record starts the parse workers; what the alignment reads is read meanwhile
-        records = iter(records)
-        first = next(records, None)
-        clock.lap("parse (the start)")
-        aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
-        notes.append(note)
-        records = chain([first] if first else [], records)
+    if dictd_files is not None:
+        if source == "en" and target not in (None, "en"):
+            # read before the parse workers fork, so that they share it and align each group
+            # as they parse it: no alignment is left for after the parse
+            aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
+            notes.append(note)
+        records = dictd.read_rows(dictd_files, progress, aligner.group if aligner else None)
     rows = list(records)
-    clock.lap("parse")
+    clock.lap("parse" if aligner is None else "parse and alignment")
     spooled: Callable[[sqlite3.Connection], None] | None = None
     if source == "en":
-        spooled = _in_children(db, rows, aligner, notes, clock)
+        spooled = _literal_in_child(db, rows, clock)
         if aligner is not None:
             rows = rows + list(
                 aligner.rows(compound_rows(rows, built_in_verbs(db), aligner), [0, 0])
             )
+            keyed = sum(1 for row in rows if row[6] is not None)
+            notes[-1] += f": {keyed:,} of {len(rows):,} translation groups"
             clock.lap("compounds")
     entries = store_source(
         db,
@@ -223,29 +222,17 @@ def _import(
     return replace(report, stages=tuple(clock.stages))
 
 
-def _in_children(
-    db: sqlite_utils.Database,
-    rows: list[Row],
-    aligner: Aligner | None,
-    notes: list[str],
-    clock: _Clock,
+def _literal_in_child(
+    db: sqlite_utils.Database, rows: list[Row], clock: _Clock
 ) -> Callable[[sqlite3.Connection], None]:
-    """The literal rule and the alignment of ``rows`` started in child processes (they read the
-    parsed rows while this process makes the compounds and spools every row), and what fills
-    their answers into the spooled rows: only those answers come back through a pipe."""
-    built_in, fork = built_in_phrases(db), len(rows) >= FORK_FROM
-    literal = Background(lambda: literal_headwords(rows, built_in), fork=fork)
-    found = Background(lambda: aligner.found(rows), fork=fork) if aligner is not None else None
+    """The literal rule over ``rows`` started in a child process (it reads the parsed rows while
+    this process makes the compounds and spools every row), and what marks its answers in the
+    spooled rows: only the literal headwords come back through a pipe."""
+    built_in = built_in_phrases(db)
+    literal = Background(lambda: literal_headwords(rows, built_in), fork=len(rows) >= FORK_FROM)
 
     def spooled(conn: sqlite3.Connection) -> None:
         clock.lap("spool")
-        if found is not None:
-            aligned = found.result()
-            set_senses_spooled(conn, aligned)
-            count = conn.execute("SELECT COUNT(*), COUNT(sense_key) FROM temp.lex_spool")
-            groups, keyed = count.fetchone()
-            notes[-1] += f": {keyed:,} of {groups:,} translation groups"
-            clock.lap("alignment (the rest of it)")
         mark_literal_spooled(conn, literal.result())
         clock.lap("literal rule (the rest of it)")
 
@@ -279,6 +266,7 @@ def _aligner(
     for another pair, WordNet is not set up)."""
     import os
 
+    clock.lap("parse (the start)")
     if os.environ.get(ALIGN_ENV):
         return None, f"alignment skipped (${ALIGN_ENV} is set)"
     found = find_reverse(files, pair)
