@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import pickle
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,26 +97,32 @@ def _number(text: str) -> int:
     return value
 
 
-def _index_lines(index: Path) -> list[tuple[str, int, int]]:
+def _index_lines(index: Path) -> list[str]:
+    """The index's lines, blank ones included (an error names a line by its number). Each is
+    read into its word and numbers by the parse (:func:`_index_entry`): in the parse workers,
+    not in the one process before them."""
     try:
         raw = index.read_bytes()
     except OSError as exc:
         raise LexiconError(f"cannot read {index}: {exc.strerror}") from exc
-    text = raw.decode("utf-8", errors="replace")
-    lines: list[tuple[str, int, int]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        parts = line.split("\t")
-        try:
-            lines.append((parts[0], _number(parts[1]), _number(parts[2])))
-        except (IndexError, KeyError):
-            raise LexiconError(
-                f"{index.name}, line {number}: not a dictd index line (word, offset, length)"
-            ) from None
-    if not lines:
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    if not any(line.strip() for line in lines):
         raise LexiconError(f"{index.name}: the index is empty")
     return lines
+
+
+def _index_entry(index: str, lines: list[str], number: int) -> tuple[str, int, int] | None:
+    """Line ``number`` (from 0) of the index as (word, offset, length); None if blank."""
+    line = lines[number]
+    if not line.strip():
+        return None
+    parts = line.split("\t")
+    try:
+        return parts[0], _number(parts[1]), _number(parts[2])
+    except (IndexError, KeyError):
+        raise LexiconError(
+            f"{index}, line {number + 1}: not a dictd index line (word, offset, length)"
+        ) from None
 
 
 def _open_data(files: DictdFiles) -> DictzipReader:
@@ -125,6 +132,31 @@ def _open_data(files: DictdFiles) -> DictzipReader:
         raise LexiconError(f"cannot read {files.data}: {exc.strerror}") from exc
     except DictzipError as exc:
         raise LexiconError(str(exc)) from exc
+
+
+def inflating(files: DictdFiles) -> Callable[[], DictzipReader]:
+    """The dictionary's text inflated in a thread from now on, and what waits for it: zlib lets
+    go of Python's lock while it inflates, so the caller reads something else meanwhile (an
+    import, WordNet's senses and the indexes). Wait before forking: a fork copies no thread."""
+    reader = _open_data(files)
+    failed: list[DictzipError] = []
+
+    def inflate() -> None:
+        try:
+            reader.inflate_all()
+        except DictzipError as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=inflate, name=f"inflate {files.data.name}", daemon=True)
+    thread.start()
+
+    def ready() -> DictzipReader:
+        thread.join()
+        if failed:
+            raise LexiconError(str(failed[0])) from failed[0]
+        return reader
+
+    return ready
 
 
 def _decode(raw: bytes) -> str:
@@ -213,7 +245,10 @@ GroupAligner = Callable[
 
 
 def read_rows(
-    files: DictdFiles, progress: Progress | None = None, align: GroupAligner | None = None
+    files: DictdFiles,
+    progress: Progress | None = None,
+    align: GroupAligner | None = None,
+    text: Callable[[], DictzipReader] | None = None,
 ) -> Iterator[Row]:
     """What ``ranked(read_dictd(files))`` gives, made straight from the parsed tuples: an
     import's main process handles every one of half a million groups, and building a Record
@@ -221,12 +256,13 @@ def read_rows(
 
     With ``align``, each group also gets its sense key and confidence, worked out in the parse
     workers as they read it (set up before they fork, so they share what it reads): nothing of
-    the alignment is left to do once the parse is over."""
+    the alignment is left to do once the parse is over. ``text`` is the dictionary's text
+    already being inflated (see :func:`inflating`)."""
     ranks: dict[str, int] = {}
     new = tuple.__new__
     if align is None:
         for headword, pos, gloss, example, synonyms, pronunciation, see_also in _groups(
-            files, progress
+            files, progress, None, text
         ):
             if not headword or not gloss:
                 continue
@@ -235,7 +271,7 @@ def read_rows(
                             pronunciation, see_also, None, False))  # fmt: skip
         return
     for headword, pos, gloss, example, synonyms, pronunciation, see_also, key, score in _groups(
-        files, progress, align
+        files, progress, align, text
     ):
         if not headword or not gloss:
             continue
@@ -245,17 +281,18 @@ def read_rows(
 
 
 def _groups(
-    files: DictdFiles, progress: Progress | None, align: GroupAligner | None = None
+    files: DictdFiles,
+    progress: Progress | None,
+    align: GroupAligner | None = None,
+    text: Callable[[], DictzipReader] | None = None,
 ) -> Iterator[tuple[Any, ...]]:
     """The translation groups as plain tuples in Record's field order (with ``align``, its
     sense key and confidence after them), in index order, each entry once, past forms of verbs
     left out (see :func:`_form_of`)."""
+    # index order is not file order: inflating all at once beats chunk by chunk
+    text = text or inflating(files)
     lines = _index_lines(files.index)
-    reader = _open_data(files)
-    try:
-        reader.inflate_all()  # index order is not file order: one pass beats chunk by chunk
-    except DictzipError as exc:
-        raise LexiconError(str(exc)) from exc
+    reader = text()
     # dictfmt's "00-database-utf8" entry: the text is UTF-8, and a byte that is not is damage
     # (older dictionaries without it may be Latin-1, read as such)
     utf8 = any(_metadata_key(w) == "utf8" for w, _, _ in _metadata_lines(files.index))
@@ -263,7 +300,7 @@ def _groups(
     seen: set[tuple[int, str | None]] = set()
     previous: tuple[str | None, ...] | None = None
     done = 0
-    for batch in _parsed_batches(lines, reader, utf8, align):
+    for batch in _parsed_batches(files.index.name, lines, reader, utf8, align):
         for offset, groups in batch:
             if not groups:
                 continue
@@ -285,7 +322,7 @@ def _groups(
 
 BATCH = 20_000
 PARALLEL_FROM = 100_000  # index lines: smaller dictionaries parse faster than processes start
-_shared: tuple[list[tuple[str, int, int]], DictzipReader, bool, GroupAligner | None] | None = None
+_shared: tuple[str, list[str], DictzipReader, bool, GroupAligner | None] | None = None
 
 
 _Parsed = tuple[int, list[tuple[Any, ...]]]
@@ -297,9 +334,13 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
     Records travel back from a worker as plain tuples, which pickle several times faster.
     """
     assert _shared is not None
-    lines, reader, utf8, align = _shared
+    index, lines, reader, utf8, align = _shared
     out: list[_Parsed] = []
-    for word, offset, length in lines[bounds[0] : bounds[1]]:
+    for number in range(*bounds):
+        entry = _index_entry(index, lines, number)
+        if entry is None:
+            continue
+        word, offset, length = entry
         if _metadata_key(word) is not None:
             continue
         raw = reader.read(offset, length)
@@ -330,18 +371,18 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
 
 
 def _parsed_batches(
-    lines: list[tuple[str, int, int]],
+    index: str,
+    lines: list[str],
     reader: DictzipReader,
     utf8: bool = False,
     align: GroupAligner | None = None,
 ) -> Iterator[list[_Parsed]]:
     import multiprocessing
     import os
-    import threading
 
     global _shared
     ranges = [(start, min(start + BATCH, len(lines))) for start in range(0, len(lines), BATCH)]
-    _shared = (lines, reader, utf8, align)
+    _shared = (index, lines, reader, utf8, align)
     try:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
         forkable = "fork" in multiprocessing.get_all_start_methods()

@@ -13,7 +13,7 @@ import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -186,12 +186,13 @@ def _import(
     notes: list[str] = []
     aligner: Aligner | None = None
     if dictd_files is not None:
+        text = dictd.inflating(dictd_files)  # in a thread, while the rest is read
         if source == "en" and target not in (None, "en"):
             # read before the parse workers fork, so that they share it and align each group
             # as they parse it: no alignment is left for after the parse
             aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
             notes.append(note)
-        records = dictd.read_rows(dictd_files, progress, aligner.group if aligner else None)
+        records = dictd.read_rows(dictd_files, progress, aligner.group if aligner else None, text)
     rows = list(records)
     clock.lap("parse" if aligner is None else "parse and alignment")
     spooled: Callable[[sqlite3.Connection], None] | None = None
@@ -272,11 +273,14 @@ def _aligner(
     found = find_reverse(files, pair)
     if found.files is None:
         return None, found.message
+    text = dictd.inflating(found.files)  # in a thread, while WordNet's senses are read
     senses = wordnet_senses(db)
     clock.lap("WordNet senses")
     if not senses:
+        with suppress(LexiconError):
+            text()  # the thread ends before the parse workers fork
         return None, "alignment skipped: WordNet is not in the lexicon (run `sentences setup`)"
-    translations = read_translations(found.files)
+    translations = read_translations(found.files, text)
     clock.lap("reverse")
     return Aligner(senses, translations), found.message
 

@@ -106,12 +106,22 @@ class DictzipReader:
         return chunk
 
     def inflate_all(self) -> None:
-        """Inflate every chunk once, for reading the whole dictionary in any order."""
-        if self._whole is None:
-            self._whole = b"".join(
-                self._chunk(n, cache=False) for n in range(len(self._offsets) - 1)
-            )
-            self._chunks.clear()
+        """Inflate every chunk once, for reading the whole dictionary in any order.
+
+        The chunks are one deflate stream, flushed at each chunk's end, so they are inflated in
+        one call: zlib lets go of Python's lock for all of it, and a thread can inflate a file
+        while the program reads another (one call per chunk would wait for the lock thousands
+        of times). A damaged stream is inflated again chunk by chunk, to name the chunk."""
+        if self._whole is not None:
+            return
+        offsets = self._offsets
+        try:
+            inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            whole = inflater.decompress(memoryview(self._data)[offsets[0] : offsets[-1]])
+        except zlib.error:
+            whole = b"".join(self._chunk(n, cache=False) for n in range(len(offsets) - 1))
+        self._whole = whole
+        self._chunks.clear()
 
     def read(self, offset: int, length: int) -> bytes:
         """``length`` bytes of the uncompressed text from ``offset`` (fewer at the end)."""

@@ -10,12 +10,12 @@ entry parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from reader.lexicon import dictd
 from reader.lexicon.base import LexiconError
-from reader.lexicon.dictzip import DictzipError
+from reader.lexicon.dictzip import DictzipReader
 
 _MARKS = re.compile(r"<[^<>]*>|\[[^\]]*\]|\([^()]*\)|\{[^{}]*\}")
 _SPLIT = re.compile(r"[,;]")
@@ -108,20 +108,19 @@ def _english(text: bytes, offset: int, length: int) -> set[str]:
     return {i for i in items if i and not i.startswith(("see:", "synonym"))}
 
 
-def read_translations(files: dictd.DictdFiles) -> Translations:
+def read_translations(
+    files: dictd.DictdFiles, text: Callable[[], DictzipReader] | None = None
+) -> Translations:
     """The reverse dictionary's translations, read as they are looked up (see
-    :class:`Translations`)."""
+    :class:`Translations`); ``text`` is its text already being inflated (see
+    :func:`reader.lexicon.dictd.inflating`)."""
+    text = text or dictd.inflating(files)
     try:
         index = files.index.read_bytes()
     except OSError as exc:
         raise LexiconError(f"cannot read {files.index}: {exc.strerror}") from exc
-    reader = dictd._open_data(files)
-    try:
-        reader.inflate_all()
-    except DictzipError as exc:
-        raise LexiconError(str(exc)) from exc
     places: dict[str, str] = {}
     for word, place in _INDEX_LINE.findall(index.decode("utf-8", errors="replace")):
         key = word.lower()
         places[key] = places[key] + "\n" + place if key in places else place
-    return Translations(reader.read(0, 1 << 62), places)  # the whole text, inflated once
+    return Translations(text().read(0, 1 << 62), places)  # the whole text, inflated once
