@@ -32,7 +32,7 @@ from typing import Any
 
 from reader.languages import from_name, parse_pair
 from reader.lexicon.base import LexiconError, Progress, Record, Row
-from reader.lexicon.dictd_entry import parse_groups
+from reader.lexicon.dictd_entry import group_tuples
 from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
 
@@ -359,9 +359,9 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
                 ) from None
         else:
             text = _decode(raw)
-        groups = parse_groups(word, text)
+        groups = group_tuples(word, text)
         if align is None:
-            out.append((offset, [tuple(record) for record in groups]))
+            out.append((offset, groups))
         else:
             out.append((offset, [
                 (*record, *align(record[0], record[1], record[2], record[4], record[6]))

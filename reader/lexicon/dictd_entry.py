@@ -71,7 +71,19 @@ def parse_entry(index_word: str, body: str) -> Record | None:
 
 
 def parse_groups(index_word: str, body: str) -> list[Record]:
-    """One entry's text as records: headword, pronunciation, translations, and the rest apart.
+    """One entry's text as records: headword, pronunciation, translations, and the rest apart
+    (see :func:`group_tuples`)."""
+    return [Record(*fields) for fields in group_tuples(index_word, body)]
+
+
+Fields = tuple[str, "str | None", str, "str | None", "str | None", "str | None", "str | None"]
+"""A group in Record's field order: headword, pos, gloss, example, synonyms, pronunciation,
+see-also."""
+
+
+def group_tuples(index_word: str, body: str) -> list[Fields]:
+    """One entry's text as groups, plain tuples in Record's field order: an import's workers
+    parse half a million entries and send them on as tuples, so no Record is made.
 
     An entry is one translation group, except where its lines are numbered ("1. affirmer",
     "2. déclarer", as in FreeDict's English-French): each numbered line is a group of its own,
@@ -155,16 +167,18 @@ def parse_groups(index_word: str, body: str) -> list[Record]:
     groups = translations if numbered == len(translations) > 1 else ["; ".join(translations)]
     if notes:
         groups[-1] += "\n(" + "; ".join(notes) + ")"
-    head_group = Record(
-        headword=headword,
-        pos=pos,
-        gloss=groups[0],
-        example="\n".join(examples) or None,
-        synonyms=", ".join(synonyms) or None,
-        pronunciation=pronunciation,
-        see_also=", ".join(see) or None,
+    head_group = (
+        headword,
+        pos,
+        groups[0],
+        "\n".join(examples) or None,
+        ", ".join(synonyms) or None,
+        pronunciation,
+        ", ".join(see) or None,
     )
-    return [head_group, *(Record(headword, pos, group) for group in groups[1:])]
+    if len(groups) == 1:
+        return [head_group]
+    return [head_group, *((headword, pos, group, None, None, None, None) for group in groups[1:])]
 
 
 def _items(value: str) -> list[str]:
@@ -209,7 +223,21 @@ def _short_mark(found: re.Match[str]) -> str:
     return text
 
 
+_POS_OF: dict[tuple[str, ...], str | None] = {}
+"""What each list of grammar marks met so far says (a dictionary has a few thousand)."""
+
+
 def _pos_of_marks(marks: list[str]) -> str | None:
+    key = tuple(marks)
+    if key in _POS_OF:
+        return _POS_OF[key]
+    pos = _pos_of_new_marks(marks)
+    if len(_POS_OF) < 65536:
+        _POS_OF[key] = pos
+    return pos
+
+
+def _pos_of_new_marks(marks: list[str]) -> str | None:
     for inner in marks:
         first = inner.split(",")[0].strip().lower()
         if first in ("fem", "masc", "neut"):
