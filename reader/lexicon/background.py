@@ -60,6 +60,14 @@ class Background(Generic[T]):
             self._process.join()
         return value if done else self._work()  # an error of the work's is raised here again
 
+    def cancel(self) -> None:
+        """Stop the child if its result was not asked for (the caller failed meanwhile)."""
+        if self._process is not None and self._receive is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._process = self._receive = None
+
 
 def _run(work: Callable[[], Any], send: Connection) -> None:
     try:

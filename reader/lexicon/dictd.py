@@ -21,24 +21,19 @@ caller decides how and when to write them.
 
 from __future__ import annotations
 
-import io
-import pickle
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.languages import from_name, parse_pair
+from reader.lexicon import dictd_parse
 from reader.lexicon.base import LexiconError, Progress, Record, Row
-from reader.lexicon.dictd_entry import group_tuples
+from reader.lexicon.dictd_parse import BATCH, GroupAligner, Parse, _decode, _metadata_key, _number
 from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
 
-_B64 = {
-    c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-}
 _SHORT_PAIR = re.compile(r"^\s*([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s*[-–—]\s*([A-Z][a-z]+)")
 _NAME_PAIR = re.compile(r"(?:^|[-_.])([a-z]{2,3})[-_]([a-z]{2,3})(?=$|[-_.])")
 
@@ -90,13 +85,6 @@ def is_dictd(path: Path) -> bool:
     return False
 
 
-def _number(text: str) -> int:
-    value = 0
-    for char in text:
-        value = value * 64 + _B64[char]
-    return value
-
-
 def _index_lines(index: Path) -> list[str]:
     """The index's lines, blank ones included (an error names a line by its number). Each is
     read into its word and numbers by the parse (:func:`_index_entry`): in the parse workers,
@@ -111,20 +99,6 @@ def _index_lines(index: Path) -> list[str]:
     return lines
 
 
-def _index_entry(index: str, lines: list[str], number: int) -> tuple[str, int, int] | None:
-    """Line ``number`` (from 0) of the index as (word, offset, length); None if blank."""
-    line = lines[number]
-    if not line.strip():
-        return None
-    parts = line.split("\t")
-    try:
-        return parts[0], _number(parts[1]), _number(parts[2])
-    except (IndexError, KeyError):
-        raise LexiconError(
-            f"{index}, line {number + 1}: not a dictd index line (word, offset, length)"
-        ) from None
-
-
 def _open_data(files: DictdFiles) -> DictzipReader:
     try:
         return DictzipReader(files.data)
@@ -135,43 +109,9 @@ def _open_data(files: DictdFiles) -> DictzipReader:
 
 
 def inflating(files: DictdFiles) -> Callable[[], DictzipReader]:
-    """The dictionary's text inflated in a thread from now on, and what waits for it: zlib lets
-    go of Python's lock while it inflates, so the caller reads something else meanwhile (an
-    import, WordNet's senses and the indexes). Wait before forking: a fork copies no thread."""
-    reader = _open_data(files)
-    failed: list[DictzipError] = []
-
-    def inflate() -> None:
-        try:
-            reader.inflate_all()
-        except DictzipError as exc:
-            failed.append(exc)
-
-    thread = threading.Thread(target=inflate, name=f"inflate {files.data.name}", daemon=True)
-    thread.start()
-
-    def ready() -> DictzipReader:
-        thread.join()
-        if failed:
-            raise LexiconError(str(failed[0])) from failed[0]
-        return reader
-
-    return ready
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
-
-
-def _metadata_key(word: str) -> str | None:
-    """``00-database-short`` and its squeezed index form ``00databaseshort`` -> ``short``."""
-    if not word.startswith("00"):
-        return None
-    squeezed = re.sub(r"[^0-9a-z]", "", word.lower())
-    return squeezed[len("00database") :] if squeezed.startswith("00database") else None
+    """The dictionary's text inflated in a thread from now on (see
+    :func:`reader.lexicon.dictd_parse.inflating`), and what waits for it."""
+    return dictd_parse.inflating(_open_data(files))
 
 
 _METADATA_LINE = re.compile(rb"^(00[^\t\n]*)\t([A-Za-z0-9+/]+)\t([A-Za-z0-9+/]+)\r?$", re.MULTILINE)
@@ -237,18 +177,11 @@ def read_dictd(files: DictdFiles, progress: Progress | None = None) -> Iterator[
     return (Record(*fields) for fields in _groups(files, progress))  # type: ignore[arg-type]
 
 
-GroupAligner = Callable[
-    [str, str | None, str, str | None, str | None], tuple[str | None, float | None]
-]
-"""(headword, pos, gloss, synonyms, see-also) -> (sense key, confidence): see
-:meth:`reader.lexicon.align.Aligner.group`."""
-
-
 def read_rows(
     files: DictdFiles,
     progress: Progress | None = None,
     align: GroupAligner | None = None,
-    text: Callable[[], DictzipReader] | None = None,
+    parse: Parse | None = None,
 ) -> Iterator[Row]:
     """What ``ranked(read_dictd(files))`` gives, made straight from the parsed tuples: an
     import's main process handles every one of half a million groups, and building a Record
@@ -256,13 +189,13 @@ def read_rows(
 
     With ``align``, each group also gets its sense key and confidence, worked out in the parse
     workers as they read it (set up before they fork, so they share what it reads): nothing of
-    the alignment is left to do once the parse is over. ``text`` is the dictionary's text
-    already being inflated (see :func:`inflating`)."""
+    the alignment is left to do once the parse is over. ``parse`` is the parse already begun
+    (see :func:`start_parse`)."""
     ranks: dict[str, int] = {}
     new = tuple.__new__
     if align is None:
         for headword, pos, gloss, example, synonyms, pronunciation, see_also in _groups(
-            files, progress, None, text
+            files, progress, None, parse
         ):
             if not headword or not gloss:
                 continue
@@ -271,7 +204,7 @@ def read_rows(
                             pronunciation, see_also, None, False))  # fmt: skip
         return
     for headword, pos, gloss, example, synonyms, pronunciation, see_also, key, score in _groups(
-        files, progress, align, text
+        files, progress, align, parse
     ):
         if not headword or not gloss:
             continue
@@ -280,27 +213,33 @@ def read_rows(
                         pronunciation, see_also, score, False))  # fmt: skip
 
 
+def start_parse(files: DictdFiles, head_start: bool = False) -> Parse:
+    """The dictionary's parse begun: its index read, its text inflating, and with
+    ``head_start`` its first entries parsed in a child while the caller reads something else
+    (see :class:`reader.lexicon.dictd_parse.Parse`)."""
+    reader = _open_data(files)
+    lines = _index_lines(files.index)
+    # dictfmt's "00-database-utf8" entry: the text is UTF-8, and a byte that is not is damage
+    # (older dictionaries without it may be Latin-1, read as such)
+    utf8 = any(_metadata_key(w) == "utf8" for w, _, _ in _metadata_lines(files.index))
+    return Parse(files.index.name, lines, reader, utf8, head_start)
+
+
 def _groups(
     files: DictdFiles,
     progress: Progress | None,
     align: GroupAligner | None = None,
-    text: Callable[[], DictzipReader] | None = None,
+    parse: Parse | None = None,
 ) -> Iterator[tuple[Any, ...]]:
     """The translation groups as plain tuples in Record's field order (with ``align``, its
     sense key and confidence after them), in index order, each entry once, past forms of verbs
     left out (see :func:`_form_of`)."""
-    # index order is not file order: inflating all at once beats chunk by chunk
-    text = text or inflating(files)
-    lines = _index_lines(files.index)
-    reader = text()
-    # dictfmt's "00-database-utf8" entry: the text is UTF-8, and a byte that is not is damage
-    # (older dictionaries without it may be Latin-1, read as such)
-    utf8 = any(_metadata_key(w) == "utf8" for w, _, _ in _metadata_lines(files.index))
-    total = len(lines)
+    parse = parse or start_parse(files)
+    total = parse.total
     seen: set[tuple[int, str | None]] = set()
     previous: tuple[str | None, ...] | None = None
     done = 0
-    for batch in _parsed_batches(files.index.name, lines, reader, utf8, align):
+    for batch in parse.batches(align):
         for offset, groups in batch:
             if not groups:
                 continue
@@ -318,95 +257,6 @@ def _groups(
             progress(min(done, total), total)
     if progress:
         progress(total, total)
-
-
-BATCH = 20_000
-PARALLEL_FROM = 100_000  # index lines: smaller dictionaries parse faster than processes start
-_shared: tuple[str, list[str], DictzipReader, bool, GroupAligner | None] | None = None
-
-
-_Parsed = tuple[int, list[tuple[Any, ...]]]
-
-
-def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
-    """Parse index lines ``bounds`` (a worker process's share, or the caller's own).
-
-    Records travel back from a worker as plain tuples, which pickle several times faster.
-    """
-    assert _shared is not None
-    index, lines, reader, utf8, align = _shared
-    out: list[_Parsed] = []
-    for number in range(*bounds):
-        entry = _index_entry(index, lines, number)
-        if entry is None:
-            continue
-        word, offset, length = entry
-        if _metadata_key(word) is not None:
-            continue
-        raw = reader.read(offset, length)
-        if len(raw) < length:
-            raise LexiconError(
-                f"{reader.path.name}: the entry “{word}” runs past the end of the file "
-                "(truncated?); nothing was imported"
-            )
-        if utf8:
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise LexiconError(
-                    f"{reader.path.name}: the entry “{word}” is not UTF-8 (byte {exc.start + 1} "
-                    "of it), though the dictionary says it is; nothing was imported"
-                ) from None
-        else:
-            text = _decode(raw)
-        groups = group_tuples(word, text)
-        if align is None:
-            out.append((offset, groups))
-        else:
-            out.append((offset, [
-                (*record, *align(record[0], record[1], record[2], record[4], record[6]))
-                for record in groups
-            ]))  # fmt: skip
-    return out
-
-
-def _parsed_batches(
-    index: str,
-    lines: list[str],
-    reader: DictzipReader,
-    utf8: bool = False,
-    align: GroupAligner | None = None,
-) -> Iterator[list[_Parsed]]:
-    import multiprocessing
-    import os
-
-    global _shared
-    ranges = [(start, min(start + BATCH, len(lines))) for start in range(0, len(lines), BATCH)]
-    _shared = (index, lines, reader, utf8, align)
-    try:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-        forkable = "fork" in multiprocessing.get_all_start_methods()
-        if len(lines) < PARALLEL_FROM or cores < 2 or not forkable or threading.active_count() > 1:
-            for bounds in ranges:
-                yield _parse_range(bounds)
-            return
-        context = multiprocessing.get_context("fork")  # the workers inherit the text, uncopied
-        with context.Pool(min(cores, 4)) as pool:
-            for pickled in pool.imap(_parse_range_pickled, ranges):
-                yield pickle.loads(pickled)
-    finally:
-        _shared = None
-
-
-def _parse_range_pickled(bounds: tuple[int, int]) -> bytes:
-    """:func:`_parse_range` in a worker, its answer pickled without the pickler's memo (a batch
-    is plain tuples of strings, nothing shared or cyclic): the memo's bookkeeping for each of a
-    batch's hundred thousand strings made pickling take three times as long."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True
-    pickler.dump(_parse_range(bounds))
-    return buffer.getvalue()
 
 
 def _form_of(record: tuple[str | None, ...], verb: tuple[str | None, ...]) -> bool:

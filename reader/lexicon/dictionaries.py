@@ -186,14 +186,22 @@ def _import(
     notes: list[str] = []
     aligner: Aligner | None = None
     if dictd_files is not None:
-        text = dictd.inflating(dictd_files)  # in a thread, while the rest is read
-        if source == "en" and target not in (None, "en"):
-            # read before the parse workers fork, so that they share it and align each group
-            # as they parse it: no alignment is left for after the parse
-            aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
-            notes.append(note)
-        records = dictd.read_rows(dictd_files, progress, aligner.group if aligner else None, text)
-    rows = list(records)
+        aligning = source == "en" and target not in (None, "en")
+        # with the alignment, a child parses the first entries while its inputs are read
+        parse = dictd.start_parse(dictd_files, head_start=aligning)
+        try:
+            if aligning:
+                # read before the parse workers fork, so that they share it and align each
+                # group as they parse it: no alignment is left for after the parse
+                aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
+                notes.append(note)
+            rows = list(
+                dictd.read_rows(dictd_files, progress, aligner.group if aligner else None, parse)
+            )
+        finally:
+            parse.close()
+    else:
+        rows = list(records)
     clock.lap("parse" if aligner is None else "parse and alignment")
     spooled: Callable[[sqlite3.Connection], None] | None = None
     if source == "en":

@@ -118,6 +118,8 @@ class DictzipReader:
         try:
             inflater = zlib.decompressobj(-zlib.MAX_WBITS)
             whole = inflater.decompress(memoryview(self._data)[offsets[0] : offsets[-1]])
+            if inflater.unused_data:  # a writer that ended each chunk as a stream of its own
+                raise zlib.error("more than one deflate stream")
         except zlib.error:
             whole = b"".join(self._chunk(n, cache=False) for n in range(len(offsets) - 1))
         self._whole = whole

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reader.lexicon import dictd
 from reader.lexicon.base import LexiconError
+from reader.lexicon.dictd_parse import _number
 from reader.lexicon.dictzip import DictzipReader
 
 _MARKS = re.compile(r"<[^<>]*>|\[[^\]]*\]|\([^()]*\)|\{[^{}]*\}")
@@ -81,7 +82,7 @@ class Translations(Mapping[str, frozenset[str]]):
             english: set[str] = set()
             for place in places.split("\n"):  # "offset<TAB>length", dictd's base64
                 offset, length = place.split("\t")
-                english |= _english(self._text, dictd._number(offset), dictd._number(length))
+                english |= _english(self._text, _number(offset), _number(length))
             found = self._read[word] = frozenset(english)
         if not found:
             raise KeyError(word)

@@ -1,0 +1,81 @@
+"""A big dictd dictionary's parse spread over processes gives the rows one process would
+(lexicon.dictd_parse): the first child's batches, aligned by the caller, then the workers'."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from _dictd import write_dictd
+
+from reader.lexicon import dictd, dictd_parse
+from reader.lexicon.dictzip import DictzipReader
+
+WORDS = [f"word{n:03d}" for n in range(60)]
+
+
+def _entries() -> list[tuple[str, str]]:
+    return [
+        (word, f"{word} /wɜːd/ <n>\nWort{n} <neut> [ling.]\n see: {{word}}\n\n")
+        for n, word in enumerate(WORDS)
+    ]
+
+
+def _align(
+    headword: str, pos: str | None, gloss: str, synonyms: str | None, see_also: str | None
+) -> tuple[str | None, float | None]:
+    return f"{headword}%{pos}", float(len(gloss))
+
+
+def test_the_head_start_and_the_workers_give_the_rows_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries(), dz=True))
+    alone = list(dictd.read_rows(files, None, _align))  # under PARALLEL_FROM: one process
+    assert len(alone) == len(WORDS)
+    assert alone[0].sense_key == "word000%NOUN" and alone[0].align_score == len(alone[0].gloss)
+    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(dictd_parse, "BATCH", 7)
+    monkeypatch.setattr(dictd_parse, "HEAD_START", 3)
+    parse = dictd.start_parse(files, head_start=True)
+    spread = list(dictd.read_rows(files, None, _align, parse))
+    assert spread == alone
+    unaligned = list(dictd.read_rows(files, None, None, dictd.start_parse(files, True)))
+    assert [row[:6] for row in unaligned] == [row[:6] for row in alone]
+    assert all(row.sense_key is None for row in unaligned)
+
+
+def test_a_parse_never_read_stops_its_first_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries()))
+    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
+    parse = dictd.start_parse(files, head_start=True)
+    parse.close()  # the import failed before the parse was read: nothing is left running
+    parse.close()
+
+
+def test_chunks_written_as_streams_of_their_own_still_inflate(tmp_path: Path) -> None:
+    """A dictzip writer that ends every chunk as a deflate stream of its own: inflating the
+    whole in one call would stop after the first chunk."""
+    text = ("".join(body for _, body in _entries())).encode()
+    path = tmp_path / "own.dict.dz"
+    path.write_bytes(_streams_of_their_own(text))
+    reader = DictzipReader(path)
+    reader.inflate_all()
+    assert reader.read(0, len(text)) == text
+
+
+def _streams_of_their_own(data: bytes, chunk: int = 64) -> bytes:
+    pieces = []
+    for start in range(0, len(data), chunk):
+        deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+        pieces.append(deflate.compress(data[start : start + chunk]) + deflate.flush())
+    ra = struct.pack("<HHH", 1, chunk, len(pieces))
+    ra += b"".join(struct.pack("<H", len(piece)) for piece in pieces)
+    extra = b"RA" + struct.pack("<H", len(ra)) + ra
+    header = b"\x1f\x8b\x08\x04" + b"\0\0\0\0" + b"\x02\x03" + struct.pack("<H", len(extra))
+    trailer = struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
+    return header + extra + b"".join(pieces) + trailer
