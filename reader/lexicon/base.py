@@ -163,6 +163,7 @@ def store_source(
     lang: str = "en",
     target_lang: str | None = None,
     spooled: Callable[[sqlite3.Connection], None] | None = None,
+    marked: Callable[[sqlite3.Connection, int], None] | None = None,
 ) -> int:
     """Replace the source called ``name`` by ``rows``, all or nothing; returns the entry count.
 
@@ -177,9 +178,20 @@ def store_source(
     in the order of ``rows``), before the write lock is taken: a dictionary import fills in
     there what child processes worked out while the rows were spooled (see
     :func:`mark_literal_spooled`, :func:`set_senses_spooled`).
+
+    ``marked``, given with ``rows`` already in a list (parsed: no parse is left to hold the
+    lock), sends the rows straight into ``lex_entries`` in the write transaction, with no spool
+    and copy, and is called there once they are in, with the source's id: an import marks what
+    a child process worked out meanwhile (see :func:`mark_literal_stored`). The spool and copy
+    were two passes over half a million rows for one.
     """
     conn = db.conn
     restore = _big_cache(conn)
+    if marked is not None and isinstance(rows, list):
+        try:
+            return _store_list(db, rows, marked, (name, kind, lang, target_lang, origin, priority))
+        finally:
+            restore()
     try:
         count = _spool(conn, rows)
     except BaseException:
@@ -199,22 +211,7 @@ def store_source(
             if not outer and conn.in_transaction:
                 conn.commit()
         with transaction(db):
-            found = conn.execute("SELECT id FROM lex_sources WHERE name = ?", (name,)).fetchone()
-            if found:
-                source_id = int(found[0])
-                conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (source_id,))
-                conn.execute(
-                    "UPDATE lex_sources SET kind = ?, lang = ?, target_lang = ?, origin = ?, "
-                    "imported_at = ? WHERE id = ?",
-                    (kind, lang, target_lang, origin, now(), source_id),
-                )
-            else:
-                cursor = conn.execute(
-                    "INSERT INTO lex_sources (name, kind, lang, target_lang, enabled, priority, "
-                    "entry_count, origin, imported_at) VALUES (?, ?, ?, ?, 1, ?, 0, ?, ?)",
-                    (name, kind, lang, target_lang, priority, origin, now()),
-                )
-                source_id = int(cursor.lastrowid or 0)
+            source_id = _replace_source(conn, (name, kind, lang, target_lang, origin, priority))
             conn.execute(
                 f"INSERT INTO main.lex_entries (source_id, {_SPOOL_COLUMNS}) "
                 f"SELECT ?, {_SPOOL_COLUMNS} FROM temp.lex_spool ORDER BY id",
@@ -225,6 +222,55 @@ def store_source(
         _drop_spool(conn)
         restore()
     return count
+
+
+_Source = tuple[str, str, str, str | None, str, int]
+"""name, kind, lang, target_lang, origin, priority"""
+
+
+def _replace_source(conn: sqlite3.Connection, source: _Source) -> int:
+    """The id of source ``name``, its entries deleted, or of a new source (in a transaction)."""
+    name, kind, lang, target_lang, origin, priority = source
+    found = conn.execute("SELECT id FROM lex_sources WHERE name = ?", (name,)).fetchone()
+    if found:
+        source_id = int(found[0])
+        conn.execute("DELETE FROM lex_entries WHERE source_id = ?", (source_id,))
+        conn.execute(
+            "UPDATE lex_sources SET kind = ?, lang = ?, target_lang = ?, origin = ?, "
+            "imported_at = ? WHERE id = ?",
+            (kind, lang, target_lang, origin, now(), source_id),
+        )
+        return source_id
+    cursor = conn.execute(
+        "INSERT INTO lex_sources (name, kind, lang, target_lang, enabled, priority, "
+        "entry_count, origin, imported_at) VALUES (?, ?, ?, ?, 1, ?, 0, ?, ?)",
+        (name, kind, lang, target_lang, priority, origin, now()),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _store_list(
+    db: sqlite_utils.Database,
+    rows: list[Row],
+    marked: Callable[[sqlite3.Connection, int], None],
+    source: _Source,
+) -> int:
+    """``rows`` straight into ``lex_entries`` in one transaction, then ``marked`` there."""
+    if not rows:
+        raise LexiconError(f"{Path(source[4]).name or source[4]}: no entries found")
+    conn = db.conn
+    fields = _fields_used(rows)
+    names = ", ".join(Row._fields[i] for i in fields)
+    with transaction(db):
+        source_id = _replace_source(conn, source)
+        conn.executemany(
+            f"INSERT INTO main.lex_entries (source_id, {names}) "
+            f"VALUES ({source_id}, {', '.join('?' * len(fields))})",
+            map(itemgetter(*fields), rows),
+        )
+        marked(conn, source_id)
+        conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (len(rows), source_id))
+    return len(rows)
 
 
 _IMPORT_CACHE_KIB = 256_000
@@ -309,6 +355,22 @@ def mark_literal_spooled(conn: sqlite3.Connection, headwords: Iterable[str]) -> 
         "UPDATE temp.lex_spool SET literal = 1 "
         "WHERE headword IN (SELECT headword FROM temp.lex_literal)"
     )
+
+
+def mark_literal_stored(conn: sqlite3.Connection, source_id: int, headwords: Iterable[str]) -> None:
+    """Mark the stored rows of ``headwords`` in source ``source_id`` literal (for
+    :func:`store_source`'s ``marked``)."""
+    conn.execute("DROP TABLE IF EXISTS temp.lex_literal")
+    conn.execute("CREATE TEMP TABLE lex_literal (headword TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.executemany(
+        "INSERT OR IGNORE INTO temp.lex_literal (headword) VALUES (?)", ((h,) for h in headwords)
+    )
+    conn.execute(
+        "UPDATE main.lex_entries SET literal = 1 WHERE source_id = ? "
+        "AND headword IN (SELECT headword FROM temp.lex_literal)",
+        (source_id,),
+    )
+    conn.execute("DROP TABLE temp.lex_literal")
 
 
 def set_senses_spooled(

@@ -28,7 +28,7 @@ from reader.lexicon.base import (
     LexiconError,
     Progress,
     Row,
-    mark_literal_spooled,
+    mark_literal_stored,
     ranked,
     store_source,
 )
@@ -203,9 +203,9 @@ def _import(
     else:
         rows = list(records)
     clock.lap("parse" if aligner is None else "parse and alignment")
-    spooled: Callable[[sqlite3.Connection], None] | None = None
+    marked: Callable[[sqlite3.Connection, int], None] | None = None
     if source == "en":
-        spooled = _literal_in_child(db, rows, clock)
+        marked = _literal_in_child(db, rows, clock)
         if aligner is not None:
             rows = rows + list(
                 aligner.rows(compound_rows(rows, built_in_verbs(db), aligner), [0, 0])
@@ -222,9 +222,9 @@ def _import(
         priority=_next_priority(db),
         lang=source,
         target_lang=target,
-        spooled=spooled,
+        marked=marked,
     )
-    clock.lap("store")
+    clock.lap("store" if marked is None else "commit")
     if target is None:
         target = _guess_target(db, name)
     report = ImportReport(name, kind, entries, _since(started), source, target, tuple(notes))
@@ -233,19 +233,19 @@ def _import(
 
 def _literal_in_child(
     db: sqlite_utils.Database, rows: list[Row], clock: _Clock
-) -> Callable[[sqlite3.Connection], None]:
+) -> Callable[[sqlite3.Connection, int], None]:
     """The literal rule over ``rows`` started in a child process (it reads the parsed rows while
-    this process makes the compounds and spools every row), and what marks its answers in the
-    spooled rows: only the literal headwords come back through a pipe."""
+    this process makes the compounds and stores every row), and what marks its answers in the
+    stored rows: only the literal headwords come back through a pipe."""
     built_in = built_in_phrases(db)
     literal = Background(lambda: literal_headwords(rows, built_in), fork=len(rows) >= FORK_FROM)
 
-    def spooled(conn: sqlite3.Connection) -> None:
-        clock.lap("spool")
-        mark_literal_spooled(conn, literal.result())
+    def marked(conn: sqlite3.Connection, source_id: int) -> None:
+        clock.lap("store")
+        mark_literal_stored(conn, source_id, literal.result())
         clock.lap("literal rule (the rest of it)")
 
-    return spooled
+    return marked
 
 
 class _Clock:
