@@ -162,7 +162,6 @@ def store_source(
     priority: int,
     lang: str = "en",
     target_lang: str | None = None,
-    spooled: Callable[[sqlite3.Connection], None] | None = None,
     marked: Callable[[sqlite3.Connection, int], None] | None = None,
 ) -> int:
     """Replace the source called ``name`` by ``rows``, all or nothing; returns the entry count.
@@ -173,11 +172,6 @@ def store_source(
     importer that fails halfway (a broken file) fails before anything is changed. Re-importing
     keeps the learner's ``enabled`` and ``priority`` choices for that name. ``lang`` is the
     language of the headwords, ``target_lang`` that of the glosses (None: not known).
-
-    ``spooled``, when given, is called once the rows are in ``temp.lex_spool`` (ids 1, 2, ...
-    in the order of ``rows``), before the write lock is taken: a dictionary import fills in
-    there what child processes worked out while the rows were spooled (see
-    :func:`mark_literal_spooled`, :func:`set_senses_spooled`).
 
     ``marked``, given with ``rows`` already in a list (parsed: no parse is left to hold the
     lock), sends the rows straight into ``lex_entries`` in the write transaction, with no spool
@@ -200,16 +194,6 @@ def store_source(
     try:
         if count == 0:
             raise LexiconError(f"{Path(origin).name or origin}: no entries found")
-        if spooled is not None:
-            outer = conn.in_transaction
-            try:
-                spooled(conn)
-            except BaseException:
-                if not outer and conn.in_transaction:
-                    conn.rollback()
-                raise
-            if not outer and conn.in_transaction:
-                conn.commit()
         with transaction(db):
             source_id = _replace_source(conn, (name, kind, lang, target_lang, origin, priority))
             conn.execute(
@@ -345,18 +329,6 @@ def _fields_used(rows: Iterable[Row]) -> tuple[int, ...]:
     return _ALWAYS + tuple(used)
 
 
-def mark_literal_spooled(conn: sqlite3.Connection, headwords: Iterable[str]) -> None:
-    """Mark the spooled rows of ``headwords`` literal (for :func:`store_source`'s ``spooled``)."""
-    conn.execute("CREATE TEMP TABLE lex_literal (headword TEXT PRIMARY KEY) WITHOUT ROWID")
-    conn.executemany(
-        "INSERT OR IGNORE INTO temp.lex_literal (headword) VALUES (?)", ((h,) for h in headwords)
-    )
-    conn.execute(
-        "UPDATE temp.lex_spool SET literal = 1 "
-        "WHERE headword IN (SELECT headword FROM temp.lex_literal)"
-    )
-
-
 def mark_literal_stored(conn: sqlite3.Connection, source_id: int, headwords: Iterable[str]) -> None:
     """Mark the stored rows of ``headwords`` in source ``source_id`` literal (for
     :func:`store_source`'s ``marked``)."""
@@ -371,17 +343,6 @@ def mark_literal_stored(conn: sqlite3.Connection, source_id: int, headwords: Ite
         (source_id,),
     )
     conn.execute("DROP TABLE temp.lex_literal")
-
-
-def set_senses_spooled(
-    conn: sqlite3.Connection, found: Iterable[tuple[int, str, float | None]]
-) -> None:
-    """Give spooled rows their sense key and its confidence: ``(index in rows, key,
-    confidence)`` (for :func:`store_source`'s ``spooled``)."""
-    conn.executemany(
-        "UPDATE temp.lex_spool SET sense_key = ?, align_score = ? WHERE id = ?",
-        ((key, score, index + 1) for index, key, score in found),
-    )
 
 
 def _drop_spool(conn: sqlite3.Connection) -> None:
