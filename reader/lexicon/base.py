@@ -162,7 +162,7 @@ def store_source(
     priority: int,
     lang: str = "en",
     target_lang: str | None = None,
-    marked: Callable[[sqlite3.Connection, int], None] | None = None,
+    marked: Callable[[sqlite3.Connection, int], list[Row]] | None = None,
 ) -> int:
     """Replace the source called ``name`` by ``rows``, all or nothing; returns the entry count.
 
@@ -176,8 +176,9 @@ def store_source(
     ``marked``, given with ``rows`` already in a list (parsed: no parse is left to hold the
     lock), sends the rows straight into ``lex_entries`` in the write transaction, with no spool
     and copy, and is called there once they are in, with the source's id: an import marks what
-    a child process worked out meanwhile (see :func:`mark_literal_stored`). The spool and copy
-    were two passes over half a million rows for one.
+    a child process worked out meanwhile (see :func:`mark_literal_stored`) and returns the rows
+    the child made, stored after them. The spool and copy were two passes over half a million
+    rows for one.
     """
     conn = db.conn
     restore = _big_cache(conn)
@@ -236,25 +237,34 @@ def _replace_source(conn: sqlite3.Connection, source: _Source) -> int:
 def _store_list(
     db: sqlite_utils.Database,
     rows: list[Row],
-    marked: Callable[[sqlite3.Connection, int], None],
+    marked: Callable[[sqlite3.Connection, int], list[Row]],
     source: _Source,
 ) -> int:
-    """``rows`` straight into ``lex_entries`` in one transaction, then ``marked`` there."""
+    """``rows`` straight into ``lex_entries`` in one transaction, then ``marked`` there, then
+    the rows it returns."""
     if not rows:
         raise LexiconError(f"{Path(source[4]).name or source[4]}: no entries found")
     conn = db.conn
-    fields = _fields_used(rows)
-    names = ", ".join(Row._fields[i] for i in fields)
     with transaction(db):
         source_id = _replace_source(conn, source)
-        conn.executemany(
-            f"INSERT INTO main.lex_entries (source_id, {names}) "
-            f"VALUES ({source_id}, {', '.join('?' * len(fields))})",
-            map(itemgetter(*fields), rows),
-        )
-        marked(conn, source_id)
-        conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (len(rows), source_id))
-    return len(rows)
+        _insert(conn, source_id, rows)
+        more = marked(conn, source_id)
+        _insert(conn, source_id, more)
+        count = len(rows) + len(more)
+        conn.execute("UPDATE lex_sources SET entry_count = ? WHERE id = ?", (count, source_id))
+    return count
+
+
+def _insert(conn: sqlite3.Connection, source_id: int, rows: list[Row]) -> None:
+    if not rows:
+        return
+    fields = _fields_used(rows)
+    names = ", ".join(Row._fields[i] for i in fields)
+    conn.executemany(
+        f"INSERT INTO main.lex_entries (source_id, {names}) "
+        f"VALUES ({source_id}, {', '.join('?' * len(fields))})",
+        map(itemgetter(*fields), rows),
+    )
 
 
 _IMPORT_CACHE_KIB = 256_000

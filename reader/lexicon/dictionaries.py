@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 import sqlite_utils
@@ -203,16 +204,9 @@ def _import(
     else:
         rows = list(records)
     clock.lap("parse" if aligner is None else "parse and alignment")
-    marked: Callable[[sqlite3.Connection, int], None] | None = None
+    marked: Callable[[sqlite3.Connection, int], list[Row]] | None = None
     if source == "en":
-        marked = _literal_in_child(db, rows, clock)
-        if aligner is not None:
-            rows = rows + list(
-                aligner.rows(compound_rows(rows, built_in_verbs(db), aligner), [0, 0])
-            )
-            keyed = sum(1 for row in rows if row[6] is not None)
-            notes[-1] += f": {keyed:,} of {len(rows):,} translation groups"
-            clock.lap("compounds")
+        marked = _in_child(db, rows, aligner, notes, clock)
     entries = store_source(
         db,
         name=name,
@@ -231,19 +225,36 @@ def _import(
     return replace(report, stages=tuple(clock.stages))
 
 
-def _literal_in_child(
-    db: sqlite_utils.Database, rows: list[Row], clock: _Clock
-) -> Callable[[sqlite3.Connection, int], None]:
-    """The literal rule over ``rows`` started in a child process (it reads the parsed rows while
-    this process makes the compounds and stores every row), and what marks its answers in the
-    stored rows: only the literal headwords come back through a pipe."""
+def _in_child(
+    db: sqlite_utils.Database,
+    rows: list[Row],
+    aligner: Aligner | None,
+    notes: list[str],
+    clock: _Clock,
+) -> Callable[[sqlite3.Connection, int], list[Row]]:
+    """The literal rule over ``rows`` and (with the alignment) the compounds they lack, worked
+    out in a child process while this process stores the rows; and what then marks the literal
+    rows and gives the compounds to store after them: only those answers come back through a
+    pipe."""
     built_in = built_in_phrases(db)
-    literal = Background(lambda: literal_headwords(rows, built_in), fork=len(rows) >= FORK_FROM)
+    verbs = built_in_verbs(db) if aligner is not None else []
 
-    def marked(conn: sqlite3.Connection, source_id: int) -> None:
+    def work() -> tuple[set[str], list[Row]]:
+        made = compound_rows(rows, verbs, aligner) if aligner is not None else []
+        more = list(aligner.rows(made, [0, 0])) if aligner is not None else []
+        return literal_headwords(rows, built_in), more
+
+    child = Background(work, fork=len(rows) >= FORK_FROM)
+
+    def marked(conn: sqlite3.Connection, source_id: int) -> list[Row]:
         clock.lap("store")
-        mark_literal_stored(conn, source_id, literal.result())
-        clock.lap("literal rule (the rest of it)")
+        literal, more = child.result()
+        mark_literal_stored(conn, source_id, literal)
+        if aligner is not None:
+            keyed = sum(1 for row in chain(rows, more) if row[6] is not None)
+            notes[-1] += f": {keyed:,} of {len(rows) + len(more):,} translation groups"
+        clock.lap("literal rule and compounds (the rest of them)")
+        return more
 
     return marked
 
