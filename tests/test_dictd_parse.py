@@ -8,9 +8,10 @@ import zlib
 from pathlib import Path
 
 import pytest
-from _dictd import write_dictd
+from _dictd import number, write_dictd
 
 from reader.lexicon import dictd, dictd_parse
+from reader.lexicon.base import LexiconError
 from reader.lexicon.dictzip import DictzipReader
 
 WORDS = [f"word{n:03d}" for n in range(60)]
@@ -79,3 +80,28 @@ def _streams_of_their_own(data: bytes, chunk: int = 64) -> bytes:
     header = b"\x1f\x8b\x08\x04" + b"\0\0\0\0" + b"\x02\x03" + struct.pack("<H", len(extra))
     trailer = struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
     return header + extra + b"".join(pieces) + trailer
+
+
+@pytest.mark.parametrize("damaged", [2, 40])  # in the first child's batches, in a worker's
+def test_a_damaged_entry_stops_a_spread_parse_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: int
+) -> None:
+    entries = [("00-database-utf8", "00-database-utf8\n"), *_entries()]
+    word, body = entries[damaged]
+    entries[damaged] = (word, body.replace("Wort", "Wort\udce4"))
+    index = tmp_path / "eng-xx.index"
+    write_dictd(tmp_path, "eng-xx", [(w, b) for w, b in entries if "\udce4" not in b])
+    raw = b"".join(b.encode("utf-8", "surrogateescape") for _, b in entries)
+    lines, offset = [], 0
+    for w, b in entries:
+        size = len(b.encode("utf-8", "surrogateescape"))
+        lines.append(f"{w}\t{number(offset)}\t{number(size)}\n")
+        offset += size
+    index.write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "eng-xx.dict").write_bytes(raw)
+    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(dictd_parse, "BATCH", 7)
+    monkeypatch.setattr(dictd_parse, "HEAD_START", 3)
+    files = dictd.locate(index)
+    with pytest.raises(LexiconError, match=f"the entry “{word}” is not UTF-8"):
+        list(dictd.read_rows(files, None, _align, dictd.start_parse(files, head_start=True)))
