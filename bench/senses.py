@@ -126,6 +126,7 @@ ABLATIONS: dict[str, tuple[str, str]] = {
     "terms-apart": ("reader.lexicon.senses.model", "TERMS_APART"),
     "common-names": ("reader.lexicon.senses.model", "NAMES_GLOSSED"),
     "one-sense": ("reader.lexicon.senses.discourse", "ENABLED"),
+    "chains": ("reader.lexicon.senses.chains", "ENABLED"),
     "infinitive-to": ("reader.learn.verb_particles", "INFINITIVE_TO"),
     "intransitive": ("reader.learn.verb_particles", "INTRANSITIVE"),
     "article-noun": ("reader.learn.verb_particles", "ARTICLE_NOUN"),

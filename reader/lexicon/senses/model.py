@@ -107,6 +107,11 @@ class SenseModel:
             found.append(float(self.prior[row]) + self.weight * (boost + by_class[name]))
         if self.classifiers is not None and CLASSIFIERS:
             found = self.classifiers.added(found, sense_keys, context)
+        if context.text is not None and context.text.chains is not None:
+            chained = context.text.chains
+            found = [
+                s + chained.added(k) if k else s for s, k in zip(found, sense_keys, strict=True)
+            ]
         if context.text is not None and discourse.ENABLED and len(context.target) == 1:
             found = _pulled(found, sense_keys, context.text.pull(*_target(context)))
         return found

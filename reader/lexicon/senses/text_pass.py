@@ -1,6 +1,8 @@
-"""The one pass over a whole text that :mod:`reader.lexicon.senses.discourse` needs: every
-content word ranked on its own sentence, its vote kept. ``analyze --glosses`` runs it inline over
-its document, the reader per text in the background (:mod:`reader.learn.text_senses`)."""
+"""The one pass over a whole text that :mod:`reader.lexicon.senses.discourse` and
+:mod:`reader.lexicon.senses.chains` need: every content word ranked on its own sentence, its
+vote kept; and the text's words summed where WordNet's links reach them. ``analyze --glosses``
+runs it inline over its document, the reader per text in the background
+(:mod:`reader.learn.text_senses`)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Callable, Sequence
 import sqlite_utils
 
 from reader.lexicon.lookup import glosses
+from reader.lexicon.senses.chains import ChainEvidence, chain_evidence, load_chains
 from reader.lexicon.senses.context import SenseContext
 from reader.lexicon.senses.discourse import RANKED_POS, SAMPLE, TextEvidence, vote
 from reader.lexicon.senses.model import load_model
@@ -63,4 +66,22 @@ def text_evidence(
                 mine[key] = mine.get(key, 0.0) + chosen[1]
         if pause is not None:
             pause()
-    return TextEvidence(votes)
+    return TextEvidence(votes, chained(sentences))
+
+
+def chained(sentences: Sequence[Sentence]) -> ChainEvidence | None:
+    """The text's content words for the lexical chains: each lemma with its tag, and a form
+    WordNet lists apart from its lemma ("talks", {negotiation, dialogue, talks}, is no plural
+    of "talk" there). None without the shipped links."""
+    table = load_chains()
+    if table is None:
+        return None
+    words: set[tuple[str, str]] = set()
+    for lemmas, tags, forms in sentences:
+        for i, (lemma, pos) in enumerate(zip(lemmas, tags, strict=False)):
+            if pos in RANKED_POS and lemma:
+                words.add((lemma, pos))
+                form = forms[i].lower() if i < len(forms) else lemma
+                if form != lemma:
+                    words.add((form, pos))
+    return chain_evidence(words, table)
