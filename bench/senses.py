@@ -131,6 +131,7 @@ ABLATIONS: dict[str, tuple[str, str]] = {
     "intransitive": ("reader.learn.verb_particles", "INTRANSITIVE"),
     "article-noun": ("reader.learn.verb_particles", "ARTICLE_NOUN"),
     "infinitive-verb": ("reader.lexicon.senses.rivals", "INFINITIVE_VERB"),
+    "bare-infinitive": ("reader.lexicon.senses.rivals", "BARE_INFINITIVE"),
     "semcor-apart": ("reader.learn.verb_particles", "TERMS_APART"),
 }
 

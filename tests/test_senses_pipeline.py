@@ -204,3 +204,18 @@ def test_a_noun_tag_after_the_infinitives_to_lets_the_verb_compete(
     (end,) = [t for t in analyzed[-1]["tokens"] if t["text"] == "end"]
     assert end["pos"] == "NOUN"
     assert end["gloss"]["sense"].startswith("end%2:")
+
+
+def test_a_noun_tag_after_a_perceiving_verb_and_its_object_lets_the_verb_compete(
+    full: sqlite_utils.Database,
+) -> None:
+    """ "see anything change": a pronoun like "anything" starts no noun phrase, and "see" takes a
+    bare infinitive, so the tagger's noun "change" meets its verb senses at par."""
+    sentence = "They have absolutely no wish to see anything change."
+    (analyzed,) = analyze(sentence)
+    assert next(t["pos"] for t in analyzed["tokens"] if t["text"] == "change") == "NOUN"
+    assert shown(full, sentence, "change")["sense"].startswith("change%2:")
+    # "her" can be a determiner: "see her change" keeps the tagger's noun senses competing alone
+    assert shown(full, "I could not see her change of heart.", "change")["sense"].startswith(
+        "change%1:"
+    )

@@ -106,6 +106,22 @@ BRIEF = 38
 """Characters of each of two close senses shown side by side in the glosses panel."""
 
 
+def _with_rival_sources(
+    db: sqlite_utils.Database, senses: list[Gloss], pos: str | None
+) -> list[Gloss]:
+    """When the ranker let another part of speech win ("referred to research": the tagger's
+    verb, WordNet's noun shown), the dictionaries' senses of that part of speech join the list,
+    so a translation can follow the noun shown ("Forschung", not the verb's "forschen"); the
+    tagger's own stay, after them in each source once :func:`native_first` orders them."""
+    first = next((s for s in senses if s.kind == "wordnet"), None)
+    if first is None or first.pos is None or not pos or first.pos == pos:
+        return senses
+    have = set(senses)
+    theirs = [g for g in glosses(db, first.headword, first.pos) if g.kind != "wordnet"]
+    found = [g for g in theirs if g.pos == first.pos and g not in have]
+    return [*found, *senses] if found else senses
+
+
 def _brief(gloss: str) -> str:
     """A definition cut for showing beside another: up to its first semicolon or bracket, and
     at most ``BRIEF`` characters, ending on a whole word."""
@@ -146,6 +162,7 @@ def gloss_entry(
     if pos and pos not in WORDNET_POS:
         senses = [s for s in senses if s.kind != "wordnet"]
     senses = rank_senses(db, senses, context, pos)
+    senses = _with_rival_sources(db, senses, pos)
     if not senses and (pos is None or pos in PARTS_POS) and " " not in key:
         # Only a word is explained by its parts: "under his wing" split into "under (down to
         # defeat…) + his + wing (airfoil…)" explains nothing, and is wrong besides.

@@ -143,7 +143,7 @@ def by_meant_sense(
         common = -_commonness(sense.gloss, lang)
         if meant and sure and sense.sense_key == meant:
             return (0, 0, 0, 0, common, 0)
-        if meant and sense.sense_key and _pos_of(sense.sense_key) != _pos_of(meant):
+        if meant and _other_pos(sense, meant):
             return (1, priority[sense.source], 2, 0, common, 0)  # eng-fra's verb, for a noun
         unfit = 1 if _unfit_domain(db, sense, context) else 0
         voice = verb_voice(sense.gloss, lang) if with_object is not None else None
@@ -200,6 +200,17 @@ def verb_voice(gloss: str, lang: str) -> bool | None:
     if none is not None and none.search(first):
         return False
     return None
+
+
+def _other_pos(sense: Gloss, meant: str) -> bool:
+    """The group is of another part of speech than the meant sense: by the sense it is aligned
+    with, or else by the part of speech its dictionary gives it."""
+    if sense.sense_key:
+        return _pos_of(sense.sense_key) != _pos_of(meant)
+    return sense.pos is not None and _WORDNET_NUMBER.get(sense.pos, "") != _pos_of(meant)
+
+
+_WORDNET_NUMBER = {"NOUN": "1", "VERB": "2", "ADJ": "3", "ADV": "4"}
 
 
 def _pos_of(sense_key: str) -> str:
