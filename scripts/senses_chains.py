@@ -7,8 +7,10 @@ synsets' links (hypernyms, derivations, parts). The whole-text evidence for word
 (:mod:`reader.lexicon.senses.chains`) needs them, so this script ships them in a small file of
 numpy arrays (no pickle), read once by the reader's background worker:
 
-- ``lemma_ids``/``lemma_indptr``/``lemma_synsets``: each ``lemma|UPOS`` (its CRC-32, sorted)
-  with its synsets in WordNet's sense order;
+- ``lemma_ids``/``lemma_indptr``/``lemma_synsets``/``lemma_counts``: each ``lemma|UPOS`` (its
+  CRC-32, sorted) with its synsets in WordNet's sense order, and how often WordNet's tagged
+  texts had the lemma in each (``index.sense``; it says which sense a supporting word most
+  likely has);
 - ``key_ids``/``key_synsets``: each sense key (CRC-32, sorted) with its synset;
 - ``hyper_indptr``/``hyper``: each synset's hypernyms (for a satellite adjective, its head);
 - ``link_indptr``/``link``: its other links, both ways: derivationally related forms,
@@ -39,7 +41,7 @@ from train_senses import save, words_of  # noqa: E402
 
 from reader.lexicon.senses.features import STOPWORDS  # noqa: E402
 from reader.lexicon.senses.model import name_id  # noqa: E402
-from reader.lexicon.wndb import POS_FILES, open_wordnet, parse, sense_key  # noqa: E402
+from reader.lexicon.wndb import POS_FILES, WordNetFiles, open_wordnet, parse, sense_key  # noqa: E402
 
 OUT = REPO / "reader" / "lexicon" / "models" / "chains.npz"
 LINKS = frozenset({"+", "#m", "#p", "#s", "%m", "%p", "%s", "&", "^", "=", ";c", "-c", "*", ">"})
@@ -69,6 +71,19 @@ def unique_ids(pairs: dict[str, list[int]]) -> tuple[np.ndarray, list[list[int]]
         by_id[name_id(name)].append(name)
     ids = sorted(i for i, names in by_id.items() if len(names) == 1)
     return np.asarray(ids, dtype=np.uint32), [pairs[by_id[i][0]] for i in ids]
+
+
+def sense_counts(files: WordNetFiles) -> dict[str, int]:
+    """How often WordNet's tagged texts (SemCor among them) have each sense, by sense key:
+    ``index.sense``'s last column; none without the file."""
+    if not files.has("index.sense"):
+        return {}
+    found: dict[str, int] = {}
+    for line in files.lines("index.sense"):
+        fields = line.split()
+        if len(fields) >= 4 and fields[3].isdigit():
+            found[fields[0]] = int(fields[3])
+    return found
 
 
 def build(directory: Path) -> dict[str, np.ndarray]:
@@ -108,19 +123,25 @@ def build(directory: Path) -> dict[str, np.ndarray]:
     gloss = [sorted(renumber[i] for i in row) for row in gloss]
     lemmas: dict[str, list[int]] = {}
     keys: dict[str, list[int]] = {}
+    counts: dict[str, list[int]] = {}
+    tagged = sense_counts(files)
     adjectives = parsed.synsets["ADJ"]
     for headword in sorted(parsed.senses):
         for upos, offsets in parsed.senses[headword]:
             row = lemmas.setdefault(f"{headword}|{upos}", [])
+            seen = counts.setdefault(f"{headword}|{upos}", [])
             for offset in offsets:
                 row.append(number[(upos, offset)])
                 key = sense_key(headword, parsed.synsets[upos][offset], adjectives)
+                seen.append(min(tagged.get(key or "", 0), 65535))
                 if key is not None:
                     keys[key] = [number[(upos, offset)]]
     lemma_ids, lemma_rows = unique_ids(lemmas)
+    _, count_rows = unique_ids(counts)
     key_ids, key_rows = unique_ids(keys)
     arrays: dict[str, np.ndarray] = {"lemma_ids": lemma_ids, "key_ids": key_ids}
     arrays["lemma_indptr"], arrays["lemma_synsets"] = ragged(lemma_rows, np.uint32)
+    arrays["lemma_counts"] = ragged(count_rows, np.uint16)[1]
     arrays["key_synsets"] = np.asarray([r[0] for r in key_rows], dtype=np.uint32)
     arrays["hyper_indptr"], arrays["hyper"] = ragged(hyper, np.uint32)
     arrays["link_indptr"], arrays["link"] = ragged([sorted(s) for s in links], np.uint32)

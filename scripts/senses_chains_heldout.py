@@ -157,7 +157,11 @@ def setting(name: str, value: Any) -> Iterator[None]:
         setattr(chains, name, before)
 
 
-EVIDENCE = {"ZIPF_TOP": [5.0, 6.0, 7.0], "SHARE_POWER": [0.0, 0.5, 1.0], "HUB": [0, 20, 50, 200]}
+EVIDENCE = {
+    "SMOOTH": [0.25, 1.0, 4.0, float("inf")],
+    "ZIPF_TOP": [5.0, 6.0, 7.0],
+    "HUB": [0, 20, 50, 200],
+}
 """Settings that change the sums over the text (each needs a new :func:`prepare`)."""
 WEIGHTS = {
     "CHAIN": [0.25, 0.5, 1.0, 2.0],
