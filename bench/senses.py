@@ -293,8 +293,13 @@ def whole_book(db: Any, book: Path) -> None:
     started = time.perf_counter()
     chains = chained(sentences)
     took = time.perf_counter() - started
-    words = len(chains.weights) if chains is not None else 0
-    print(f"  of which the lexical chains' sums: {took:.1f} s over {words} content words")
+    if chains is not None:
+        print(f"  of which the lexical chains' blocks: {took:.2f} s, {len(chains.blocks)} blocks")
+        middle = sentences[len(sentences) // 2][0]
+        started = time.perf_counter()
+        chains.around(tuple(middle), "NOUN")
+        took = time.perf_counter() - started
+        print(f"  one window's chain sums, when first asked for: {1000 * took:.1f} ms")
 
 
 def heldout() -> str:

@@ -67,3 +67,28 @@ def test_common_words_support_nothing() -> None:
     found = chain_evidence([("dialogue", "NOUN"), ("have", "VERB"), ("the", "DET")], table)
     assert ("have", "VERB") not in found.weights  # too common to say anything
     assert ("the", "DET") not in found.weights
+
+
+def sentence(*words: tuple[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    return tuple(w for w, _ in words), tuple(p for _, p in words), tuple(w for w, _ in words)
+
+
+def test_a_book_is_read_in_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words far off in a book say nothing of a sense here: a window of blocks around the
+    sentence is its text (SemCor read as one book lost what the chains gained)."""
+    table = load_chains()
+    assert table is not None
+    monkeypatch.setattr(chains, "BLOCK", 2)
+    monkeypatch.setattr(chains, "REACH", 1)
+    filler = [sentence((f"{word}", "NOUN"), ("rain", "NOUN")) for word in ("cat", "dog", "cow")]
+    treaty = sentence(("treaty", "NOUN"), ("pact", "NOUN"))
+    alliance = sentence(("alliance", "NOUN"), ("state", "NOUN"))
+    near = chains.windows([*filler, treaty, alliance], table).around(alliance[0], "NOUN")
+    far = chains.windows([treaty, *filler, alliance], table).around(alliance[0], "NOUN")
+    assert near is not None and far is not None
+    assert near.support("alliance%1:10:00::") > 0.0  # the treaty is in the block before
+    assert far.support("alliance%1:10:00::") == 0.0  # three blocks away
+    elsewhere = ("not", "in", "the", "text")
+    assert chains.windows([treaty], table).around(elsewhere, "NOUN") is not None  # one block
+    assert chains.windows([treaty, *filler], table).around(elsewhere, "NOUN") is None
+    assert chains.windows([treaty], table).around(treaty[0], "VERB") is None  # nouns only

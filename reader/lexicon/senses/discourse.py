@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.lexicon.senses.chains import ChainEvidence
+    from reader.lexicon.senses.chains import ChainWindows
 
 RANKED_POS = ("NOUN", "VERB", "ADJ", "ADV")
 
@@ -55,7 +55,7 @@ class TextEvidence:
     (:mod:`reader.lexicon.senses.chains`)."""
 
     votes: Mapping[tuple[str, str], Mapping[str, float]] = field(default_factory=dict)
-    chains: ChainEvidence | None = None
+    chains: ChainWindows | None = None
 
     def pull(self, lemma: str, pos: str | None) -> Mapping[str, float]:
         return self.votes.get((lemma, pos or ""), {})

@@ -107,8 +107,9 @@ class SenseModel:
             found.append(float(self.prior[row]) + self.weight * (boost + by_class[name]))
         if self.classifiers is not None and CLASSIFIERS:
             found = self.classifiers.added(found, sense_keys, context)
-        if context.text is not None and context.text.chains is not None:
-            chained = context.text.chains
+        windows = context.text.chains if context.text is not None else None
+        chained = windows.around(context.lemmas, context.target_pos) if windows else None
+        if chained is not None:
             found = [
                 s + chained.added(k) if k else s for s, k in zip(found, sense_keys, strict=True)
             ]

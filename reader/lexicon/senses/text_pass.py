@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import sqlite_utils
 
 from reader.lexicon.lookup import glosses
-from reader.lexicon.senses.chains import ChainEvidence, chain_evidence, load_chains
+from reader.lexicon.senses.chains import ChainWindows, load_chains, windows
 from reader.lexicon.senses.context import SenseContext
 from reader.lexicon.senses.discourse import RANKED_POS, SAMPLE, TextEvidence, vote
 from reader.lexicon.senses.model import load_model
@@ -69,19 +69,7 @@ def text_evidence(
     return TextEvidence(votes, chained(sentences))
 
 
-def chained(sentences: Sequence[Sentence]) -> ChainEvidence | None:
-    """The text's content words for the lexical chains: each lemma with its tag, and a form
-    WordNet lists apart from its lemma ("talks", {negotiation, dialogue, talks}, is no plural
-    of "talk" there). None without the shipped links."""
+def chained(sentences: Sequence[Sentence]) -> ChainWindows | None:
+    """The text's words in blocks for the lexical chains; None without the shipped links."""
     table = load_chains()
-    if table is None:
-        return None
-    words: set[tuple[str, str]] = set()
-    for lemmas, tags, forms in sentences:
-        for i, (lemma, pos) in enumerate(zip(lemmas, tags, strict=False)):
-            if pos in RANKED_POS and lemma:
-                words.add((lemma, pos))
-                form = forms[i].lower() if i < len(forms) else lemma
-                if form != lemma:
-                    words.add((form, pos))
-    return chain_evidence(words, table)
+    return None if table is None else windows(sentences, table)
