@@ -35,12 +35,12 @@ keeps no synset links.
 --per-doc``: every fifth document, 36,183 ambiguous words, the model as shipped trained on the
 rest, each document a text read in windows): sentence by sentence 68.34 %, with one sense per
 discourse 68.49 %, with the chains too **68.83 %**. SemEval-2007 as shown (``bench/senses.py``):
-59.8 % without, **60.0 %** with (three nouns right, one wrong). With nouns only and windows,
-the weights were swept again (CHAIN, then CAP 2 / 4 / 8): 0.5: 68.63, 68.66, 68.68; 0.75:
-68.70, 68.74, 68.73; 1.0: 68.75, 68.81, 68.78; **1.5: 68.83**, 68.81, 68.79; 2.0: 68.73,
-68.70, 68.67. SemEval-2007 as shown at 0.75/4, 1.0/4, **1.5/2**: 60.0, 59.8, **60.0 %**. All of SemCor read as one book
-(``--block 200 --reach 1``): 68.84 % with the chains on every part of speech, while the whole
-book as one text (``--span 50``, no windows) fell to 67.53 %, and 5 documents to 68.24 %.
+59.8 % without, **60.0 %** with (three nouns right, one wrong). With nouns only and windows, the
+weights were swept again (CHAIN, then CAP 2 / 4 / 8): 0.5: 68.63, 68.66, 68.68; 0.75: 68.70,
+68.74, 68.73; 1.0: 68.75, 68.81, 68.78; **1.5: 68.83**, 68.81, 68.79; 2.0: 68.73, 68.70, 68.67.
+SemEval-2007 as shown at 0.75/4, 1.0/4, **1.5/2**: 60.0, 59.8, **60.0 %**. All of SemCor read as
+one book (``--block 200 --reach 1``): 68.84 % with the chains on every part of speech, while the
+whole book as one text (``--span 50``, no windows) fell to 67.53 %, and 5 documents to 68.24 %.
 
 | blocks of N content words, reach 1 (all parts of speech) | SemCor as a book | each document |
 |---|---|---|
@@ -74,13 +74,12 @@ per discourse on; they measure the relations, which the later changes did not to
 | SMOOTH (counts; at CHAIN 0.75, CAP 4) | 0.25: 68.82, **1: 68.80**, 4: 68.79, inf (1/n): 68.80 |
 | HUB | 0: 68.74, 20: 68.74, **50: 68.75**, 200: 68.69 |
 
-Each relation adds a little and none carries it alone; the definition's words add most. Sharing a supporting word
-among its synsets by WordNet's counts rather than equally measures the same on SemCor (68.80 %
-both) and is the more precise ("meeting" is mostly a gathering, seldom a junction), so it was
-kept. WordNet's counts include
-the held-out documents, as its sense order does; here they only weigh the other words. Also
-tried: the support divided by how many links the sense has (its "reach", power 0.25 or 0.5):
-no better (68.74, 68.73).
+Each relation adds a little and none carries it alone; the definition's words add most. Sharing
+a supporting word among its synsets by WordNet's counts rather than equally measures the same on
+SemCor (68.80 % both) and is the more precise ("meeting" is mostly a gathering, seldom a
+junction), so it was kept. WordNet's counts include the held-out documents, as its sense order
+does; here they only weigh the other words. Also tried: the support divided by how many links
+the sense has (its "reach", power 0.25 or 0.5): no better (68.74, 68.73).
 """
 
 from __future__ import annotations
