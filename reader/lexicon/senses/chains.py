@@ -330,8 +330,10 @@ WINDOWS_KEPT = 16
 
 class ChainWindows:
     """A text's words in blocks, and the chain sums of the window around any of its
-    sentences, built when first asked for (a few milliseconds, off the screen's thread: the
-    read-ahead worker ranks the next sentences first) and the last ``WINDOWS_KEPT`` kept."""
+    sentences. A text of at most ``WINDOWS_KEPT`` blocks (an article) has them all built in
+    the per-text pass; in a book a window is built when a sentence in it is first ranked
+    (about 5 ms per 200 content words, on the read-ahead or lookup worker, never the screen's
+    thread), and the last ``WINDOWS_KEPT`` are kept."""
 
     def __init__(
         self,
@@ -352,6 +354,10 @@ class ChainWindows:
         block = 0 if len(self.blocks) == 1 else self.where.get(lemmas)
         if block is None or pos not in TARGETS:
             return None
+        return self.window(block)
+
+    def window(self, block: int) -> ChainEvidence:
+        """The chains of the window around ``block``, built if it is not kept."""
         with self._lock:
             found = self._windows.pop(block, None)  # popped and put back: the newest last
             if found is None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import sqlite_utils
 
 from reader.lexicon.lookup import glosses
-from reader.lexicon.senses.chains import ChainWindows, load_chains, windows
+from reader.lexicon.senses.chains import WINDOWS_KEPT, ChainWindows, load_chains, windows
 from reader.lexicon.senses.context import SenseContext
 from reader.lexicon.senses.discourse import RANKED_POS, SAMPLE, TextEvidence, vote
 from reader.lexicon.senses.model import load_model
@@ -72,4 +72,10 @@ def text_evidence(
 def chained(sentences: Sequence[Sentence]) -> ChainWindows | None:
     """The text's words in blocks for the lexical chains; None without the shipped links."""
     table = load_chains()
-    return None if table is None else windows(sentences, table)
+    if table is None:
+        return None
+    found = windows(sentences, table)
+    if len(found.blocks) <= WINDOWS_KEPT:  # an article: every window now, none on a lookup
+        for block in range(len(found.blocks)):
+            found.window(block)
+    return found
