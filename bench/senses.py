@@ -126,6 +126,7 @@ ABLATIONS: dict[str, tuple[str, str]] = {
     "terms-apart": ("reader.lexicon.senses.model", "TERMS_APART"),
     "common-names": ("reader.lexicon.senses.model", "NAMES_GLOSSED"),
     "one-sense": ("reader.lexicon.senses.discourse", "ENABLED"),
+    "chains": ("reader.lexicon.senses.chains", "ENABLED"),
     "infinitive-to": ("reader.learn.verb_particles", "INFINITIVE_TO"),
     "intransitive": ("reader.learn.verb_particles", "INTRANSITIVE"),
     "article-noun": ("reader.learn.verb_particles", "ARTICLE_NOUN"),
@@ -241,14 +242,20 @@ def gold_input(
     return base / total, ranked / total
 
 
-def time_sentences(db: Any, text: str) -> list[float]:
-    """Per sentence: building the context and ranking every content word's senses, in ms."""
+def time_sentences(db: Any, text: str, whole: bool = False) -> list[float]:
+    """Per sentence: building the context and ranking every content word's senses, in ms;
+    with ``whole``, with the text's evidence built first (one sense per discourse, chains)."""
+    from dataclasses import replace
+
+    from reader.learn.annotate import document_evidence
     from reader.lexicon import glosses
     from reader.lexicon.senses import SenseContext, rank_senses
     from reader.text import analyze
 
     timings: list[float] = []
-    for sentence in analyze(text):
+    sentences = analyze(text)
+    evidence = document_evidence(db, sentences) if whole else None
+    for sentence in sentences:
         tokens = sentence["tokens"]
         words = [
             (i, (t["lemma"] or "").lower(), t["pos"])
@@ -257,7 +264,7 @@ def time_sentences(db: Any, text: str) -> list[float]:
         ]
         found = [(i, pos, glosses(db, lemma, pos)) for i, lemma, pos in words]
         started = time.perf_counter()
-        context = SenseContext.of_analyzed(tokens, ())
+        context = replace(SenseContext.of_analyzed(tokens, ()), text=evidence)
         for i, pos, senses in found:
             rank_senses(db, senses, context.retarget((i,)), pos)
         timings.append(1000 * (time.perf_counter() - started))
@@ -279,6 +286,20 @@ def whole_book(db: Any, book: Path) -> None:
     took = time.perf_counter() - started
     print(f"whole-text pass, {book.name}: {took:.1f} s for {len(evidence.votes)} words ranked "
           f"(import alone: {imported:.1f} s)")  # fmt: skip
+    from reader.learn.text_senses import sentence_of, text_sentences
+    from reader.lexicon.senses.text_pass import chained
+
+    sentences = [sentence_of(tokens) for tokens in text_sentences(db, text_id)]
+    started = time.perf_counter()
+    chains = chained(sentences)
+    took = time.perf_counter() - started
+    if chains is not None:
+        print(f"  of which the lexical chains' blocks: {took:.2f} s, {len(chains.blocks)} blocks")
+        middle = sentences[len(sentences) // 2][0]
+        started = time.perf_counter()
+        chains.around(tuple(middle), "NOUN")
+        took = time.perf_counter() - started
+        print(f"  one window's chain sums, when first asked for: {1000 * took:.1f} ms")
 
 
 def heldout() -> str:
@@ -370,11 +391,12 @@ def main() -> int:
         if not args.no_timing:
             print(f"model load (once per process): {load_ms:.0f} ms")
             seed = args.text or SEEDS_DIR / "arirang_weekly_focus_2025-09-06.txt"
-            for name, texts in (
-                ("SemEval-2007 sentences", [detokenize(w)[0] for w in sentences]),
-                ("seed article", [seed.read_text(encoding="utf-8")]),
+            for name, texts, whole in (
+                ("SemEval-2007 sentences", [detokenize(w)[0] for w in sentences], False),
+                ("seed article", [seed.read_text(encoding="utf-8")], False),
+                ("seed article, with the whole text's evidence", [seed.read_text("utf-8")], True),
             ):
-                timings = [t for one in texts for t in time_sentences(db, one)]
+                timings = [t for one in texts for t in time_sentences(db, one, whole)]
                 print(f"ranking per sentence, {name} ({len(timings)} sentences): median "
                       f"{statistics.median(timings):.2f} ms, 90th percentile "
                       f"{statistics.quantiles(timings, n=10)[-1]:.2f} ms")  # fmt: skip

@@ -25,6 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.lexicon.senses.chains import ChainWindows
 
 RANKED_POS = ("NOUN", "VERB", "ADJ", "ADV")
 
@@ -47,9 +51,11 @@ capped pull, and a book's commonest words would cost most of the pass."""
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per text, read-only
 class TextEvidence:
     """Per (lemma, UPOS), the summed margins its occurrences in one text gave each sense when
-    ranked on their sentences alone."""
+    ranked on their sentences alone; and the text's words where WordNet's links reach them
+    (:mod:`reader.lexicon.senses.chains`)."""
 
     votes: Mapping[tuple[str, str], Mapping[str, float]] = field(default_factory=dict)
+    chains: ChainWindows | None = None
 
     def pull(self, lemma: str, pos: str | None) -> Mapping[str, float]:
         return self.votes.get((lemma, pos or ""), {})

@@ -12,7 +12,9 @@ where ``boost(s, f) = log(1 + P(f | s) / P(f | word))`` says how much likelier t
 with this sense than with the word in general (both smoothed; see ``scripts/train_senses.py``).
 Only evidence for a sense counts: a word no one saw with any sense costs none of them anything.
 For the words SemCor tagged often, IMS's linear classifier adds its decision value, weighted
-(:class:`Classifiers`).
+(:class:`Classifiers`). With the text's evidence, a noun's sense gains what the words around it
+that WordNet links to it say (:mod:`reader.lexicon.senses.chains`), and the word's other
+occurrences pull (:mod:`reader.lexicon.senses.discourse`).
 
 ``scripts/train_senses.py`` builds the file; this module only reads it (numpy, no pickle),
 once per process, on first use.
@@ -107,6 +109,12 @@ class SenseModel:
             found.append(float(self.prior[row]) + self.weight * (boost + by_class[name]))
         if self.classifiers is not None and CLASSIFIERS:
             found = self.classifiers.added(found, sense_keys, context)
+        windows = context.text.chains if context.text is not None else None
+        chained = None if windows is None else windows.around(context.lemmas, context.target_pos)
+        if chained is not None:
+            found = [
+                s + chained.added(k) if k else s for s, k in zip(found, sense_keys, strict=True)
+            ]
         if context.text is not None and discourse.ENABLED and len(context.target) == 1:
             found = _pulled(found, sense_keys, context.text.pull(*_target(context)))
         return found

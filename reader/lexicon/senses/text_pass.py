@@ -1,6 +1,8 @@
-"""The one pass over a whole text that :mod:`reader.lexicon.senses.discourse` needs: every
-content word ranked on its own sentence, its vote kept. ``analyze --glosses`` runs it inline over
-its document, the reader per text in the background (:mod:`reader.learn.text_senses`)."""
+"""The one pass over a whole text that :mod:`reader.lexicon.senses.discourse` and
+:mod:`reader.lexicon.senses.chains` need: every content word ranked on its own sentence, its
+vote kept; and the text's words summed where WordNet's links reach them. ``analyze --glosses``
+runs it inline over its document, the reader per text in the background
+(:mod:`reader.learn.text_senses`)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Callable, Sequence
 import sqlite_utils
 
 from reader.lexicon.lookup import glosses
+from reader.lexicon.senses.chains import WINDOWS_KEPT, ChainWindows, load_chains, windows
 from reader.lexicon.senses.context import SenseContext
 from reader.lexicon.senses.discourse import RANKED_POS, SAMPLE, TextEvidence, vote
 from reader.lexicon.senses.model import load_model
@@ -63,4 +66,16 @@ def text_evidence(
                 mine[key] = mine.get(key, 0.0) + chosen[1]
         if pause is not None:
             pause()
-    return TextEvidence(votes)
+    return TextEvidence(votes, chained(sentences))
+
+
+def chained(sentences: Sequence[Sentence]) -> ChainWindows | None:
+    """The text's words in blocks for the lexical chains; None without the shipped links."""
+    table = load_chains()
+    if table is None:
+        return None
+    found = windows(sentences, table)
+    if len(found.blocks) <= WINDOWS_KEPT:  # an article: every window now, none on a lookup
+        for block in range(len(found.blocks)):
+            found.window(block)
+    return found
