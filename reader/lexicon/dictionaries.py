@@ -15,26 +15,22 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
-from itertools import chain
 from pathlib import Path
 
 import sqlite_utils
 
 from reader.lexicon import dictd, freedict, stardict, tabular
 from reader.lexicon.align import Aligner, wordnet_senses
-from reader.lexicon.background import Background
 from reader.lexicon.base import (
     DICTIONARY_PRIORITY,
     IDIOMS_PRIORITY,
     LexiconError,
     Progress,
     Row,
-    mark_literal_stored,
     ranked,
     store_source,
 )
-from reader.lexicon.compounds import built_in_verbs, compound_rows
-from reader.lexicon.literal import built_in_phrases, literal_headwords
+from reader.lexicon.import_child import in_child
 from reader.lexicon.reverse import find_reverse, read_translations
 from reader.store.db import transaction
 
@@ -206,7 +202,7 @@ def _import(
     clock.lap("parse" if aligner is None else "parse and alignment")
     marked: Callable[[sqlite3.Connection, int], list[Row]] | None = None
     if source == "en":
-        marked = _in_child(db, rows, aligner, notes, clock)
+        marked = in_child(db, rows, aligner, notes, clock.lap)
     entries = store_source(
         db,
         name=name,
@@ -225,40 +221,6 @@ def _import(
     return replace(report, stages=tuple(clock.stages))
 
 
-def _in_child(
-    db: sqlite_utils.Database,
-    rows: list[Row],
-    aligner: Aligner | None,
-    notes: list[str],
-    clock: _Clock,
-) -> Callable[[sqlite3.Connection, int], list[Row]]:
-    """The literal rule over ``rows`` and (with the alignment) the compounds they lack, worked
-    out in a child process while this process stores the rows; and what then marks the literal
-    rows and gives the compounds to store after them: only those answers come back through a
-    pipe."""
-    built_in = built_in_phrases(db)
-    verbs = built_in_verbs(db) if aligner is not None else []
-
-    def work() -> tuple[set[str], list[Row]]:
-        made = compound_rows(rows, verbs, aligner) if aligner is not None else []
-        more = list(aligner.rows(made, [0, 0])) if aligner is not None else []
-        return literal_headwords(rows, built_in), more
-
-    child = Background(work, fork=len(rows) >= FORK_FROM)
-
-    def marked(conn: sqlite3.Connection, source_id: int) -> list[Row]:
-        clock.lap("store")
-        literal, more = child.result()
-        mark_literal_stored(conn, source_id, literal)
-        if aligner is not None:
-            keyed = sum(1 for row in chain(rows, more) if row[6] is not None)
-            notes[-1] += f": {keyed:,} of {len(rows) + len(more):,} translation groups"
-        clock.lap("literal rule and compounds (the rest of them)")
-        return more
-
-    return marked
-
-
 class _Clock:
     """The wall-clock seconds of an import's stages, for `dict import --timings`."""
 
@@ -272,8 +234,6 @@ class _Clock:
         self._last = now
 
 
-FORK_FROM = 50_000
-"""Rows from which the literal rule is worth a process of its own (forking costs ~20 ms)."""
 ALIGN_ENV = "SENTENCES_NO_ALIGN"
 """Set (to anything) to import without the alignment: for timing it (bench/import_dict.py)."""
 
