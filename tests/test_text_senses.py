@@ -131,3 +131,48 @@ def test_a_card_is_ranked_with_the_texts_say_once_the_reader_built_it(
     _, ranked = reading_in(db, "diplomacy", "en", context)
     assert ranked is not None and ranked.text is evidence
     assert (text_senses._file_of(db), seed_id) not in text_senses._started  # none started
+
+
+async def test_the_sentence_on_screen_is_ranked_again_once_the_text_has_its_say(
+    db_path: Path, seed_id: int, mini_wordnet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The entries of the sentence open while the pass ran were kept, ranked on the sentence
+    alone, until the learner moved (seen in tmux): now the finished pass has them worked out
+    again, with no key pressed."""
+    from _pilot import SIZE, reading, settle
+
+    import reader.learn.units as units
+    from reader.store import open_db
+    from reader.ui.app import make_app
+
+    setup = open_db(db_path)
+    ensure_lexicon(setup)
+    monkeypatch.setattr(text_senses, "BACKGROUND", True)
+    monkeypatch.setattr(text_senses, "START_AFTER", 1.0)  # after the first sentence's lookups
+    monkeypatch.setattr(text_senses, "QUIET", 0.0)
+    ranked: list[tuple[tuple[str, ...], bool]] = []  # each lookup: its sentence, with the text?
+    real = units.gloss_entry
+
+    def recording(*args: object, **kwargs: object) -> object:
+        context = kwargs.get("context")
+        ranked.append((getattr(context, "lemmas", ()), getattr(context, "text", None) is not None))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(units, "gloss_entry", recording)
+    app = make_app(db_path, target=seed_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        session = reading(app).session
+        assert session is not None and session.gloss_rows()
+        shown = tuple((t.lemma or "").lower() for t in session.tokens)
+        assert (shown, False) in ranked  # on the sentence alone, at first
+        deadline = time.monotonic() + 60
+        while text_senses.evidence_built(setup, seed_id) is None:
+            assert time.monotonic() < deadline, "the text's pass never finished"
+            await pilot.pause(0.1)
+        while (shown, True) not in ranked:
+            assert time.monotonic() < deadline, "the sentence on screen was never ranked again"
+            await pilot.pause(0.1)
+        await settle(app, pilot)
+        assert not [row.unit.key for row in session.gloss_rows() if row.pending]
+    setup.close()

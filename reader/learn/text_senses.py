@@ -47,6 +47,21 @@ _asked = 0.0
 _lock = threading.Lock()
 _built: dict[tuple[str, int], TextEvidence] = {}
 _started: set[tuple[str, int]] = set()
+_listeners: list[Callable[[int], None]] = []
+
+
+def when_built(listener: Callable[[int], None]) -> Callable[[], None]:
+    """Call ``listener(text_id)``, on the worker's thread, whenever a text's evidence has been
+    built in the background; returns what stops it. The reader keeps the entries it worked out
+    for the sentence on screen (and those read ahead) until the next move, so without this the
+    sentence open while the pass ran kept its sentence-only glosses (seen in tmux)."""
+    _listeners.append(listener)
+
+    def stop() -> None:
+        if listener in _listeners:
+            _listeners.remove(listener)
+
+    return stop
 
 
 def sentence_of(tokens: Sequence[TokenRow]) -> Sentence:
@@ -132,9 +147,11 @@ def _build_apart(path: str, text_id: int) -> None:
             return
         build(db, text_id, _Yield())
     except Exception:  # noqa: BLE001 - a text removed meanwhile: its sentences rank alone
-        pass
+        return
     finally:
         db.close()
+    for listener in list(_listeners):
+        listener(text_id)
 
 
 def _lexicon_ready(db: sqlite_utils.Database) -> bool:

@@ -13,6 +13,7 @@ from textual import work
 from textual.app import App
 
 from reader.config import Config, load_config
+from reader.learn import text_senses
 from reader.learn.met_counts import MetCounts
 from reader.learn.native import warm_up as warm_native
 from reader.learn.phrases import PhraseIndex
@@ -36,6 +37,7 @@ from reader.ui.messages import (
     FirstRunNeeded,
     MetCounted,
     PhrasesReady,
+    SensesReady,
     WriteFailed,
     WriteRecovered,
 )
@@ -106,6 +108,7 @@ class SentencesApp(App[None]):
         # How often the library has the word under the cursor, for its entry.
         self.met_counts = MetCounts(self.db_path, lang, threading.get_ident(), self.count_met)
         self._catch_up = CatchUp(self.db_path, lang, self.post_message)
+        self._senses_heard: Callable[[], None] = lambda: None  # see on_mount
         self.first_run = FirstRunFlow(self)
 
     def ensure_player(self) -> Player:
@@ -176,12 +179,14 @@ class SentencesApp(App[None]):
         if self.player is not None:
             self.player.close()
         self._catch_up.stop()
+        self._senses_heard()
 
     def on_mount(self) -> None:
         if self._debug_handler is not None:
             logging.getLogger(LOGGER).addHandler(self._debug_handler)
         self.writer.start()
         self.met_counts.ui_thread = threading.get_ident()  # the thread the app runs on
+        self._senses_heard = text_senses.when_built(self._senses_built)
 
         self.push_screen(LibraryScreen())
 
@@ -384,6 +389,13 @@ class SentencesApp(App[None]):
     def on_met_counted(self, message: MetCounted) -> None:
         for screen in self.app_screens():
             screen.met_counted(message.key)
+
+    def _senses_built(self, text_id: int) -> None:
+        self.post_message(SensesReady(text_id))  # from the pass's thread: a message is safe
+
+    def on_senses_ready(self, message: SensesReady) -> None:
+        for screen in self.app_screens():
+            screen.senses_ready(message.text_id)
 
     def on_phrases_ready(self, message: object) -> None:
         for screen in self.app_screens():

@@ -54,6 +54,10 @@ class AppScreen(Screen[ResultType]):
     def phrases_ready(self) -> None:
         """The multi-word term index (``app.phrases``) is built: use it."""
 
+    def senses_ready(self, text_id: int) -> None:
+        """Text ``text_id``'s words can now be ranked with the whole text's say: rank what
+        shows them again."""
+
     def met_counted(self, key: str) -> None:
         """How often the library has term ``key`` is counted (``app.met_counts``): redraw
         the word's entry if it shows that term."""

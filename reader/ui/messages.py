@@ -79,6 +79,13 @@ class PhrasesReady(Message):
 
 
 @dataclass
+class SensesReady(Message):
+    """The whole text's evidence for ranking senses is built (:mod:`reader.learn.text_senses`)."""
+
+    text_id: int
+
+
+@dataclass
 class CatchingUp(Message):
     """The background catch-up (:mod:`reader.learn.after_import`) did ``done`` of ``total``
     texts for its pass ``name``; ``total == 0``: it has finished."""

@@ -296,6 +296,11 @@ class ReadingScreen(AppScreen[None]):
         if unit is not None and unit.key == key:
             self.refresh_sentence()  # the entry's "met in … sentences" line
 
+    def senses_ready(self, text_id: int) -> None:
+        if self.session is not None and self.session.text_id == text_id:
+            self.session.forget_glosses()  # ranked on the sentence alone until now
+            self.refresh_sentence()
+
     def phrases_ready(self) -> None:
         if self.session is not None:
             self.session.set_phrases(self.sentences_app.phrases)
