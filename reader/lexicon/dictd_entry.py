@@ -23,6 +23,13 @@ _EXTRA_POS = {"prep": "ADP", "conj": "CCONJ", "pron": "PRON", "interj": "INTJ", 
               "art": "DET", "adj": "ADJ", "adv": "ADV", "v": "VERB", "vi": "VERB", "vt": "VERB",
               "n": "NOUN", "noun": "NOUN", "verb": "VERB"}  # fmt: skip
 _ANGLE = re.compile(r"\s*<([^<>]*)>")
+_MARK = re.compile(r"<([^<>]*)>[^\s,;<>(\[]*")
+"""A grammar mark and what is glued after it (see _GLUED): one split of a translation line."""
+_PLAIN_HEAD = re.compile(
+    r"([^\s/<(\[{_]+(?: [^\s/<(\[{_]+)*)\s+/([^/\n<>()]+)/(?:\s*<([^<>()]*)>)?"
+)
+"""The commonest headword line: words (single spaces, none of the characters that end a head),
+a pronunciation, maybe one grammar mark: ``eel ladder /ˈiːl lˈadə/``, ``abandon /ɐbˈandən/ <v>``."""
 _PAREN = re.compile(r"\([^()]*\)")
 _PRON = re.compile(r"(?:^|\s)(?:/([^/\n]+)/|\[([^\]\n]+)\])")
 _HEAD_END = re.compile(r"\s+(?=[/<(\[{])")
@@ -97,67 +104,53 @@ def group_tuples(index_word: str, body: str) -> list[Fields]:
     if not lines:
         return []
     head_line = lines[0].strip()
-    head = _HEAD_END.split(head_line, maxsplit=1)[0]
-    pos: str | None = None
-    pronunciation: str | None = None
-    if head.lower() == index_word or _squeeze(head) == _squeeze(index_word) != "":
-        lines = lines[1:]
-        bare = without_object(head)
-        headword = headword_of(bare)
-        rest = head_line[len(head) :]
-        if rest:
-            found = _PRON.search(rest)
-            if found:
-                pronunciation = (found[1] or found[2]).strip()
-                if bare is not head and headword_of(head) != headword:
-                    # "reap sth." read as "reap": so is its sound
-                    pronunciation = _SPELLED_OBJECT.sub("", pronunciation) or None
-            if "<" in rest:
-                pos = _pos_of_marks(_ANGLE.findall(_PAREN.sub("", rest)))
-    elif _PRON.search(head_line[len(head) :]):
-        # Another headword's entry ("all square /ˈɔːl skwˈeə/ (a/s)"), listed under a variant
-        # or abbreviation ("as"): it is read under its own index line, not glossed as this word.
+    plain = _PLAIN_HEAD.fullmatch(head_line)
+    head = _plain_head(index_word, plain) if plain else _head(index_word, head_line)
+    if head is None:
         return []
-    else:
-        headword = headword_of(index_word)
+    headword, pos, pronunciation, first = head
     translations: list[str] = []
     examples: list[str] = []
     synonyms: list[str] = []
     see: list[str] = []
     notes: list[str] = []
     numbered = 0
-    for raw in lines:
+    for raw in lines[first:] if first else lines:
         line = raw.strip()
         if not line:
             continue
-        first = line[0]
-        if first == '"':
+        first_char = line[0]
+        if first_char == '"':
             if len(examples) < _MAX_EXAMPLES:
                 examples.append(_example(line))
             continue
-        if first in "sSaAnN" and ":" in line:
+        if first_char in "sSaAnN" and ":" in line:
             label = _LABEL.match(line)
             if label:
                 kind = label[1].lower()
                 value = line[label.end() :]
                 if kind.startswith("see"):
-                    see += [i for i in _items(value) if i not in see]
+                    items = _items(value)
+                    see = see + [i for i in items if i not in see] if see else items
                 elif kind.startswith("synonym"):
-                    synonyms += [i for i in _items(value) if i not in synonyms]
+                    items = _items(value)
+                    synonyms = (
+                        synonyms + [i for i in items if i not in synonyms] if synonyms else items
+                    )
                 else:
                     notes.append(f"{kind}: {value.strip()}" if kind != "note" else value.strip())
                 continue
-        if line[0].isdigit() and _NUMBERED.match(line):
+        if first_char.isdigit() and _NUMBERED.match(line):
             line = _NUMBERED.sub("", line)
             numbered += 1
         if "<" in line:
+            marks, line = _plain_marks_out(line) or _marks_out(line)
             if pos is None:
-                pos = _pos_of_marks(_ANGLE.findall(line))
-            line = _GLUED.sub("", line)
-        if "/" in line:
+                pos = _pos_of_marks(marks)
+        elif "/" in line:
             line = _INLINE_PRON.sub("", line)
-        text = " ".join((_ANGLE.sub(_short_mark, line) if "<" in line else line).split())
-        if "," in text:
+        text = " ".join(line.split())
+        if " ," in text or ",," in text:  # the only spaces left are single " "
             text = _EMPTY_ITEMS.sub(", ", text)
         text = text.strip(" ,")
         if text:
@@ -179,6 +172,77 @@ def group_tuples(index_word: str, body: str) -> list[Fields]:
     if len(groups) == 1:
         return [head_group]
     return [head_group, *((headword, pos, group, None, None, None, None) for group in groups[1:])]
+
+
+def _plain_marks_out(line: str) -> tuple[list[str], str] | None:
+    """:func:`_marks_out` in one split, for a line whose every ">" closes a grammar mark and
+    which has no "/" (no pronunciation to drop first); None for any other line."""
+    if "/" in line:
+        return None
+    parts = _MARK.split(line)
+    if line.count(">") * 2 != len(parts) - 1:
+        return None
+    marks = parts[1::2]
+    texts = parts[::2]
+    last = texts.pop()
+    # the split drops what is glued after each mark; rstrip the spaces before it
+    kept = map(str.__add__, map(str.rstrip, texts), map(_MARK_TEXT.__getitem__, marks))
+    return marks, "".join(kept) + last
+
+
+def _marks_out(line: str) -> tuple[list[str], str]:
+    """A translation line's grammar marks, and the line without them (genders kept short),
+    without the abbreviations glued to them and without pronunciations between slashes."""
+    marks = _ANGLE.findall(line)
+    line = _GLUED.sub("", line)
+    if "/" in line:
+        line = _INLINE_PRON.sub("", line)
+    return marks, _ANGLE.sub(_short_mark, line)
+
+
+_Head = tuple[str, "str | None", "str | None", int]
+"""What an entry's first line says: headword, part of speech, pronunciation, and the number of
+lines it takes (1: a headword line; 0: none, the whole text is the gloss)."""
+
+
+def _plain_head(index_word: str, found: re.Match[str]) -> _Head | None:
+    """The commonest headword line, ``eel ladder /ˈiːl lˈadə/`` with maybe a mark (``<v>``),
+    read from :data:`_PLAIN_HEAD`'s match as :func:`_head` reads it, without its passes."""
+    head, pronunciation, mark = found.groups()
+    lower = head.lower()
+    if lower != index_word and not _squeeze(head) == _squeeze(index_word) != "":
+        return None  # another headword's entry, with its pronunciation (see _head)
+    if "." in head and without_object(head) is not head:
+        return _head(index_word, found.string)  # "reap sth.": its sound loses the object too
+    # single spaces, no "_": the headword is the head as headword_of() stores it
+    return lower, None if mark is None else _pos_of_marks([mark]), pronunciation.strip(), 1
+
+
+def _head(index_word: str, head_line: str) -> _Head | None:
+    """Any first line, read as :func:`group_tuples` says."""
+    head = _HEAD_END.split(head_line, maxsplit=1)[0]
+    if not (head.lower() == index_word or _squeeze(head) == _squeeze(index_word) != ""):
+        if _PRON.search(head_line[len(head) :]):
+            # Another headword's entry ("all square /ˈɔːl skwˈeə/ (a/s)"), listed under a
+            # variant or abbreviation ("as"): it is read under its own index line, not glossed
+            # as this word.
+            return None
+        return headword_of(index_word), None, None, 0
+    pos: str | None = None
+    pronunciation: str | None = None
+    bare = without_object(head)
+    headword = headword_of(bare)
+    rest = head_line[len(head) :]
+    if rest:
+        found = _PRON.search(rest)
+        if found:
+            pronunciation = (found[1] or found[2]).strip()
+            if bare is not head and headword_of(head) != headword:
+                # "reap sth." read as "reap": so is its sound
+                pronunciation = _SPELLED_OBJECT.sub("", pronunciation) or None
+        if "<" in rest:
+            pos = _pos_of_marks(_ANGLE.findall(_PAREN.sub("", rest)))
+    return headword, pos, pronunciation, 1
 
 
 def _items(value: str) -> list[str]:
@@ -207,20 +271,24 @@ def _example(line: str) -> str:
     return f"{source} — {target}" if target else source
 
 
-_MARK_TEXT: dict[str, str] = {}
-"""What each grammar mark met so far becomes (a dictionary uses a few hundred)."""
+class _MarkTexts(dict[str, str]):
+    """What each grammar mark met so far becomes (a dictionary uses a few hundred): genders
+    kept short (``<fem>`` -> `` (f)``), others out."""
+
+    def __missing__(self, inner: str) -> str:
+        gender = _GENDERS.get(inner.strip().lower())
+        text = f" ({gender})" if gender else ""
+        if len(self) < 4096:
+            self[inner] = text
+        return text
+
+
+_MARK_TEXT = _MarkTexts()
 
 
 def _short_mark(found: re.Match[str]) -> str:
     """Grammar marks in a translation: genders kept short (``<fem>`` -> ``(f)``), others out."""
-    inner = found[1]
-    text = _MARK_TEXT.get(inner)
-    if text is None:
-        gender = _GENDERS.get(inner.strip().lower())
-        text = f" ({gender})" if gender else ""
-        if len(_MARK_TEXT) < 4096:
-            _MARK_TEXT[inner] = text
-    return text
+    return _MARK_TEXT[found[1]]
 
 
 _POS_OF: dict[tuple[str, ...], str | None] = {}
