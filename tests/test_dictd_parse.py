@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import struct
+import time
 import zlib
 from pathlib import Path
 
@@ -46,6 +47,56 @@ def test_the_head_start_and_the_workers_give_the_rows_of_one_process(
     unaligned = list(dictd.read_rows(files, None, None, dictd.start_parse(files, True)))
     assert [row[:6] for row in unaligned] == [row[:6] for row in alone]
     assert all(row.sense_key is None for row in unaligned)
+
+
+def _claimed_at_least(parse: dictd_parse.Parse, count: int) -> None:
+    deadline = time.monotonic() + 20
+    while parse._claimed.value < count and time.monotonic() < deadline:  # noqa: SLF001
+        time.sleep(0.01)
+    assert parse._claimed.value >= count  # noqa: SLF001
+
+
+def test_the_first_child_parses_until_stopped_and_the_workers_parse_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries(), dz=True))
+    alone = list(dictd.read_rows(files, None, _align))
+    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(dictd_parse, "BATCH", 7)
+    monkeypatch.setattr(dictd_parse, "HEAD_START", 4)
+    waited = dictd.start_parse(files, head_start=True)
+    _claimed_at_least(waited, 4)  # a caller slower than the child: it took all it may
+    assert list(dictd.read_rows(files, None, _align, waited)) == alone
+    assert waited._taken == 4  # noqa: SLF001
+    at_once = dictd.start_parse(files, head_start=True)  # the child stopped wherever it is
+    assert list(dictd.read_rows(files, None, _align, at_once)) == alone
+
+
+def _dies_in_the_first_child(bounds: tuple[int, int]) -> bytes:
+    import multiprocessing
+    import os
+
+    worker = multiprocessing.current_process().name.startswith("ForkPoolWorker")
+    if multiprocessing.parent_process() is not None and not worker:
+        os._exit(1)
+    return KEEP(bounds)
+
+
+KEEP = dictd_parse._parse_range_pickled
+
+
+def test_batches_the_first_child_took_and_never_gave_are_parsed_by_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries(), dz=True))
+    alone = list(dictd.read_rows(files, None, _align))
+    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(dictd_parse, "BATCH", 7)
+    monkeypatch.setattr(dictd_parse, "_parse_range_pickled", _dies_in_the_first_child)
+    parse = dictd.start_parse(files, head_start=True)
+    _claimed_at_least(parse, 1)  # it took the first batch, and died parsing it
+    assert list(dictd.read_rows(files, None, _align, parse)) == alone
+    assert parse._taken >= 1  # noqa: SLF001
 
 
 def test_a_parse_never_read_stops_its_first_child(

@@ -69,13 +69,23 @@ def test_a_whole_dictionary_is_judged_by_the_same_rule() -> None:
     glosses = {"we have": "wir haben", "there is": "es gibt", "key player": "Leistungsträger (m)",
                "the potential": "das Potenzial", "key": "Schlüssel (m)",
                "potential": "Potenzial (n)", "player": "Spieler (m)", "take place": "stattfinden",
-               "it's mine": "es ist meins", "rare bird": "seltener Vogel"}  # fmt: skip
+               "it's mine": "es ist meins", "rare bird": "seltener Vogel",
+               "explicit": "ausdrücklich, explizit", "duty": "Pflicht (f) [jur.]",
+               "explicit duty": "(die) ausdrückliche [jur.] Pflicht (f)",
+               "duty roster": "Dienstplan (m)", "roster duty": "Pflicht (f)",
+               "explicit rare duty": "ausdrückliche seltene Pflicht"}  # fmt: skip
     rows = [Row(h, None, 1, g, None, None) for h, g in glosses.items()]
+    rows.append(Row("duty roster", "NOUN", 2, "Pflichtenliste", None, None))  # a second group
     words = {h: [g] for h, g in glosses.items()}
+    words["duty roster"].append("Pflichtenliste")
     built_in = frozenset({"take place"})
-    expected = {h for h, g in glosses.items() if is_literal(h, [g], words, built_in)}
+    expected = {h for h, g in words.items() if is_literal(h, g, words, built_in)}
     assert literal_headwords(rows, built_in) == expected
     assert "we have" in expected and "key player" not in expected
+    # both rare words translated word for word, through brackets and labels
+    assert "explicit duty" in expected
+    # "roster" has no entry of its own, wherever it stands; "rare" is rare and untranslated
+    assert not {"duty roster", "roster duty", "explicit rare duty"} & expected
 
 
 def test_the_commonest_words_are_all_in_the_band_the_import_asks_about() -> None:

@@ -33,9 +33,11 @@ GroupAligner = Callable[
 
 BATCH = 20_000
 PARALLEL_FROM = 100_000  # index lines: smaller dictionaries parse faster than processes start
-HEAD_START = 5
-"""Batches the first child parses while the import reads WordNet's senses and the reverse
-dictionary (about a second; a batch of eng-deu parses in a fifth of one)."""
+HEAD_START = 10
+"""The most batches the first child parses while the import reads WordNet's senses and the
+reverse dictionary. It parses until the import is ready for the workers (about a second: five
+batches of eng-deu at the parse's speed then), whatever this machine's speed; past this many,
+the workers, which also align, would be left too little of the work."""
 
 _B64 = {
     c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
@@ -118,9 +120,15 @@ class Parse:
         self._ranges = [(s, min(s + BATCH, len(lines))) for s in range(0, len(lines), BATCH)]
         self._parallel = len(lines) >= PARALLEL_FROM and can_fork()
         self._head: Background[list[bytes]] | None = None
+        self._claimed: Any = None
+        self._taken = 0
         if head_start and self._parallel:
-            first, self._ranges = self._ranges[:HEAD_START], self._ranges[HEAD_START:]
-            self._head = Background(partial(_head_start, (*self._shared, None), first))
+            import multiprocessing
+
+            # the next batch for the first child to take; -1 once the caller has taken the rest
+            self._claimed = multiprocessing.get_context("fork").Value("i", 0)
+            head = (*self._shared, None), self._ranges[:HEAD_START]
+            self._head = Background(partial(_head_start, *head, self._claimed))
         self._text = inflating(reader)  # after the fork: the child inflates its own copy
 
     def batches(self, align: GroupAligner | None = None) -> Iterator[list[_Parsed]]:
@@ -129,10 +137,11 @@ class Parse:
         global _shared
         self._text()
         _shared = (*self._shared, align)
+        ranges = self._ranges[self._stop_head() :]  # the first child's are not parsed again
         try:
             if not self._parallel or not can_fork():
                 yield from self._head_batches(align)
-                for bounds in self._ranges:
+                for bounds in ranges:
                     yield _parse_range(bounds)
                 return
             import multiprocessing
@@ -141,7 +150,7 @@ class Parse:
             cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2
             context = multiprocessing.get_context("fork")  # workers inherit the text, uncopied
             with context.Pool(min(cores, 4)) as pool:
-                rest = pool.imap(_parse_range_pickled, self._ranges)
+                rest = pool.imap(_parse_range_pickled, ranges)
                 yield from self._head_batches(align)
                 for pickled in rest:
                     yield pickle.loads(pickled)
@@ -154,25 +163,48 @@ class Parse:
             self._head.cancel()
             self._head = None
 
+    def _stop_head(self) -> int:
+        """How many batches the first child took (it ends the one it is parsing, and takes no
+        more): the workers parse from there."""
+        if self._claimed is None:
+            return 0
+        with self._claimed.get_lock():
+            self._taken, self._claimed.value = int(self._claimed.value), -1
+        return self._taken
+
     def _head_batches(self, align: GroupAligner | None) -> Iterator[list[_Parsed]]:
         """The first child's batches, aligned here (it forked before the senses were read)."""
         if self._head is None:
             return
         head, self._head = self._head, None
-        for pickled in head.result():
+        taken = self._taken
+        parsed = head.result()  # if the child failed: [], as the work run here again was stopped
+        if len(parsed) < taken:
+            shared = (*self._shared, None)  # here, then, and its error raised here
+            parsed = _head_start(shared, self._ranges[:taken], None)
+        for pickled in parsed:
             batch: list[_Parsed] = pickle.loads(pickled)
             if align is not None:
                 batch = [(offset, _aligned(groups, align)) for offset, groups in batch]
             yield batch
 
 
-def _head_start(shared: _Shared, ranges: list[tuple[int, int]]) -> list[bytes]:
-    """The first batches, parsed without alignment (in the first child, or else here)."""
+def _head_start(shared: _Shared, ranges: list[tuple[int, int]], claimed: Any) -> list[bytes]:
+    """The first batches, parsed without alignment (in the first child, or else here), one
+    after the other until the caller stops it (see :meth:`Parse._stop_head`)."""
     global _shared
     kept, _shared = _shared, shared
     try:
         shared[2].inflate_all()  # the child's own copy: the parent's thread came after the fork
-        return [_parse_range_pickled(bounds) for bounds in ranges]
+        parsed: list[bytes] = []
+        for bounds in ranges:
+            if claimed is not None:  # None: all of ``ranges``
+                with claimed.get_lock():
+                    if claimed.value < 0:
+                        break
+                    claimed.value += 1
+            parsed.append(_parse_range_pickled(bounds))
+        return parsed
     except DictzipError as exc:
         raise LexiconError(str(exc)) from exc
     finally:

@@ -32,6 +32,7 @@ from reader.lexicon.base import (
 )
 from reader.lexicon.import_child import in_child
 from reader.lexicon.reverse import find_reverse, read_translations
+from reader.store.checkpoint import Checkpoint, checkpoint_beside
 from reader.store.db import transaction
 
 FORMATS = ("tsv", "csv", "stardict", "freedict", "dictd")
@@ -116,8 +117,8 @@ def import_dictionary(
     dictionary says (dictd's metadata), else the file name (``freedict-eng-deu``), else, for
     glosses in a script only one language uses (Hangul, kana...), that language.
     """
-    with _collector_paused():
-        return _import(db, path, name, fmt, progress, lang_pair)
+    with _collector_paused(), checkpoint_beside(db) as checkpoint:
+        return _import(db, path, name, fmt, progress, lang_pair, checkpoint)
 
 
 @contextmanager
@@ -144,6 +145,7 @@ def _import(
     fmt: str | None,
     progress: Progress | None,
     lang_pair: tuple[str, str] | None,
+    checkpoint: Checkpoint,
 ) -> ImportReport:
     started = time.perf_counter()
     path = Path(path).expanduser()
@@ -154,7 +156,7 @@ def _import(
     if path.is_file() and path.name.lower().endswith(_ARCHIVES):
         with tempfile.TemporaryDirectory(prefix="sentences-dict-") as tmp:
             _extract(path, Path(tmp))
-            report = _import(db, Path(tmp), name, fmt, progress, lang_pair)
+            report = _import(db, Path(tmp), name, fmt, progress, lang_pair, checkpoint)
         return replace(report, seconds=_since(started))
     kind = fmt or detect_format(path)
     records: Iterator[Row]
@@ -214,6 +216,7 @@ def _import(
         target_lang=target,
         marked=marked,
     )
+    checkpoint.start()  # the log copied while this import's rows are freed
     clock.lap("store" if marked is None else "commit")
     if target is None:
         target = _guess_target(db, name)

@@ -33,13 +33,7 @@ STEM = 5
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _SPLIT = re.compile(r"[,;/\s]+")  # runs at once: fewer empty pieces to strip and drop
-
-
-def target_words(gloss: str) -> set[str]:
-    """The words of a gloss's translations, lower-cased, without genders and labels; words
-    of three letters or fewer ("der", "in", "sich") say nothing about a stem."""
-    first = _BRACKETED.sub(" ", gloss.split("\n", 1)[0]).lower()
-    return {w for w in (word.strip(".!?\"'…") for word in _SPLIT.split(first)) if len(w) > 3}
+_PUNCTUATION = ".!?\"'…"
 
 
 def is_literal(
@@ -77,7 +71,20 @@ def is_literal(
 
 
 def _stems(glosses: Iterable[str]) -> frozenset[str]:
-    return frozenset(w[:STEM] for gloss in glosses for w in target_words(gloss))
+    """The stems of the words of ``glosses``' translations (their first lines), lower-cased,
+    without genders and labels; words of three letters or fewer ("der", "in", "sich") say
+    nothing about a stem. One loop, as an import asks it of a quarter of a million glosses."""
+    stems: set[str] = set()
+    add = stems.add
+    for gloss in glosses:
+        first = gloss.partition("\n")[0]
+        if "(" in first or "[" in first:
+            first = _BRACKETED.sub(" ", first)
+        for word in _SPLIT.split(first.lower()):
+            word = word.strip(_PUNCTUATION)
+            if len(word) > 3:
+                add(word[:STEM])
+    return frozenset(stems)
 
 
 _PLAIN = re.compile(r"[a-z]+")
@@ -110,8 +117,9 @@ def built_in_phrases(db: sqlite_utils.Database) -> frozenset[str]:
 
 def literal_headwords(rows: Sequence[Row], built_in: frozenset[str]) -> set[str]:
     """The multi-word headwords of ``rows`` (one dictionary's) that are just their words, by
-    :func:`is_literal`. Each word's frequency and translation stems are found once, however
-    many phrases hold it."""
+    :func:`is_literal`'s rule. Each word's frequency and translation stems are found once,
+    however many phrases hold it, and the rule is one loop here, its lookups inlined: an import
+    asks it of a quarter of a million phrases, in a child process the store waits for."""
     by_headword: dict[str, list[str]] = {}
     for row in rows:
         glosses = by_headword.get(row[0])
@@ -119,30 +127,44 @@ def literal_headwords(rows: Sequence[Row], built_in: frozenset[str]) -> set[str]
             by_headword[row[0]] = [row[3]]
         else:
             glosses.append(row[3])
-    known: dict[str, frozenset[str]] = {}
-
-    def stems(word: str) -> frozenset[str]:
-        found = known.get(word)
-        if found is None:
-            found = known[word] = _stems(by_headword.get(word, ()))
-        return found
-
-    common: dict[str, bool] = {}
     frequent = _frequent()
+    common: dict[str, bool] = {}
+    known: dict[str, frozenset[str]] = {}
+    found: set[str] = set()
+    for headword, glosses in by_headword.items():
+        if " " not in headword or headword in built_in:
+            continue
+        words = headword.split()
+        if len(words) < 2:
+            continue
+        theirs: list[frozenset[str]] = []
+        for word in words:
+            is_common = common.get(word)
+            if is_common is None:
+                is_common = common[word] = _common(word, frequent)
+            if is_common:
+                continue
+            stems = known.get(word)
+            if stems is None:
+                stems = known[word] = _stems(by_headword.get(word, ()))
+            if not stems:
+                break  # a rare word the dictionary does not translate on its own
+            theirs.append(stems)
+        else:
+            if theirs:
+                phrase = _stems(glosses)
+                if not all(stem & phrase for stem in theirs):
+                    continue
+            found.add(headword)
+    return found
 
-    def is_common(word: str) -> bool:
-        found = common.get(word)
-        if found is None:
-            plain_and_rare = word not in frequent and _PLAIN.fullmatch(word) is not None
-            found = common[word] = not plain_and_rare and zipf(word) >= COMMON_ZIPF
-        return found
 
-    return {
-        headword
-        for headword, glosses in by_headword.items()
-        if " " in headword
-        and is_literal(headword, glosses, by_headword, built_in, stems, is_common)
-    }
+def _common(word: str, frequent: frozenset[str]) -> bool:
+    """Whether ``word`` is among the commonest (Zipf >= COMMON_ZIPF); a plain word outside
+    :func:`_frequent` is not, and wordfreq need not be asked."""
+    if word not in frequent and _PLAIN.fullmatch(word) is not None:
+        return False
+    return zipf(word) >= COMMON_ZIPF
 
 
 def mark_literal(db: sqlite_utils.Database, rows: list[Row]) -> list[Row]:
