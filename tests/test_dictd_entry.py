@@ -97,3 +97,28 @@ def test_the_fast_paths_give_the_groups_of_the_general_path(
     monkeypatch.setattr(dictd_entry, "_plain_marks_out", lambda line: None)
     assert fast == [group_tuples(w, b) for w, b in bodies]
     assert any(fast)
+
+
+LABELLED = [
+    " see: {coalitions}, {grand coalition}",
+    "See also: {wildebeest}, {The service is free. For now at least.}",
+    "   Synonyms: {race}, {run}",
+    "   Synonym :  {race}",  # a space before the colon: the pattern reads it
+    "SYNONYMS: race, sprint, the longest run of all time",
+    "Antonym: {walk}",
+    "         Note: Sport",
+    "note:",
+    "seeing: is believing",  # no label
+    "Salz: <neut>",
+]
+
+
+@pytest.mark.parametrize("line", LABELLED)
+def test_a_label_read_by_its_name_reads_as_by_the_pattern(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = f"run /ɹˈʌn/\nlaufen <v>\n{line}\n"
+    fast = group_tuples("run", body)
+    monkeypatch.setattr(dictd_entry, "_LABELS", {})
+    assert fast == group_tuples("run", body)
+    assert fast

@@ -44,8 +44,9 @@ _EMPTY_ITEMS = re.compile(r"\s*,(?:\s*,)+\s*|\s+,")
 _SENTENCE = re.compile(r"^[A-Z].*\s.*\s.*[.!?]$")  # "The service is free of charge."
 MAX_SEE_WORDS = 4
 """A cross-reference longer than this, or a whole sentence, is an example, not a headword."""
-_SHORT_BRACED = re.compile(r"\{\s*([^{}\s]+(?:\s+[^{}\s]+){0,3})\s*\}")
-"""A braced item of at most MAX_SEE_WORDS (4) words, its words without the spaces around them."""
+_SHORT_BRACED = re.compile(r"\{\s*+([^{}\s]++(?:\s++[^{}\s]++){0,3}+)\s*+\}")
+"""A braced item of at most MAX_SEE_WORDS (4) words, its words without the spaces around them
+(possessive: what one word or space run matched is never tried shorter, which could not match)."""
 
 _SQUEEZE = re.compile(r"[\W_]+")
 _OBJECT = re.compile(r"(?:\s+(?:sth|sb)\.(?:/(?:sth|sb)\.)?)+$")
@@ -125,10 +126,15 @@ def group_tuples(index_word: str, body: str) -> list[Fields]:
                 examples.append(_example(line))
             continue
         if first_char in "sSaAnN" and ":" in line:
-            label = _LABEL.match(line)
-            if label:
-                kind = label[1].lower()
-                value = line[label.end() :]
+            # "see: {…}" read by its name; the spaces after the colon matter to no label
+            name, _, value = line.partition(":")
+            kind = _LABELS.get(name)
+            if kind is None:
+                label = _LABEL.match(line)
+                if label:
+                    kind = label[1].lower()
+                    value = line[label.end() :]
+            if kind is not None:
                 if kind.startswith("see"):
                     items = _items(value)
                     see = see + [i for i in items if i not in see] if see else items
@@ -245,6 +251,13 @@ def _head(index_word: str, head_line: str) -> _Head | None:
     return headword, pos, pronunciation, 1
 
 
+_LABELS = {  # the names _LABEL reads, as dictionaries write them
+    label: label.lower()
+    for name in ("see", "see also", "synonym", "synonyms", "antonym", "antonyms", "note")
+    for label in (name, name.capitalize(), name.upper())
+}
+
+
 def _items(value: str) -> list[str]:
     """``{coalitions}, {grand coalition}`` (or a plain comma list) as its items; whole example
     sentences filed as cross-references ("{The service is free. For now at least.}") are not
@@ -258,6 +271,8 @@ def _items(value: str) -> list[str]:
             return []  # braced items, all of them too long
         items = [i for i in (i.strip() for i in value.split(",")) if i]
         items = [i for i in items if len(i.split()) <= MAX_SEE_WORDS]
+    elif "." not in value and "!" not in value and "?" not in value:
+        return items  # no item ends a sentence
     # a sentence ends with . ! or ?: only those items need the sentence pattern
     return [i for i in items if i[-1] not in ".!?" or not _SENTENCE.match(i)]
 
