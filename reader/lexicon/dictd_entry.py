@@ -26,7 +26,7 @@ _ANGLE = re.compile(r"\s*<([^<>]*)>")
 _MARK = re.compile(r"<([^<>]*)>[^\s,;<>(\[]*")
 """A grammar mark and what is glued after it (see _GLUED): one split of a translation line."""
 _PLAIN_HEAD = re.compile(
-    r"([^\s/<(\[{_]+(?: [^\s/<(\[{_]+)*)\s+/([^/\n<>()]+)/(?:\s*<([^<>()]*)>)?"
+    r"([^\s/<(\[{_]++(?: [^\s/<(\[{_]++)*+)\s++/([^/\n<>()]++)/(?:\s*+<([^<>()]*+)>)?"
 )
 """The commonest headword line: words (single spaces, none of the characters that end a head),
 a pronunciation, maybe one grammar mark: ``eel ladder /ˈiːl lˈadə/``, ``abandon /ɐbˈandən/ <v>``."""
@@ -163,6 +163,18 @@ def group_tuples(index_word: str, body: str) -> list[Fields]:
             translations.append(text)
     if not translations:
         return []
+    if len(translations) == 1 and not notes:  # the commonest entry: one group, no notes
+        return [
+            (
+                headword,
+                pos,
+                translations[0],
+                examples and "\n".join(examples) or None,
+                synonyms and ", ".join(synonyms) or None,
+                pronunciation,
+                see and ", ".join(see) or None,
+            )
+        ]
     groups = translations if numbered == len(translations) > 1 else ["; ".join(translations)]
     if notes:
         groups[-1] += "\n(" + "; ".join(notes) + ")"
@@ -216,7 +228,9 @@ def _plain_head(index_word: str, found: re.Match[str]) -> _Head | None:
     read from :data:`_PLAIN_HEAD`'s match as :func:`_head` reads it, without its passes."""
     head, pronunciation, mark = found.groups()
     lower = head.lower()
-    if lower != index_word and not _squeeze(head) == _squeeze(index_word) != "":
+    if lower == index_word:
+        lower = index_word  # the index's string, kept: one string fewer per entry held
+    elif not _squeeze(head) == _squeeze(index_word) != "":
         return None  # another headword's entry, with its pronunciation (see _head)
     if "." in head and without_object(head) is not head:
         return _head(index_word, found.string)  # "reap sth.": its sound loses the object too
@@ -277,9 +291,12 @@ def _items(value: str) -> list[str]:
     return [i for i in items if i[-1] not in ".!?" or not _SENTENCE.match(i)]
 
 
+_EXAMPLE = re.compile(r'^"(.*)"\s*(?:-\s*(.*))?$')
+
+
 def _example(line: str) -> str:
     """``"run a drugstore"  - eine Drogerie betreiben`` -> ``run a drugstore — eine ...``."""
-    found = re.match(r'^"(.*)"\s*(?:-\s*(.*))?$', line)
+    found = _EXAMPLE.match(line)
     if not found:
         return line.strip('"')
     source, target = found[1].strip(), (found[2] or "").strip()
@@ -306,14 +323,16 @@ def _short_mark(found: re.Match[str]) -> str:
     return _MARK_TEXT[found[1]]
 
 
+_UNSEEN = "?"
 _POS_OF: dict[tuple[str, ...], str | None] = {}
 """What each list of grammar marks met so far says (a dictionary has a few thousand)."""
 
 
 def _pos_of_marks(marks: list[str]) -> str | None:
     key = tuple(marks)
-    if key in _POS_OF:
-        return _POS_OF[key]
+    pos = _POS_OF.get(key, _UNSEEN)
+    if pos is not _UNSEEN:
+        return pos
     pos = _pos_of_new_marks(marks)
     if len(_POS_OF) < 65536:
         _POS_OF[key] = pos
