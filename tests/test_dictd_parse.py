@@ -156,3 +156,57 @@ def test_a_damaged_entry_stops_a_spread_parse_with_one_line(
     files = dictd.locate(index)
     with pytest.raises(LexiconError, match=f"the entry “{word}” is not UTF-8"):
         list(dictd.read_rows(files, None, _align, dictd.start_parse(files, head_start=True)))
+
+
+class _Text:
+    """A dictionary's text, read as DictzipReader reads it."""
+
+    path = Path("eng-xx.dict")
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
+    def read(self, offset: int, length: int) -> bytes:
+        return self.text[offset : offset + length]
+
+
+def _lines_read_one_by_one(index: str, lines: list[str], reader: _Text) -> list[tuple[int, list]]:
+    out = []
+    for n in range(len(lines)):
+        entry = dictd_parse._index_entry(index, lines, n)  # noqa: SLF001
+        if entry is not None and dictd_parse._metadata_key(entry[0]) is None:  # noqa: SLF001
+            body = reader.read(entry[1], entry[2]).decode()
+            out.append((entry[1], dictd_parse.group_tuples(entry[0], body)))
+    return out
+
+
+def test_index_lines_read_in_the_loop_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "word /wɜːd/\nWort <neut>\n"
+    text = (body * 400).encode()
+    size = len(body.encode())
+    lines = [
+        f"word\t{number(0)}\t{number(size)}",  # numbers of one and two digits
+        f"word\t{number(size * 300)}\t{number(size)}",  # an offset of three digits
+        "",
+        "   ",
+        "\t\t",  # blank: left out
+        f"word\t\t{number(size)}",  # an empty offset is 0
+        f"word\t{number(size)}\t{number(size)}\textra",  # more fields: the first three read
+        f"00-database-utf8\t{number(0)}\t{number(size)}",
+        f" \t{number(size)}\t{number(size)}",
+    ]
+    reader = _Text(text)
+    monkeypatch.setattr(dictd_parse, "_shared", ("eng-xx.index", lines, reader, True, None))
+    read = dictd_parse._parse_range((0, len(lines)))  # noqa: SLF001
+    assert read == _lines_read_one_by_one("eng-xx.index", lines, reader)
+    assert len(read) == 5
+
+
+@pytest.mark.parametrize("line", ["word\tA?\tB", "word\tAB", "word\tA\tB C", "word"])
+def test_a_damaged_index_line_is_named_by_its_number(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = ["word\tA\tB", line]
+    monkeypatch.setattr(dictd_parse, "_shared", ("eng-xx.index", lines, _Text(b"x"), True, None))
+    with pytest.raises(LexiconError, match=r"^eng-xx.index, line 2: not a dictd index line"):
+        dictd_parse._parse_range((0, 2))  # noqa: SLF001

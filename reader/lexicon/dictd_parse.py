@@ -42,6 +42,8 @@ the workers, which also align, would be left too little of the work."""
 _B64 = {
     c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 }
+_PAIR = {a + b: _B64.get(a, 0) * 64 + _B64[b] for a in ("", *_B64) for b in _B64}
+"""Each number of one or two base64 digits (an entry's length, mostly), without a loop."""
 _Parsed = tuple[int, list[tuple[Any, ...]]]
 _Shared = tuple[str, list[str], DictzipReader, bool, GroupAligner | None]
 _shared: _Shared | None = None
@@ -220,14 +222,22 @@ def _parse_range(bounds: tuple[int, int]) -> list[_Parsed]:
     assert _shared is not None
     index, lines, reader, utf8, align = _shared
     out: list[_Parsed] = []
+    pair, read = _PAIR, reader.read
     for number in range(*bounds):
-        entry = _index_entry(index, lines, number)
-        if entry is None:
+        # the index line read here, its numbers of one or two digits looked up (half a
+        # million lines); a blank, odd or damaged one is read (or named) by _index_entry
+        try:
+            word, offset_text, length_text = lines[number].split("\t")
+            offset = pair[offset_text] if len(offset_text) < 3 else _number(offset_text)
+            length = pair[length_text] if len(length_text) < 3 else _number(length_text)
+        except (ValueError, KeyError):
+            entry = _index_entry(index, lines, number)
+            if entry is None:
+                continue
+            word, offset, length = entry
+        if word[:2] == "00" and _metadata_key(word) is not None:
             continue
-        word, offset, length = entry
-        if _metadata_key(word) is not None:
-            continue
-        raw = reader.read(offset, length)
+        raw = read(offset, length)
         if len(raw) < length:
             raise LexiconError(
                 f"{reader.path.name}: the entry “{word}” runs past the end of the file "
