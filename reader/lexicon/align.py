@@ -29,7 +29,8 @@ with no part of speech (often an inflected form) is aligned only through a share
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -104,8 +105,10 @@ DOMAIN_LABELS: dict[str, tuple[str, ...]] = {
 }
 _LABEL = re.compile(r"\[([A-Za-zÄÖÜäöü.]+)\]")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\]]*\]|<[^<>]*>")
-_ITEM_SPLIT = re.compile(r"[,;]")
 _WORD = re.compile(r"[a-z]+")
+_LONG_WORD = re.compile(rf"[a-z]{{{MIN_DEFINITION_WORD},}}")
+_POS = frozenset(("NOUN", "VERB", "ADJ", "ADV"))
+_UNALIGNED = (None, None)
 _NONE: frozenset[str] = frozenset()
 _STOP = frozenset(
     [
@@ -152,9 +155,68 @@ def labels_of(gloss: str) -> list[str]:
 
 def translations_of(gloss: str) -> list[str]:
     """A group's translations, lower-cased, without genders, labels and notes."""
-    first = _BRACKETED.sub(" ", gloss.split("\n", 1)[0]).lower()
-    items = (" ".join(item.split()) for item in _ITEM_SPLIT.split(first))
-    return [item for item in items if item]
+    return [item for item in _targets(gloss.partition("\n")[0]) if item]
+
+
+def _targets(first: str) -> list[str]:
+    """The translations of a group's first line, an empty one among them when two commas
+    meet: what :func:`translations_of` returns, worked out in fewer steps for the alignment."""
+    if "(" in first or "[" in first or "<" in first:
+        first = _BRACKETED.sub(" ", first)
+    if "  " in first or not first.isprintable():  # every whitespace but " " is unprintable
+        first = " ".join(first.split())  # so that an item's strip() is its " ".join(split())
+    return [item.strip() for item in first.lower().replace(";", ",").split(",")]
+
+
+_Back = tuple[AbstractSet[str], AbstractSet[str], tuple[tuple[str, frozenset[str]], ...]]
+"""A target word's back-translations (English items); their content words (four letters or
+more, not stop words, singular); and the one-word items whose content words are not just
+themselves ("e-mail", "back-up"), each with its words: those count only when the item does."""
+
+
+_NO_BACK: _Back = (_NONE, _NONE, ())
+_ODD_ITEM = re.compile(r"(?:^|,) ?[^ ,]*[^a-z ,][^ ,]* ?(?=,|$)")
+"""An item of one word with more than letters in it ("e-mail", "see:"), in a line of items
+separated by commas, its whitespace single spaces."""
+
+
+def _back_of(items: AbstractSet[str]) -> _Back:
+    """A target word's :data:`_Back`, worked out once, whatever the headword: which items and
+    words are of the headword's own family each group says (see :func:`_kept`)."""
+    plain: list[str] = []
+    risky: list[tuple[str, frozenset[str]]] = []
+    for item in items:
+        if " " in item or item.isascii() and item.isalpha():
+            plain.append(item)  # its words are kept one by one (or it is its only word)
+        else:
+            words = _words_in(item)
+            if words:
+                risky.append((item, words))
+    return frozenset(items), _words_in(" ".join(plain)), tuple(risky)
+
+
+def _words_in(text: str) -> frozenset[str]:
+    """The content words of lower-cased ``text``: runs of four letters or more (so whole runs,
+    as :func:`_content_words` takes them), not stop words, singular."""
+    return frozenset(
+        w[:-1] if w[-1] == "s" and w[-2] != "s" else w  # _singular, inlined
+        for w in _LONG_WORD.findall(text)
+        if w not in _STOP
+    )
+
+
+def _kept(shared: AbstractSet[str], own: str) -> int:
+    """How many English items of ``shared`` say something of a headword whose first letters
+    are ``own``: not an item of one word starting with them, of the word's own family
+    ("backed", "backings")."""
+    return sum(1 for e in shared if " " in e or not e.startswith(own))
+
+
+def _kept_words(shared: AbstractSet[str], own: str) -> int:
+    """How many content words of ``shared`` (singular) say something of a headword whose first
+    letters are ``own``: not one found starting with them ("plus" was found as "plus" before
+    it was made the singular "plu")."""
+    return sum(1 for w in shared if not (w.startswith(own) or w + "s" == own))
 
 
 class Sense(NamedTuple):
@@ -175,9 +237,7 @@ class Sense(NamedTuple):
 
 @lru_cache(maxsize=65536)
 def _content_words(definition: str) -> frozenset[str]:
-    found = _WORD.findall(definition.lower())
-    return frozenset(_singular(w) for w in found if len(w) >= MIN_DEFINITION_WORD
-                     and w not in _STOP)  # fmt: skip
+    return _words_in(definition.lower())
 
 
 def _singular(word: str) -> str:
@@ -225,6 +285,11 @@ class Aligner:
     def __init__(self, senses: dict[str, list[Sense]], reverse: Mapping[str, frozenset[str]]):
         self.senses = senses
         self.reverse = reverse
+        lookup = getattr(reverse, "lookup", None)  # Translations': no KeyError for a miss
+        self._lookup: Callable[[str], frozenset[str]] = lookup or (lambda w: reverse.get(w, _NONE))
+        self._backs: dict[str, _Back] = {}
+        self._line: Callable[[str], str] | None = getattr(reverse, "english_line", None)
+        self._meant: dict[str, frozenset[str]] = {}  # definition -> its content words
 
     def align(self, row: Row) -> tuple[str | None, float | None]:
         return self.group(row.headword, row.pos, row.gloss, row.synonyms, row.see_also)
@@ -242,31 +307,51 @@ class Aligner:
         align each group as they read it, before it is a row)."""
         candidates = self.senses.get(headword)
         if not candidates:
-            return None, None
-        if pos in ("NOUN", "VERB", "ADJ", "ADV"):
+            return _UNALIGNED
+        if pos in _POS:
             candidates = [s for s in candidates if s.pos == pos]
             if not candidates:
-                return None, None
+                return _UNALIGNED
+        first = gloss.partition("\n")[0]
+        own = headword[:OWN_STEM]  # "backed", "backings": the word itself says nothing
         english: set[str] = set()
-        for target in translations_of(gloss):
-            english |= self.reverse.get(target, frozenset())
+        words: set[str] = set()  # the content words of the English items, singular
+        backs = self._backs
+        for target in _targets(first):
+            back = backs.get(target)
+            if back is None:
+                back = backs[target] = self._back(target)
+            english |= back[0]
+            words |= back[1]
+            for item, more in back[2]:  # kept unless the item is one word of the family
+                if not item.startswith(own):
+                    words |= more
         for related in (synonyms, see_also):  # English, in FreeDict's eng-* groups
             if related:
-                english |= {s.lower() for s in related.split(", ")}
-        own = headword[:OWN_STEM]  # "backed", "backings": the word itself says nothing
-        english = {e for e in english if " " in e or not e.startswith(own)}
-        english_words = {
-            _singular(w)
-            for e in english
-            for w in _WORD.findall(e)
-            if len(w) >= MIN_DEFINITION_WORD and w not in _STOP and not w.startswith(own)
-        }
-        domains = {d for label in labels_of(gloss) for d in DOMAIN_LABELS[label]}
+                kept = [e for e in related.lower().split(", ") if " " in e or not e.startswith(own)]
+                if kept:  # most are the headword's own forms ("bobsleds")
+                    english.update(kept)
+                    words |= _words_in(" ".join(kept))
+        domains = (
+            {d for label in labels_of(first) for d in DOMAIN_LABELS[label]}
+            if "[" in first
+            else _NONE
+        )
         best, second, winner, worded = 0.0, 0.0, candidates[0], False
+        meant = self._meant
         for sense in candidates:
-            score = SYNSET_WEIGHT * len(english & sense.lemmas) if english else 0.0
-            if english_words:
-                score += DEFINITION_WEIGHT * len(english_words & sense.words())
+            score = 0.0
+            if english:
+                shared = english & sense.lemmas
+                if shared:
+                    score = SYNSET_WEIGHT * _kept(shared, own)
+            if words:
+                found = meant.get(sense.definition)
+                if found is None:
+                    found = meant[sense.definition] = _words_in(sense.definition.lower())
+                shared = words & found
+                if shared:
+                    score += DEFINITION_WEIGHT * _kept_words(shared, own)
             words_say = score > 0
             if domains and sense.domain in domains:
                 score += DOMAIN_WEIGHT
@@ -275,11 +360,32 @@ class Aligner:
             elif score > second:
                 second = score
         if best == 0:
-            return (candidates[0].key, ONLY_SENSE) if len(candidates) == 1 else (None, None)
-        if pos is None and not english & winner.lemmas:
-            return None, None  # untagged (often a form: "backing" as a participle): synset only
+            return (candidates[0].key, ONLY_SENSE) if len(candidates) == 1 else _UNALIGNED
+        if pos is None and not _kept(english & winner.lemmas, own):
+            return _UNALIGNED  # untagged (often a form: "backing" as a participle): synset only
         confidence = round((best - second) / (best + 1), 3)
         return winner.key, confidence if worded else min(confidence, DOMAIN_ONLY)
+
+    def _back(self, target: str) -> _Back:
+        """What the alignment reads of a target word's back-translations (see :data:`_Back`):
+        from the reverse's one line of them (see :meth:`Translations.english_line`) when its
+        items need no look one by one, the usual case."""
+        if not target:
+            return _NO_BACK
+        if self._line is not None:
+            line = self._line(target)
+            if not line:
+                return _NO_BACK
+            plain = "see:" not in line and "synonym" not in line  # else items are dropped
+            if plain and not (
+                line.isascii() and line.replace(",", "").replace(" ", "").isalpha()
+            ):  # more than letters: an item may be a word like "e-mail"
+                plain = not _ODD_ITEM.search(line)
+            if plain:
+                items = {item.strip() for item in line.split(",")}
+                items.discard("")
+                return items, _words_in(line), ()
+        return _back_of(self._lookup(target))
 
     def found(self, rows: Sequence[Row]) -> list[tuple[int, str, float | None]]:
         """Each aligned group of ``rows`` as (its index, sense key, confidence): what an import

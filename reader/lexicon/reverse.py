@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TypeVar, overload
 
 from reader.lexicon import dictd
 from reader.lexicon.base import LexiconError
@@ -19,7 +20,8 @@ from reader.lexicon.dictd_parse import _number
 from reader.lexicon.dictzip import DictzipReader
 
 _MARKS = re.compile(r"<[^<>]*>|\[[^\]]*\]|\([^()]*\)|\{[^{}]*\}")
-_SPLIT = re.compile(r"[,;]")
+_NONE: frozenset[str] = frozenset()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -73,17 +75,42 @@ class Translations(Mapping[str, frozenset[str]]):
         self._places = places
         self._read: dict[str, frozenset[str]] = {}
 
-    def __getitem__(self, word: str) -> frozenset[str]:
+    def lookup(self, word: str) -> frozenset[str]:
+        """The English translations of ``word``, empty when it has none (a miss costs no
+        exception, as through :meth:`Mapping.get` it would)."""
         found = self._read.get(word)
         if found is None:
-            places = self._places.get(word)
-            if places is None:
-                raise KeyError(word)
-            english: set[str] = set()
-            for place in places.split("\n"):  # "offset<TAB>length", dictd's base64
-                offset, length = place.split("\t")
-                english |= _english(self._text, _number(offset), _number(length))
-            found = self._read[word] = frozenset(english)
+            line = self.english_line(word)
+            found = self._read[word] = frozenset(_items(line)) if line else _NONE
+        return found
+
+    def english_line(self, word: str) -> str:
+        """The English translations of ``word`` as one line, lower-cased, marks taken out,
+        whitespace single spaces, items separated by commas (see: and synonym items still in
+        it); "" when it has none. What the alignment reads of most target words, once: this
+        way the line is split and its words found in one pass each."""
+        places = self._places.get(word)
+        if places is None:
+            return ""
+        text = self._text
+        if "\n" not in places:  # "offset<TAB>length", dictd's base64: one entry
+            offset, length = places.split("\t")
+            return _line(text, _number(offset), _number(length))
+        lines = []
+        for place in places.split("\n"):
+            offset, length = place.split("\t")
+            lines.append(_line(text, _number(offset), _number(length)))
+        return ",".join(lines)
+
+    @overload
+    def get(self, word: str, /) -> frozenset[str] | None: ...
+    @overload
+    def get(self, word: str, /, default: frozenset[str] | T) -> frozenset[str] | T: ...
+    def get(self, word: str, /, default: object = None) -> object:
+        return self.lookup(word) or default
+
+    def __getitem__(self, word: str) -> frozenset[str]:
+        found = self.lookup(word)
         if not found:
             raise KeyError(word)
         return found
@@ -95,18 +122,30 @@ class Translations(Mapping[str, frozenset[str]]):
         return sum(1 for _ in self)
 
 
-def _english(text: bytes, offset: int, length: int) -> set[str]:
-    """The English words of one entry: its first line after the headword line."""
-    body = text[offset : offset + length]
-    start = body.find(b"\n")
+def _line(text: bytes, offset: int, length: int) -> str:
+    """One entry's English line (its first line after the headword line) as
+    :meth:`Translations.english_line` gives it."""
+    end = offset + length
+    start = text.find(b"\n", offset, end)
     if start < 0:
-        return set()
-    end = body.find(b"\n", start + 1)
-    line = body[start + 1 : end if end > 0 else len(body)].decode("utf-8", errors="replace")
+        return ""
+    stop = text.find(b"\n", start + 1, end)
+    line = text[start + 1 : stop if stop > 0 else end].decode("utf-8", errors="replace")
     if not line or line[0] == " " and line.lstrip()[:1] in ('"', ""):
-        return set()
-    items = (" ".join(i.split()).lower() for i in _SPLIT.split(_MARKS.sub(" ", line)))
-    return {i for i in items if i and not i.startswith(("see:", "synonym"))}
+        return ""
+    flat = _MARKS.sub(" ", line).lower().replace(";", ",")
+    if "  " in flat or not flat.isprintable():  # every whitespace but " " is unprintable
+        flat = " ".join(flat.split())  # so that an item's strip() is its " ".join(split())
+    return flat
+
+
+def _items(line: str) -> set[str]:
+    """The English items of an :meth:`Translations.english_line`."""
+    items = {item.strip() for item in line.split(",")}
+    items.discard("")
+    if "see:" in line or "synonym" in line:
+        return {i for i in items if not i.startswith(("see:", "synonym"))}
+    return items
 
 
 def read_translations(
