@@ -323,16 +323,14 @@ def _short_mark(found: re.Match[str]) -> str:
     return _MARK_TEXT[found[1]]
 
 
-_UNSEEN = "?"
 _POS_OF: dict[tuple[str, ...], str | None] = {}
 """What each list of grammar marks met so far says (a dictionary has a few thousand)."""
 
 
 def _pos_of_marks(marks: list[str]) -> str | None:
     key = tuple(marks)
-    pos = _POS_OF.get(key, _UNSEEN)
-    if pos is not _UNSEEN:
-        return pos
+    if key in _POS_OF:
+        return _POS_OF[key]
     pos = _pos_of_new_marks(marks)
     if len(_POS_OF) < 65536:
         _POS_OF[key] = pos
