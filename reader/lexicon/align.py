@@ -210,8 +210,15 @@ def _meant(definition: str) -> set[str]:
     English word found elsewhere may be before it is made singular ("meeting", "meetings"): so
     the words of the English items are matched as found, and only those shared are then made
     singular (a singular never ends in a single "s", so "meeting" + "s" is no other word's)."""
-    words = _words_in(definition.lower())
-    return words | {w + "s" for w in words if w[-1] != "s"}
+    found = set(_LONG_WORD.findall(definition.lower()))
+    found -= _STOP
+    words = set(found)  # each word as found, then its singular or its plural beside it
+    for w in found:
+        if w[-1] != "s":
+            words.add(w + "s")
+        elif w[-2] != "s":
+            words.add(w[:-1])
+    return words
 
 
 def _kept(shared: AbstractSet[str], own: str) -> int:
@@ -355,7 +362,7 @@ class Aligner:
         for sense in candidates:
             _, _, lemmas, definition, domain = sense
             score = 0.0
-            if english:
+            if english and lemmas:
                 shared = english & lemmas
                 if shared:
                     score = SYNSET_WEIGHT * _kept(shared, own)
