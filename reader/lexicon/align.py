@@ -306,6 +306,7 @@ class Aligner:
         self._lookup: Callable[[str], frozenset[str]] = lookup or (lambda w: reverse.get(w, _NONE))
         self._backs: dict[str, _Back] = {}
         self._line: Callable[[str], str] | None = getattr(reverse, "english_line", None)
+        self._items_of: Callable[[str], set[str]] = getattr(reverse, "items_of", set)
         self._meant: dict[str, set[str]] = {}  # definition -> its content words
 
     def align(self, row: Row) -> tuple[str | None, float | None]:
@@ -406,6 +407,7 @@ class Aligner:
                 items = {item.strip() for item in line.split(",")}
                 items.discard("")
                 return items, set(_LONG_WORD.findall(line)), ()
+            return _back_of(frozenset(self._items_of(line)))  # item by item
         return _back_of(self._lookup(target))
 
     def found(self, rows: Sequence[Row]) -> list[tuple[int, str, float | None]]:

@@ -85,6 +85,11 @@ class Translations(Mapping[str, frozenset[str]]):
             found = self._read[word] = frozenset(_items(line)) if line else _NONE
         return found
 
+    @staticmethod
+    def items_of(line: str) -> set[str]:
+        """The English items of an :meth:`english_line`, see: and synonym items left out."""
+        return _items(line)
+
     def english_line(self, word: str) -> str:
         """The English translations of ``word`` as one line, lower-cased, marks taken out,
         whitespace single spaces, items separated by commas (see: and synonym items still in
