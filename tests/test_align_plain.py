@@ -48,6 +48,7 @@ REVERSE = [
     ("zug", "Zug\ntrain\u00a0ride, draw\t stroke,, mountain-top\n"),
     ("nummer", "Nummer\n24/7 <adv>, 10th, twenty-first <num>, café, plus-sign\n"),
     ("oben", "Oben\nsynonymous mountain, top, highest point\n"),
+    ("klasse", "Klasse\nclass <n>, classs, something, grass\n"),
 ]
 SENSES = {
     "summit": [
@@ -74,7 +75,8 @@ SENSES = {
               "a system of world-wide electronic mail", None),
     ],
     "post": [
-        Sense("post%1:10:00::", "NOUN", frozenset({"mail"}), "the mail that is delivered", None),
+        Sense("post%1:10:00::", "NOUN", frozenset({"mail"}),
+              "the mail that is delivered, a class of somethings", None),
         Sense("post%1:04:00::", "NOUN", frozenset({"position", "berth"}),
               "a job in an organization", "business"),
     ],
@@ -82,7 +84,7 @@ SENSES = {
 GLOSSES = [
     "Gipfel (m)", "Gipfeltreffen (n), Gipfel (m) [pol.]", "Post; Spitze", "Bob,, Leer",
     "Treffen [sport]", "Zug  (m)\tSpitze", "Nummer\n(second line: Gipfel)", "Beispiel, Synonymisch",
-    "Versammlung [Am.] [fin.]", "unbekannt", "Oben, BOB", " , ",
+    "Versammlung [Am.] [fin.]", "unbekannt", "Oben, BOB", " , ", "Klasse (f)",
 ]  # fmt: skip
 SYNONYMS = [None, "summit meeting, Peak", "mail, e-mailing, plus"]
 SEE_ALSO = [None, "summits, summited", "e-mails, plusses, bobs, bob-sleds, heads of state"]

@@ -168,9 +168,9 @@ def _targets(first: str) -> list[str]:
     return [item.strip() for item in first.lower().replace(";", ",").split(",")]
 
 
-_Back = tuple[AbstractSet[str], AbstractSet[str], tuple[tuple[str, frozenset[str]], ...]]
-"""A target word's back-translations (English items); their content words (four letters or
-more, not stop words, singular); and the one-word items whose content words are not just
+_Back = tuple[AbstractSet[str], AbstractSet[str], tuple[tuple[str, AbstractSet[str]], ...]]
+"""A target word's back-translations (English items); the words in them as found (runs of
+four letters or more: see :func:`_meant`); and the one-word items whose words are not just
 themselves ("e-mail", "back-up"), each with its words: those count only when the item does."""
 
 
@@ -184,25 +184,41 @@ def _back_of(items: AbstractSet[str]) -> _Back:
     """A target word's :data:`_Back`, worked out once, whatever the headword: which items and
     words are of the headword's own family each group says (see :func:`_kept`)."""
     plain: list[str] = []
-    risky: list[tuple[str, frozenset[str]]] = []
+    risky: list[tuple[str, AbstractSet[str]]] = []
     for item in items:
         if " " in item or item.isascii() and item.isalpha():
             plain.append(item)  # its words are kept one by one (or it is its only word)
         else:
-            words = _words_in(item)
+            words = set(_LONG_WORD.findall(item))
             if words:
                 risky.append((item, words))
-    return frozenset(items), _words_in(" ".join(plain)), tuple(risky)
+    return frozenset(items), set(_LONG_WORD.findall(" ".join(plain))), tuple(risky)
 
 
-def _words_in(text: str) -> frozenset[str]:
+def _words_in(text: str) -> set[str]:
     """The content words of lower-cased ``text``: runs of four letters or more (so whole runs,
     as :func:`_content_words` takes them), not stop words, singular."""
-    return frozenset(
+    return {
         w[:-1] if w[-1] == "s" and w[-2] != "s" else w  # _singular, inlined
         for w in _LONG_WORD.findall(text)
         if w not in _STOP
-    )
+    }
+
+
+def _meant(definition: str) -> set[str]:
+    """A definition's content words (:func:`_content_words`) and, beside each, the word as an
+    English word found elsewhere may be before it is made singular ("meeting", "meetings"): so
+    the words of the English items are matched as found, and only those shared are then made
+    singular (a singular never ends in a single "s", so "meeting" + "s" is no other word's)."""
+    found = set(_LONG_WORD.findall(definition.lower()))
+    found -= _STOP
+    words = set(found)  # each word as found, then its singular or its plural beside it
+    for w in found:
+        if w[-1] != "s":
+            words.add(w + "s")
+        elif w[-2] != "s":
+            words.add(w[:-1])
+    return words
 
 
 def _kept(shared: AbstractSet[str], own: str) -> int:
@@ -213,10 +229,11 @@ def _kept(shared: AbstractSet[str], own: str) -> int:
 
 
 def _kept_words(shared: AbstractSet[str], own: str) -> int:
-    """How many content words of ``shared`` (singular) say something of a headword whose first
-    letters are ``own``: not one found starting with them ("plus" was found as "plus" before
-    it was made the singular "plu")."""
-    return sum(1 for w in shared if not (w.startswith(own) or w + "s" == own))
+    """How many content words ``shared`` (as found, see :func:`_meant`) are of a headword whose
+    first letters are ``own``: the singulars of those not stop words and not starting with
+    them."""
+    return len({w[:-1] if w[-1] == "s" and w[-2] != "s" else w for w in shared
+                if w not in _STOP and not w.startswith(own)})  # fmt: skip
 
 
 class Sense(NamedTuple):
@@ -237,7 +254,7 @@ class Sense(NamedTuple):
 
 @lru_cache(maxsize=65536)
 def _content_words(definition: str) -> frozenset[str]:
-    return _words_in(definition.lower())
+    return frozenset(_words_in(definition.lower()))
 
 
 def _singular(word: str) -> str:
@@ -289,7 +306,8 @@ class Aligner:
         self._lookup: Callable[[str], frozenset[str]] = lookup or (lambda w: reverse.get(w, _NONE))
         self._backs: dict[str, _Back] = {}
         self._line: Callable[[str], str] | None = getattr(reverse, "english_line", None)
-        self._meant: dict[str, frozenset[str]] = {}  # definition -> its content words
+        self._items_of: Callable[[str], set[str]] = getattr(reverse, "items_of", set)
+        self._meant: dict[str, set[str]] = {}  # definition -> its content words
 
     def align(self, row: Row) -> tuple[str | None, float | None]:
         return self.group(row.headword, row.pos, row.gloss, row.synonyms, row.see_also)
@@ -315,7 +333,7 @@ class Aligner:
         first = gloss.partition("\n")[0]
         own = headword[:OWN_STEM]  # "backed", "backings": the word itself says nothing
         english: set[str] = set()
-        words: set[str] = set()  # the content words of the English items, singular
+        words: set[str] = set()  # the words of the English items, as found
         backs = self._backs
         for target in _targets(first):
             back = backs.get(target)
@@ -328,10 +346,13 @@ class Aligner:
                     words |= more
         for related in (synonyms, see_also):  # English, in FreeDict's eng-* groups
             if related:
-                kept = [e for e in related.lower().split(", ") if " " in e or not e.startswith(own)]
-                if kept:  # most are the headword's own forms ("bobsleds")
-                    english.update(kept)
-                    words |= _words_in(" ".join(kept))
+                low = related.lower()
+                english.update(low.split(", "))
+                if low.isascii() and low.replace(", ", "").replace(" ", "").isalpha():
+                    words.update(_LONG_WORD.findall(low))  # a word of one is all of it
+                else:  # "e-mails": its words count only if the item does
+                    kept = [e for e in low.split(", ") if " " in e or not e.startswith(own)]
+                    words.update(_LONG_WORD.findall(" ".join(kept)))
         domains = (
             {d for label in labels_of(first) for d in DOMAIN_LABELS[label]}
             if "[" in first
@@ -340,20 +361,21 @@ class Aligner:
         best, second, winner, worded = 0.0, 0.0, candidates[0], False
         meant = self._meant
         for sense in candidates:
+            _, _, lemmas, definition, domain = sense
             score = 0.0
-            if english:
-                shared = english & sense.lemmas
+            if english and lemmas:
+                shared = english & lemmas
                 if shared:
                     score = SYNSET_WEIGHT * _kept(shared, own)
             if words:
-                found = meant.get(sense.definition)
+                found = meant.get(definition)
                 if found is None:
-                    found = meant[sense.definition] = _words_in(sense.definition.lower())
+                    found = meant[definition] = _meant(definition)
                 shared = words & found
                 if shared:
                     score += DEFINITION_WEIGHT * _kept_words(shared, own)
             words_say = score > 0
-            if domains and sense.domain in domains:
+            if domains and domain in domains:
                 score += DOMAIN_WEIGHT
             if score > best:
                 best, second, winner, worded = score, best, sense, words_say
@@ -384,7 +406,8 @@ class Aligner:
             if plain:
                 items = {item.strip() for item in line.split(",")}
                 items.discard("")
-                return items, _words_in(line), ()
+                return items, set(_LONG_WORD.findall(line)), ()
+            return _back_of(frozenset(self._items_of(line)))  # item by item
         return _back_of(self._lookup(target))
 
     def found(self, rows: Sequence[Row]) -> list[tuple[int, str, float | None]]:

@@ -21,6 +21,7 @@ from reader.lexicon.dictzip import DictzipReader
 
 _MARKS = re.compile(r"<[^<>]*>|\[[^\]]*\]|\([^()]*\)|\{[^{}]*\}")
 _NONE: frozenset[str] = frozenset()
+_SECOND_LINE = re.compile(rb"[^\n]*\n([^\n]*)")
 T = TypeVar("T")
 
 
@@ -84,6 +85,11 @@ class Translations(Mapping[str, frozenset[str]]):
             found = self._read[word] = frozenset(_items(line)) if line else _NONE
         return found
 
+    @staticmethod
+    def items_of(line: str) -> set[str]:
+        """The English items of an :meth:`english_line`, see: and synonym items left out."""
+        return _items(line)
+
     def english_line(self, word: str) -> str:
         """The English translations of ``word`` as one line, lower-cased, marks taken out,
         whitespace single spaces, items separated by commas (see: and synonym items still in
@@ -125,12 +131,10 @@ class Translations(Mapping[str, frozenset[str]]):
 def _line(text: bytes, offset: int, length: int) -> str:
     """One entry's English line (its first line after the headword line) as
     :meth:`Translations.english_line` gives it."""
-    end = offset + length
-    start = text.find(b"\n", offset, end)
-    if start < 0:
+    found = _SECOND_LINE.match(text, offset, offset + length)
+    if found is None:
         return ""
-    stop = text.find(b"\n", start + 1, end)
-    line = text[start + 1 : stop if stop > 0 else end].decode("utf-8", errors="replace")
+    line = found[1].decode("utf-8", errors="replace")
     if not line or line[0] == " " and line.lstrip()[:1] in ('"', ""):
         return ""
     flat = _MARKS.sub(" ", line).lower().replace(";", ",")
