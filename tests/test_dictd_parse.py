@@ -12,7 +12,7 @@ import pytest
 from _dictd import number, write_dictd
 
 from reader.lexicon import dictd, dictd_parse
-from reader.lexicon.base import LexiconError
+from reader.lexicon.base import LexiconError, Row
 from reader.lexicon.dictzip import DictzipReader
 
 WORDS = [f"word{n:03d}" for n in range(60)]
@@ -49,6 +49,16 @@ def test_the_head_start_and_the_workers_give_the_rows_of_one_process(
     assert all(row.sense_key is None for row in unaligned)
 
 
+def _spread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dictd.DictdFiles, list[Row]]:
+    """A dictionary small enough to parse in batches of 7 over processes, and its rows as one
+    process gives them."""
+    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries(), dz=True))
+    alone = list(dictd.read_rows(files, None, _align))
+    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(dictd_parse, "BATCH", 7)
+    return files, alone
+
+
 def _claimed_at_least(parse: dictd_parse.Parse, count: int) -> None:
     deadline = time.monotonic() + 20
     while parse._claimed.value < count and time.monotonic() < deadline:  # noqa: SLF001
@@ -59,10 +69,7 @@ def _claimed_at_least(parse: dictd_parse.Parse, count: int) -> None:
 def test_the_first_child_parses_until_stopped_and_the_workers_parse_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries(), dz=True))
-    alone = list(dictd.read_rows(files, None, _align))
-    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(dictd_parse, "BATCH", 7)
+    files, alone = _spread(tmp_path, monkeypatch)
     monkeypatch.setattr(dictd_parse, "HEAD_START", 4)
     waited = dictd.start_parse(files, head_start=True)
     _claimed_at_least(waited, 4)  # a caller slower than the child: it took all it may
@@ -88,10 +95,7 @@ KEEP = dictd_parse._parse_range_pickled
 def test_batches_the_first_child_took_and_never_gave_are_parsed_by_the_caller(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries(), dz=True))
-    alone = list(dictd.read_rows(files, None, _align))
-    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(dictd_parse, "BATCH", 7)
+    files, alone = _spread(tmp_path, monkeypatch)
     monkeypatch.setattr(dictd_parse, "_parse_range_pickled", _dies_in_the_first_child)
     parse = dictd.start_parse(files, head_start=True)
     _claimed_at_least(parse, 1)  # it took the first batch, and died parsing it
