@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 from click.utils import make_default_short_help
 
+from reader import quick_exit
 from reader.cli.commands import COMMANDS
 from reader.cli.errors import UserError as UserError  # the commands import it from here
 from reader.cli.tui import run_tui
@@ -74,7 +75,9 @@ class SentencesGroup(click.Group):
         except click.Abort:
             click.echo("sentences: stopped", err=True)
             sys.exit(1)
-        sys.exit(result if isinstance(result, int) else 0)
+        code = result if isinstance(result, int) else 0
+        quick_exit.leave(code)  # a command that kept big objects ends here, without teardown
+        sys.exit(code)
 
 
 def one_line_usage_error(exc: click.UsageError) -> str:
@@ -241,4 +244,6 @@ def stdin_text() -> str:
 
 
 def run() -> None:
+    """The console script: this process is the command's own (see :mod:`reader.quick_exit`)."""
+    quick_exit.arm()
     main(prog_name="sentences")

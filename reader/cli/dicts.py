@@ -62,6 +62,7 @@ def dict_import_cmd(
         result = import_dictionary(
             db, Path(path), name=name, fmt=fmt, progress=report, lang_pair=pair
         )
+    db.close()  # committed: the log copied and removed now, not at the process's exit
     langs = f"{result.source_lang}-{result.target_lang}" if result.target_lang else "languages?"
     click.echo(
         f"{result.name}: {counted(result.entries, 'entry')} ({result.kind}, {langs}, "

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader import quick_exit
 from reader.lexicon import dictd, freedict, stardict, tabular
 from reader.lexicon.align import Aligner, wordnet_senses
 from reader.lexicon.base import (
@@ -30,6 +31,7 @@ from reader.lexicon.base import (
     ranked,
     store_source,
 )
+from reader.lexicon.dictd_parse import Parse
 from reader.lexicon.import_child import in_child
 from reader.lexicon.reverse import find_reverse, read_translations
 from reader.store.checkpoint import Checkpoint, checkpoint_beside
@@ -162,6 +164,7 @@ def _import(
     records: Iterator[Row]
     found_pair = dictd.pair_from_name(path.name)
     dictd_files: dictd.DictdFiles | None = None
+    parse: Parse | None = None  # a dictd dictionary's: its index and text, held till the end
     if kind == "dictd":
         dictd_files = dictd.locate(path)
         info = dictd.read_info(dictd_files)
@@ -218,6 +221,7 @@ def _import(
     )
     checkpoint.start()  # the log copied while this import's rows are freed
     clock.lap("store" if marked is None else "commit")
+    quick_exit.keep(rows, aligner, parse)  # freed by the process's end
     if target is None:
         target = _guess_target(db, name)
     report = ImportReport(name, kind, entries, _since(started), source, target, tuple(notes))
