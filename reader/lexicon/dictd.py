@@ -30,7 +30,15 @@ from typing import Any
 from reader.languages import from_name, parse_pair
 from reader.lexicon import dictd_parse
 from reader.lexicon.base import LexiconError, Progress, Record, Row
-from reader.lexicon.dictd_parse import BATCH, GroupAligner, Parse, _decode, _metadata_key, _number
+from reader.lexicon.dictd_parse import (
+    BATCH,
+    Collector,
+    GroupAligner,
+    Parse,
+    _decode,
+    _metadata_key,
+    _number,
+)
 from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
 
@@ -213,16 +221,16 @@ def read_rows(
                         pronunciation, see_also, score, False))  # fmt: skip
 
 
-def start_parse(files: DictdFiles, head_start: bool = False) -> Parse:
-    """The dictionary's parse begun: its index read, its text inflating, and with
-    ``head_start`` its first entries parsed in a child while the caller reads something else
-    (see :class:`reader.lexicon.dictd_parse.Parse`)."""
+def start_parse(files: DictdFiles, stream: bool = False, collect: Collector | None = None) -> Parse:
+    """The dictionary's parse begun: its index read, and its text inflating; with ``stream``
+    (an import that aligns) every entry parsed from now on in a child, which also hands each
+    batch to ``collect`` (see :class:`reader.lexicon.dictd_parse.Parse`)."""
     reader = _open_data(files)
     lines = _index_lines(files.index)
     # dictfmt's "00-database-utf8" entry: the text is UTF-8, and a byte that is not is damage
     # (older dictionaries without it may be Latin-1, read as such)
     utf8 = any(_metadata_key(w) == "utf8" for w, _, _ in _metadata_lines(files.index))
-    return Parse(files.index.name, lines, reader, utf8, head_start)
+    return Parse(files.index.name, lines, reader, utf8, stream, collect)
 
 
 def _groups(
@@ -233,30 +241,47 @@ def _groups(
 ) -> Iterator[tuple[Any, ...]]:
     """The translation groups as plain tuples in Record's field order (with ``align``, its
     sense key and confidence after them), in index order, each entry once, past forms of verbs
-    left out (see :func:`_form_of`)."""
+    left out (see :class:`Kept`)."""
     parse = parse or start_parse(files)
     total = parse.total
-    seen: set[tuple[int, str | None]] = set()
-    previous: tuple[str | None, ...] | None = None
+    kept = Kept()
     done = 0
     for batch in parse.batches(align):
-        for offset, groups in batch:
-            if not groups:
-                continue
-            record = groups[0]
-            key = (offset, record[0])
-            if key in seen:
-                continue  # one entry listed under several index words is stored once
-            seen.add(key)
-            if previous is not None and record[1] is None and _form_of(record, previous):
-                continue
-            previous = record
+        for groups in kept.entries(batch):
             yield from groups
         done += BATCH
         if progress:
             progress(min(done, total), total)
     if progress:
         progress(total, total)
+
+
+class Kept:
+    """Which parsed entries an import keeps, batch after batch in index order: each entry once
+    (one listed under several index words is stored once), and no past form of a verb (see
+    :func:`_form_of`). The import's main process asks it of every batch, and so does the child
+    that works out the literal rule from the same entries while it parses them."""
+
+    def __init__(self) -> None:
+        self._seen: set[tuple[int, str | None]] = set()
+        self._previous: tuple[str | None, ...] | None = None
+
+    def entries(self, batch: list[tuple[int, list[Any]]]) -> Iterator[list[Any]]:
+        """The groups of each entry of ``batch`` ((offset, groups) pairs) that is kept."""
+        seen = self._seen
+        for offset, groups in batch:
+            if not groups:
+                continue
+            record = groups[0]
+            key = (offset, record[0])
+            if key in seen:
+                continue
+            seen.add(key)
+            previous = self._previous
+            if previous is not None and record[1] is None and _form_of(record, previous):
+                continue
+            self._previous = record
+            yield groups
 
 
 def _form_of(record: tuple[str | None, ...], verb: tuple[str | None, ...]) -> bool:

@@ -1,26 +1,30 @@
-"""A big dictd dictionary parsed on every core, its first entries while the import reads more.
+"""A big dictd dictionary parsed on every core, from the import's start while it reads more.
 
 Parsing is pure Python and FreeDict eng-deu has half a million entries, so where the machine has
 a second core (and the process no other threads, which forking would not copy) the entries are
-parsed in worker processes, in index order, while the caller merges them. An import that aligns
-the groups with WordNet reads WordNet's senses and the reverse dictionary first, for the workers
-to share when they fork; so that a core does not wait meanwhile, :class:`Parse` forks one child
-at once to parse the first batches (the caller aligns those itself), and the workers forked
-after the reading parse and align the rest. Kept apart from :mod:`reader.lexicon.dictd`, which
-reads the files: this is how the work is spread, not what a dictd file is.
+parsed in other processes, in index order, while the caller keeps them. An import that aligns
+the groups with WordNet forks one child at once that parses every batch, and aligns each batch
+itself as it comes, after reading WordNet's senses and the reverse dictionary (see
+:class:`_Stream`); an import that does not align has the batches parsed by a pool of workers.
+Kept apart from :mod:`reader.lexicon.dictd`, which reads the files: this is how the work is
+spread, not what a dictd file is.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import re
+import shutil
 import threading
 from collections.abc import Callable, Iterator
-from functools import partial
-from typing import Any
+from contextlib import suppress
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, Protocol
 
-from reader.lexicon.background import Background, can_fork
+from reader.lexicon.background import can_fork
 from reader.lexicon.base import LexiconError
 from reader.lexicon.dictd_entry import Fields, group_tuples
 from reader.lexicon.dictzip import DictzipError, DictzipReader
@@ -33,11 +37,6 @@ GroupAligner = Callable[
 
 BATCH = 20_000
 PARALLEL_FROM = 100_000  # index lines: smaller dictionaries parse faster than processes start
-HEAD_START = 10
-"""The most batches the first child parses while the import reads WordNet's senses and the
-reverse dictionary. It parses until the import is ready for the workers (about a second: five
-batches of eng-deu at the parse's speed then), whatever this machine's speed; past this many,
-the workers, which also align, would be left too little of the work."""
 
 _B64 = {
     c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
@@ -109,41 +108,67 @@ def inflating(reader: DictzipReader) -> Callable[[], DictzipReader]:
     return ready
 
 
+class Collector(Protocol):
+    """What the streaming child works out from every parsed batch besides sending it (an
+    import's literal rule), given each batch in index order; its result goes to the caller."""
+
+    def add(self, batch: list[_Parsed]) -> None: ...
+
+    def result(self) -> Any: ...
+
+
 class Parse:
-    """A dictd dictionary's parse, begun: the first batches in a forked child (with
-    ``head_start``, for a big dictionary where forking works), the text inflating in a thread.
-    :meth:`batches` gives every batch in index order."""
+    """A dictd dictionary's parse, begun. :meth:`batches` gives every batch in index order.
+
+    With ``stream`` (an import that aligns, of a big dictionary where forking works), one child
+    forked now parses every batch while the caller reads WordNet's senses and the reverse
+    dictionary, and then aligns and keeps the child's batches as they come (see
+    :class:`_Stream`). Otherwise, for a big dictionary, worker processes forked when the batches
+    are asked for parse them (the text inflating in a thread meanwhile)."""
 
     def __init__(
-        self, index: str, lines: list[str], reader: DictzipReader, utf8: bool, head_start: bool
+        self,
+        index: str,
+        lines: list[str],
+        reader: DictzipReader,
+        utf8: bool,
+        stream: bool,
+        collect: Collector | None = None,
     ) -> None:
         self.total = len(lines)
         self._shared = (index, lines, reader, utf8)
         self._ranges = [(s, min(s + BATCH, len(lines))) for s in range(0, len(lines), BATCH)]
         self._parallel = len(lines) >= PARALLEL_FROM and can_fork()
-        self._head: Background[list[bytes]] | None = None
-        self._claimed: Any = None
-        self._taken = 0
-        if head_start and self._parallel:
-            import multiprocessing
-
-            # the next batch for the first child to take; -1 once the caller has taken the rest
-            self._claimed = multiprocessing.get_context("fork").Value("i", 0)
-            head = (*self._shared, None), self._ranges[:HEAD_START]
-            self._head = Background(partial(_head_start, *head, self._claimed))
-        self._text = inflating(reader)  # after the fork: the child inflates its own copy
+        self._stream: _Stream | None = None
+        self._inflated = False
+        if stream and self._parallel:
+            self._stream = _Stream(self._shared, self._ranges, collect)
+        else:
+            self._text = inflating(reader)
 
     def batches(self, align: GroupAligner | None = None) -> Iterator[list[_Parsed]]:
         """Every batch of parsed entries in index order; with ``align``, each group followed
         by its sense key and confidence."""
         global _shared
+        if self._stream is not None:
+            _shared = (*self._shared, None)  # aligned here, as the child parsed them without
+            try:
+                for number, bounds in enumerate(self._ranges):
+                    batch = self._stream.batch(number)
+                    if batch is None:  # the child failed (or was killed): parsed here
+                        self._inflate()
+                        batch = _parse_range(bounds)  # raising the child's error, if any
+                    if align is not None:
+                        batch = [(offset, _aligned(groups, align)) for offset, groups in batch]
+                    yield batch
+            finally:
+                _shared = None
+            return
         self._text()
         _shared = (*self._shared, align)
-        ranges = self._ranges[self._stop_head() :]  # the first child's are not parsed again
         try:
             if not self._parallel or not can_fork():
-                yield from self._head_batches(align)
-                for bounds in ranges:
+                for bounds in self._ranges:
                     yield _parse_range(bounds)
                 return
             import multiprocessing
@@ -152,65 +177,136 @@ class Parse:
             cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2
             context = multiprocessing.get_context("fork")  # workers inherit the text, uncopied
             with context.Pool(min(cores, 4)) as pool:
-                rest = pool.imap(_parse_range_pickled, ranges)
-                yield from self._head_batches(align)
-                for pickled in rest:
+                for pickled in pool.imap(_parse_range_pickled, self._ranges):
                     yield pickle.loads(pickled)
         finally:
             _shared = None
 
+    def collected(self) -> Any:
+        """What the streaming child's collector worked out from every batch, once the batches
+        are read; None without a stream, or if the child failed (the caller works it out)."""
+        return self._stream.result() if self._stream is not None else None
+
     def close(self) -> None:
-        """Stop the first child if its batches were never asked for (the import failed)."""
-        if self._head is not None:
-            self._head.cancel()
-            self._head = None
+        """Stop the streaming child (if the import failed, or its result was never asked for)
+        and remove its files."""
+        if self._stream is not None:
+            self._stream.close()
 
-    def _stop_head(self) -> int:
-        """How many batches the first child took (it ends the one it is parsing, and takes no
-        more): the workers parse from there."""
-        if self._claimed is None:
-            return 0
-        with self._claimed.get_lock():
-            self._taken, self._claimed.value = int(self._claimed.value), -1
-        return self._taken
-
-    def _head_batches(self, align: GroupAligner | None) -> Iterator[list[_Parsed]]:
-        """The first child's batches, aligned here (it forked before the senses were read)."""
-        if self._head is None:
-            return
-        head, self._head = self._head, None
-        taken = self._taken
-        parsed = head.result()  # if the child failed: [], as the work run here again was stopped
-        if len(parsed) < taken:
-            shared = (*self._shared, None)  # here, then, and its error raised here
-            parsed = _head_start(shared, self._ranges[:taken], None)
-        for pickled in parsed:
-            batch: list[_Parsed] = pickle.loads(pickled)
-            if align is not None:
-                batch = [(offset, _aligned(groups, align)) for offset, groups in batch]
-            yield batch
+    def _inflate(self) -> None:
+        if not self._inflated:
+            try:
+                self._shared[2].inflate_all()
+            except DictzipError as exc:
+                raise LexiconError(str(exc)) from exc
+            self._inflated = True
 
 
-def _head_start(shared: _Shared, ranges: list[tuple[int, int]], claimed: Any) -> list[bytes]:
-    """The first batches, parsed without alignment (in the first child, or else here), one
-    after the other until the caller stops it (see :meth:`Parse._stop_head`)."""
-    global _shared
-    kept, _shared = _shared, shared
-    try:
-        shared[2].inflate_all()  # the child's own copy: the parent's thread came after the fork
-        parsed: list[bytes] = []
-        for bounds in ranges:
-            if claimed is not None:  # None: all of ``ranges``
-                with claimed.get_lock():
-                    if claimed.value < 0:
-                        break
-                    claimed.value += 1
-            parsed.append(_parse_range_pickled(bounds))
+class _Stream:
+    """One child that parses every batch in index order, and its batches read as they come.
+
+    The child writes each batch (pickled) to a file of its own and then says so through a pipe;
+    the caller reads the file when it wants that batch. A file, not the pipe, carries the batch:
+    a pipe holds 64 KiB, so a child sending megabytes through it would stop parsing whenever the
+    caller was busy aligning, and a reader thread in the caller would wait for Python's lock
+    after every 64 KiB (a worker pool's results did, a quarter of a second at a time). The two
+    processes then keep both cores busy: the child parses, the caller aligns, at about the same
+    speed, with no second process aligning (each would fill its own caches from cold).
+
+    The child also hands every batch to the collector, whose result it sends last. If the child
+    fails (a damaged entry) or dies, :meth:`batch` gives None from there on, and the caller
+    parses the rest itself (raising the error where there is one); :meth:`result` gives None.
+    """
+
+    def __init__(
+        self, shared: tuple[str, list[str], DictzipReader, bool], ranges: list[tuple[int, int]],
+        collect: Collector | None,
+    ) -> None:  # fmt: skip
+        import multiprocessing
+        import tempfile
+
+        shm = Path("/dev/shm")  # memory, not a disk's page cache, where Linux has it
+        where = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+        self._folder = Path(tempfile.mkdtemp(prefix="sentences-parse-", dir=where))
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        work = (shared, ranges, self._folder, send, collect)
+        self._process: Any = context.Process(target=_stream_child, args=work, daemon=True)
+        self._process.start()
+        send.close()
+        self._failed = False
+
+    def batch(self, number: int) -> list[_Parsed] | None:
+        """Batch ``number`` (asked in order), or None if the child did not parse it."""
+        if self._failed:
+            return None
+        message = self._message()
+        if message != ("batch", number):
+            self._failed = True
+            return None
+        file = self._folder / str(number)
+        try:
+            data = file.read_bytes()
+            file.unlink()
+        except OSError:
+            self._failed = True
+            return None
+        parsed: list[_Parsed] = pickle.loads(data)
         return parsed
-    except DictzipError as exc:
-        raise LexiconError(str(exc)) from exc
+
+    def result(self) -> Any:
+        """The collector's result, once every batch was read; None if the child failed."""
+        if self._failed:
+            return None
+        message = self._message()
+        self._failed = True  # asked once
+        return message[1] if message[0] == "result" else None
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def _message(self) -> tuple[str, Any]:
+        try:
+            message: tuple[str, Any] = self._receive.recv()
+        except (EOFError, OSError):
+            return ("died", None)
+        return message
+
+
+def _stream_child(
+    shared: tuple[str, list[str], DictzipReader, bool],
+    ranges: list[tuple[int, int]],
+    folder: Path,
+    send: Connection,
+    collect: Collector | None,
+) -> None:
+    """The streaming child: every batch parsed, written and announced in order, then the
+    collector's result; on any failure, "failed" (the caller parses from there)."""
+    global _shared
+    _shared = (*shared, None)
+    try:
+        shared[2].inflate_all()  # its own copy: the caller inflates only if it must parse
+        for number, bounds in enumerate(ranges):
+            batch = _parse_range(bounds)
+            part = folder / f"{number}.part"
+            with part.open("wb") as out:
+                pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler.fast = True  # see _parse_range_pickled
+                pickler.dump(batch)
+            part.rename(folder / str(number))  # whole, or not there
+            send.send(("batch", number))
+            if collect is not None:
+                collect.add(batch)
+        send.send(("result", collect.result() if collect is not None else None))
+    except Exception:
+        with suppress(OSError):
+            send.send(("failed", None))
     finally:
-        _shared = kept
+        send.close()
 
 
 def _aligned(groups: list[Fields], align: GroupAligner) -> list[tuple[Any, ...]]:

@@ -32,7 +32,7 @@ from reader.lexicon.base import (
     store_source,
 )
 from reader.lexicon.dictd_parse import Parse
-from reader.lexicon.import_child import in_child
+from reader.lexicon.import_child import LiteralGlosses, in_child
 from reader.lexicon.reverse import find_reverse, read_translations
 from reader.store.checkpoint import Checkpoint, checkpoint_beside
 from reader.store.db import transaction
@@ -165,6 +165,7 @@ def _import(
     found_pair = dictd.pair_from_name(path.name)
     dictd_files: dictd.DictdFiles | None = None
     parse: Parse | None = None  # a dictd dictionary's: its index and text, held till the end
+    collect: LiteralGlosses | None = None
     if kind == "dictd":
         dictd_files = dictd.locate(path)
         info = dictd.read_info(dictd_files)
@@ -188,37 +189,41 @@ def _import(
     notes: list[str] = []
     aligner: Aligner | None = None
     if dictd_files is not None:
-        aligning = source == "en" and target not in (None, "en")
-        # with the alignment, a child parses the first entries while its inputs are read
-        parse = dictd.start_parse(dictd_files, head_start=aligning)
-        try:
-            if aligning:
-                # read before the parse workers fork, so that they share it and align each
-                # group as they parse it: no alignment is left for after the parse
-                aligner, note = _aligner(db, dictd_files, (source, str(target)), clock)
+        reverse, note = _reverse(db, dictd_files, source, target)
+        # with the alignment, a child parses every entry from now on (and works out the
+        # literal rule from them) while what the alignment needs is read (see dictd_parse)
+        collect = LiteralGlosses() if reverse is not None and source == "en" else None
+        parse = dictd.start_parse(dictd_files, stream=reverse is not None, collect=collect)
+    try:
+        if dictd_files is not None and parse is not None:
+            if reverse is not None:
+                aligner, note = _aligner(db, reverse, note, clock)
+            if note:
                 notes.append(note)
             rows = list(
                 dictd.read_rows(dictd_files, progress, aligner.group if aligner else None, parse)
             )
-        finally:
+        else:
+            rows = list(records)
+        clock.lap("parse" if aligner is None else "parse and alignment")
+        marked: Callable[[sqlite3.Connection, int], list[Row]] | None = None
+        if source == "en":
+            literal = parse.collected if parse is not None and collect is not None else None
+            marked = in_child(db, rows, aligner, notes, clock.lap, literal)
+        entries = store_source(
+            db,
+            name=name,
+            kind=kind,
+            origin=str(path.resolve()),
+            rows=rows,
+            priority=_next_priority(db),
+            lang=source,
+            target_lang=target,
+            marked=marked,
+        )
+    finally:
+        if parse is not None:
             parse.close()
-    else:
-        rows = list(records)
-    clock.lap("parse" if aligner is None else "parse and alignment")
-    marked: Callable[[sqlite3.Connection, int], list[Row]] | None = None
-    if source == "en":
-        marked = in_child(db, rows, aligner, notes, clock.lap)
-    entries = store_source(
-        db,
-        name=name,
-        kind=kind,
-        origin=str(path.resolve()),
-        rows=rows,
-        priority=_next_priority(db),
-        lang=source,
-        target_lang=target,
-        marked=marked,
-    )
     checkpoint.start()  # the log copied while this import's rows are freed
     clock.lap("store" if marked is None else "commit")
     quick_exit.keep(rows, aligner, parse)  # freed by the process's end
@@ -245,30 +250,46 @@ ALIGN_ENV = "SENTENCES_NO_ALIGN"
 """Set (to anything) to import without the alignment: for timing it (bench/import_dict.py)."""
 
 
-def _aligner(
-    db: sqlite_utils.Database, files: dictd.DictdFiles, pair: tuple[str, str], clock: _Clock
-) -> tuple[Aligner | None, str]:
-    """What aligns each translation group with the WordNet sense it translates, and a line
-    saying through which reverse dictionary (or why there is none: the reverse is missing or
-    for another pair, WordNet is not set up)."""
+def _reverse(
+    db: sqlite_utils.Database, files: dictd.DictdFiles, source: str, target: str | None
+) -> tuple[dictd.DictdFiles | None, str]:
+    """The reverse dictionary a dictd import aligns its groups through, if it aligns them, and
+    else a line saying why not (the reverse is missing or for another pair, WordNet is not set
+    up; "" for a dictionary not from English): found before the parse begins, since an import
+    that aligns spreads its parse differently."""
     import os
 
-    clock.lap("parse (the start)")
+    if source != "en" or target in (None, "en"):
+        return None, ""
     if os.environ.get(ALIGN_ENV):
         return None, f"alignment skipped (${ALIGN_ENV} is set)"
-    found = find_reverse(files, pair)
+    found = find_reverse(files, (source, str(target)))
     if found.files is None:
         return None, found.message
-    text = dictd.inflating(found.files)  # in a thread, while WordNet's senses are read
+    if not db.conn.execute("SELECT 1 FROM lex_sources WHERE kind = 'wordnet'").fetchone():
+        return None, NO_WORDNET
+    return found.files, found.message
+
+
+NO_WORDNET = "alignment skipped: WordNet is not in the lexicon (run `sentences setup`)"
+
+
+def _aligner(
+    db: sqlite_utils.Database, reverse: dictd.DictdFiles, note: str, clock: _Clock
+) -> tuple[Aligner | None, str]:
+    """What aligns each translation group with the WordNet sense it translates, through
+    ``reverse``, and the line saying so (``note``, or why not after all)."""
+    clock.lap("parse (the start)")
+    text = dictd.inflating(reverse)  # in a thread, while WordNet's senses are read
     senses = wordnet_senses(db)
     clock.lap("WordNet senses")
     if not senses:
         with suppress(LexiconError):
-            text()  # the thread ends before the parse workers fork
-        return None, "alignment skipped: WordNet is not in the lexicon (run `sentences setup`)"
-    translations = read_translations(found.files, text)
+            text()  # the thread ends here
+        return None, NO_WORDNET
+    translations = read_translations(reverse, text)
     clock.lap("reverse")
-    return Aligner(senses, translations), found.message
+    return Aligner(senses, translations), note
 
 
 def _tei_in(folder: Path) -> Path | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from itertools import chain
+from typing import Any
 
 import sqlite_utils
 
@@ -20,10 +21,32 @@ from reader.lexicon.align import Aligner
 from reader.lexicon.background import Background
 from reader.lexicon.base import Row, mark_literal_stored
 from reader.lexicon.compounds import built_in_verbs, compound_rows
-from reader.lexicon.literal import built_in_phrases, literal_headwords
+from reader.lexicon.dictd import Kept
+from reader.lexicon.literal import Glosses, built_in_phrases, literal_headwords
 
 FORK_FROM = 50_000
 """Rows from which the child is worth a process of its own (forking costs ~20 ms)."""
+
+
+class LiteralGlosses:
+    """The literal rule's glosses gathered in the child that parses an import's entries (see
+    :class:`reader.lexicon.dictd_parse.Collector`), from the entries the import keeps, as it
+    parses them: the rule is then worked out there, on a core the import's main process leaves
+    free, instead of in a child forked after the parse, whose copy-on-write pages cost the
+    main process a fault for each page of rows it then stores. Its result leaves out no
+    built-in headword: the caller does, with the database the child does not touch."""
+
+    def __init__(self) -> None:
+        self._kept = Kept()
+        self._glosses = Glosses()
+
+    def add(self, batch: list[tuple[int, list[Any]]]) -> None:
+        add = self._glosses.add
+        for groups in self._kept.entries(batch):
+            add((group[0], group[2]) for group in groups if group[0] and group[2])
+
+    def result(self) -> set[str]:
+        return self._glosses.literal()
 
 
 def in_child(
@@ -32,25 +55,36 @@ def in_child(
     aligner: Aligner | None,
     notes: list[str],
     lap: Callable[[str], None],
+    literal: Callable[[], set[str] | None] | None = None,
 ) -> Callable[[sqlite3.Connection, int], list[Row]]:
     """The literal rule over ``rows`` and (with the alignment) the compounds they lack, started
     in a child; and what then marks the literal rows and gives the compounds to store after
     them. With the alignment, the last of ``notes`` gets how many groups it aligned; ``lap``
-    times the stages (``dict import --timings``)."""
+    times the stages (``dict import --timings``).
+
+    ``literal``, when given, gives the rule's headwords as the parse worked them out (see
+    :class:`LiteralGlosses`; None if it could not): no child is forked, and the compounds (a
+    fifth of a second) are made here."""
     built_in = built_in_phrases(db)
     verbs = built_in_verbs(db) if aligner is not None else []
 
-    def work() -> tuple[set[str], list[Row]]:
+    def compounds() -> list[Row]:
         made = compound_rows(rows, verbs, aligner) if aligner is not None else []
-        more = list(aligner.rows(made, [0, 0])) if aligner is not None else []
-        return literal_headwords(rows, built_in), more
+        return list(aligner.rows(made, [0, 0])) if aligner is not None else []
 
-    child = Background(work, fork=len(rows) >= FORK_FROM)
+    def work() -> tuple[set[str], list[Row]]:
+        return literal_headwords(rows, built_in), compounds()
+
+    child = Background(work, fork=literal is None and len(rows) >= FORK_FROM)
 
     def marked(conn: sqlite3.Connection, source_id: int) -> list[Row]:
         lap("store")
-        literal, more = child.result()
-        mark_literal_stored(conn, source_id, literal)
+        found = literal() if literal is not None else None
+        if found is None:
+            headwords, more = child.result()
+        else:
+            headwords, more = found - built_in, compounds()
+        mark_literal_stored(conn, source_id, headwords)
         if aligner is not None:
             keyed = sum(1 for row in chain(rows, more) if row[6] is not None)
             notes[-1] += f": {keyed:,} of {len(rows) + len(more):,} translation groups"

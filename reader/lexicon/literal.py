@@ -117,46 +117,65 @@ def built_in_phrases(db: sqlite_utils.Database) -> frozenset[str]:
 
 def literal_headwords(rows: Sequence[Row], built_in: frozenset[str]) -> set[str]:
     """The multi-word headwords of ``rows`` (one dictionary's) that are just their words, by
-    :func:`is_literal`'s rule. Each word's frequency and translation stems are found once,
-    however many phrases hold it, and the rule is one loop here, its lookups inlined: an import
-    asks it of a quarter of a million phrases, in a child process the store waits for."""
-    by_headword: dict[str, list[str]] = {}
-    for row in rows:
-        glosses = by_headword.get(row[0])
-        if glosses is None:
-            by_headword[row[0]] = [row[3]]
-        else:
-            glosses.append(row[3])
-    frequent = _frequent()
-    common: dict[str, bool] = {}
-    known: dict[str, frozenset[str]] = {}
-    found: set[str] = set()
-    for headword, glosses in by_headword.items():
-        if " " not in headword or headword in built_in:
-            continue
-        words = headword.split()
-        if len(words) < 2:
-            continue
-        theirs: list[frozenset[str]] = []
-        for word in words:
-            is_common = common.get(word)
-            if is_common is None:
-                is_common = common[word] = _common(word, frequent)
-            if is_common:
+    :func:`is_literal`'s rule."""
+    glosses = Glosses()
+    glosses.add((row[0], row[3]) for row in rows)
+    return glosses.literal(built_in)
+
+
+class Glosses:
+    """One dictionary's glosses by headword, gathered as its rows are read (in the child that
+    parses an import's entries, or from the rows), and the literal rule over them."""
+
+    def __init__(self) -> None:
+        self.by_headword: dict[str, list[str]] = {}
+
+    def add(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Gather (headword, gloss) pairs."""
+        by_headword = self.by_headword
+        for headword, gloss in pairs:
+            glosses = by_headword.get(headword)
+            if glosses is None:
+                by_headword[headword] = [gloss]
+            else:
+                glosses.append(gloss)
+
+    def literal(self, built_in: frozenset[str] = frozenset()) -> set[str]:
+        """The multi-word headwords that are just their words, by :func:`is_literal`'s rule,
+        except those of ``built_in``. Each word's frequency and translation stems are found
+        once, however many phrases hold it, and the rule is one loop here, its lookups inlined:
+        an import asks it of a quarter of a million phrases."""
+        by_headword = self.by_headword
+        frequent = _frequent()
+        common: dict[str, bool] = {}
+        known: dict[str, frozenset[str]] = {}
+        found: set[str] = set()
+        for headword, glosses in by_headword.items():
+            if " " not in headword or headword in built_in:
                 continue
-            stems = known.get(word)
-            if stems is None:
-                stems = known[word] = _stems(by_headword.get(word, ()))
-            if not stems:
-                break  # a rare word the dictionary does not translate on its own
-            theirs.append(stems)
-        else:
-            if theirs:
-                phrase = _stems(glosses)
-                if not all(stem & phrase for stem in theirs):
+            words = headword.split()
+            if len(words) < 2:
+                continue
+            theirs: list[frozenset[str]] = []
+            for word in words:
+                is_common = common.get(word)
+                if is_common is None:
+                    is_common = common[word] = _common(word, frequent)
+                if is_common:
                     continue
-            found.add(headword)
-    return found
+                stems = known.get(word)
+                if stems is None:
+                    stems = known[word] = _stems(by_headword.get(word, ()))
+                if not stems:
+                    break  # a rare word the dictionary does not translate on its own
+                theirs.append(stems)
+            else:
+                if theirs:
+                    phrase = _stems(glosses)
+                    if not all(stem & phrase for stem in theirs):
+                        continue
+                found.add(headword)
+        return found
 
 
 def _common(word: str, frequent: frozenset[str]) -> bool:
