@@ -1,8 +1,9 @@
 """A big dictd dictionary's parse spread over processes gives the rows one process would
-(lexicon.dictd_parse): the first child's batches, aligned by the caller, then the workers'."""
+(lexicon.dictd_parse): a streaming child's batches, aligned by the caller, or a pool's."""
 
 from __future__ import annotations
 
+import os
 import struct
 import time
 import zlib
@@ -31,7 +32,7 @@ def _align(
     return f"{headword}%{pos}", float(len(gloss))
 
 
-def test_the_head_start_and_the_workers_give_the_rows_of_one_process(
+def test_the_stream_and_the_workers_give_the_rows_of_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries(), dz=True))
@@ -40,11 +41,13 @@ def test_the_head_start_and_the_workers_give_the_rows_of_one_process(
     assert alone[0].sense_key == "word000%NOUN" and alone[0].align_score == len(alone[0].gloss)
     monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
     monkeypatch.setattr(dictd_parse, "BATCH", 7)
-    monkeypatch.setattr(dictd_parse, "HEAD_START", 3)
-    parse = dictd.start_parse(files, head_start=True)
-    spread = list(dictd.read_rows(files, None, _align, parse))
-    assert spread == alone
-    unaligned = list(dictd.read_rows(files, None, None, dictd.start_parse(files, True)))
+    parse = dictd.start_parse(files, stream=True)
+    assert parse._stream is not None  # noqa: SLF001
+    assert list(dictd.read_rows(files, None, _align, parse)) == alone
+    parse.close()
+    pooled = list(dictd.read_rows(files, None, _align, dictd.start_parse(files)))
+    assert pooled == alone  # the workers align as they parse
+    unaligned = list(dictd.read_rows(files, None, None, dictd.start_parse(files, stream=True)))
     assert [row[:6] for row in unaligned] == [row[:6] for row in alone]
     assert all(row.sense_key is None for row in unaligned)
 
@@ -59,57 +62,67 @@ def _spread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dictd.Dict
     return files, alone
 
 
-def _claimed_at_least(parse: dictd_parse.Parse, count: int) -> None:
-    deadline = time.monotonic() + 20
-    while parse._claimed.value < count and time.monotonic() < deadline:  # noqa: SLF001
-        time.sleep(0.01)
-    assert parse._claimed.value >= count  # noqa: SLF001
+class _Count:
+    """A collector: how many entries the stream gave it, and in which process."""
+
+    def __init__(self, fail_at: int | None = None, die_at: int | None = None) -> None:
+        self.entries = 0
+        self.batches = 0
+        self.fail_at, self.die_at = fail_at, die_at
+
+    def add(self, batch: list[tuple[int, list]]) -> None:
+        if self.batches == self.fail_at:
+            raise RuntimeError("a collector's own failure")
+        if self.batches == self.die_at:
+            os._exit(1)  # killed, as by the system
+        self.batches += 1
+        self.entries += len(batch)
+
+    def result(self) -> tuple[int, int]:
+        return self.entries, os.getpid()
 
 
-def test_the_first_child_parses_until_stopped_and_the_workers_parse_the_rest(
+def test_the_child_hands_every_batch_to_the_collector_and_its_result_to_the_caller(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files, alone = _spread(tmp_path, monkeypatch)
-    monkeypatch.setattr(dictd_parse, "HEAD_START", 4)
-    waited = dictd.start_parse(files, head_start=True)
-    _claimed_at_least(waited, 4)  # a caller slower than the child: it took all it may
-    assert list(dictd.read_rows(files, None, _align, waited)) == alone
-    assert waited._taken == 4  # noqa: SLF001
-    at_once = dictd.start_parse(files, head_start=True)  # the child stopped wherever it is
-    assert list(dictd.read_rows(files, None, _align, at_once)) == alone
-
-
-def _dies_in_the_first_child(bounds: tuple[int, int]) -> bytes:
-    import multiprocessing
-    import os
-
-    worker = multiprocessing.current_process().name.startswith("ForkPoolWorker")
-    if multiprocessing.parent_process() is not None and not worker:
-        os._exit(1)
-    return KEEP(bounds)
-
-
-KEEP = dictd_parse._parse_range_pickled
-
-
-def test_batches_the_first_child_took_and_never_gave_are_parsed_by_the_caller(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    files, alone = _spread(tmp_path, monkeypatch)
-    monkeypatch.setattr(dictd_parse, "_parse_range_pickled", _dies_in_the_first_child)
-    parse = dictd.start_parse(files, head_start=True)
-    _claimed_at_least(parse, 1)  # it took the first batch, and died parsing it
+    count = _Count()
+    parse = dictd.start_parse(files, stream=True, collect=count)
     assert list(dictd.read_rows(files, None, _align, parse)) == alone
-    assert parse._taken >= 1  # noqa: SLF001
+    entries, pid = parse.collected()
+    assert entries == len(WORDS) and pid != os.getpid()
+    assert count.entries == 0  # this process's copy was never given a batch
+    folder = parse._stream._folder  # noqa: SLF001
+    assert not list(folder.iterdir())  # each batch's file read and removed
+    parse.close()
+    assert not folder.exists()
 
 
-def test_a_parse_never_read_stops_its_first_child(
+@pytest.mark.parametrize("how", ["fail_at", "die_at"])
+def test_batches_a_failed_child_never_gave_are_parsed_by_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The child fails (or is killed) after giving two batches: the caller parses the rest,
+    and the collector's result is missing (the import then works the literal rule out
+    itself)."""
+    files, alone = _spread(tmp_path, monkeypatch)
+    parse = dictd.start_parse(files, stream=True, collect=_Count(**{how: 2}))
+    assert list(dictd.read_rows(files, None, _align, parse)) == alone
+    assert parse.collected() is None
+    parse.close()
+
+
+def test_a_parse_never_read_stops_its_child_and_removes_its_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries()))
-    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
-    parse = dictd.start_parse(files, head_start=True)
+    files, _ = _spread(tmp_path, monkeypatch)
+    parse = dictd.start_parse(files, stream=True)
+    stream = parse._stream  # noqa: SLF001
+    assert stream is not None
+    time.sleep(0.2)  # some batches written, and never read
     parse.close()  # the import failed before the parse was read: nothing is left running
+    assert not stream._process.is_alive()  # noqa: SLF001
+    assert not stream._folder.exists()  # noqa: SLF001
     parse.close()
 
 
@@ -137,7 +150,7 @@ def _streams_of_their_own(data: bytes, chunk: int = 64) -> bytes:
     return header + extra + b"".join(pieces) + trailer
 
 
-@pytest.mark.parametrize("damaged", [2, 40])  # in the first child's batches, in a worker's
+@pytest.mark.parametrize("damaged", [2, 40])  # in the first batch, in a later one
 def test_a_damaged_entry_stops_a_spread_parse_with_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: int
 ) -> None:
@@ -156,10 +169,10 @@ def test_a_damaged_entry_stops_a_spread_parse_with_one_line(
     (tmp_path / "eng-xx.dict").write_bytes(raw)
     monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
     monkeypatch.setattr(dictd_parse, "BATCH", 7)
-    monkeypatch.setattr(dictd_parse, "HEAD_START", 3)
     files = dictd.locate(index)
-    with pytest.raises(LexiconError, match=f"the entry “{word}” is not UTF-8"):
-        list(dictd.read_rows(files, None, _align, dictd.start_parse(files, head_start=True)))
+    for stream in (True, False):  # in the streaming child, or in a worker of the pool
+        with pytest.raises(LexiconError, match=f"the entry “{word}” is not UTF-8"):
+            list(dictd.read_rows(files, None, _align, dictd.start_parse(files, stream=stream)))
 
 
 class _Text:

@@ -179,3 +179,62 @@ def test_a_group_aligned_with_another_part_of_speech_waits() -> None:
     noun = Gloss("fr", "dictd", "parade", None, 2, "pompe")
     ordered = by_meant_sense(None, [verb, noun], "parade%1:04:00::", None, "fr")  # type: ignore[arg-type]
     assert [g.gloss for g in ordered] == ["pompe", "parader"]
+
+
+def test_the_parse_child_works_out_the_literal_rule_the_rows_would_give(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """An aligning import of a big dictionary parses it in one child, which also works out the
+    literal rule from the entries the import keeps (past forms left out): the stored rows, the
+    literal flags among them, are those of an import done in one process, and the rule is not
+    worked out again here."""
+    from reader.lexicon import dictd_parse, import_child, import_dictionary
+    from reader.store.db import open_db
+
+    entries = [("summit", "summit /x/\nGipfeltreffen <neut>\n"),
+               ("summit", "summit /x/\nGipfel <masc>\n"),
+               ("run", "run /x/ <v>\nlaufen\n see: {runs}\n"),
+               ("run", "run /x/\ngelaufen\n see: {runs}\n"),  # the past form: left out
+               ("run summit", "run summit /x/\nGipfel laufen\n"),
+               ("sprint", "sprint /x/ <v>\nsprinten\n see: {sprints}\n"),
+               ("sprint", "sprint /x/\ngesprintet\n see: {sprints}\n"),  # left out, so:
+               ("sprint summit", "sprint summit /x/\ngesprintet Gipfel\n"),  # not literal
+               ("we have", "we have /x/\nwir haben\n"),
+               ("key player", "key player\nLeistungsträger\n"),
+               *[(f"word{n:02d} summit", f"word{n:02d} summit\nWort{n} Gipfel\n")
+                 for n in range(20)],
+               *[(f"word{n:02d}", f"word{n:02d}\nWort{n}\n") for n in range(0, 20, 2)]]  # fmt: skip
+    forward = write_dictd(tmp_path, "freedict-eng-deu", sorted(entries, key=lambda e: e[0]))
+    write_dictd(tmp_path, "freedict-deu-eng", [
+        ("gipfel", "Gipfel /x/ <masc, n, sg>\npeak <n>, top <n>, summit <n>\n"),
+        ("gipfeltreffen", "Gipfeltreffen /x/ <neut, n, sg>\nsummit meeting <n>, summit <n>\n"),
+    ])  # fmt: skip
+
+    def imported(home: str) -> list[tuple]:
+        db = open_db(tmp_path / home / "reader.db")
+        _wordnet(db)
+        import_dictionary(db, forward)
+        rows = db.conn.execute(
+            "SELECT headword, rank, gloss, sense_key, literal FROM lex_entries e JOIN lex_sources"
+            " s ON s.id = e.source_id WHERE s.name = 'freedict-eng-deu' ORDER BY e.id"
+        ).fetchall()
+        db.close()
+        return rows
+
+    (tmp_path / "alone").mkdir()
+    alone = imported("alone")
+    assert ("we have", 1, "wir haben", None, 1) in alone
+    assert ("run summit", 1, "Gipfel laufen", None, 1) in alone  # "run" is common
+    assert not any(row[2] == "gelaufen" for row in alone)
+    assert {row[0] for row in alone if row[4]} >= {"word00 summit", "word02 summit"}
+    assert not {row[0] for row in alone if row[4]} & {"word01 summit", "key player",
+                                                       "sprint summit"}  # fmt: skip
+    monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(dictd_parse, "BATCH", 4)
+
+    def not_here(*args: object) -> set[str]:
+        raise AssertionError("the literal rule was worked out again in the import's process")
+
+    monkeypatch.setattr(import_child, "literal_headwords", not_here)
+    (tmp_path / "spread").mkdir()
+    assert imported("spread") == alone

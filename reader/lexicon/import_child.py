@@ -6,6 +6,10 @@ alignment, the compounds the dictionary lacks (:mod:`reader.lexicon.compounds`).
 works them out from the rows it inherits while this process writes the rows into
 ``lex_entries``; only the answers come back through a pipe, in time to be marked and stored in
 the same transaction (see :func:`reader.lexicon.base.store_source`'s ``marked``).
+
+An import that aligns has a child already: the one that parsed every entry (see
+:mod:`reader.lexicon.dictd_parse`). It works the literal rule out from the entries as it parses
+them (:class:`LiteralGlosses`), and the compounds, which need the alignment, are made here.
 """
 
 from __future__ import annotations
