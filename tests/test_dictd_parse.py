@@ -227,3 +227,19 @@ def test_a_damaged_index_line_is_named_by_its_number(
     monkeypatch.setattr(dictd_parse, "_shared", ("eng-xx.index", lines, _Text(b"x"), True, None))
     with pytest.raises(LexiconError, match=r"^eng-xx.index, line 2: not a dictd index line"):
         dictd_parse._parse_range((0, 2))  # noqa: SLF001
+
+
+def test_without_a_temporary_folder_the_workers_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    files, alone = _spread(tmp_path, monkeypatch)
+
+    def unwritable(*args: object, **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", unwritable)
+    parse = dictd.start_parse(files, stream=True)
+    assert parse._stream is None  # noqa: SLF001
+    assert list(dictd.read_rows(files, None, _align, parse)) == alone

@@ -13,7 +13,6 @@ spread, not what a dictd file is.
 from __future__ import annotations
 
 import io
-import os
 import pickle
 import re
 import shutil
@@ -142,8 +141,9 @@ class Parse:
         self._stream: _Stream | None = None
         self._inflated = False
         if stream and self._parallel:
-            self._stream = _Stream(self._shared, self._ranges, collect)
-        else:
+            with suppress(OSError):  # no temporary folder to write in: the workers parse
+                self._stream = _Stream(self._shared, self._ranges, collect)
+        if self._stream is None:
             self._text = inflating(reader)
 
     def batches(self, align: GroupAligner | None = None) -> Iterator[list[_Parsed]]:
@@ -225,9 +225,10 @@ class _Stream:
         import multiprocessing
         import tempfile
 
-        shm = Path("/dev/shm")  # memory, not a disk's page cache, where Linux has it
-        where = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
-        self._folder = Path(tempfile.mkdtemp(prefix="sentences-parse-", dir=where))
+        # the temporary folder ($TMPDIR): each file is read and removed within a second or two,
+        # so it stays in the page cache (on this machine no slower than /dev/shm, which a
+        # container may keep small)
+        self._folder = Path(tempfile.mkdtemp(prefix="sentences-parse-"))
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         work = (shared, ranges, self._folder, send, collect)
