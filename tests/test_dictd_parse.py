@@ -52,11 +52,26 @@ def test_the_stream_and_the_workers_give_the_rows_of_one_process(
     assert all(row.sense_key is None for row in unaligned)
 
 
+def _ranked_entries() -> list[tuple[str, str]]:
+    """Each word a verb, its past form (left out) and a noun: ranks 1 and 2, across batches."""
+    return [
+        entry
+        for n, word in enumerate(WORDS[:30])
+        for entry in (
+            (word, f"{word} /wɜːd/ <v>\nworten{n}\n see: {{words}}\n\n"),
+            (word, f"{word} /wɜːd/\ngewortet{n}\n see: {{words}}\n\n"),
+            (word, f"{word} /wɜːd/ <n>\nWort{n} <neut>\n\n"),
+        )
+    ]
+
+
 def _spread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dictd.DictdFiles, list[Row]]:
     """A dictionary small enough to parse in batches of 7 over processes, and its rows as one
     process gives them."""
-    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _entries(), dz=True))
+    files = dictd.locate(write_dictd(tmp_path, "eng-xx", _ranked_entries(), dz=True))
     alone = list(dictd.read_rows(files, None, _align))
+    assert [row.rank for row in alone[:4]] == [1, 2, 1, 2]
+    assert not any(row.gloss.startswith("gewortet") for row in alone)
     monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
     monkeypatch.setattr(dictd_parse, "BATCH", 7)
     return files, alone
@@ -90,7 +105,7 @@ def test_the_child_hands_every_batch_to_the_collector_and_its_result_to_the_call
     parse = dictd.start_parse(files, stream=True, collect=count)
     assert list(dictd.read_rows(files, None, _align, parse)) == alone
     entries, pid = parse.collected()
-    assert entries == len(WORDS) and pid != os.getpid()
+    assert entries == len(alone) and pid != os.getpid()
     assert count.entries == 0  # this process's copy was never given a batch
     folder = parse._stream._folder  # noqa: SLF001
     assert not list(folder.iterdir())  # each batch's file read and removed
@@ -103,10 +118,11 @@ def test_batches_a_failed_child_never_gave_are_parsed_by_the_caller(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     """The child fails (or is killed) after giving two batches: the caller parses the rest,
-    and the collector's result is missing (the import then works the literal rule out
+    from the middle of a word's entries (its past form and its second rank come after the
+    edge), and the collector's result is missing (the import then works the literal rule out
     itself)."""
     files, alone = _spread(tmp_path, monkeypatch)
-    parse = dictd.start_parse(files, stream=True, collect=_Count(**{how: 2}))
+    parse = dictd.start_parse(files, stream=True, collect=_Count(**{how: 1}))
     assert list(dictd.read_rows(files, None, _align, parse)) == alone
     assert parse.collected() is None
     parse.close()

@@ -198,9 +198,23 @@ def read_rows(
     With ``align``, each group also gets its sense key and confidence, worked out in the parse
     workers as they read it (set up before they fork, so they share what it reads): nothing of
     the alignment is left to do once the parse is over. ``parse`` is the parse already begun
-    (see :func:`start_parse`)."""
-    ranks: dict[str, int] = {}
+    (see :func:`start_parse`).
+
+    A streamed parse (an import that aligns) gives the rows' fields already kept and ranked
+    (see :class:`Ranked`), and each is aligned here as it comes."""
     new = tuple.__new__
+    if parse is not None and parse.streams:
+        done = 0
+        for batch in parse.shaped():
+            for headword, pos, rank, gloss, example, synonyms, pronunciation, see_also in batch:
+                key, score = align(headword, pos, gloss, synonyms, see_also) if align else _NONE
+                yield new(Row, (headword, pos, rank, gloss, example, synonyms, key, False, None,
+                                pronunciation, see_also, score, False))  # fmt: skip
+            done += BATCH
+            if progress:
+                progress(min(done, parse.total), parse.total)
+        return
+    ranks: dict[str, int] = {}
     if align is None:
         for headword, pos, gloss, example, synonyms, pronunciation, see_also in _groups(
             files, progress, None, parse
@@ -223,14 +237,15 @@ def read_rows(
 
 def start_parse(files: DictdFiles, stream: bool = False, collect: Collector | None = None) -> Parse:
     """The dictionary's parse begun: its index read, and its text inflating; with ``stream``
-    (an import that aligns) every entry parsed from now on in a child, which also hands each
-    batch to ``collect`` (see :class:`reader.lexicon.dictd_parse.Parse`)."""
+    (an import that aligns) every entry parsed from now on in a child, kept and ranked there
+    (:class:`Ranked`), which also hands the rows' fields to ``collect`` (see
+    :class:`reader.lexicon.dictd_parse.Parse`)."""
     reader = _open_data(files)
     lines = _index_lines(files.index)
     # dictfmt's "00-database-utf8" entry: the text is UTF-8, and a byte that is not is damage
     # (older dictionaries without it may be Latin-1, read as such)
     utf8 = any(_metadata_key(w) == "utf8" for w, _, _ in _metadata_lines(files.index))
-    return Parse(files.index.name, lines, reader, utf8, stream, collect)
+    return Parse(files.index.name, lines, reader, utf8, Ranked if stream else None, collect)
 
 
 def _groups(
@@ -282,6 +297,36 @@ class Kept:
                 continue
             self._previous = record
             yield groups
+
+
+_NONE = (None, None)
+Fields = tuple[str, str | None, int, str, str | None, str | None, str | None, str | None]
+"""A row's fields before its alignment: headword, part of speech, rank, gloss, example,
+synonyms, pronunciation, see-also."""
+
+
+class Ranked:
+    """What an import stores of each parsed batch, in index order: the groups of the entries
+    :class:`Kept` keeps, those with a headword and a gloss, each numbered among its headword's
+    (its rank), as :data:`Fields`. A streamed parse works this out in its child, so that the
+    import's main process, which aligns every group, only has to align it (a fifth of a second
+    less of its time); if the child fails, the import works it out itself, from the start."""
+
+    def __init__(self) -> None:
+        self._kept = Kept()
+        self._ranks: dict[str, int] = {}
+
+    def __call__(self, batch: list[tuple[int, list[Any]]]) -> list[Fields]:
+        ranks = self._ranks
+        out: list[Fields] = []
+        append = out.append
+        for groups in self._kept.entries(batch):
+            for headword, pos, gloss, example, synonyms, pronunciation, see_also in groups:
+                if not headword or not gloss:
+                    continue
+                rank = ranks[headword] = ranks.get(headword, 0) + 1
+                append((headword, pos, rank, gloss, example, synonyms, pronunciation, see_also))
+        return out
 
 
 def _form_of(record: tuple[str | None, ...], verb: tuple[str | None, ...]) -> bool:

@@ -108,22 +108,27 @@ def inflating(reader: DictzipReader) -> Callable[[], DictzipReader]:
 
 
 class Collector(Protocol):
-    """What the streaming child works out from every parsed batch besides sending it (an
-    import's literal rule), given each batch in index order; its result goes to the caller."""
+    """What the streaming child works out from every batch besides sending it (an import's
+    literal rule), given each batch as sent, in index order; its result goes to the caller."""
 
-    def add(self, batch: list[_Parsed]) -> None: ...
+    def add(self, batch: list[Any]) -> None: ...
 
     def result(self) -> Any: ...
+
+
+Shape = Callable[[list[_Parsed]], list[Any]]
+"""What a streamed parse sends of each parsed batch (made anew for each parse, as it may keep
+count from one batch to the next: see :class:`reader.lexicon.dictd.Ranked`)."""
 
 
 class Parse:
     """A dictd dictionary's parse, begun. :meth:`batches` gives every batch in index order.
 
     With ``stream`` (an import that aligns, of a big dictionary where forking works), one child
-    forked now parses every batch while the caller reads WordNet's senses and the reverse
-    dictionary, and then aligns and keeps the child's batches as they come (see
-    :class:`_Stream`). Otherwise, for a big dictionary, worker processes forked when the batches
-    are asked for parse them (the text inflating in a thread meanwhile)."""
+    forked now parses every batch, shaped by what ``stream()`` makes, while the caller reads
+    WordNet's senses and the reverse dictionary; :meth:`shaped` then gives the shaped batches
+    as they come (see :class:`_Stream`). Otherwise, for a big dictionary, worker processes forked
+    when the batches are asked for parse them (the text inflating in a thread meanwhile)."""
 
     def __init__(
         self,
@@ -131,7 +136,7 @@ class Parse:
         lines: list[str],
         reader: DictzipReader,
         utf8: bool,
-        stream: bool,
+        stream: Callable[[], Shape] | None = None,
         collect: Collector | None = None,
     ) -> None:
         self.total = len(lines)
@@ -139,31 +144,44 @@ class Parse:
         self._ranges = [(s, min(s + BATCH, len(lines))) for s in range(0, len(lines), BATCH)]
         self._parallel = len(lines) >= PARALLEL_FROM and can_fork()
         self._stream: _Stream | None = None
-        self._inflated = False
-        if stream and self._parallel:
+        self._shape = stream
+        if stream is not None and self._parallel:
             with suppress(OSError):  # no temporary folder to write in: the workers parse
-                self._stream = _Stream(self._shared, self._ranges, collect)
-        if self._stream is None:
-            self._text = inflating(reader)
+                self._stream = _Stream(self._shared, self._ranges, stream, collect)
+        self._text = inflating(reader) if self._stream is None else self._inflate
+
+    @property
+    def streams(self) -> bool:
+        """Whether a child parses every batch (see :meth:`shaped`), or :meth:`batches` does."""
+        return self._stream is not None
+
+    def shaped(self) -> Iterator[list[Any]]:
+        """Every batch as the streaming child shaped it, in index order. Where the child failed
+        (a damaged entry) or died, the rest is parsed and shaped here, the shape's count first
+        brought up to there (raising the error where there is one)."""
+        global _shared
+        assert self._stream is not None and self._shape is not None
+        shape: Shape | None = None
+        _shared = (*self._shared, None)
+        try:
+            for number, bounds in enumerate(self._ranges):
+                batch = self._stream.batch(number)
+                if batch is None:
+                    if shape is None:
+                        self._text()
+                        shape = self._shape()
+                        for earlier in self._ranges[:number]:
+                            shape(_parse_range(earlier))
+                    batch = shape(_parse_range(bounds))
+                yield batch
+        finally:
+            _shared = None
 
     def batches(self, align: GroupAligner | None = None) -> Iterator[list[_Parsed]]:
         """Every batch of parsed entries in index order; with ``align``, each group followed
         by its sense key and confidence."""
         global _shared
-        if self._stream is not None:
-            _shared = (*self._shared, None)  # aligned here, as the child parsed them without
-            try:
-                for number, bounds in enumerate(self._ranges):
-                    batch = self._stream.batch(number)
-                    if batch is None:  # the child failed (or was killed): parsed here
-                        self._inflate()
-                        batch = _parse_range(bounds)  # raising the child's error, if any
-                    if align is not None:
-                        batch = [(offset, _aligned(groups, align)) for offset, groups in batch]
-                    yield batch
-            finally:
-                _shared = None
-            return
+        assert self._stream is None, "a streamed parse gives its batches shaped"
         self._text()
         _shared = (*self._shared, align)
         try:
@@ -193,13 +211,13 @@ class Parse:
         if self._stream is not None:
             self._stream.close()
 
-    def _inflate(self) -> None:
-        if not self._inflated:
-            try:
-                self._shared[2].inflate_all()
-            except DictzipError as exc:
-                raise LexiconError(str(exc)) from exc
-            self._inflated = True
+    def _inflate(self) -> DictzipReader:
+        """The text inflated here (a streamed parse's child inflates its own copy)."""
+        try:
+            self._shared[2].inflate_all()
+        except DictzipError as exc:
+            raise LexiconError(str(exc)) from exc
+        return self._shared[2]
 
 
 class _Stream:
@@ -220,7 +238,7 @@ class _Stream:
 
     def __init__(
         self, shared: tuple[str, list[str], DictzipReader, bool], ranges: list[tuple[int, int]],
-        collect: Collector | None,
+        shape: Callable[[], Shape], collect: Collector | None,
     ) -> None:  # fmt: skip
         import multiprocessing
         import tempfile
@@ -231,13 +249,13 @@ class _Stream:
         self._folder = Path(tempfile.mkdtemp(prefix="sentences-parse-"))
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        work = (shared, ranges, self._folder, send, collect)
+        work = (shared, ranges, shape, self._folder, send, collect)
         self._process: Any = context.Process(target=_stream_child, args=work, daemon=True)
         self._process.start()
         send.close()
         self._failed = False
 
-    def batch(self, number: int) -> list[_Parsed] | None:
+    def batch(self, number: int) -> list[Any] | None:
         """Batch ``number`` (asked in order), or None if the child did not parse it."""
         if self._failed:
             return None
@@ -252,8 +270,8 @@ class _Stream:
         except OSError:
             self._failed = True
             return None
-        parsed: list[_Parsed] = pickle.loads(data)
-        return parsed
+        shaped: list[Any] = pickle.loads(data)
+        return shaped
 
     def result(self) -> Any:
         """The collector's result, once every batch was read; None if the child failed."""
@@ -281,18 +299,20 @@ class _Stream:
 def _stream_child(
     shared: tuple[str, list[str], DictzipReader, bool],
     ranges: list[tuple[int, int]],
+    make_shape: Callable[[], Shape],
     folder: Path,
     send: Connection,
     collect: Collector | None,
 ) -> None:
-    """The streaming child: every batch parsed, written and announced in order, then the
-    collector's result; on any failure, "failed" (the caller parses from there)."""
+    """The streaming child: every batch parsed, shaped, written and announced in order, then
+    the collector's result; on any failure, "failed" (the caller parses from there)."""
     global _shared
     _shared = (*shared, None)
+    shape = make_shape()
     try:
         shared[2].inflate_all()  # its own copy: the caller inflates only if it must parse
         for number, bounds in enumerate(ranges):
-            batch = _parse_range(bounds)
+            batch = shape(_parse_range(bounds))
             part = folder / f"{number}.part"
             with part.open("wb") as out:
                 pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)

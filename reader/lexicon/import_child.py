@@ -17,7 +17,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from itertools import chain
-from typing import Any
 
 import sqlite_utils
 
@@ -25,7 +24,7 @@ from reader.lexicon.align import Aligner
 from reader.lexicon.background import Background
 from reader.lexicon.base import Row, mark_literal_stored
 from reader.lexicon.compounds import built_in_verbs, compound_rows
-from reader.lexicon.dictd import Kept
+from reader.lexicon.dictd import Fields
 from reader.lexicon.literal import Glosses, built_in_phrases, literal_headwords
 
 FORK_FROM = 50_000
@@ -41,13 +40,12 @@ class LiteralGlosses:
     built-in headword: the caller does, with the database the child does not touch."""
 
     def __init__(self) -> None:
-        self._kept = Kept()
         self._glosses = Glosses()
 
-    def add(self, batch: list[tuple[int, list[Any]]]) -> None:
-        add = self._glosses.add
-        for groups in self._kept.entries(batch):
-            add((group[0], group[2]) for group in groups if group[0] and group[2])
+    def add(self, batch: list[Fields]) -> None:
+        """A batch of the rows' fields, as the import keeps them (see
+        :class:`reader.lexicon.dictd.Ranked`)."""
+        self._glosses.add((fields[0], fields[3]) for fields in batch)
 
     def result(self) -> set[str]:
         return self._glosses.literal()
