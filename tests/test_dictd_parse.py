@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import struct
+import tempfile
 import time
 import zlib
 from pathlib import Path
@@ -186,9 +188,14 @@ def test_a_damaged_entry_stops_a_spread_parse_with_one_line(
     monkeypatch.setattr(dictd_parse, "PARALLEL_FROM", 10)
     monkeypatch.setattr(dictd_parse, "BATCH", 7)
     files = dictd.locate(index)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     for stream in (True, False):  # in the streaming child, or in a worker of the pool
         with pytest.raises(LexiconError, match=f"the entry “{word}” is not UTF-8"):
             list(dictd.read_rows(files, None, _align, dictd.start_parse(files, stream=stream)))
+    gc.collect()
+    assert not list(temporary.iterdir())  # the stream's folder went with it, never closed
 
 
 class _Text:
@@ -248,8 +255,6 @@ def test_a_damaged_index_line_is_named_by_its_number(
 def test_without_a_temporary_folder_the_workers_parse(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tempfile
-
     files, alone = _spread(tmp_path, monkeypatch)
 
     def unwritable(*args: object, **kwargs: object) -> str:

@@ -17,6 +17,7 @@ import pickle
 import re
 import shutil
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from multiprocessing.connection import Connection
@@ -247,6 +248,8 @@ class _Stream:
         # so it stays in the page cache (on this machine no slower than /dev/shm, which a
         # container may keep small)
         self._folder = Path(tempfile.mkdtemp(prefix="sentences-parse-"))
+        # removed by close(), or else when this is collected or the program ends
+        self._remove = weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         work = (shared, ranges, shape, self._folder, send, collect)
@@ -286,7 +289,7 @@ class _Stream:
             self._process.terminate()
         self._process.join()
         self._receive.close()
-        shutil.rmtree(self._folder, ignore_errors=True)
+        self._remove()
 
     def _message(self) -> tuple[str, Any]:
         try:
@@ -305,10 +308,12 @@ def _stream_child(
     collect: Collector | None,
 ) -> None:
     """The streaming child: every batch parsed, shaped, written and announced in order, then
-    the collector's result; on any failure, "failed" (the caller parses from there)."""
+    given to the collector, and the collector's result sent; on any failure, "failed" (the
+    caller parses from there)."""
     global _shared
     _shared = (*shared, None)
     shape = make_shape()
+    sent: list[list[Any]] = []
     try:
         shared[2].inflate_all()  # its own copy: the caller inflates only if it must parse
         for number, bounds in enumerate(ranges):
@@ -320,6 +325,8 @@ def _stream_child(
                 pickler.dump(batch)
             part.rename(folder / str(number))  # whole, or not there
             send.send(("batch", number))
+            sent.append(batch)
+        for batch in sent:  # after the parse, which the caller waits for, not before
             if collect is not None:
                 collect.add(batch)
         send.send(("result", collect.result() if collect is not None else None))
