@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import struct
 import tempfile
@@ -264,3 +265,44 @@ def test_without_a_temporary_folder_the_workers_parse(
     parse = dictd.start_parse(files, stream=True)
     assert parse._stream is None  # noqa: SLF001
     assert list(dictd.read_rows(files, None, _align, parse)) == alone
+
+
+class _SlowRanked(dictd.Ranked):
+    """The child's shaping made slow, so that the caller, waiting, takes batches from its end."""
+
+    def __call__(self, batch: list[tuple[int, list]]) -> list[dictd.Fields]:
+        time.sleep(0.05)
+        return super().__call__(batch)
+
+
+def test_a_caller_kept_waiting_parses_the_childs_last_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files, alone = _spread(tmp_path, monkeypatch)
+    monkeypatch.setattr(dictd, "Ranked", _SlowRanked)
+    parse = dictd.start_parse(files, stream=True, collect=_Count())
+    assert list(dictd.read_rows(files, None, _align, parse)) == alone
+    stream = parse._stream  # noqa: SLF001
+    assert stream is not None
+    assert stream._claims[1] < len(parse._ranges) - 2  # noqa: SLF001 (it took three or more)
+    assert parse.collected()[0] == len(alone)  # the child shaped and collected them all
+    parse.close()
+
+
+def test_a_child_that_dies_after_the_caller_took_batches_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files, alone = _spread(tmp_path, monkeypatch)
+
+    class _Dies(_SlowRanked):
+        def __call__(self, batch: list[tuple[int, list]]) -> list[dictd.Fields]:
+            in_child = multiprocessing.parent_process() is not None
+            if in_child and batch and batch[0][0] > 1500:  # after the caller took some
+                os._exit(1)
+            return super().__call__(batch)
+
+    monkeypatch.setattr(dictd, "Ranked", _Dies)
+    parse = dictd.start_parse(files, stream=True)
+    assert list(dictd.read_rows(files, None, _align, parse)) == alone
+    assert parse._stream._claims[1] < len(parse._ranges)  # noqa: SLF001
+    parse.close()

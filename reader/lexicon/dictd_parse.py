@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
 
+from reader import quick_exit
 from reader.lexicon.background import can_fork
 from reader.lexicon.base import LexiconError
 from reader.lexicon.dictd_entry import Fields, group_tuples
@@ -166,6 +167,12 @@ class Parse:
         _shared = (*self._shared, None)
         try:
             for number, bounds in enumerate(self._ranges):
+                while shape is None and not self._stream.ready():  # the child is behind:
+                    stolen = self._stream.steal()  # parse one of its last batches meanwhile
+                    if stolen is None:
+                        break
+                    self._text()
+                    self._stream.give(stolen, _parse_range(self._ranges[stolen]))
                 batch = self._stream.batch(number)
                 if batch is None:
                     if shape is None:
@@ -252,11 +259,35 @@ class _Stream:
         self._remove = weakref.finalize(self, shutil.rmtree, self._folder, ignore_errors=True)
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        work = (shared, ranges, shape, self._folder, send, collect)
+        given, self._give = context.Pipe(duplex=False)
+        # [the next batch the child parses, the first batch the caller took from its end]
+        self._claims: Any = context.Array("i", [0, len(ranges)])
+        work = (shared, ranges, shape, self._folder, send, collect, self._claims, given)
         self._process: Any = context.Process(target=_stream_child, args=work, daemon=True)
         self._process.start()
         send.close()
+        given.close()
         self._failed = False
+
+    def ready(self) -> bool:
+        """Whether the child has said something (the next batch, or that it failed)."""
+        return self._failed or self._receive.poll(0)
+
+    def steal(self) -> int | None:
+        """One of the last batches the child has not begun, now the caller's to parse (see
+        :meth:`give`); None when the child is at most a batch from the caller's."""
+        with self._claims.get_lock():
+            following, first_taken = int(self._claims[0]), int(self._claims[1])
+            if first_taken - 1 <= following:
+                return None
+            self._claims[1] = first_taken - 1
+        return first_taken - 1
+
+    def give(self, number: int, parsed: list[_Parsed]) -> None:
+        """Batch ``number``, taken with :meth:`steal` and parsed, for the child to shape in
+        its turn."""
+        _write(self._folder, f"raw-{number}", parsed)
+        self._give.send(number)
 
     def batch(self, number: int) -> list[Any] | None:
         """Batch ``number`` (asked in order), or None if the child did not parse it."""
@@ -289,6 +320,7 @@ class _Stream:
             self._process.terminate()
         self._process.join()
         self._receive.close()
+        self._give.close()
         self._remove()
 
     def _message(self) -> tuple[str, Any]:
@@ -306,35 +338,56 @@ def _stream_child(
     folder: Path,
     send: Connection,
     collect: Collector | None,
+    claims: Any,
+    given: Connection,
 ) -> None:
-    """The streaming child: every batch parsed, shaped, written and announced in order, then
-    given to the collector, and the collector's result sent; on any failure, "failed" (the
-    caller parses from there)."""
+    """The streaming child: every batch parsed (or, one the caller took, read from it),
+    shaped, written and announced in order, then given to the collector, and the collector's
+    result sent; on any failure, "failed" (the caller parses from there)."""
     global _shared
     _shared = (*shared, None)
     shape = make_shape()
     sent: list[list[Any]] = []
+    taken: set[int] = set()  # batches the caller parsed and gave
     try:
         shared[2].inflate_all()  # its own copy: the caller inflates only if it must parse
         for number, bounds in enumerate(ranges):
-            batch = shape(_parse_range(bounds))
-            part = folder / f"{number}.part"
-            with part.open("wb") as out:
-                pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-                pickler.fast = True  # see _parse_range_pickled
-                pickler.dump(batch)
-            part.rename(folder / str(number))  # whole, or not there
+            with claims.get_lock():
+                mine = number < claims[1]
+                if mine:
+                    claims[0] = number + 1
+            if mine:
+                parsed = _parse_range(bounds)
+            else:
+                while number not in taken:
+                    taken.add(given.recv())
+                file = folder / f"raw-{number}"
+                parsed = pickle.loads(file.read_bytes())
+                file.unlink()
+            batch = shape(parsed)
+            _write(folder, str(number), batch)
             send.send(("batch", number))
             sent.append(batch)
         for batch in sent:  # after the parse, which the caller waits for, not before
             if collect is not None:
                 collect.add(batch)
         send.send(("result", collect.result() if collect is not None else None))
+        quick_exit.keep(sent, collect)  # left to the system as this child ends
     except Exception:
         with suppress(OSError):
             send.send(("failed", None))
     finally:
         send.close()
+
+
+def _write(folder: Path, name: str, batch: list[Any]) -> None:
+    """``batch`` pickled into ``folder``/``name``, whole or not there."""
+    part = folder / f"{name}.part"
+    with part.open("wb") as out:
+        pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True  # see _parse_range_pickled
+        pickler.dump(batch)
+    part.rename(folder / name)
 
 
 def _aligned(groups: list[Fields], align: GroupAligner) -> list[tuple[Any, ...]]:
