@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import struct
 import tempfile
 import time
@@ -306,3 +307,46 @@ def test_a_child_that_dies_after_the_caller_took_batches_from_it(
     assert list(dictd.read_rows(files, None, _align, parse)) == alone
     assert parse._stream._claims[1] < len(parse._ranges)  # noqa: SLF001
     parse.close()
+
+
+def _slow_pickled(bounds: tuple[int, int]) -> bytes:
+    time.sleep(0.05)
+    return KEEP_PICKLED(bounds)
+
+
+KEEP_PICKLED = dictd_parse._parse_range_pickled
+
+
+@pytest.mark.parametrize("stream", [True, False])
+def test_children_leave_ctrl_c_to_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], stream: bool
+) -> None:
+    """Ctrl-C reaches every process of the command: the children ignore it (the parent stops,
+    in one line, and ends them), so none prints a traceback or stops its work on its own."""
+    files, alone = _spread(tmp_path, monkeypatch)
+    monkeypatch.setattr(dictd, "Ranked", _SlowRanked)
+    monkeypatch.setattr(dictd_parse, "_parse_range_pickled", _slow_pickled)
+    parse = dictd.start_parse(files, stream=stream, collect=_Count() if stream else None)
+    rows = dictd.read_rows(files, None, _align, parse)
+    got = [next(rows)]  # the pool's workers are started by then
+    time.sleep(0.1)
+    children = multiprocessing.active_children()
+    assert children
+    for child in children:
+        os.kill(child.pid, signal.SIGINT)
+
+    def stuck(*args: object) -> None:  # an interrupted worker leaves the pool waiting forever
+        raise TimeoutError("the parse never ended")
+
+    kept = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(30)
+    try:
+        got += list(rows)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, kept)
+    assert got == alone
+    if stream:
+        assert parse.collected()[0] == len(alone)  # the child went on to the end
+        parse.close()
+    assert "Traceback" not in capfd.readouterr().err

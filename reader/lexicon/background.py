@@ -69,7 +69,17 @@ class Background(Generic[T]):
             self._process = self._receive = None
 
 
+def leave_interrupts_to_the_parent() -> None:
+    """In a forked child: Ctrl-C, which the terminal sends to every process of the command, is
+    ignored here. The parent stops (and says so in one line) and ends its children; a child
+    interrupted itself printed a traceback from the middle of its work."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run(work: Callable[[], Any], send: Connection) -> None:
+    leave_interrupts_to_the_parent()
     try:
         value = (True, work())
     except BaseException:

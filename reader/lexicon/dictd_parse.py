@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from reader import quick_exit
-from reader.lexicon.background import can_fork
+from reader.lexicon.background import can_fork, leave_interrupts_to_the_parent
 from reader.lexicon.base import LexiconError
 from reader.lexicon.dictd_entry import Fields, group_tuples
 from reader.lexicon.dictzip import DictzipError, DictzipReader
@@ -202,7 +202,7 @@ class Parse:
 
             cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2
             context = multiprocessing.get_context("fork")  # workers inherit the text, uncopied
-            with context.Pool(min(cores, 4)) as pool:
+            with context.Pool(min(cores, 4), leave_interrupts_to_the_parent) as pool:
                 for pickled in pool.imap(_parse_range_pickled, self._ranges):
                     yield pickle.loads(pickled)
         finally:
@@ -345,6 +345,7 @@ def _stream_child(
     shaped, written and announced in order, then given to the collector, and the collector's
     result sent; on any failure, "failed" (the caller parses from there)."""
     global _shared
+    leave_interrupts_to_the_parent()
     _shared = (*shared, None)
     shape = make_shape()
     sent: list[list[Any]] = []
