@@ -12,8 +12,10 @@ command (for example a checkout of main run as ``python -P -c 'from reader.cli i
 main()'``), given without --timings, which older builds lack.
 
 Target (issue 19): under 10 s wall with the alignment, on a quiet two-core machine. The
-machine is shared, so the load average is printed with every run, and CPU time (the command's
-and its worker processes') beside wall time.
+machine is shared, so the load average is printed with every run, CPU time (the command's and
+its child processes') beside wall time, and each round starts with a reference workload timed
+(pure Python, allocation-heavy like the import): a virtual machine's speed varies with its
+host's load, which the load average inside it does not show.
 """
 
 from __future__ import annotations
@@ -59,6 +61,18 @@ def one_import(
         print(f"{'':36}{line}")
 
 
+def reference_seconds() -> float:
+    """Seconds for a fixed workload: half a million short strings into a dict of tuples, then
+    sorted. Only its changes from round to round mean anything (the host's speed)."""
+    started = time.perf_counter()
+    table: dict[str, tuple[str, int, str]] = {}
+    for number in range(500_000):
+        word = f"word{number}"
+        table[word] = (word, number, word.upper())
+    sorted(table, reverse=True)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--home", type=Path, required=True, help="a data home with WordNet")
@@ -75,7 +89,10 @@ def main() -> None:
     with_align.pop("SENTENCES_NO_ALIGN", None)
     without = dict(with_align, SENTENCES_NO_ALIGN="1")
     for number in range(1, args.rounds + 1):
-        print(f"round {number}, {args.dict.name}, {os.cpu_count()} cores")
+        print(
+            f"round {number}, {args.dict.name}, {os.cpu_count()} cores, "
+            f"reference workload {reference_seconds():.2f} s"
+        )
         if args.before:
             before = shlex.split(args.before)
             one_import("before, with alignment", before, args.home, [str(args.dict)], with_align)
