@@ -9,6 +9,7 @@ import functools
 import importlib
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -218,12 +219,19 @@ class ProgressLine:
         return self.report
 
     def report(self, *args: Any) -> None:
+        """``(done, total)`` or ``(stage, done, total)``: redrawn in place, on one line of the
+        terminal's width (a line that wrapped was redrawn below itself at each step)."""
         if not self.live:
             return
-        stage, done, total = args if len(args) == 3 else (self.label, *args)
+        stage, done, total = args if len(args) == 3 else (None, *args)
         share = done / total if total else 1.0
         bar = "#" * int(share * 30)
-        click.echo(f"\r{self.label}: {stage:<10} [{bar:<30}] {share:4.0%}", nl=False, err=True)
+        tail = f" [{bar:<30}] {share:4.0%}"
+        head = self.label if stage is None else f"{self.label}: {stage:<10}"
+        room = max(shutil.get_terminal_size().columns - 1 - len(tail), 12)
+        if len(head) > room:
+            head = head[: room - 1] + "…"
+        click.echo(f"\r{head}{tail}\033[K", nl=False, err=True)
 
     def __exit__(self, *exc: object) -> None:
         if self.live:
