@@ -238,7 +238,7 @@ def _kept_words(shared: AbstractSet[str], own: str) -> int:
 
 class Sense(NamedTuple):
     """One WordNet sense as the alignment reads it (a tuple: an import makes 160,000 of them
-    before the parse workers fork, and a frozen dataclass was twice as slow to make)."""
+    while its parse begins, and a frozen dataclass was twice as slow to make)."""
 
     key: str
     pos: str | None
@@ -321,8 +321,8 @@ class Aligner:
         see_also: str | None,
     ) -> tuple[str | None, float | None]:
         """The sense key a translation group translates and its confidence, or (None, None):
-        what :meth:`align` says of a row, asked of its fields (a dictd import's parse workers
-        align each group as they read it, before it is a row)."""
+        what :meth:`align` says of a row, asked of its fields (a dictd import aligns each group
+        as its parse gives it, before it is a row)."""
         candidates = self.senses.get(headword)
         if not candidates:
             return _UNALIGNED

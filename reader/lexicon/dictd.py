@@ -195,9 +195,10 @@ def read_rows(
     import's main process handles every one of half a million groups, and building a Record
     and then a Row for each was a second of its time.
 
-    With ``align``, each group also gets its sense key and confidence, worked out in the parse
-    workers as they read it (set up before they fork, so they share what it reads): nothing of
-    the alignment is left to do once the parse is over. ``parse`` is the parse already begun
+    With ``align``, each group also gets its sense key and confidence as the parse gives it
+    (in the parse workers, which fork after it is set up and share what it reads; or, for a
+    streamed parse, here): nothing of the alignment is left to do once the parse is over.
+    ``parse`` is the parse already begun
     (see :func:`start_parse`).
 
     A streamed parse (an import that aligns) gives the rows' fields already kept and ranked

@@ -236,8 +236,12 @@ class _Stream:
     a pipe holds 64 KiB, so a child sending megabytes through it would stop parsing whenever the
     caller was busy aligning, and a reader thread in the caller would wait for Python's lock
     after every 64 KiB (a worker pool's results did, a quarter of a second at a time). The two
-    processes then keep both cores busy: the child parses, the caller aligns, at about the same
-    speed, with no second process aligning (each would fill its own caches from cold).
+    processes then keep both cores busy: the child parses and shapes, the caller aligns, with
+    no second process aligning (each would fill its own caches from cold). Whenever the caller
+    waits for the next batch, it parses one of the last batches the child has not begun
+    (:meth:`steal`) and gives it back (:meth:`give`), for the child to shape in its turn: the
+    shape keeps count from batch to batch, so only the child may shape; the parse is what
+    takes time, and either process can do it.
 
     The child also hands every batch to the collector, whose result it sends last. If the child
     fails (a damaged entry) or dies, :meth:`batch` gives None from there on, and the caller

@@ -125,7 +125,7 @@ def import_dictionary(
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while an import runs (and in its parse workers, forked).
+    """Python's cycle collector off while an import runs (and in its children, forked).
 
     An import holds half a million new rows until it stores them, and the collector would walk
     all of them again every few thousand allocations: on FreeDict eng-deu that was a third of
@@ -172,7 +172,7 @@ def _import(
         default_name = dictd_files.name  # short and typeable: `dict disable freedict-eng-deu`
         if info.source_lang and info.target_lang:
             found_pair = (info.source_lang, info.target_lang)
-        records = iter(())  # read below, once what the parse workers align with is set up
+        records = iter(())  # read below, once the parse is begun and the alignment set up
     elif kind == "stardict":
         files = stardict.locate(path)
         default_name, records = files.name, ranked(stardict.read_stardict(files, progress))
