@@ -350,3 +350,24 @@ def test_children_leave_ctrl_c_to_the_parent(
         assert parse.collected()[0] == len(alone)  # the child went on to the end
         parse.close()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_full_temporary_folder_leaves_the_parse_to_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The caller cannot write a batch it took for the child (no room left): it stops the
+    child and parses the rest itself, from the start of the count."""
+    files, alone = _spread(tmp_path, monkeypatch)
+    monkeypatch.setattr(dictd, "Ranked", _SlowRanked)
+    kept = dictd_parse._write
+
+    def full(folder: Path, name: str, batch: list) -> None:
+        if name.startswith("raw-"):
+            raise OSError(28, "No space left on device")
+        kept(folder, name, batch)
+
+    monkeypatch.setattr(dictd_parse, "_write", full)
+    parse = dictd.start_parse(files, stream=True, collect=_Count())
+    assert list(dictd.read_rows(files, None, _align, parse)) == alone
+    assert parse.collected() is None
+    parse.close()

@@ -290,7 +290,12 @@ class _Stream:
     def give(self, number: int, parsed: list[_Parsed]) -> None:
         """Batch ``number``, taken with :meth:`steal` and parsed, for the child to shape in
         its turn."""
-        _write(self._folder, f"raw-{number}", parsed)
+        try:
+            _write(self._folder, f"raw-{number}", parsed)
+        except OSError:  # the folder is full: the caller parses from here on, the child stops
+            self._failed = True
+            self._process.terminate()
+            return
         self._give.send(number)
 
     def batch(self, number: int) -> list[Any] | None:
