@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from _dictd import number, write_dictd
 
-from reader.lexicon import dictd, dictd_parse
+from reader.lexicon import dictd, dictd_parse, dictd_stream
 from reader.lexicon.base import LexiconError, Row
 from reader.lexicon.dictzip import DictzipReader
 
@@ -359,14 +359,14 @@ def test_a_full_temporary_folder_leaves_the_parse_to_the_caller(
     child and parses the rest itself, from the start of the count."""
     files, alone = _spread(tmp_path, monkeypatch)
     monkeypatch.setattr(dictd, "Ranked", _SlowRanked)
-    kept = dictd_parse._write
+    kept = dictd_stream._write
 
     def full(folder: Path, name: str, batch: list) -> None:
         if name.startswith("raw-"):
             raise OSError(28, "No space left on device")
         kept(folder, name, batch)
 
-    monkeypatch.setattr(dictd_parse, "_write", full)
+    monkeypatch.setattr(dictd_stream, "_write", full)
     parse = dictd.start_parse(files, stream=True, collect=_Count())
     assert list(dictd.read_rows(files, None, _align, parse)) == alone
     assert parse.collected() is None

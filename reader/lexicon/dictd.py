@@ -32,13 +32,13 @@ from reader.lexicon import dictd_parse
 from reader.lexicon.base import LexiconError, Progress, Record, Row
 from reader.lexicon.dictd_parse import (
     BATCH,
-    Collector,
     GroupAligner,
     Parse,
     _decode,
     _metadata_key,
     _number,
 )
+from reader.lexicon.dictd_stream import Collector
 from reader.lexicon.dictfiles import dictionary_stem, sibling
 from reader.lexicon.dictzip import DictzipError, DictzipReader
 
