@@ -198,8 +198,7 @@ def read_rows(
     With ``align``, each group also gets its sense key and confidence as the parse gives it
     (in the parse workers, which fork after it is set up and share what it reads; or, for a
     streamed parse, here): nothing of the alignment is left to do once the parse is over.
-    ``parse`` is the parse already begun
-    (see :func:`start_parse`).
+    ``parse`` is the parse already begun (see :func:`start_parse`).
 
     A streamed parse (an import that aligns) gives the rows' fields already kept and ranked
     (see :class:`Ranked`), and each is aligned here as it comes."""
@@ -275,8 +274,8 @@ def _groups(
 class Kept:
     """Which parsed entries an import keeps, batch after batch in index order: each entry once
     (one listed under several index words is stored once), and no past form of a verb (see
-    :func:`_form_of`). The import's main process asks it of every batch, and so does the child
-    that works out the literal rule from the same entries while it parses them."""
+    :func:`_form_of`). The import's main process asks it of every batch, or, for a streamed
+    parse, the child does (see :class:`Ranked`)."""
 
     def __init__(self) -> None:
         self._seen: set[tuple[int, str | None]] = set()

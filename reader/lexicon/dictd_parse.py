@@ -206,11 +206,16 @@ class Parse:
 
     def _inflate(self) -> DictzipReader:
         """The text inflated here (a streamed parse's child inflates its own copy)."""
-        try:
-            self._shared[2].inflate_all()
-        except DictzipError as exc:
-            raise LexiconError(str(exc)) from exc
-        return self._shared[2]
+        return _inflated(self._shared[2])
+
+
+def _inflated(reader: DictzipReader) -> DictzipReader:
+    """``reader`` with its whole text inflated (once), a damaged one said in one line."""
+    try:
+        reader.inflate_all()
+    except DictzipError as exc:
+        raise LexiconError(str(exc)) from exc
+    return reader
 
 
 def _in_child(shared: _Shared, ranges: list[tuple[int, int]]) -> Callable[[int], list[_Parsed]]:
@@ -220,10 +225,7 @@ def _in_child(shared: _Shared, ranges: list[tuple[int, int]]) -> Callable[[int],
     def parse(number: int) -> list[_Parsed]:
         global _shared
         if _shared is None:
-            try:
-                shared[2].inflate_all()
-            except DictzipError as exc:
-                raise LexiconError(str(exc)) from exc
+            _inflated(shared[2])
             _shared = shared
         return _parse_range(ranges[number])
 

@@ -192,7 +192,7 @@ def _import(
         reverse, note = _reverse(db, dictd_files, source, target)
         # with the alignment, a child parses every entry from now on (and works out the
         # literal rule from them) while what the alignment needs is read (see dictd_parse)
-        collect = LiteralGlosses() if reverse is not None and source == "en" else None
+        collect = LiteralGlosses() if reverse is not None else None  # aligning: from English
         parse = dictd.start_parse(dictd_files, stream=reverse is not None, collect=collect)
     try:
         if dictd_files is not None and parse is not None:
@@ -224,7 +224,7 @@ def _import(
     finally:
         if parse is not None:
             parse.close()
-    checkpoint.start()  # the log copied while this import's rows are freed
+    checkpoint.start()  # the log copied while this import's rows are freed (or kept: quick_exit)
     clock.lap("store" if marked is None else "commit")
     quick_exit.keep(rows, aligner, parse)  # freed by the process's end
     if target is None:
